@@ -1,0 +1,54 @@
+/**
+ * Three tiers: unit tests beside the code (*.test.ts, no store), service tests through
+ * executeOperation against the real store (*.service.test.ts), and cross-service specs over HTTP
+ * (test/src/**\/*.spec.ts). All of them run through @swc/jest, which emits decorator metadata.
+ */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+const common = {
+  transform: { '^.+\\.ts$': swc },
+  testEnvironment: 'node',
+  moduleNameMapper: {
+    '^@jol/schema$': '<rootDir>/schema/src',
+    '^@jol/(migration|labour|health|pensions)$': '<rootDir>/services/$1/src',
+    '^@jol/gateway$': '<rootDir>/gateway/src',
+    '^@jol/testkit$': '<rootDir>/test/src',
+  },
+  modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
+  rootDir: __dirname,
+};
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{schema,services,gateway,test}/**/src/**/*.test.ts'],
+      testPathIgnorePatterns: ['\\.service\\.test\\.ts$', '/node_modules/'],
+    },
+    {
+      ...common,
+      displayName: 'service',
+      testMatch: ['<rootDir>/{schema,services,gateway}/**/src/**/*.service.test.ts'],
+      globalSetup: '<rootDir>/test/src/store/jest-global-setup.ts',
+      globalTeardown: '<rootDir>/test/src/store/jest-global-teardown.ts',
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/src/**/*.spec.ts'],
+      globalSetup: '<rootDir>/test/src/store/jest-global-setup.ts',
+      globalTeardown: '<rootDir>/test/src/store/jest-global-teardown.ts',
+      testTimeout: 120000,
+    },
+  ],
+  maxWorkers: 2,
+};

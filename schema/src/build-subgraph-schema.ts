@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { mergeResolvers } from '@graphql-tools/merge';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { GraphQLSchema } from 'graphql';
+import gql from 'graphql-tag';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { DateScalar } from './scalars/date';
+
+/** The Federation 2 directives a Jol subgraph may use. */
+const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])';
+
+export interface SubgraphSchemaOptions<TContext> {
+  /** type-graphql resolver classes of the subgraph. */
+  resolvers: NonEmptyArray<Function>;
+  /** Types not reachable from any resolver that must still be emitted. @default [] */
+  orphanedTypes?: Function[];
+  /** `__resolveReference` (and other hand-written) resolvers, keyed by type name. */
+  referenceResolvers?: GraphQLResolverMap<TContext>;
+}
+
+/**
+ * Turns type-graphql classes into a Federation 2 subgraph schema: type-graphql emits the types and
+ * directives, @apollo/subgraph adds `_service`, `_entities` and the reference resolvers. Every
+ * Jol subgraph is built here and nowhere else.
+ */
+export async function buildJolSubgraphSchema<TContext>(
+  options: SubgraphSchemaOptions<TContext>,
+): Promise<GraphQLSchema> {
+  const classSchema = await buildSchema({
+    resolvers: options.resolvers,
+    orphanedTypes: options.orphanedTypes ?? [],
+    scalarsMap: [{ type: Date, scalar: DateScalar }],
+    validate: false,
+    skipCheck: true,
+  });
+  const typeDefs = gql(`${FEDERATION_LINK}\n${printSchemaWithDirectives(classSchema)}`);
+  const resolvers = mergeResolvers([
+    createResolversMap(classSchema) as GraphQLResolverMap<TContext>,
+    (options.referenceResolvers ?? {}) as GraphQLResolverMap<TContext>,
+  ]) as GraphQLResolverMap<TContext>;
+  return buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
+}

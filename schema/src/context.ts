@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from './logger';
+
+/** Who is calling, as the verified token says. Filled by the access layer; null when anonymous. */
+export interface Caller {
+  sub: string;
+  roles: string[];
+  agency?: string;
+  region?: string;
+  partner?: string;
+  pin?: string;
+}
+
+/** What every resolver of every subgraph receives: one per request, never shared. */
+export interface JolContext<TLoaders = unknown, TModels = unknown> {
+  requestId: string;
+  log: Logger;
+  /** Batched readers, fresh for this request. */
+  loaders: TLoaders;
+  /** The agency's mongoose models, for writes and queries no loader fits. */
+  models: TModels;
+  caller: Caller | null;
+  purpose: string | null;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Keeps a well-formed `X-Request-Id` and replaces anything else with a fresh UUID. */
+export function requestIdFrom(header: unknown): string {
+  return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+}
+
+export interface ContextInput<TLoaders, TModels> {
+  headers: Record<string, string | string[] | undefined>;
+  log: Logger;
+  models: TModels;
+  createLoaders: (models: TModels) => TLoaders;
+  caller?: Caller | null;
+}
+
+/** Builds a request's context: its id, a child logger that carries it, and fresh loaders. */
+export function createRequestContext<TLoaders, TModels>(
+  input: ContextInput<TLoaders, TModels>,
+): JolContext<TLoaders, TModels> {
+  const requestId = requestIdFrom(input.headers['x-request-id']);
+  const purpose = input.headers['x-purpose'];
+  return {
+    requestId,
+    log: input.log.child({ requestId }),
+    loaders: input.createLoaders(input.models),
+    models: input.models,
+    caller: input.caller ?? null,
+    purpose: typeof purpose === 'string' && purpose !== '' ? purpose : null,
+  };
+}

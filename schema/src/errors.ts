@@ -1,0 +1,49 @@
+import { GraphQLError } from 'graphql';
+
+/** Stable error codes a client can branch on; the message is for people. */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  CONFLICT: 'CONFLICT',
+  NOT_FOUND: 'NOT_FOUND',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  CONSENT_REQUIRED: 'CONSENT_REQUIRED',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Prints an offending value for a message without dumping large or nested input. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  const text = typeof value === 'string' ? JSON.stringify(value) : safeJson(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+export function badUserInput(field: string, value: unknown, contract: string): GraphQLError {
+  return new GraphQLError(`${field} ${contract}; got ${describeValue(value)}`, {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, field },
+  });
+}
+
+export function conflict(message: string, field?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT, ...(field ? { field } : {}) } });
+}
+
+export function notFound(what: string, key: string, value: unknown): GraphQLError {
+  return new GraphQLError(`${what} with ${key} ${describeValue(value)} does not exist`, {
+    extensions: { code: ErrorCode.NOT_FOUND, field: key },
+  });
+}
+
+/** True for a MongoDB duplicate-key error (E11000), whatever driver layer raised it. */
+export function isDuplicateKeyError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+}

@@ -1,0 +1,6 @@
+export * from './pin';
+export * from './date';
+export * from './country-code';
+export * from './region';
+export * from './sex';
+export * from './age-band';

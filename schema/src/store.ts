@@ -1,0 +1,34 @@
+import mongoose, { type Connection } from 'mongoose';
+
+export interface StoreOptions {
+  /** A MongoDB connection string; any MongoDB-wire server. */
+  uri: string;
+  /** The agency's own database on that server. */
+  dbName: string;
+}
+
+/** The database an agency uses: `MONGODB_DB` when set, else `jol_<agency>`. */
+export function agencyDatabase(agency: string, env: NodeJS.ProcessEnv = process.env): string {
+  return env.MONGODB_DB ?? `jol_${agency}`;
+}
+
+/** Opens a dedicated connection for one agency's database (never mongoose's global one). */
+export async function connectStore({ uri, dbName }: StoreOptions): Promise<Connection> {
+  const connection = mongoose.createConnection(uri, {
+    dbName,
+    serverSelectionTimeoutMS: 10_000,
+    autoIndex: false,
+  });
+  await connection.asPromise();
+  return connection;
+}
+
+/** Creates the collections and indexes every model declares, before the first write. */
+export async function ensureIndexes(connection: Connection): Promise<void> {
+  for (const model of Object.values(connection.models)) {
+    await model.createCollection().catch((error: { codeName?: string }) => {
+      if (error.codeName !== 'NamespaceExists') throw error;
+    });
+    await model.createIndexes();
+  }
+}

@@ -1,0 +1,4 @@
+import { emitSubgraphSchema } from '@jol/schema';
+import { createMigrationSchema } from './schema';
+
+emitSubgraphSchema(createMigrationSchema, `${__dirname}/../schema.graphql`);

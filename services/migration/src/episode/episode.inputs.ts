@@ -1,0 +1,44 @@
+import { Field, InputType } from 'type-graphql';
+import { badUserInput, CountryCodeScalar, DateScalar, PinScalar, today } from '@jol/schema';
+import { MigrationPurpose } from './episode.type';
+
+@InputType()
+export class RegisterDepartureInput {
+  @Field(() => PinScalar)
+  pin!: string;
+
+  @Field(() => DateScalar)
+  departedOn!: Date;
+
+  @Field(() => CountryCodeScalar)
+  country!: string;
+
+  @Field(() => String, { nullable: true })
+  city?: string | null;
+
+  @Field(() => MigrationPurpose)
+  purpose!: MigrationPurpose;
+}
+
+@InputType()
+export class RegisterReturnInput {
+  @Field(() => PinScalar)
+  pin!: string;
+
+  @Field(() => DateScalar)
+  returnedOn!: Date;
+}
+
+export function checkNotInFuture(field: string, value: Date, now = new Date()): void {
+  if (value > today(now)) {
+    throw badUserInput(field, value.toISOString().slice(0, 10), 'must not be in the future');
+  }
+}
+
+export function checkRegisterDepartureInput(input: RegisterDepartureInput, now = new Date()): void {
+  checkNotInFuture('departedOn', input.departedOn, now);
+  if (input.country === 'KG') throw badUserInput('country', input.country, 'must be a country other than KG');
+  if (input.city !== undefined && input.city !== null && !/^\S.{0,99}$/u.test(input.city)) {
+    throw badUserInput('city', input.city, 'must be 1-100 characters');
+  }
+}

@@ -1,0 +1,44 @@
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { MigrationPurpose } from './episode.type';
+
+export interface EpisodeRecord {
+  _id: Types.ObjectId;
+  pin: string;
+  departedOn: Date;
+  country: string;
+  city: string | null;
+  purpose: MigrationPurpose;
+  returnedOn: Date | null;
+}
+
+export const episodeSchema = new Schema<EpisodeRecord>(
+  {
+    pin: { type: String, required: true },
+    departedOn: { type: Date, required: true },
+    country: { type: String, required: true },
+    city: { type: String, default: null },
+    purpose: { type: String, enum: Object.values(MigrationPurpose), required: true },
+    returnedOn: { type: Date, default: null },
+  },
+  { timestamps: true, collection: 'migration_episodes' },
+);
+episodeSchema.index({ pin: 1, departedOn: 1 });
+episodeSchema.index({ country: 1, departedOn: 1 });
+
+export type EpisodeModel = Model<EpisodeRecord>;
+
+export function createEpisodeModel(connection: Connection): EpisodeModel {
+  return connection.model<EpisodeRecord>('MigrationEpisode', episodeSchema);
+}
+
+export function toEpisode(record: EpisodeRecord) {
+  return {
+    id: record._id.toHexString(),
+    pin: record.pin,
+    departedOn: record.departedOn,
+    country: record.country,
+    city: record.city,
+    purpose: record.purpose,
+    returnedOn: record.returnedOn,
+  };
+}

@@ -1,0 +1,12 @@
+export * from './context';
+export * from './schema';
+export * from './server';
+export { toPerson } from './person/person.mapper';
+export type { PersonRecord } from './person/person.model';
+export type { EpisodeRecord } from './episode/episode.model';
+export type { EntryBanRecord } from './entry-ban/entry-ban.model';
+export type { DependantRecord } from './dependant/dependant.model';
+export { MigrationStatus, RussianProficiency } from './person/person.type';
+export { MigrationPurpose } from './episode/episode.type';
+export { EntryBanReason } from './entry-ban/entry-ban.type';
+export { Caregiver, DependantRelation } from './dependant/dependant.type';

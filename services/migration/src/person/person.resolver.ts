@@ -1,0 +1,84 @@
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { QueryFilter } from 'mongoose';
+import {
+  birthDateRange,
+  checkPageSize,
+  conflict,
+  decodeCursor,
+  encodeCursor,
+  isDuplicateKeyError,
+  PinScalar,
+  today,
+} from '@jol/schema';
+import type { MigrationContext } from '../context';
+import { PersonConnection } from './person.connection';
+import { PersonFilter, RegisterPersonInput, checkRegisterPersonInput } from './person.inputs';
+import { toPerson } from './person.mapper';
+import type { PersonRecord } from './person.model';
+import { MigrationStatus, Person } from './person.type';
+
+/** Turns the API filter into a store query; every criterion is indexed. */
+export function personQuery(filter: PersonFilter = {}, now = new Date()): QueryFilter<PersonRecord> {
+  const query: QueryFilter<PersonRecord> = {};
+  if (filter.region) query.homeRegion = filter.region;
+  if (filter.status) query.status = filter.status;
+  if (filter.destination) query.destinations = filter.destination;
+  if (filter.sex) query.sex = filter.sex;
+  if (filter.ageBand) {
+    const { from, to } = birthDateRange(filter.ageBand, today(now));
+    query.birthDate = from ? { $gte: from, $lte: to } : { $lte: to };
+  }
+  return query;
+}
+
+@Resolver(() => Person)
+export class PersonResolver {
+  @Query(() => Person, { nullable: true, description: 'One person by PIN; null when unknown.' })
+  async person(@Arg('pin', () => PinScalar) pin: string, @Ctx() ctx: MigrationContext): Promise<Person | null> {
+    const record = await ctx.loaders.personByPin.load(pin);
+    return record ? toPerson(record) : null;
+  }
+
+  @Query(() => PersonConnection, { description: 'Persons matching a filter, a page at a time, by PIN.' })
+  async persons(
+    @Ctx() ctx: MigrationContext,
+    @Arg('filter', () => PersonFilter, { nullable: true }) filter?: PersonFilter,
+    @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<PersonConnection> {
+    checkPageSize(first);
+    const query = personQuery(filter);
+    if (after) query.pin = { $gt: decodeCursor(after) };
+    const records = await ctx.models.Person.find(query)
+      .sort({ pin: 1 })
+      .limit(first + 1)
+      .lean<PersonRecord[]>();
+    const page = records.slice(0, first);
+    // Prime the loader so that fields resolved later for these persons cost no further reads.
+    for (const record of page) ctx.loaders.personByPin.prime(record.pin, record);
+    const edges = page.map((record) => ({ cursor: encodeCursor(record.pin), node: toPerson(record) }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: records.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  }
+
+  @Mutation(() => Person, { description: 'Registers a person; a PIN can be registered once.' })
+  async registerPerson(
+    @Arg('input', () => RegisterPersonInput) input: RegisterPersonInput,
+    @Ctx() ctx: MigrationContext,
+  ): Promise<Person> {
+    checkRegisterPersonInput(input);
+    try {
+      const created = await ctx.models.Person.create({
+        ...input,
+        status: MigrationStatus.NEVER_LEFT,
+        destinations: [],
+      });
+      return toPerson(created.toObject());
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw conflict(`Person with pin ${input.pin} is already registered`, 'pin');
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import { buildJolSubgraphSchema } from '@jol/schema';
+import type { MigrationContext } from './context';
+import { DependantResolver, PersonDependantsResolver } from './dependant/dependant.resolver';
+import { EntryBanResolver, PersonEntryBansResolver } from './entry-ban/entry-ban.resolver';
+import { EpisodeResolver, PersonEpisodesResolver } from './episode/episode.resolver';
+import { personReference } from './person/person.reference';
+import { PersonResolver } from './person/person.resolver';
+
+/** The migration subgraph's schema, without any permissions applied. */
+export function createMigrationSchema() {
+  return buildJolSubgraphSchema<MigrationContext>({
+    resolvers: [
+      PersonResolver,
+      PersonEpisodesResolver,
+      EpisodeResolver,
+      PersonEntryBansResolver,
+      EntryBanResolver,
+      PersonDependantsResolver,
+      DependantResolver,
+    ],
+    referenceResolvers: personReference,
+  });
+}
