@@ -1,0 +1,6 @@
+import { killPid } from './secantus';
+
+export default async function globalTeardown(): Promise<void> {
+  const pid = Number(process.env.JOL_TEST_STORE_PID);
+  if (pid > 0) killPid(pid);
+}
