@@ -26,6 +26,7 @@ const common = {
   },
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
   rootDir: __dirname,
+  setupFiles: ['reflect-metadata'],
 };
 module.exports = {
   projects: [

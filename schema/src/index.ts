@@ -12,3 +12,5 @@ export * from './store';
 export * from './subgraph-server';
 export * from './pagination';
 export * from './emit-schema';
+export * from './subgraphs';
+export * from './compose/compose';

@@ -1,0 +1,5 @@
+export * from './context';
+export * from './data-source';
+export * from './gateway';
+export * from './limits';
+export * from './supergraph';

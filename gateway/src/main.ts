@@ -1,0 +1,20 @@
+import { createLogger, stopOnSignals } from '@jol/schema';
+import { createGateway } from './gateway';
+import { loadSupergraph, subgraphUrlsFromEnv, supergraphPath } from './supergraph';
+
+async function main() {
+  const log = createLogger('gateway');
+  const path = supergraphPath();
+  const gateway = await createGateway({ supergraphSdl: loadSupergraph(path), subgraphUrls: subgraphUrlsFromEnv(), log });
+  const running = await gateway.listen(Number(process.env.PORT ?? 4000), process.env.HOST ?? '127.0.0.1');
+  log.info({ url: `${running.url}/graphql`, supergraph: path }, 'gateway listening');
+  stopOnSignals(async () => {
+    await running.close();
+    await gateway.stop();
+  }, log);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

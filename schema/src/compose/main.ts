@@ -1,0 +1,16 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { localSubgraphUrl, SUBGRAPHS } from '../subgraphs';
+import { composeSupergraph } from './compose';
+
+// Reads each service's emitted schema.graphql and writes the committed schema/supergraph.graphql.
+const root = resolve(__dirname, '..', '..', '..');
+const supergraph = composeSupergraph(
+  SUBGRAPHS.map((s) => ({
+    name: s.name,
+    url: localSubgraphUrl(s.port),
+    sdl: readFileSync(join(root, 'services', s.name, 'schema.graphql'), 'utf8'),
+  })),
+);
+writeFileSync(join(root, 'schema', 'supergraph.graphql'), `${supergraph.trim()}\n`);
+console.log(`schema/supergraph.graphql composed from ${SUBGRAPHS.map((s) => s.name).join(', ')}`);

@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createLogger, SUBGRAPHS } from '@jol/schema';
+import { countPersons, seedSyntheticData } from '../seed/seed';
+import { REPO_ROOT, startStore, type RunningStore } from '../store/secantus';
+import { startSystem } from './system';
+
+/**
+ * `npm start`: the whole system on one machine. Without MONGODB_URI it runs the embedded store
+ * with its data under .data/ (kept across restarts), seeds synthetic persons into an empty store,
+ * then starts the four subgraphs and the gateway.
+ */
+async function main() {
+  const log = createLogger('jol');
+  let store: RunningStore | undefined;
+  let mongodbUri = process.env.MONGODB_URI;
+  if (!mongodbUri) {
+    const dataDir = join(REPO_ROOT, '.data');
+    mkdirSync(dataDir, { recursive: true });
+    log.info('starting the embedded store (SecantusDB) with data under .data/store');
+    store = await startStore({
+      storagePath: join(dataDir, 'store'),
+      port: Number(process.env.STORE_PORT ?? 27018),
+      logFile: join(dataDir, 'store.log'),
+    });
+    mongodbUri = store.uri;
+  }
+  const persons = Number(process.env.SEED_PERSONS ?? 5000);
+  if ((await countPersons(mongodbUri, 'jol')) === 0 && persons > 0) {
+    log.info({ persons }, 'empty store: seeding synthetic data');
+    await seedSyntheticData({ mongodbUri, databasePrefix: 'jol', persons, seed: 1, progress: true });
+  }
+  const system = await startSystem({
+    mongodbUri,
+    gatewayPort: Number(process.env.PORT ?? 4000),
+    subgraphPorts: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.port])),
+    output: 'inherit',
+  });
+  log.info(`Jol is up: ${system.gatewayUrl}/graphql`);
+  const stop = async () => {
+    await system.stop();
+    await store?.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
