@@ -12,7 +12,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/schema/src/**', '../../*/src/**'], message: 'Import shared code by package name (@jol/...).' }] },
+        {
+          patterns: [
+            {
+              group: ['**/schema/src/**', '../../*/src/**'],
+              message: 'Import shared code by package name (@jol/...).',
+            },
+          ],
+        },
       ],
     },
   },

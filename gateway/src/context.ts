@@ -9,7 +9,11 @@ export interface GatewayContext {
   forwarded: Partial<Record<(typeof FORWARDED_HEADERS)[number], string>>;
 }
 
-export function createGatewayContext(requestId: string, headers: IncomingHttpHeaders, log: Logger): GatewayContext {
+export function createGatewayContext(
+  requestId: string,
+  headers: IncomingHttpHeaders,
+  log: Logger,
+): GatewayContext {
   const forwarded: GatewayContext['forwarded'] = { 'x-request-id': requestId };
   for (const name of FORWARDED_HEADERS) {
     const value = headers[name];

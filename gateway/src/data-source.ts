@@ -9,7 +9,10 @@ export const FORWARDED_HEADERS = ['authorization', 'x-purpose', 'x-request-id'] 
  * request id, so that every subgraph can authorize and audit the request itself.
  */
 export class JolDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override willSendRequest({
+    request,
+    context,
+  }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const headers = request.http?.headers;
     if (!headers || !context?.forwarded) return;
     for (const name of FORWARDED_HEADERS) {

@@ -4,7 +4,13 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
-import { createErrorFormatter, listen, requestIdFrom, type Logger, type RunningServer } from '@jol/schema';
+import {
+  createErrorFormatter,
+  listen,
+  requestIdFrom,
+  type Logger,
+  type RunningServer,
+} from '@jol/schema';
 import { createGatewayContext, type GatewayContext } from './context';
 import { JolDataSource } from './data-source';
 import { createQueryLimits, type QueryLimits } from './limits';
@@ -45,6 +51,7 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    stopOnTerminationSignals: false,
     plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();

@@ -5,8 +5,15 @@ import { loadSupergraph, subgraphUrlsFromEnv, supergraphPath } from './supergrap
 async function main() {
   const log = createLogger('gateway');
   const path = supergraphPath();
-  const gateway = await createGateway({ supergraphSdl: loadSupergraph(path), subgraphUrls: subgraphUrlsFromEnv(), log });
-  const running = await gateway.listen(Number(process.env.PORT ?? 4000), process.env.HOST ?? '127.0.0.1');
+  const gateway = await createGateway({
+    supergraphSdl: loadSupergraph(path),
+    subgraphUrls: subgraphUrlsFromEnv(),
+    log,
+  });
+  const running = await gateway.listen(
+    Number(process.env.PORT ?? 4000),
+    process.env.HOST ?? '127.0.0.1',
+  );
   log.info({ url: `${running.url}/graphql`, supergraph: path }, 'gateway listening');
   stopOnSignals(async () => {
     await running.close();

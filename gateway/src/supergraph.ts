@@ -4,7 +4,10 @@ import { SUBGRAPHS, subgraphUrlVariable } from '@jol/schema';
 
 /** The committed supergraph of @jol/schema, unless `SUPERGRAPH_PATH` names another file. */
 export function supergraphPath(env: NodeJS.ProcessEnv = process.env): string {
-  return env.SUPERGRAPH_PATH ?? join(dirname(require.resolve('@jol/schema/package.json')), 'supergraph.graphql');
+  return (
+    env.SUPERGRAPH_PATH ??
+    join(dirname(require.resolve('@jol/schema/package.json')), 'supergraph.graphql')
+  );
 }
 
 export function loadSupergraph(path = supergraphPath()): string {

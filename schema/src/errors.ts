@@ -34,7 +34,9 @@ export function badUserInput(field: string, value: unknown, contract: string): G
 }
 
 export function conflict(message: string, field?: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT, ...(field ? { field } : {}) } });
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.CONFLICT, ...(field ? { field } : {}) },
+  });
 }
 
 export function notFound(what: string, key: string, value: unknown): GraphQLError {
@@ -45,5 +47,7 @@ export function notFound(what: string, key: string, value: unknown): GraphQLErro
 
 /** True for a MongoDB duplicate-key error (E11000), whatever driver layer raised it. */
 export function isDuplicateKeyError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+  return (
+    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000
+  );
 }

@@ -30,16 +30,26 @@ export function createErrorFormatter(log: Logger) {
         ? original.originalError
         : original;
     const innerCode = inner instanceof GraphQLError ? inner.extensions?.code : undefined;
-    if (innerCode === ErrorCode.BAD_USER_INPUT && formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED') {
+    if (
+      innerCode === ErrorCode.BAD_USER_INPUT &&
+      formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED'
+    ) {
       return {
         message: inner instanceof Error ? inner.message : formatted.message,
         locations: formatted.locations,
-        extensions: { code: ErrorCode.BAD_USER_INPUT, field: (inner as GraphQLError).extensions?.field },
+        extensions: {
+          code: ErrorCode.BAD_USER_INPUT,
+          field: (inner as GraphQLError).extensions?.field,
+        },
       };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
-      const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
+      const {
+        stacktrace: _stack,
+        exception: _exception,
+        ...extensions
+      } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
     log.error({ err: original }, 'unexpected error');

@@ -11,7 +11,11 @@ export interface RunningServer {
 }
 
 /** Listens on `host:port` (port 0 picks a free one) and reports the address it got. */
-export async function listen(app: Express, port: number, host = '127.0.0.1'): Promise<RunningServer> {
+export async function listen(
+  app: Express,
+  port: number,
+  host = '127.0.0.1',
+): Promise<RunningServer> {
   const server: Server = app.listen(port, host);
   await once(server, 'listening');
   const address = server.address() as AddressInfo;

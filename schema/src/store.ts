@@ -5,6 +5,8 @@ export interface StoreOptions {
   uri: string;
   /** The agency's own database on that server. */
   dbName: string;
+  /** Emit the driver's command events (tests count them). @default false */
+  monitorCommands?: boolean;
 }
 
 /** The database an agency uses: `MONGODB_DB` when set, else `jol_<agency>`. */
@@ -13,11 +15,16 @@ export function agencyDatabase(agency: string, env: NodeJS.ProcessEnv = process.
 }
 
 /** Opens a dedicated connection for one agency's database (never mongoose's global one). */
-export async function connectStore({ uri, dbName }: StoreOptions): Promise<Connection> {
+export async function connectStore({
+  uri,
+  dbName,
+  monitorCommands = false,
+}: StoreOptions): Promise<Connection> {
   const connection = mongoose.createConnection(uri, {
     dbName,
     serverSelectionTimeoutMS: 10_000,
     autoIndex: false,
+    monitorCommands,
   });
   await connection.asPromise();
   return connection;

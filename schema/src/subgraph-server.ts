@@ -29,7 +29,10 @@ export interface SubgraphServer<TLoaders, TModels> {
   apollo: ApolloServer<JolContext<TLoaders, TModels>>;
   connection: Connection;
   /** A fresh context, as a request would get, for service tests and tools. */
-  createContext(headers?: Record<string, string>, caller?: Caller | null): JolContext<TLoaders, TModels>;
+  createContext(
+    headers?: Record<string, string>,
+    caller?: Caller | null,
+  ): JolContext<TLoaders, TModels>;
   listen(port: number, host?: string): Promise<RunningServer>;
   /** Stops Apollo and closes the database connection. */
   stop(): Promise<void>;
@@ -46,11 +49,22 @@ export async function createSubgraphServer<TLoaders, TModels>(
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(log),
     plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // main.ts owns signal handling; Apollo's own handler would stop the server twice.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
-  const createContext = (headers: Record<string, string | string[] | undefined> = {}, caller: Caller | null = null) =>
-    createRequestContext({ headers, log, models: options.models, createLoaders: options.createLoaders, caller });
+  const createContext = (
+    headers: Record<string, string | string[] | undefined> = {},
+    caller: Caller | null = null,
+  ) =>
+    createRequestContext({
+      headers,
+      log,
+      models: options.models,
+      createLoaders: options.createLoaders,
+      caller,
+    });
 
   const app = express();
   app.disable('x-powered-by');
@@ -59,7 +73,9 @@ export async function createSubgraphServer<TLoaders, TModels>(
   });
   app.get('/readyz', async (_req, res) => {
     const ready = connection.readyState === 1;
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'store unavailable', service: options.name });
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'store unavailable', service: options.name });
   });
   app.use(
     '/graphql',

@@ -12,7 +12,8 @@ import type { SubgraphServer } from './subgraph-server';
  */
 export async function openTestDatabase(agency: string): Promise<Connection> {
   const uri = process.env.MONGODB_URI;
-  if (!uri) throw new Error('MONGODB_URI is not set: service tests run under the jest global setup');
+  if (!uri)
+    throw new Error('MONGODB_URI is not set: service tests run under the jest global setup');
   return connectStore({ uri, dbName: `test_${agency}_${randomUUID().slice(0, 8)}` });
 }
 

@@ -11,7 +11,8 @@ export function isCalendarDate(year: number, month: number, day: number): boolea
 
 /** Parses `YYYY-MM-DD` into a Date at UTC midnight; anything else is a BAD_USER_INPUT. */
 export function parseIsoDate(value: unknown, field = 'date'): Date {
-  if (typeof value !== 'string') throw badUserInput(field, value, 'must be a date string YYYY-MM-DD');
+  if (typeof value !== 'string')
+    throw badUserInput(field, value, 'must be a date string YYYY-MM-DD');
   const m = ISO_DATE.exec(value);
   if (!m || !isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
     throw badUserInput(field, value, 'must be a real calendar date YYYY-MM-DD from 1900 on');

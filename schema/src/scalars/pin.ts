@@ -10,7 +10,8 @@ const PIN_SHAPE = /^[12]\d{13}$/;
  * Jol may derive sex or birth date from a PIN.
  */
 export function parsePin(value: unknown, field = 'pin'): string {
-  if (typeof value !== 'string') throw badUserInput(field, value, 'must be a PIN string of 14 digits');
+  if (typeof value !== 'string')
+    throw badUserInput(field, value, 'must be a PIN string of 14 digits');
   if (!PIN_SHAPE.test(value)) {
     throw badUserInput(field, value, 'must be 14 digits starting with 1 or 2');
   }

@@ -16,16 +16,25 @@ describe('PIN', () => {
     [' 10503199012345', 'leading space'],
     ['10503189912345', 'year before 1900'],
   ])('rejects %s (%s) with BAD_USER_INPUT', (pin) => {
-    expect(() => parsePin(pin)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
+    expect(() => parsePin(pin)).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
+    );
   });
-  it.each([{ $ne: null }, 10503199012345, null, ['10503199012345']])('rejects the non-string %p', (value) => {
-    expect(() => PinScalar.parseValue(value)).toThrow(/PIN string/);
-  });
+  it.each([{ $ne: null }, 10503199012345, null, ['10503199012345']])(
+    'rejects the non-string %p',
+    (value) => {
+      expect(() => PinScalar.parseValue(value)).toThrow(/PIN string/);
+    },
+  );
 });
 
 describe('CountryCode', () => {
-  it.each(['RU', 'KZ', 'TR', 'KR', 'US', 'DE', 'AE'])('accepts %s', (code) => expect(parseCountryCode(code)).toBe(code));
-  it.each(['ru', 'XX', 'RUS', 'EU', '', 7])('rejects %p', (code) => expect(() => parseCountryCode(code)).toThrow(/ISO 3166-1/));
+  it.each(['RU', 'KZ', 'TR', 'KR', 'US', 'DE', 'AE'])('accepts %s', (code) =>
+    expect(parseCountryCode(code)).toBe(code),
+  );
+  it.each(['ru', 'XX', 'RUS', 'EU', '', 7])('rejects %p', (code) =>
+    expect(() => parseCountryCode(code)).toThrow(/ISO 3166-1/),
+  );
 });
 
 describe('Region', () => {

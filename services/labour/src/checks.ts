@@ -2,13 +2,23 @@ import { badUserInput, formatIsoDate, today } from '@jol/schema';
 
 /** Refuses a date after today (UTC), the bound for every recorded fact. */
 export function checkNotInFuture(field: string, value: Date, now = new Date()): void {
-  if (value > today(now)) throw badUserInput(field, formatIsoDate(value), 'must not be in the future');
+  if (value > today(now))
+    throw badUserInput(field, formatIsoDate(value), 'must not be in the future');
 }
 
 /** Refuses `later` when it falls before `earlier`; equal dates are allowed. */
-export function checkNotBefore(field: string, later: Date, earlierField: string, earlier: Date): void {
+export function checkNotBefore(
+  field: string,
+  later: Date,
+  earlierField: string,
+  earlier: Date,
+): void {
   if (later < earlier) {
-    throw badUserInput(field, formatIsoDate(later), `must not be before ${earlierField} (${formatIsoDate(earlier)})`);
+    throw badUserInput(
+      field,
+      formatIsoDate(later),
+      `must not be before ${earlierField} (${formatIsoDate(earlier)})`,
+    );
   }
 }
 
@@ -28,6 +38,7 @@ const OBJECT_ID = /^[0-9a-f]{24}$/i;
 
 /** Ids are MongoDB ObjectIds in hex; anything else cannot name a record. */
 export function checkObjectId(field: string, value: string): string {
-  if (!OBJECT_ID.test(value)) throw badUserInput(field, value, 'must be an id of 24 hexadecimal digits');
+  if (!OBJECT_ID.test(value))
+    throw badUserInput(field, value, 'must be an id of 24 hexadecimal digits');
   return value.toLowerCase();
 }

@@ -1,4 +1,10 @@
-import { agencyDatabase, connectStore, createLogger, ensureIndexes, stopOnSignals } from '@jol/schema';
+import {
+  agencyDatabase,
+  connectStore,
+  createLogger,
+  ensureIndexes,
+  stopOnSignals,
+} from '@jol/schema';
 import { createMigrationServer, DEFAULT_PORT, SERVICE_NAME } from './server';
 
 async function main() {
@@ -8,7 +14,10 @@ async function main() {
   const connection = await connectStore({ uri, dbName: agencyDatabase(SERVICE_NAME) });
   const server = await createMigrationServer({ connection, log });
   await ensureIndexes(connection);
-  const running = await server.listen(Number(process.env.PORT ?? DEFAULT_PORT), process.env.HOST ?? '127.0.0.1');
+  const running = await server.listen(
+    Number(process.env.PORT ?? DEFAULT_PORT),
+    process.env.HOST ?? '127.0.0.1',
+  );
   log.info({ url: running.url }, 'migration subgraph listening');
   stopOnSignals(async () => {
     await running.close();

@@ -29,9 +29,20 @@ export function ensureSecantus(options: EnsureOptions = {}): string {
   mkdirSync(venvDir, { recursive: true });
   const base = options.python ?? process.env.PYTHON ?? 'python3';
   execFileSync(base, ['-m', 'venv', venvDir], { stdio: 'inherit' });
-  execFileSync(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', `SecantusDB==${SECANTUS_VERSION}`], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    python,
+    [
+      '-m',
+      'pip',
+      'install',
+      '--quiet',
+      '--disable-pip-version-check',
+      `SecantusDB==${SECANTUS_VERSION}`,
+    ],
+    {
+      stdio: 'inherit',
+    },
+  );
   writeFileSync(marker, `${SECANTUS_VERSION}\n`);
   return python;
 }
@@ -78,7 +89,18 @@ export async function startStore(options: StartStoreOptions = {}): Promise<Runni
   const out = options.logFile ? openSync(options.logFile, 'a') : 'ignore';
   const child: ChildProcess = spawn(
     python,
-    ['-m', 'secantus', '--host', '127.0.0.1', '--port', String(port), '--storage-path', storagePath, '--log-level', 'WARNING'],
+    [
+      '-m',
+      'secantus',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--storage-path',
+      storagePath,
+      '--log-level',
+      'WARNING',
+    ],
     { stdio: ['ignore', out, out], detached: false },
   );
   if (child.pid === undefined) throw new Error('SecantusDB did not start: no process id');
@@ -101,7 +123,11 @@ export async function startStore(options: StartStoreOptions = {}): Promise<Runni
   };
 }
 
-async function waitForPing(uri: string, timeoutMs: number, hasExited: () => boolean): Promise<void> {
+async function waitForPing(
+  uri: string,
+  timeoutMs: number,
+  hasExited: () => boolean,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
@@ -118,7 +144,9 @@ async function waitForPing(uri: string, timeoutMs: number, hasExited: () => bool
       await client.close().catch(() => undefined);
     }
   }
-  throw new Error(`SecantusDB did not answer at ${uri} within ${timeoutMs} ms: ${String(lastError)}`);
+  throw new Error(
+    `SecantusDB did not answer at ${uri} within ${timeoutMs} ms: ${String(lastError)}`,
+  );
 }
 
 /** Sends SIGTERM to the process by its id and waits for it to exit (SIGKILL after 10 s). */

@@ -28,7 +28,13 @@ async function main() {
   const persons = Number(process.env.SEED_PERSONS ?? 5000);
   if ((await countPersons(mongodbUri, 'jol')) === 0 && persons > 0) {
     log.info({ persons }, 'empty store: seeding synthetic data');
-    await seedSyntheticData({ mongodbUri, databasePrefix: 'jol', persons, seed: 1, progress: true });
+    await seedSyntheticData({
+      mongodbUri,
+      databasePrefix: 'jol',
+      persons,
+      seed: 1,
+      progress: true,
+    });
   }
   const system = await startSystem({
     mongodbUri,

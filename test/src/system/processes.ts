@@ -27,7 +27,8 @@ export function spawnService(options: SpawnOptions): ChildProcess {
   if (options.output === 'inherit') {
     const prefix = `[${options.name}] `;
     const forward = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {
-      for (const line of chunk.toString('utf8').split('\n')) if (line) stream.write(`${prefix}${line}\n`);
+      for (const line of chunk.toString('utf8').split('\n'))
+        if (line) stream.write(`${prefix}${line}\n`);
     };
     child.stdout?.on('data', forward(process.stdout));
     child.stderr?.on('data', forward(process.stderr));
@@ -41,10 +42,15 @@ export function spawnService(options: SpawnOptions): ChildProcess {
 }
 
 /** Polls `url` until it answers 200, failing early if the process exits. */
-export async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+export async function waitUntilReady(
+  url: string,
+  child: ChildProcess,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`process for ${url} exited with code ${child.exitCode}`);
+    if (child.exitCode !== null)
+      throw new Error(`process for ${url} exited with code ${child.exitCode}`);
     try {
       const response = await fetch(url);
       if (response.ok) return;

@@ -38,7 +38,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   try {
     await Promise.all(
       SUBGRAPHS.map(async ({ name, port: defaultPort }) => {
-        const port = options.subgraphPorts ? (options.subgraphPorts[name] ?? defaultPort) : await freePort();
+        const port = options.subgraphPorts
+          ? (options.subgraphPorts[name] ?? defaultPort)
+          : await freePort();
         const child = spawnService({
           name,
           script: join(REPO_ROOT, 'services', name, 'dist', 'main.js'),
@@ -56,8 +58,13 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         subgraphUrls[name] = localSubgraphUrl(port);
       }),
     );
-    const gatewayPort = options.gatewayPort === 0 || options.gatewayPort === undefined ? await freePort() : options.gatewayPort;
-    const urlEnv = Object.fromEntries(Object.entries(subgraphUrls).map(([n, url]) => [subgraphUrlVariable(n), url]));
+    const gatewayPort =
+      options.gatewayPort === 0 || options.gatewayPort === undefined
+        ? await freePort()
+        : options.gatewayPort;
+    const urlEnv = Object.fromEntries(
+      Object.entries(subgraphUrls).map(([n, url]) => [subgraphUrlVariable(n), url]),
+    );
     const gateway = spawnService({
       name: 'gateway',
       script: join(REPO_ROOT, 'gateway', 'dist', 'main.js'),

@@ -18,5 +18,6 @@ export class RecordDependantInput {
 }
 
 export function checkRecordDependantInput(input: RecordDependantInput): void {
-  if (input.childPin === input.pin) throw badUserInput('childPin', input.childPin, 'must differ from pin');
+  if (input.childPin === input.pin)
+    throw badUserInput('childPin', input.childPin, 'must differ from pin');
 }

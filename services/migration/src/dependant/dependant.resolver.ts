@@ -8,7 +8,10 @@ import { Dependant } from './dependant.type';
 
 @Resolver(() => Person)
 export class PersonDependantsResolver {
-  @FieldResolver(() => [Dependant], { nullable: true, description: 'Dependants left behind in the country.' })
+  @FieldResolver(() => [Dependant], {
+    nullable: true,
+    description: 'Dependants left behind in the country.',
+  })
   async dependants(@Root() person: Person, @Ctx() ctx: MigrationContext): Promise<Dependant[]> {
     return (await ctx.loaders.dependantsByPin.load(person.pin)).map(toDependant);
   }
@@ -22,13 +25,17 @@ export class DependantResolver {
     @Ctx() ctx: MigrationContext,
   ): Promise<Dependant> {
     checkRecordDependantInput(input);
-    if (!(await ctx.models.Person.exists({ pin: input.pin }))) throw notFound('Person', 'pin', input.pin);
+    if (!(await ctx.models.Person.exists({ pin: input.pin })))
+      throw notFound('Person', 'pin', input.pin);
     try {
       const dependant = await ctx.models.Dependant.create({ ...input });
       return toDependant(dependant.toObject());
     } catch (error) {
       if (isDuplicateKeyError(error)) {
-        throw conflict(`Dependant ${input.childPin} is already recorded for ${input.pin}`, 'childPin');
+        throw conflict(
+          `Dependant ${input.childPin} is already recorded for ${input.pin}`,
+          'childPin',
+        );
       }
       throw error;
     }

@@ -16,14 +16,20 @@ export enum Caregiver {
   NON_RELATIVE = 'NON_RELATIVE',
   STATE_INSTITUTION = 'STATE_INSTITUTION',
 }
-registerEnumType(Caregiver, { name: 'Caregiver', description: 'Who looks after the child while the parent is abroad.' });
+registerEnumType(Caregiver, {
+  name: 'Caregiver',
+  description: 'Who looks after the child while the parent is abroad.',
+});
 
 @ObjectType({ description: 'A child or other dependant left in the Kyrgyz Republic.' })
 export class Dependant {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => PinScalar, { nullable: true, description: "The child's PIN; masked for most roles." })
+  @Field(() => PinScalar, {
+    nullable: true,
+    description: "The child's PIN; masked for most roles.",
+  })
   childPin!: string | null;
 
   @Field(() => DependantRelation)

@@ -1,5 +1,12 @@
 import { Field, InputType } from 'type-graphql';
-import { badUserInput, CountryCodeScalar, DateScalar, formatIsoDate, PinScalar, today } from '@jol/schema';
+import {
+  badUserInput,
+  CountryCodeScalar,
+  DateScalar,
+  formatIsoDate,
+  PinScalar,
+  today,
+} from '@jol/schema';
 import { EntryBanReason } from './entry-ban.type';
 
 @InputType()
@@ -21,9 +28,15 @@ export class RecordEntryBanInput {
 }
 
 export function checkRecordEntryBanInput(input: RecordEntryBanInput, now = new Date()): void {
-  if (input.from > today(now)) throw badUserInput('from', formatIsoDate(input.from), 'must not be in the future');
-  if (input.country === 'KG') throw badUserInput('country', input.country, 'must be a country other than KG');
+  if (input.from > today(now))
+    throw badUserInput('from', formatIsoDate(input.from), 'must not be in the future');
+  if (input.country === 'KG')
+    throw badUserInput('country', input.country, 'must be a country other than KG');
   if (input.until && input.until < input.from) {
-    throw badUserInput('until', formatIsoDate(input.until), `must not be before from (${formatIsoDate(input.from)})`);
+    throw badUserInput(
+      'until',
+      formatIsoDate(input.until),
+      `must not be before from (${formatIsoDate(input.from)})`,
+    );
   }
 }

@@ -22,7 +22,8 @@ export class EntryBanResolver {
     @Ctx() ctx: MigrationContext,
   ): Promise<EntryBan> {
     checkRecordEntryBanInput(input);
-    if (!(await ctx.models.Person.exists({ pin: input.pin }))) throw notFound('Person', 'pin', input.pin);
+    if (!(await ctx.models.Person.exists({ pin: input.pin })))
+      throw notFound('Person', 'pin', input.pin);
     const ban = await ctx.models.EntryBan.create({
       pin: input.pin,
       country: input.country,

@@ -37,7 +37,8 @@ export function checkNotInFuture(field: string, value: Date, now = new Date()): 
 
 export function checkRegisterDepartureInput(input: RegisterDepartureInput, now = new Date()): void {
   checkNotInFuture('departedOn', input.departedOn, now);
-  if (input.country === 'KG') throw badUserInput('country', input.country, 'must be a country other than KG');
+  if (input.country === 'KG')
+    throw badUserInput('country', input.country, 'must be a country other than KG');
   if (input.city !== undefined && input.city !== null && !/^\S.{0,99}$/u.test(input.city)) {
     throw badUserInput('city', input.city, 'must be 1-100 characters');
   }

@@ -14,15 +14,23 @@ import { MigrationEpisode } from './episode.type';
 
 @Resolver(() => Person)
 export class PersonEpisodesResolver {
-  @FieldResolver(() => [MigrationEpisode], { nullable: true, description: 'Stays abroad, oldest first.' })
-  async episodes(@Root() person: Person, @Ctx() ctx: MigrationContext): Promise<MigrationEpisode[]> {
+  @FieldResolver(() => [MigrationEpisode], {
+    nullable: true,
+    description: 'Stays abroad, oldest first.',
+  })
+  async episodes(
+    @Root() person: Person,
+    @Ctx() ctx: MigrationContext,
+  ): Promise<MigrationEpisode[]> {
     return (await ctx.loaders.episodesByPin.load(person.pin)).map(toEpisode);
   }
 }
 
 @Resolver(() => MigrationEpisode)
 export class EpisodeResolver {
-  @Mutation(() => MigrationEpisode, { description: 'Opens a stay abroad; the person must be at home.' })
+  @Mutation(() => MigrationEpisode, {
+    description: 'Opens a stay abroad; the person must be at home.',
+  })
   async registerDeparture(
     @Arg('input', () => RegisterDepartureInput) input: RegisterDepartureInput,
     @Ctx() ctx: MigrationContext,
@@ -78,7 +86,9 @@ export class EpisodeResolver {
     return ctx.models.connection.transaction(async (session) => {
       const person = await Persons.findOne({ pin: input.pin }, { status: 1 }, { session }).lean();
       if (!person) throw notFound('Person', 'pin', input.pin);
-      const open = await Episode.findOne({ pin: input.pin, returnedOn: null }, null, { session }).lean<EpisodeRecord>();
+      const open = await Episode.findOne({ pin: input.pin, returnedOn: null }, null, {
+        session,
+      }).lean<EpisodeRecord>();
       if (!open || person.status !== MigrationStatus.ABROAD) {
         throw conflict(`Person ${input.pin} is not abroad; there is no departure to close`, 'pin');
       }
@@ -94,7 +104,8 @@ export class EpisodeResolver {
         { $set: { status: MigrationStatus.RETURNED } },
         { session },
       );
-      if (moved.modifiedCount !== 1) throw conflict(`Person ${input.pin} returned concurrently`, 'pin');
+      if (moved.modifiedCount !== 1)
+        throw conflict(`Person ${input.pin} returned concurrently`, 'pin');
       const closed = await Episode.findOneAndUpdate(
         { _id: open._id, returnedOn: null },
         { $set: { returnedOn: input.returnedOn } },

@@ -1,5 +1,11 @@
 import type { Connection } from 'mongoose';
-import { dropTestDatabase, execute, openTestDatabase, prepareTestDatabase, quietLogger } from '@jol/schema/testing';
+import {
+  dropTestDatabase,
+  execute,
+  openTestDatabase,
+  prepareTestDatabase,
+  quietLogger,
+} from '@jol/schema/testing';
 import { createMigrationServer } from '../server';
 
 const PIN = '20101198812345';
@@ -37,7 +43,13 @@ describe('migration: departures and returns', () => {
   });
 
   it('refuses an unknown country, KG itself and a future departure, writing nothing', async () => {
-    const base = { pin: PIN, departedOn: '2023-03-01', country: 'RU', city: 'Moscow', purpose: 'WORK' };
+    const base = {
+      pin: PIN,
+      departedOn: '2023-03-01',
+      country: 'RU',
+      city: 'Moscow',
+      purpose: 'WORK',
+    };
     for (const [change, offending] of [
       [{ country: 'XX' }, '"XX"'],
       [{ country: 'KG' }, '"KG"'],
@@ -79,7 +91,10 @@ describe('migration: departures and returns', () => {
 
     const back = await execute(server, RETURN, { input: { pin: PIN, returnedOn: '2024-06-30' } });
     expect(back.errors).toBeUndefined();
-    expect(back.data?.registerReturn).toMatchObject({ departedOn: '2023-03-01', returnedOn: '2024-06-30' });
+    expect(back.data?.registerReturn).toMatchObject({
+      departedOn: '2023-03-01',
+      returnedOn: '2024-06-30',
+    });
     expect((await execute(server, STATUS, { pin: PIN })).data?.person.status).toBe('RETURNED');
   });
 
@@ -93,22 +108,44 @@ describe('migration: departures and returns', () => {
 
   it('lets exactly one of two concurrent departures through', async () => {
     const input = { pin: PIN, departedOn: '2024-08-01', country: 'KZ', purpose: 'WORK' };
-    const results = await Promise.all([execute(server, DEPART, { input }), execute(server, DEPART, { input })]);
+    const results = await Promise.all([
+      execute(server, DEPART, { input }),
+      execute(server, DEPART, { input }),
+    ]);
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
-    expect(await connection.collection('migration_episodes').countDocuments({ pin: PIN, returnedOn: null })).toBe(1);
+    expect(
+      await connection
+        .collection('migration_episodes')
+        .countDocuments({ pin: PIN, returnedOn: null }),
+    ).toBe(1);
   });
 
   it('resolves episodes, entry bans and dependants through _entities', async () => {
     const ban = await execute(
       server,
       `mutation ($input: RecordEntryBanInput!) { recordEntryBan(input: $input) { country until reason } }`,
-      { input: { pin: PIN, country: 'RU', from: '2024-07-01', until: '2029-07-01', reason: 'OVERSTAY' } },
+      {
+        input: {
+          pin: PIN,
+          country: 'RU',
+          from: '2024-07-01',
+          until: '2029-07-01',
+          reason: 'OVERSTAY',
+        },
+      },
     );
     expect(ban.errors).toBeUndefined();
     const child = await execute(
       server,
       `mutation ($input: RecordDependantInput!) { recordDependant(input: $input) { childPin relation } }`,
-      { input: { pin: PIN, childPin: '10202201512345', relation: 'CHILD', caregiver: 'GRANDPARENT' } },
+      {
+        input: {
+          pin: PIN,
+          childPin: '10202201512345',
+          relation: 'CHILD',
+          caregiver: 'GRANDPARENT',
+        },
+      },
     );
     expect(child.errors).toBeUndefined();
     const result = await execute(
@@ -129,14 +166,29 @@ describe('migration: departures and returns', () => {
     const ban = await execute(
       server,
       `mutation ($input: RecordEntryBanInput!) { recordEntryBan(input: $input) { id } }`,
-      { input: { pin: PIN, country: 'RU', from: '2024-07-01', until: '2024-01-01', reason: 'OVERSTAY' } },
+      {
+        input: {
+          pin: PIN,
+          country: 'RU',
+          from: '2024-07-01',
+          until: '2024-01-01',
+          reason: 'OVERSTAY',
+        },
+      },
     );
     expect(ban.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(ban.errors?.[0]?.message).toContain('2024-01-01');
     const dup = await execute(
       server,
       `mutation ($input: RecordDependantInput!) { recordDependant(input: $input) { id } }`,
-      { input: { pin: PIN, childPin: '10202201512345', relation: 'CHILD', caregiver: 'GRANDPARENT' } },
+      {
+        input: {
+          pin: PIN,
+          childPin: '10202201512345',
+          relation: 'CHILD',
+          caregiver: 'GRANDPARENT',
+        },
+      },
     );
     expect(dup.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(await connection.collection('entry_bans').countDocuments({ pin: PIN })).toBe(1);

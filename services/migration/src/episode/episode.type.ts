@@ -29,6 +29,9 @@ export class MigrationEpisode {
   @Field(() => MigrationPurpose)
   purpose!: MigrationPurpose;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Null while the person is still abroad.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Null while the person is still abroad.',
+  })
   returnedOn!: Date | null;
 }

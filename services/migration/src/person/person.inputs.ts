@@ -72,12 +72,20 @@ const SCRIPTS = {
 } as const;
 
 /** Checks a name part by part against its script; an absent patronymic is allowed. */
-export function checkName(field: string, name: PersonNameInput, script: keyof typeof SCRIPTS): void {
+export function checkName(
+  field: string,
+  name: PersonNameInput,
+  script: keyof typeof SCRIPTS,
+): void {
   for (const part of ['last', 'first', 'patronymic'] as const) {
     const value = name[part];
     if (part === 'patronymic' && (value === null || value === undefined)) continue;
     if (typeof value !== 'string' || !SCRIPTS[script].test(value.trim())) {
-      throw badUserInput(`${field}.${part}`, value, `must be 1-100 ${script === 'cyrillic' ? 'Cyrillic' : 'Latin'} letters`);
+      throw badUserInput(
+        `${field}.${part}`,
+        value,
+        `must be 1-100 ${script === 'cyrillic' ? 'Cyrillic' : 'Latin'} letters`,
+      );
     }
   }
 }
@@ -87,6 +95,10 @@ export function checkRegisterPersonInput(input: RegisterPersonInput, now = new D
   checkName('nameCyrillic', input.nameCyrillic, 'cyrillic');
   checkName('nameLatin', input.nameLatin, 'latin');
   if (input.birthDate > today(now)) {
-    throw badUserInput('birthDate', input.birthDate.toISOString().slice(0, 10), 'must not be in the future');
+    throw badUserInput(
+      'birthDate',
+      input.birthDate.toISOString().slice(0, 10),
+      'must not be in the future',
+    );
   }
 }

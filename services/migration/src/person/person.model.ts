@@ -25,7 +25,11 @@ export interface PersonRecord {
 }
 
 const nameSchema = new Schema<NameRecord>(
-  { last: { type: String, required: true }, first: { type: String, required: true }, patronymic: String },
+  {
+    last: { type: String, required: true },
+    first: { type: String, required: true },
+    patronymic: String,
+  },
   { _id: false },
 );
 

@@ -18,7 +18,10 @@ import type { PersonRecord } from './person.model';
 import { MigrationStatus, Person } from './person.type';
 
 /** Turns the API filter into a store query; every criterion is indexed. */
-export function personQuery(filter: PersonFilter = {}, now = new Date()): QueryFilter<PersonRecord> {
+export function personQuery(
+  filter: PersonFilter = {},
+  now = new Date(),
+): QueryFilter<PersonRecord> {
   const query: QueryFilter<PersonRecord> = {};
   if (filter.region) query.homeRegion = filter.region;
   if (filter.status) query.status = filter.status;
@@ -34,12 +37,17 @@ export function personQuery(filter: PersonFilter = {}, now = new Date()): QueryF
 @Resolver(() => Person)
 export class PersonResolver {
   @Query(() => Person, { nullable: true, description: 'One person by PIN; null when unknown.' })
-  async person(@Arg('pin', () => PinScalar) pin: string, @Ctx() ctx: MigrationContext): Promise<Person | null> {
+  async person(
+    @Arg('pin', () => PinScalar) pin: string,
+    @Ctx() ctx: MigrationContext,
+  ): Promise<Person | null> {
     const record = await ctx.loaders.personByPin.load(pin);
     return record ? toPerson(record) : null;
   }
 
-  @Query(() => PersonConnection, { description: 'Persons matching a filter, a page at a time, by PIN.' })
+  @Query(() => PersonConnection, {
+    description: 'Persons matching a filter, a page at a time, by PIN.',
+  })
   async persons(
     @Ctx() ctx: MigrationContext,
     @Arg('filter', () => PersonFilter, { nullable: true }) filter?: PersonFilter,
@@ -56,7 +64,10 @@ export class PersonResolver {
     const page = records.slice(0, first);
     // Prime the loader so that fields resolved later for these persons cost no further reads.
     for (const record of page) ctx.loaders.personByPin.prime(record.pin, record);
-    const edges = page.map((record) => ({ cursor: encodeCursor(record.pin), node: toPerson(record) }));
+    const edges = page.map((record) => ({
+      cursor: encodeCursor(record.pin),
+      node: toPerson(record),
+    }));
     return {
       edges,
       pageInfo: { hasNextPage: records.length > first, endCursor: edges.at(-1)?.cursor ?? null },
@@ -77,7 +88,8 @@ export class PersonResolver {
       });
       return toPerson(created.toObject());
     } catch (error) {
-      if (isDuplicateKeyError(error)) throw conflict(`Person with pin ${input.pin} is already registered`, 'pin');
+      if (isDuplicateKeyError(error))
+        throw conflict(`Person with pin ${input.pin} is already registered`, 'pin');
       throw error;
     }
   }

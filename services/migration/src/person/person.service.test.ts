@@ -1,10 +1,21 @@
 import type { Connection } from 'mongoose';
-import { dropTestDatabase, execute, openTestDatabase, prepareTestDatabase, quietLogger } from '@jol/schema/testing';
+import {
+  dropTestDatabase,
+  execute,
+  openTestDatabase,
+  prepareTestDatabase,
+  quietLogger,
+} from '@jol/schema/testing';
 import { createMigrationServer } from '../server';
 
 const REGISTER = /* GraphQL */ `
   mutation Register($input: RegisterPersonInput!) {
-    registerPerson(input: $input) { pin status homeRegion birthDate }
+    registerPerson(input: $input) {
+      pin
+      status
+      homeRegion
+      birthDate
+    }
   }
 `;
 
@@ -42,7 +53,9 @@ describe('migration: persons', () => {
       birthDate: '1990-03-05',
     });
 
-    const again = await execute(server, REGISTER, { input: { ...aisuluu, nameLatin: { last: 'Other', first: 'Name' } } });
+    const again = await execute(server, REGISTER, {
+      input: { ...aisuluu, nameLatin: { last: 'Other', first: 'Name' } },
+    });
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(again.errors?.[0]?.message).toContain(aisuluu.pin);
     const stored = await connection.collection('persons').find({ pin: aisuluu.pin }).toArray();
@@ -55,12 +68,15 @@ describe('migration: persons', () => {
     ['starts with 3', '30503199012345'],
     ['not a calendar date', '13102199012345'],
     ['letters', '1050319901234X'],
-  ])('rejects an invalid PIN (%s) with BAD_USER_INPUT naming the field and value', async (_why, pin) => {
-    const result = await execute(server, REGISTER, { input: { ...aisuluu, pin } });
-    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(result.errors?.[0]?.message).toContain(pin);
-    expect(await connection.collection('persons').countDocuments({ pin })).toBe(0);
-  });
+  ])(
+    'rejects an invalid PIN (%s) with BAD_USER_INPUT naming the field and value',
+    async (_why, pin) => {
+      const result = await execute(server, REGISTER, { input: { ...aisuluu, pin } });
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.message).toContain(pin);
+      expect(await connection.collection('persons').countDocuments({ pin })).toBe(0);
+    },
+  );
 
   it('rejects a JSON object sent as a PIN variable before any resolver runs', async () => {
     const result = await execute(server, 'query ($pin: PIN!) { person(pin: $pin) { pin } }', {
@@ -83,18 +99,27 @@ describe('migration: persons', () => {
       [{ nameCyrillic: { last: 'Asanova', first: 'Aisuluu' } }, 'Asanova'],
     ];
     for (const [change, offending] of cases) {
-      const result = await execute(server, REGISTER, { input: { ...aisuluu, pin: '10101199000001', ...change } });
+      const result = await execute(server, REGISTER, {
+        input: { ...aisuluu, pin: '10101199000001', ...change },
+      });
       expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(result.errors?.[0]?.message).toContain(offending);
     }
-    expect(await connection.collection('persons').countDocuments({ pin: '10101199000001' })).toBe(0);
+    expect(await connection.collection('persons').countDocuments({ pin: '10101199000001' })).toBe(
+      0,
+    );
   });
 
   it('resolves Person through _entities, null for an unknown PIN', async () => {
     const result = await execute(
       server,
       `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Person { pin homeRegion } } }`,
-      { reps: [{ __typename: 'Person', pin: aisuluu.pin }, { __typename: 'Person', pin: '20101199099999' }] },
+      {
+        reps: [
+          { __typename: 'Person', pin: aisuluu.pin },
+          { __typename: 'Person', pin: '20101199099999' },
+        ],
+      },
     );
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities).toEqual([{ pin: aisuluu.pin, homeRegion: 'KG-O' }, null]);
@@ -102,7 +127,9 @@ describe('migration: persons', () => {
 
   it('pages through persons by PIN with a filter', async () => {
     for (const pin of ['20101199500001', '20101199500002', '20101199500003']) {
-      const r = await execute(server, REGISTER, { input: { ...aisuluu, pin, sex: 'MALE', homeRegion: 'KG-B' } });
+      const r = await execute(server, REGISTER, {
+        input: { ...aisuluu, pin, sex: 'MALE', homeRegion: 'KG-B' },
+      });
       expect(r.errors).toBeUndefined();
     }
     const PAGE = `query ($after: String) { persons(first: 2, after: $after, filter: { region: "KG-B", sex: MALE }) {
@@ -114,7 +141,9 @@ describe('migration: persons', () => {
     ]);
     expect(one.data?.persons.pageInfo.hasNextPage).toBe(true);
     const two = await execute(server, PAGE, { after: one.data?.persons.pageInfo.endCursor });
-    expect(two.data?.persons.edges.map((e: { node: { pin: string } }) => e.node.pin)).toEqual(['20101199500003']);
+    expect(two.data?.persons.edges.map((e: { node: { pin: string } }) => e.node.pin)).toEqual([
+      '20101199500003',
+    ]);
     expect(two.data?.persons.pageInfo.hasNextPage).toBe(false);
 
     const forged = await execute(server, PAGE, { after: 'not-a-cursor' });

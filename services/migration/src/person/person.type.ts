@@ -43,7 +43,10 @@ export class Person {
   @Field(() => PersonName, { nullable: true, description: 'Name in Cyrillic script.' })
   nameCyrillic?: PersonName;
 
-  @Field(() => PersonName, { nullable: true, description: 'Name in Latin script, as in the passport.' })
+  @Field(() => PersonName, {
+    nullable: true,
+    description: 'Name in Latin script, as in the passport.',
+  })
   nameLatin?: PersonName;
 
   @Field(() => DateScalar, { nullable: true })

@@ -1,0 +1,31 @@
+import type { Connection } from 'mongoose';
+import type { JolContext } from '@jol/schema';
+import { createHealthInsuranceByPinLoader } from './insurance/insurance.loader';
+import { createHealthInsuranceModel } from './insurance/insurance.model';
+import { createScreeningsByPinLoader } from './screening/screening.loader';
+import { createHealthScreeningModel } from './screening/screening.model';
+import { createTbCasesByPinLoader } from './tb-case/tb-case.loader';
+import { createTbCaseModel } from './tb-case/tb-case.model';
+
+/** The health service's models, bound to its own database. */
+export function createHealthModels(connection: Connection) {
+  return {
+    connection,
+    HealthScreening: createHealthScreeningModel(connection),
+    TbCase: createTbCaseModel(connection),
+    HealthInsurance: createHealthInsuranceModel(connection),
+  };
+}
+export type HealthModels = ReturnType<typeof createHealthModels>;
+
+/** One set per request: loaders cache for the request's lifetime only. */
+export function createHealthLoaders(models: HealthModels) {
+  return {
+    screeningsByPin: createScreeningsByPinLoader(models.HealthScreening),
+    tbCasesByPin: createTbCasesByPinLoader(models.TbCase),
+    healthInsuranceByPin: createHealthInsuranceByPinLoader(models.HealthInsurance),
+  };
+}
+export type HealthLoaders = ReturnType<typeof createHealthLoaders>;
+
+export type HealthContext = JolContext<HealthLoaders, HealthModels>;

@@ -1,0 +1,4 @@
+import { emitSubgraphSchema } from '@jol/schema';
+import { createHealthSchema } from './schema';
+
+emitSubgraphSchema(createHealthSchema, `${__dirname}/../schema.graphql`);

@@ -1,0 +1,21 @@
+export * from './context';
+export * from './schema';
+export * from './server';
+export type { HealthScreeningRecord } from './screening/screening.model';
+export { toHealthScreening } from './screening/screening.model';
+export { HealthScreening, ScreeningKind, ScreeningResult } from './screening/screening.type';
+export type { TbCaseRecord } from './tb-case/tb-case.model';
+export { isActiveTbCase, toTbCase } from './tb-case/tb-case.model';
+export { treatmentStatusForOutcome } from './tb-case/tb-case.inputs';
+export { TbCase, TbOutcome, TbTreatmentStatus } from './tb-case/tb-case.type';
+export type { HealthInsuranceRecord } from './insurance/insurance.model';
+export { toHealthInsurance } from './insurance/insurance.model';
+export {
+  healthInsuranceStatusOn,
+  type StoredHealthInsuranceStatus,
+} from './insurance/insurance.status';
+export {
+  HealthInsurance,
+  HealthInsuranceScheme,
+  HealthInsuranceStatus,
+} from './insurance/insurance.type';

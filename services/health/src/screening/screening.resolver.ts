@@ -1,0 +1,29 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { HealthContext } from '../context';
+import { Person } from '../person/person.type';
+import { checkRecordScreeningInput, RecordScreeningInput } from './screening.inputs';
+import { toHealthScreening } from './screening.model';
+import { HealthScreening } from './screening.type';
+
+@Resolver(() => Person)
+export class PersonScreeningsResolver {
+  @FieldResolver(() => [HealthScreening], {
+    nullable: true,
+    description: 'Health screenings, newest first.',
+  })
+  async screenings(@Root() person: Person, @Ctx() ctx: HealthContext): Promise<HealthScreening[]> {
+    return (await ctx.loaders.screeningsByPin.load(person.pin)).map(toHealthScreening);
+  }
+}
+
+@Resolver(() => HealthScreening)
+export class HealthScreeningResolver {
+  @Mutation(() => HealthScreening, { description: 'Records the result of one screening.' })
+  async recordScreening(
+    @Arg('input', () => RecordScreeningInput) input: RecordScreeningInput,
+    @Ctx() ctx: HealthContext,
+  ): Promise<HealthScreening> {
+    const screening = await ctx.models.HealthScreening.create(checkRecordScreeningInput(input));
+    return toHealthScreening(screening.toObject());
+  }
+}

@@ -1,0 +1,4 @@
+import { emitSubgraphSchema } from '@jol/schema';
+import { createLabourSchema } from './schema';
+
+emitSubgraphSchema(createLabourSchema, `${__dirname}/../schema.graphql`);

@@ -1,0 +1,68 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { CountryCodeScalar, DateScalar, PinScalar } from '@jol/schema';
+
+/** Sectors of work abroad; women cluster in services, catering, textiles and domestic work. */
+export enum LabourSector {
+  CONSTRUCTION = 'CONSTRUCTION',
+  TRADE = 'TRADE',
+  SERVICES = 'SERVICES',
+  CATERING = 'CATERING',
+  TRANSPORT = 'TRANSPORT',
+  AGRICULTURE = 'AGRICULTURE',
+  MANUFACTURING = 'MANUFACTURING',
+  DOMESTIC_WORK = 'DOMESTIC_WORK',
+  TEXTILES = 'TEXTILES',
+  OTHER = 'OTHER',
+}
+registerEnumType(LabourSector, { name: 'LabourSector' });
+
+export enum WorkPermitType {
+  PATENT = 'PATENT',
+  WORK_PERMIT = 'WORK_PERMIT',
+  NONE = 'NONE',
+}
+registerEnumType(WorkPermitType, {
+  name: 'WorkPermitType',
+  description: 'The document that allowed the work; Russia issues patents to visa-free migrants.',
+  valuesConfig: {
+    PATENT: { description: 'A Russian labour patent, for citizens of visa-free countries.' },
+    WORK_PERMIT: { description: 'A work permit or work visa of the destination country.' },
+    NONE: { description: 'No permit: the work was undocumented.' },
+  },
+});
+
+@ObjectType({ description: 'One job abroad, as known to the Ministry of Labour.' })
+export class EmploymentRecord {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => PinScalar)
+  pin!: string;
+
+  @Field(() => CountryCodeScalar)
+  country!: string;
+
+  @Field(() => String, { description: "The employer's name." })
+  employer!: string;
+
+  @Field(() => LabourSector)
+  sector!: LabourSector;
+
+  @Field(() => Boolean, { description: 'True when the work was under a written contract.' })
+  formal!: boolean;
+
+  @Field(() => WorkPermitType)
+  permitType!: WorkPermitType;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The permit or patent number; null when permitType is NONE.',
+  })
+  permitNumber!: string | null;
+
+  @Field(() => DateScalar)
+  from!: Date;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Null while the job is ongoing.' })
+  to!: Date | null;
+}

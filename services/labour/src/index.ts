@@ -1,0 +1,12 @@
+export * from './context';
+export * from './schema';
+export * from './server';
+export { toEmploymentRecord } from './employment/employment.model';
+export { toReintegrationEnrolment } from './reintegration/reintegration.model';
+export { toSkill } from './skill/skill.model';
+export type { EmploymentGuardRecord, EmploymentRecordRecord } from './employment/employment.model';
+export type { ReintegrationEnrolmentRecord } from './reintegration/reintegration.model';
+export type { SkillRecord } from './skill/skill.model';
+export { LabourSector, WorkPermitType } from './employment/employment.type';
+export { ReintegrationProgramme, ReintegrationStatus } from './reintegration/reintegration.type';
+export { SkillLevel } from './skill/skill.type';

@@ -1,0 +1,186 @@
+import type { Connection } from 'mongoose';
+import {
+  dropTestDatabase,
+  execute,
+  openTestDatabase,
+  prepareTestDatabase,
+  quietLogger,
+} from '@jol/schema/testing';
+import { formatIsoDate, today } from '@jol/schema';
+import { createPensionsServer } from '../server';
+
+const RECORD = /* GraphQL */ `
+  mutation Record($input: RecordContributionInput!) {
+    recordContribution(input: $input) {
+      id
+      pin
+      paidOn
+      periodMonth
+      amount
+      currency
+      kind
+    }
+  }
+`;
+
+const ENTITIES = /* GraphQL */ `
+  query ($reps: [_Any!]!) {
+    _entities(representations: $reps) {
+      ... on Person {
+        pin
+        contributions {
+          paidOn
+          periodMonth
+          amount
+          currency
+          kind
+        }
+      }
+    }
+  }
+`;
+
+const AISULUU = '10503199012345';
+
+const mandatory = {
+  pin: AISULUU,
+  paidOn: '2024-03-10',
+  periodMonth: '2024-02',
+  amount: '1250',
+  currency: 'KGS',
+  kind: 'MANDATORY',
+};
+
+describe('pensions: contributions', () => {
+  let connection: Connection;
+  let server: Awaited<ReturnType<typeof createPensionsServer>>;
+  const contributions = () => connection.collection('pension_contributions');
+
+  beforeAll(async () => {
+    connection = await openTestDatabase('pensions');
+    server = await createPensionsServer({ connection, log: quietLogger() });
+    await prepareTestDatabase(connection);
+  });
+  afterAll(async () => {
+    await server.apollo.stop();
+    await dropTestDatabase(connection);
+  });
+
+  it('records a contribution and stores its amount exactly, as an integer of hundredths', async () => {
+    const result = await execute(server, RECORD, { input: mandatory });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.recordContribution).toEqual({
+      id: expect.any(String),
+      ...mandatory,
+      amount: '1250.00',
+    });
+    const voluntary = await execute(server, RECORD, {
+      input: {
+        ...mandatory,
+        paidOn: '2024-05-02',
+        periodMonth: '2024-05',
+        amount: '0.29',
+        currency: 'RUB',
+        kind: 'VOLUNTARY',
+      },
+    });
+    expect(voluntary.errors).toBeUndefined();
+    expect(voluntary.data?.recordContribution.amount).toBe('0.29');
+
+    const stored = await contributions().find({ pin: AISULUU }).sort({ paidOn: 1 }).toArray();
+    expect(stored.map((c) => [c.amountHundredths, c.currency])).toEqual([
+      [125_000, 'KGS'],
+      [29, 'RUB'],
+    ]);
+  });
+
+  it('accepts a contribution paid today for the current month', async () => {
+    const paidOn = formatIsoDate(today());
+    const result = await execute(server, RECORD, {
+      input: { ...mandatory, pin: '20101199000001', paidOn, periodMonth: paidOn.slice(0, 7) },
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.recordContribution.paidOn).toBe(paidOn);
+  });
+
+  const tomorrow = formatIsoDate(new Date(today().getTime() + 86_400_000));
+  it.each([
+    ['paidOn in the future', { paidOn: tomorrow, periodMonth: '2024-01' }, tomorrow, 'paidOn'],
+    ['periodMonth after the month paid', { periodMonth: '2024-04' }, '2024-04', 'periodMonth'],
+    ['a malformed periodMonth', { periodMonth: '2024-13' }, '2024-13', 'periodMonth'],
+    ['a zero amount', { amount: '0.00' }, '0.00', 'amount'],
+    ['an amount with three decimals', { amount: '12.345' }, '12.345', 'amount'],
+    ['an amount of ten digits', { amount: '1234567890' }, '1234567890', 'amount'],
+    ['a negative amount', { amount: '-5' }, '-5', 'amount'],
+    ['a fractional KRW amount', { currency: 'KRW', amount: '15000.50' }, '15000.50', 'amount'],
+    ['an unaccepted currency', { currency: 'GBP' }, 'GBP', undefined],
+    ['an unknown kind', { kind: 'EMPLOYER' }, 'EMPLOYER', undefined],
+    ['an impossible date', { paidOn: '2023-02-29' }, '2023-02-29', undefined],
+  ])(
+    'refuses %s with BAD_USER_INPUT and writes nothing',
+    async (_why, change, offending, field) => {
+      const before = await contributions().countDocuments();
+      const result = await execute(server, RECORD, {
+        input: { ...mandatory, pin: '20202199000002', ...change },
+      });
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.message).toContain(offending);
+      if (field) expect(result.errors?.[0]?.extensions?.field).toBe(field);
+      expect(result.data ?? null).toBeNull();
+      expect(await contributions().countDocuments()).toBe(before);
+    },
+  );
+
+  it('resolves contributions through _entities, newest first, empty for an unknown PIN', async () => {
+    const pin = '20505198800030';
+    for (const [paidOn, periodMonth, amount] of [
+      ['2023-01-15', '2022-12', '900.10'],
+      ['2024-07-01', '2024-06', '1100'],
+      ['2023-09-20', '2023-08', '1000.5'],
+    ]) {
+      expect(
+        (
+          await execute(server, RECORD, {
+            input: { ...mandatory, pin, paidOn, periodMonth, amount },
+          })
+        ).errors,
+      ).toBeUndefined();
+    }
+    const result = await execute(server, ENTITIES, {
+      reps: [
+        { __typename: 'Person', pin },
+        { __typename: 'Person', pin: '20101199099999' },
+      ],
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toEqual([
+      {
+        pin,
+        contributions: [
+          {
+            paidOn: '2024-07-01',
+            periodMonth: '2024-06',
+            amount: '1100.00',
+            currency: 'KGS',
+            kind: 'MANDATORY',
+          },
+          {
+            paidOn: '2023-09-20',
+            periodMonth: '2023-08',
+            amount: '1000.50',
+            currency: 'KGS',
+            kind: 'MANDATORY',
+          },
+          {
+            paidOn: '2023-01-15',
+            periodMonth: '2022-12',
+            amount: '900.10',
+            currency: 'KGS',
+            kind: 'MANDATORY',
+          },
+        ],
+      },
+      { pin: '20101199099999', contributions: [] },
+    ]);
+  });
+});

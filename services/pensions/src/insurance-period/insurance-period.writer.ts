@@ -1,0 +1,87 @@
+import type { ClientSession } from 'mongoose';
+import { badUserInput, formatIsoDate, isDuplicateKeyError } from '@jol/schema';
+import type { PensionsModels } from '../context';
+import type { InsurancePeriodLockModel, InsurancePeriodRecord } from './insurance-period.model';
+
+/** A period about to be stored, already validated on its own. */
+export type NewInsurancePeriod = Pick<
+  InsurancePeriodRecord,
+  'pin' | 'country' | 'from' | 'to' | 'type' | 'source'
+>;
+
+/**
+ * Records one period of a person so that it never overlaps another of theirs, in any country,
+ * even when two writes for the same person race: the loser retries and then sees the winner.
+ */
+export async function writeInsurancePeriod(
+  models: PensionsModels,
+  period: NewInsurancePeriod,
+): Promise<InsurancePeriodRecord> {
+  await ensureInsurancePeriodLock(models.InsurancePeriodLock, period.pin);
+  return models.connection.transaction((session) =>
+    insertInsurancePeriodInSession(models, period, session),
+  );
+}
+
+/**
+ * Creates the person's lock document outside any transaction, so that the first two writes for a
+ * person race on updating it, a write conflict every server labels retryable, and never on
+ * inserting it, which a server may report as a duplicate key that no transaction retries.
+ */
+export async function ensureInsurancePeriodLock(
+  InsurancePeriodLock: InsurancePeriodLockModel,
+  pin: string,
+): Promise<void> {
+  try {
+    await InsurancePeriodLock.updateOne(
+      { _id: pin },
+      { $setOnInsert: { version: 0 } },
+      { upsert: true },
+    );
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+  }
+}
+
+/**
+ * Inside the caller's transaction: bumps the person's lock document first (so a concurrent writer
+ * for the same person gets a write conflict and retries), refuses a period that overlaps a stored
+ * one, and inserts it. A later partner import (P5000) may call it once per period in one
+ * transaction, after `ensureInsurancePeriodLock`.
+ */
+export async function insertInsurancePeriodInSession(
+  models: PensionsModels,
+  period: NewInsurancePeriod,
+  session: ClientSession,
+): Promise<InsurancePeriodRecord> {
+  await models.InsurancePeriodLock.updateOne(
+    { _id: period.pin },
+    { $inc: { version: 1 } },
+    { upsert: true, session },
+  );
+  const clash = await models.InsurancePeriod.findOne(
+    { pin: period.pin, from: { $lte: period.to }, to: { $gte: period.from } },
+    null,
+    { session },
+  )
+    .sort({ from: 1 })
+    .lean<InsurancePeriodRecord>();
+  if (clash) throw overlapError(period, clash);
+  const [created] = await models.InsurancePeriod.create([period], { session });
+  return created.toObject();
+}
+
+/** Describes a period for a message: its country, first day and last day. */
+export function describePeriod(period: NewInsurancePeriod): string {
+  return `${period.country} ${formatIsoDate(period.from)}..${formatIsoDate(period.to)}`;
+}
+
+/** Names both the refused period and the stored one it overlaps. */
+export function overlapError(period: NewInsurancePeriod, stored: InsurancePeriodRecord) {
+  return badUserInput(
+    'period',
+    describePeriod(period),
+    `must not overlap the stored insurance period ${stored._id.toHexString()} ` +
+      `(${describePeriod(stored)}, ${stored.type}, ${stored.source})`,
+  );
+}

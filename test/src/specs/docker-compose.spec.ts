@@ -1,0 +1,285 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { parse } from 'yaml';
+import { SUBGRAPHS, subgraphUrlVariable } from '@jol/schema';
+import { REPO_ROOT } from '../store/secantus';
+
+/**
+ * Keeps docker-compose.yml and the Dockerfile it builds from in step with the code: ports,
+ * databases, entry points and every environment variable the containers are given. Nothing is
+ * built or started here; a Docker engine is not needed.
+ */
+
+/** gateway/src/main.ts listens on 4000 unless PORT says otherwise. */
+const GATEWAY_PORT = 4000;
+
+interface ComposeService {
+  image?: string;
+  command?: string[];
+  build?: { context: string; dockerfile?: string; args?: Record<string, string> };
+  environment?: Record<string, string> | string[];
+  ports?: string[];
+  volumes?: string[];
+  depends_on?: Record<string, { condition?: string }>;
+  healthcheck?: { test: string[] };
+}
+
+interface ComposeFile {
+  services: Record<string, ComposeService>;
+  volumes?: Record<string, unknown>;
+}
+
+interface NodeService {
+  name: string;
+  /** The workspace folder the image is built from. */
+  dir: string;
+  port: number;
+}
+
+const compose: ComposeFile = parse(readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8'), {
+  merge: true,
+});
+
+const NODE_SERVICES: NodeService[] = [
+  ...SUBGRAPHS.map(({ name, port }) => ({ name, dir: `services/${name}`, port })),
+  { name: 'gateway', dir: 'gateway', port: GATEWAY_PORT },
+];
+
+describe('docker-compose.yml', () => {
+  it('runs MongoDB as a replica set that initiates itself, on a named volume', () => {
+    const mongo = compose.services.mongo;
+    expect(mongo.image).toMatch(/^mongo:/);
+    expect(mongo.command).toContain('--replSet');
+    expect(mongo.command).toContain('--bind_ip_all');
+    const check = mongo.healthcheck!.test.join(' ');
+    expect(check).toContain('mongosh');
+    expect(check).toContain('rs.initiate');
+    expect(check).toContain('rs.status()');
+
+    const dataVolume = (mongo.volumes ?? []).find((volume) => volume.endsWith(':/data/db'));
+    expect(dataVolume).toBeDefined();
+    expect(Object.keys(compose.volumes ?? {})).toContain(dataVolume!.split(':')[0]);
+  });
+
+  it('publishes only the gateway port to the host', () => {
+    const publishing = Object.entries(compose.services)
+      .filter(([, service]) => (service.ports ?? []).length > 0)
+      .map(([name, service]) => ({ name, ports: service.ports }));
+    expect(publishing).toEqual([{ name: 'gateway', ports: [`${GATEWAY_PORT}:${GATEWAY_PORT}`] }]);
+  });
+
+  describe.each(SUBGRAPHS.map((subgraph) => [subgraph.name, subgraph] as const))(
+    'subgraph %s',
+    (name, { port }) => {
+      const service = compose.services[name];
+      const env = () => environmentOf(service);
+
+      it(`listens on its registered port ${port} and is checked there`, () => {
+        expect(env().PORT).toBe(String(port));
+        expect(service.healthcheck!.test.join(' ')).toContain(`http://127.0.0.1:${port}/readyz`);
+      });
+
+      it(`owns the database jol_${name} on the replica set`, () => {
+        expect(env().MONGODB_DB).toBe(`jol_${name}`);
+        const uri = new URL(env().MONGODB_URI);
+        expect(uri.hostname).toBe('mongo');
+        expect(uri.searchParams.get('replicaSet')).toBeTruthy();
+        expect(service.depends_on?.mongo?.condition).toBe('service_healthy');
+      });
+    },
+  );
+
+  describe('gateway', () => {
+    const service = compose.services.gateway;
+
+    it(`listens on ${GATEWAY_PORT} and is checked there`, () => {
+      expect(environmentOf(service).PORT).toBe(String(GATEWAY_PORT));
+      expect(service.healthcheck!.test.join(' ')).toContain(
+        `http://127.0.0.1:${GATEWAY_PORT}/readyz`,
+      );
+    });
+
+    it('reaches every subgraph by its service name and registered port, once it is healthy', () => {
+      const env = environmentOf(service);
+      for (const { name, port } of SUBGRAPHS) {
+        expect({ [subgraphUrlVariable(name)]: env[subgraphUrlVariable(name)] }).toEqual({
+          [subgraphUrlVariable(name)]: `http://${name}:${port}/graphql`,
+        });
+        expect(service.depends_on?.[name]?.condition).toBe('service_healthy');
+      }
+    });
+  });
+
+  describe.each(NODE_SERVICES.map((node) => [node.name, node] as const))(
+    'image of %s',
+    (name, node) => {
+      const service = compose.services[name];
+
+      it('is built from an existing context and Dockerfile', () => {
+        const context = join(REPO_ROOT, service.build!.context);
+        expect(statSync(context).isDirectory()).toBe(true);
+        expect(existsSync(join(context, service.build!.dockerfile ?? 'Dockerfile'))).toBe(true);
+      });
+
+      it('is multi-stage and runs as a user other than root', () => {
+        const stages = dockerfileOf(service);
+        expect(stages.length).toBeGreaterThanOrEqual(2);
+        const user = lastArgument(stages.at(-1)!, 'USER');
+        expect(user).toBeDefined();
+        expect(['root', '0', '0:0']).not.toContain(user);
+      });
+
+      it('declares every build arg compose passes', () => {
+        const declared = dockerfileOf(service).flatMap((stage) =>
+          stage.instructions.filter((i) => i.keyword === 'ARG').map((i) => i.args.split('=')[0]),
+        );
+        for (const arg of Object.keys(service.build!.args ?? {})) expect(declared).toContain(arg);
+      });
+
+      it(`starts ${node.dir}/dist/main.js, compiled from an existing src/main.ts`, () => {
+        const runtime = dockerfileOf(service).at(-1)!;
+        const command: string[] = JSON.parse(lastArgument(runtime, 'CMD')!);
+        const script = command.find((arg) => arg.endsWith('.js'));
+        expect(script).toBeDefined();
+        const entry = posix.resolve(lastArgument(runtime, 'WORKDIR') ?? '/', script!);
+        expect(entry).toMatch(new RegExp(`/${escapeRegExp(node.dir)}/dist/main\\.js$`));
+        expect(existsSync(join(REPO_ROOT, node.dir, 'src', 'main.ts'))).toBe(true);
+      });
+
+      it(`exposes port ${node.port}`, () => {
+        expect(lastArgument(dockerfileOf(service).at(-1)!, 'EXPOSE')).toBe(String(node.port));
+      });
+
+      it('copies into the runtime stage only files the repository has or the build produces', () => {
+        const stages = dockerfileOf(service);
+        const missing: string[] = [];
+        for (const copy of stages.at(-1)!.instructions.filter((i) => i.keyword === 'COPY')) {
+          const from = /--from=(\S+)/.exec(copy.args)?.[1];
+          const source = stages.find((stage) => stage.name === from);
+          if (!source) continue;
+          const workdir = lastArgument(source, 'WORKDIR') ?? '/';
+          const paths = copy.args.split(/\s+/).filter((part) => !part.startsWith('--'));
+          for (const path of paths.slice(0, -1)) {
+            const inRepo = posix.relative(workdir, posix.resolve(workdir, path));
+            const built = inRepo
+              .split('/')
+              .some((part) => part === 'dist' || part === 'node_modules');
+            if (!built && !existsSync(join(REPO_ROOT, inRepo))) missing.push(inRepo);
+          }
+        }
+        expect(missing).toEqual([]);
+      });
+
+      it('leaves behind no modules the lockfile nests inside the workspaces it runs', () => {
+        const lock = JSON.parse(readFileSync(join(REPO_ROOT, 'package-lock.json'), 'utf8'));
+        const copied = dockerfileOf(service)
+          .at(-1)!
+          .instructions.filter((i) => i.keyword === 'COPY')
+          .map((i) => i.args);
+        const nested = Object.keys(lock.packages as Record<string, unknown>).filter((key) =>
+          ['schema', node.dir].some((dir) => key.startsWith(`${dir}/node_modules/`)),
+        );
+        const uncopied = nested.filter((key) => {
+          const folder = `${key.split('/node_modules/')[0]}/node_modules`;
+          return !copied.some((args) => args.includes(folder));
+        });
+        expect(uncopied).toEqual([]);
+      });
+
+      it('sets only environment variables the code reads', () => {
+        const code = sourcesOf(['schema', node.dir]);
+        const unread = Object.keys(environmentOf(service)).filter(
+          (variable) => !isRead(variable, code),
+        );
+        expect(unread).toEqual([]);
+      });
+    },
+  );
+});
+
+/** The environment of a compose service, whichever of the two forms compose allows it is written in. */
+function environmentOf(service: ComposeService): Record<string, string> {
+  const environment = service.environment ?? {};
+  if (!Array.isArray(environment)) return environment;
+  return Object.fromEntries(
+    environment.map((entry) => [entry.split('=')[0], entry.slice(entry.indexOf('=') + 1)]),
+  );
+}
+
+interface Instruction {
+  keyword: string;
+  args: string;
+}
+
+interface Stage {
+  name?: string;
+  instructions: Instruction[];
+}
+
+/**
+ * The stages of the service's Dockerfile, with the build args compose passes (else the ARG
+ * defaults) substituted, so an instruction reads as it does in that service's image.
+ */
+function dockerfileOf(service: ComposeService): Stage[] {
+  const context = join(REPO_ROOT, service.build!.context);
+  const text = readFileSync(join(context, service.build!.dockerfile ?? 'Dockerfile'), 'utf8');
+  const lines = text
+    .split('\n')
+    .filter((line) => !line.trimStart().startsWith('#'))
+    .join('\n')
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+  const buildArgs = service.build!.args ?? {};
+  const globalArgs: Record<string, string> = {};
+  const stages: Stage[] = [];
+  let stageArgs = globalArgs;
+  for (const line of lines) {
+    const [word, ...rest] = line.split(/\s+/);
+    const keyword = word.toUpperCase();
+    const scope = keyword === 'FROM' ? globalArgs : stageArgs;
+    const args = rest.join(' ').replace(/\$\{(\w+)\}|\$(\w+)/g, (_, a, b) => scope[a ?? b] ?? '');
+    if (keyword === 'FROM') {
+      stages.push({ name: /\bAS\s+(\S+)/i.exec(args)?.[1], instructions: [] });
+      stageArgs = {};
+    } else if (keyword === 'ARG') {
+      const [name, fallback] = args.split('=');
+      stageArgs[name] = buildArgs[name] ?? fallback ?? globalArgs[name] ?? '';
+    }
+    stages.at(-1)?.instructions.push({ keyword, args });
+  }
+  return stages;
+}
+
+function lastArgument(stage: Stage, keyword: string): string | undefined {
+  return stage.instructions.filter((i) => i.keyword === keyword).at(-1)?.args;
+}
+
+/** The production sources of the given workspaces, tests left out, as one text. */
+function sourcesOf(dirs: string[]): string {
+  const read = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return read(path);
+      if (!entry.name.endsWith('.ts') || /\.(test|spec)\.ts$/.test(entry.name)) return [];
+      return [readFileSync(path, 'utf8')];
+    });
+  return dirs.flatMap((dir) => read(join(REPO_ROOT, dir, 'src'))).join('\n');
+}
+
+/**
+ * Whether the code reads an environment variable: `process.env.NAME`, `env.NAME`, the name as a
+ * string literal, or a template literal that builds it from its prefix (`SUBGRAPH_URL_${name}`).
+ */
+function isRead(variable: string, code: string): boolean {
+  const name = escapeRegExp(variable);
+  if (new RegExp(`\\benv\\.${name}\\b|(['"\`])${name}\\1`).test(code)) return true;
+  const prefixes = [...code.matchAll(/`([A-Z][A-Z0-9_]*)\$\{/g)].map((match) => match[1]);
+  return prefixes.some((prefix) => variable.startsWith(prefix) && variable.length > prefix.length);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,88 @@
+import type { Connection } from 'mongoose';
+import {
+  connectStore,
+  createLogger,
+  ensureIndexes,
+  type Logger,
+  type RunningServer,
+} from '@jol/schema';
+import { createGateway, loadSupergraph } from '@jol/gateway';
+import { createHealthServer } from '@jol/health';
+import { createLabourServer } from '@jol/labour';
+import { createMigrationServer } from '@jol/migration';
+import { createPensionsServer } from '@jol/pensions';
+
+const FACTORIES = {
+  migration: createMigrationServer,
+  labour: createLabourServer,
+  health: createHealthServer,
+  pensions: createPensionsServer,
+} as const;
+
+export interface InProcessSystem {
+  gatewayUrl: string;
+  connections: Record<keyof typeof FACTORIES, Connection>;
+  /** Database commands each subgraph has sent since the last reset, by subgraph. */
+  commandCounts(): Record<string, number>;
+  resetCommandCounts(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole graph inside the test process, each subgraph and the gateway listening on a free
+ * port, so that a test can watch the database driver of every subgraph (command monitoring).
+ */
+export async function startInProcessSystem(options: {
+  mongodbUri: string;
+  databasePrefix: string;
+  log?: Logger;
+}): Promise<InProcessSystem> {
+  const log = options.log ?? createLogger('test', 'silent');
+  const counts: Record<string, number> = {};
+  const connections = {} as Record<keyof typeof FACTORIES, Connection>;
+  const running: RunningServer[] = [];
+  const stops: (() => Promise<void>)[] = [];
+  const urls: Record<string, string> = {};
+  for (const [name, create] of Object.entries(FACTORIES) as [
+    keyof typeof FACTORIES,
+    (typeof FACTORIES)[keyof typeof FACTORIES],
+  ][]) {
+    const connection = await connectStore({
+      uri: options.mongodbUri,
+      dbName: `${options.databasePrefix}_${name}`,
+      monitorCommands: true,
+    });
+    connection.getClient().on('commandStarted', (event) => {
+      if (
+        event.commandName !== 'hello' &&
+        event.commandName !== 'ismaster' &&
+        event.commandName !== 'ping'
+      ) {
+        counts[name] = (counts[name] ?? 0) + 1;
+      }
+    });
+    const server = await create({ connection, log });
+    await ensureIndexes(connection);
+    const listening = await server.listen(0);
+    connections[name] = connection;
+    running.push(listening);
+    stops.push(() => server.stop());
+    urls[name] = `${listening.url}/graphql`;
+  }
+  const gateway = await createGateway({ supergraphSdl: loadSupergraph(), subgraphUrls: urls, log });
+  const gatewayServer = await gateway.listen(0);
+  return {
+    gatewayUrl: `${gatewayServer.url}/graphql`,
+    connections,
+    commandCounts: () => ({ ...counts }),
+    resetCommandCounts: () => {
+      for (const key of Object.keys(counts)) delete counts[key];
+    },
+    stop: async () => {
+      await gatewayServer.close();
+      await gateway.stop();
+      for (const server of running) await server.close();
+      for (const stop of stops) await stop();
+    },
+  };
+}
