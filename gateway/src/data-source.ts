@@ -1,4 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { FetcherResponse } from '@apollo/utils.fetcher';
+import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context';
 
 /** Headers a subgraph needs to judge a request on its own; nothing else is forwarded. */
@@ -19,5 +21,34 @@ export class JolDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       const value = context.forwarded[name];
       if (value !== undefined) headers.set(name, value);
     }
+  }
+
+  /**
+   * A subgraph answers 4xx with a GraphQL body for requests it refuses (a bad variable, a missing
+   * signature). Pass its first error on as it was written for the client, without the subgraph's
+   * URL or status line that the default error would carry.
+   */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const body = (await this.parseBody(response).catch(() => null)) as {
+      errors?: { message?: unknown; extensions?: { code?: unknown; field?: unknown } }[];
+    } | null;
+    const first = body?.errors?.[0];
+    if (first && typeof first.message === 'string' && typeof first.extensions?.code === 'string') {
+      const extensions: Record<string, unknown> = { code: first.extensions.code };
+      if (typeof first.extensions.field === 'string') extensions.field = first.extensions.field;
+      return new GraphQLError(first.message, { extensions });
+    }
+    const code =
+      response.status === 401
+        ? 'UNAUTHENTICATED'
+        : response.status === 403
+          ? 'FORBIDDEN'
+          : undefined;
+    return new GraphQLError(
+      code ? 'The request was refused by a subgraph' : 'A subgraph failed to answer',
+      {
+        extensions: { code: code ?? 'INTERNAL_SERVER_ERROR' },
+      },
+    );
   }
 }

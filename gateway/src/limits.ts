@@ -18,7 +18,8 @@ export interface QueryLimits {
 export function createQueryLimits(limits: QueryLimits = {}) {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth ?? 12 },
-    maxAliases: { n: limits.maxAliases ?? 20 },
+    // __typename is no exception: a thousand aliases of it cost as much as any other field.
+    maxAliases: { n: limits.maxAliases ?? 20, allowList: [] },
     maxTokens: { n: limits.maxTokens ?? 3000 },
     costLimit: { maxCost: limits.maxCost ?? 5000 },
     maxDirectives: { n: 50 },

@@ -5,7 +5,7 @@ import { mergeResolvers } from '@graphql-tools/merge';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
-import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import { DateScalar } from './scalars/date';
 
 /** The Federation 2 directives a Jol subgraph may use. */
@@ -14,9 +14,9 @@ const FEDERATION_LINK =
 
 export interface SubgraphSchemaOptions<TContext> {
   /** type-graphql resolver classes of the subgraph. */
-  resolvers: NonEmptyArray<Function>;
+  resolvers: BuildSchemaOptions['resolvers'];
   /** Types not reachable from any resolver that must still be emitted. @default [] */
-  orphanedTypes?: Function[];
+  orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
   /** `__resolveReference` (and other hand-written) resolvers, keyed by type name. */
   referenceResolvers?: GraphQLResolverMap<TContext>;
 }

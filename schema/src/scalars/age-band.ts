@@ -32,7 +32,7 @@ export function birthDateRange(band: AgeBand, on: Date): { from: Date | null; to
 }
 
 export function ageOn(birthDate: Date, on: Date): number {
-  let age = on.getUTCFullYear() - birthDate.getUTCFullYear();
+  const age = on.getUTCFullYear() - birthDate.getUTCFullYear();
   const beforeBirthday =
     on.getUTCMonth() < birthDate.getUTCMonth() ||
     (on.getUTCMonth() === birthDate.getUTCMonth() && on.getUTCDate() < birthDate.getUTCDate());

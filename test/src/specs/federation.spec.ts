@@ -1,0 +1,192 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { createGraphQLClient } from '../client/graphql-client';
+import { REPO_ROOT } from '../store/secantus';
+import { startSystem, type RunningSystem } from '../system/system';
+
+const PIN = '10712199154321';
+
+describe('one graph across four agencies, through the gateway over HTTP', () => {
+  let system: RunningSystem;
+  let gql: ReturnType<typeof createGraphQLClient>;
+
+  beforeAll(async () => {
+    system = await startSystem({
+      mongodbUri: process.env.MONGODB_URI!,
+      databasePrefix: `e2e_${randomUUID().slice(0, 8)}`,
+      output: { logDir: join(REPO_ROOT, 'test-artifacts', 'logs', 'federation') },
+    });
+    gql = createGraphQLClient(`${system.gatewayUrl}/graphql`);
+  });
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  it('answers liveness and readiness', async () => {
+    expect((await fetch(`${system.gatewayUrl}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${system.gatewayUrl}/readyz`);
+    expect(ready.status).toBe(200);
+  });
+
+  it('writes to each agency through the gateway and reads one person across all four', async () => {
+    const writes: [string, Record<string, unknown>][] = [
+      [
+        `mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { pin } }`,
+        {
+          input: {
+            pin: PIN,
+            nameCyrillic: { last: 'Жумабаева', first: 'Гулзат' },
+            nameLatin: { last: 'Zhumabaeva', first: 'Gulzat' },
+            birthDate: '1991-12-07',
+            sex: 'FEMALE',
+            homeRegion: 'KG-J',
+            russianProficiency: 'FLUENT',
+          },
+        },
+      ],
+      [
+        `mutation ($input: RegisterDepartureInput!) { registerDeparture(input: $input) { id } }`,
+        {
+          input: {
+            pin: PIN,
+            departedOn: '2021-02-01',
+            country: 'RU',
+            city: 'Kazan',
+            purpose: 'WORK',
+          },
+        },
+      ],
+      [
+        `mutation ($input: RegisterReturnInput!) { registerReturn(input: $input) { id } }`,
+        { input: { pin: PIN, returnedOn: '2024-10-15' } },
+      ],
+      [
+        `mutation ($input: RecordEmploymentInput!) { recordEmployment(input: $input) { id } }`,
+        {
+          input: {
+            pin: PIN,
+            country: 'RU',
+            employer: 'OOO Kazan Textile',
+            sector: 'TEXTILES',
+            formal: true,
+            permitType: 'PATENT',
+            permitNumber: '16-2100123',
+            from: '2021-03-01',
+            to: '2024-09-30',
+          },
+        },
+      ],
+      [
+        `mutation ($input: RecordScreeningInput!) { recordScreening(input: $input) { id } }`,
+        {
+          input: {
+            pin: PIN,
+            kind: 'TB',
+            result: 'NEGATIVE',
+            screenedOn: '2024-10-20',
+            facility: 'Jalal-Abad Oblast TB Centre',
+          },
+        },
+      ],
+      [
+        `mutation ($input: RecordInsurancePeriodInput!) { recordInsurancePeriod(input: $input) { id } }`,
+        {
+          input: {
+            pin: PIN,
+            country: 'RU',
+            from: '2021-03-01',
+            to: '2024-09-30',
+            type: 'EMPLOYMENT',
+            source: 'PARTNER_REPORTED',
+          },
+        },
+      ],
+    ];
+    for (const [query, variables] of writes) {
+      const result = await gql(query, variables);
+      expect(result.errors).toBeUndefined();
+    }
+
+    const person = await gql(
+      `query ($pin: PIN!) { person(pin: $pin) {
+        pin nameLatin { last first } homeRegion status
+        episodes { country departedOn returnedOn }
+        employment { country sector employer from to }
+        screenings { kind result }
+        insurancePeriods { country from to source }
+        serviceSummary { abroad { years months days } }
+      } }`,
+      { pin: PIN },
+    );
+    expect(person.errors).toBeUndefined();
+    expect(person.data?.person).toEqual({
+      pin: PIN,
+      nameLatin: { last: 'Zhumabaeva', first: 'Gulzat' },
+      homeRegion: 'KG-J',
+      status: 'RETURNED',
+      episodes: [{ country: 'RU', departedOn: '2021-02-01', returnedOn: '2024-10-15' }],
+      employment: [
+        {
+          country: 'RU',
+          sector: 'TEXTILES',
+          employer: 'OOO Kazan Textile',
+          from: '2021-03-01',
+          to: '2024-09-30',
+        },
+      ],
+      screenings: [{ kind: 'TB', result: 'NEGATIVE' }],
+      insurancePeriods: [
+        { country: 'RU', from: '2021-03-01', to: '2024-09-30', source: 'PARTNER_REPORTED' },
+      ],
+      serviceSummary: { abroad: expect.objectContaining({ years: 3 }) },
+    });
+  });
+
+  it('passes typed bad-input errors through the gateway without internals', async () => {
+    const bad = await gql(`query ($pin: PIN!) { person(pin: $pin) { pin } }`, {
+      pin: '99999999999999',
+    });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.message).toContain('99999999999999');
+    const overlap = await gql(
+      `mutation ($input: RecordInsurancePeriodInput!) { recordInsurancePeriod(input: $input) { id } }`,
+      {
+        input: {
+          pin: PIN,
+          country: 'KG',
+          from: '2024-01-01',
+          to: '2024-12-31',
+          type: 'EMPLOYMENT',
+          source: 'DOMESTIC',
+        },
+      },
+    );
+    expect(overlap.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    for (const error of [...(bad.errors ?? []), ...(overlap.errors ?? [])]) {
+      expect(JSON.stringify(error)).not.toMatch(/stacktrace|node_modules|at .*\.js/);
+    }
+  });
+
+  it('keeps the caller request id and returns it', async () => {
+    const result = await gql('{ __typename }', {}, { requestId: 'jol-test-0001' });
+    expect(result.headers.get('x-request-id')).toBe('jol-test-0001');
+    const fresh = await gql('{ __typename }');
+    expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('refuses deep and alias-heavy queries', async () => {
+    const aliases = Array.from({ length: 50 }, (_, i) => `a${i}: __typename`).join(' ');
+    const result = await gql(`{ ${aliases} }`);
+    expect(result.errors?.[0]?.message).toMatch(/alias/i);
+    const typo = await gql('{ persn(pin: "10712199154321") { pin } }');
+    expect(JSON.stringify(typo.errors)).not.toMatch(/Did you mean/);
+  });
+
+  it('reports not ready when a subgraph is down', async () => {
+    const health = system.processes.find((p) => p.name === 'health')!;
+    await health.stop();
+    const ready = await fetch(`${system.gatewayUrl}/readyz`);
+    expect(ready.status).toBe(503);
+    expect((await fetch(`${system.gatewayUrl}/healthz`)).status).toBe(200);
+  });
+});
