@@ -15,7 +15,9 @@ const swc = [
   },
 ];
 const common = {
-  transform: { '^.+\\.ts$': swc },
+  // jose ships ES modules only; jest's CommonJS runtime needs it compiled like our own code.
+  transform: { '^.+\\.ts$': swc, '/node_modules/jose/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   testEnvironment: 'node',
   moduleNameMapper: {
     '^@jol/schema$': '<rootDir>/schema/src',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createAccessTrail, type AccessTrail } from './access/trail';
 import type { Logger } from './logger';
 
 /** Who is calling, as the verified token says. Filled by the access layer; null when anonymous. */
@@ -21,6 +22,8 @@ export interface JolContext<TLoaders = unknown, TModels = unknown> {
   models: TModels;
   caller: Caller | null;
   purpose: string | null;
+  /** What the access rules allowed and refused in this request; the audit writes it. */
+  access: AccessTrail;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -51,5 +54,6 @@ export function createRequestContext<TLoaders, TModels>(
     models: input.models,
     caller: input.caller ?? null,
     purpose: typeof purpose === 'string' && purpose !== '' ? purpose : null,
+    access: createAccessTrail(),
   };
 }

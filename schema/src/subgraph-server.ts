@@ -1,24 +1,44 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express, type Request } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
+import type { IMiddleware } from 'graphql-middleware';
 import type { Connection } from 'mongoose';
+import { bearerToken, type TokenVerifier } from './access/jwt';
+import { applyAccessRules, type AccessRules } from './access/shield';
+import { createSignatureVerifier } from './access/signing';
+import { createAuditPlugin } from './audit/audit-plugin';
+import { createAuditChain } from './audit/chain';
+import type { AuditEventModel } from './audit/audit-event.model';
 import { createRequestContext, type Caller, type JolContext } from './context';
+import { ErrorCode } from './errors';
 import { createErrorFormatter } from './format-error';
 import { listen, type RunningServer } from './http';
 import type { Logger } from './logger';
 
-export interface SubgraphServerOptions<TLoaders, TModels> {
+export interface SubgraphAccessOptions {
+  /** The deployment secret the gateway signs subgraph requests with. */
+  signingSecret: string;
+  verifyToken: TokenVerifier;
+  /** How far a signature's time may be from this clock. @default 30000 */
+  signatureWindowMs?: number;
+}
+
+export interface SubgraphServerOptions<TLoaders, TModels extends { AuditEvent: AuditEventModel }> {
   /** The subgraph's name, as in the supergraph (migration, labour, health, pensions). */
   name: string;
+  /** The unshielded schema; the access rules are applied here. */
   schema: GraphQLSchema;
+  /** The rule maps of the service's `*.rules.ts` files. */
+  rules: AccessRules[];
+  /** Field middlewares that mask values (see applyAccessRules). @default [] */
+  masks?: IMiddleware[];
   connection: Connection;
   models: TModels;
   createLoaders: (models: TModels) => TLoaders;
   log: Logger;
-  /** Resolves the verified caller of a request; null for anonymous. @default () => null */
-  authenticate?: (req: Request) => Promise<Caller | null>;
+  access: SubgraphAccessOptions;
   /** Largest request body accepted. @default '1mb' */
   bodyLimit?: string;
 }
@@ -29,42 +49,69 @@ export interface SubgraphServer<TLoaders, TModels> {
   apollo: ApolloServer<JolContext<TLoaders, TModels>>;
   connection: Connection;
   /** A fresh context, as a request would get, for service tests and tools. */
-  createContext(
-    headers?: Record<string, string>,
-    caller?: Caller | null,
-  ): JolContext<TLoaders, TModels>;
+  createContext(headers?: Record<string, string>, caller?: Caller | null): JolContext<TLoaders, TModels>;
   listen(port: number, host?: string): Promise<RunningServer>;
   /** Stops Apollo and closes the database connection. */
   stop(): Promise<void>;
 }
 
-/** Builds a subgraph's HTTP app around its schema; nothing listens until `listen` is called. */
-export async function createSubgraphServer<TLoaders, TModels>(
+function refuse(res: Response, message: string): void {
+  res.status(401).json({ errors: [{ message, extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+}
+
+/**
+ * Builds a subgraph's HTTP app around its schema: the gateway's signature is checked, the token
+ * verified again, the access rules applied to every field and every person-level request audited.
+ * Nothing listens until `listen` is called.
+ */
+export async function createSubgraphServer<TLoaders, TModels extends { AuditEvent: AuditEventModel }>(
   options: SubgraphServerOptions<TLoaders, TModels>,
 ): Promise<SubgraphServer<TLoaders, TModels>> {
-  const { log, connection } = options;
-  const authenticate = options.authenticate ?? (async () => null);
+  const { log, connection, access } = options;
   const apollo = new ApolloServer<JolContext<TLoaders, TModels>>({
-    schema: options.schema,
+    schema: applyAccessRules(options.schema, options.rules, options.masks),
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(log),
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      createAuditPlugin(options.name, createAuditChain(options.models.AuditEvent)) as never,
+    ],
     // main.ts owns signal handling; Apollo's own handler would stop the server twice.
     stopOnTerminationSignals: false,
   });
   await apollo.start();
 
-  const createContext = (
-    headers: Record<string, string | string[] | undefined> = {},
-    caller: Caller | null = null,
-  ) =>
-    createRequestContext({
-      headers,
-      log,
-      models: options.models,
-      createLoaders: options.createLoaders,
-      caller,
-    });
+  const createContext = (headers: Record<string, string | string[] | undefined> = {}, caller: Caller | null = null) =>
+    createRequestContext({ headers, log, models: options.models, createLoaders: options.createLoaders, caller });
+
+  const verifySignature = createSignatureVerifier({ secret: access.signingSecret, windowMs: access.signatureWindowMs });
+  const checkSignature = (req: Request, res: Response, next: NextFunction) => {
+    const body = (req as Request & { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
+    const requestId = req.headers['x-request-id'];
+    const check = verifySignature(
+      { method: req.method, path: req.originalUrl, body, requestId: typeof requestId === 'string' ? requestId : '' },
+      req.headers,
+    );
+    if (!check.ok) {
+      log.warn({ reason: check.reason, ip: req.ip }, 'refused a request without a valid gateway signature');
+      refuse(res, 'Requests must come through the gateway');
+      return;
+    }
+    next();
+  };
+  const authenticate = async (req: Request, res: Response, next: NextFunction) => {
+    const token = bearerToken(req.headers.authorization);
+    if (req.headers.authorization !== undefined && token === null) {
+      refuse(res, 'The Authorization header must be "Bearer <token>"');
+      return;
+    }
+    try {
+      res.locals.caller = token ? await access.verifyToken(token) : null;
+      next();
+    } catch (error) {
+      refuse(res, error instanceof Error ? error.message : 'The token is not valid');
+    }
+  };
 
   const app = express();
   app.disable('x-powered-by');
@@ -73,15 +120,20 @@ export async function createSubgraphServer<TLoaders, TModels>(
   });
   app.get('/readyz', async (_req, res) => {
     const ready = connection.readyState === 1;
-    res
-      .status(ready ? 200 : 503)
-      .json({ status: ready ? 'ready' : 'store unavailable', service: options.name });
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'store unavailable', service: options.name });
   });
-  app.use(
+  app.post(
     '/graphql',
-    express.json({ limit: options.bodyLimit ?? '1mb' }),
+    express.json({
+      limit: options.bodyLimit ?? '1mb',
+      verify: (req, _res, buf) => {
+        (req as unknown as { rawBody: Buffer }).rawBody = buf;
+      },
+    }),
+    checkSignature,
+    authenticate,
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(req.headers, await authenticate(req)),
+      context: async ({ req, res }) => createContext(req.headers, (res.locals.caller as Caller | null) ?? null),
     }),
   );
 

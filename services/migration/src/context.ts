@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import type { JolContext } from '@jol/schema';
+import { createAuditEventModel, type JolContext } from '@jol/schema';
 import { createDependantModel } from './dependant/dependant.model';
 import { createDependantsByPinLoader } from './dependant/dependant.loader';
 import { createEntryBanModel } from './entry-ban/entry-ban.model';
@@ -17,6 +17,7 @@ export function createMigrationModels(connection: Connection) {
     Episode: createEpisodeModel(connection),
     EntryBan: createEntryBanModel(connection),
     Dependant: createDependantModel(connection),
+    AuditEvent: createAuditEventModel(connection),
   };
 }
 export type MigrationModels = ReturnType<typeof createMigrationModels>;

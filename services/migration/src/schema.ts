@@ -1,4 +1,5 @@
-import { buildJolSubgraphSchema } from '@jol/schema';
+import { accessLogReference, buildJolSubgraphSchema } from '@jol/schema';
+import { MigrationAccessLogResolver, PersonAccessLogResolver } from './access-log/access-log.resolver';
 import type { MigrationContext } from './context';
 import { DependantResolver, PersonDependantsResolver } from './dependant/dependant.resolver';
 import { EntryBanResolver, PersonEntryBansResolver } from './entry-ban/entry-ban.resolver';
@@ -17,7 +18,9 @@ export function createMigrationSchema() {
       EntryBanResolver,
       PersonDependantsResolver,
       DependantResolver,
+      PersonAccessLogResolver,
+      MigrationAccessLogResolver,
     ],
-    referenceResolvers: personReference,
+    referenceResolvers: { ...personReference, ...accessLogReference },
   });
 }

@@ -31,6 +31,7 @@ export function createDependantModel(connection: Connection): DependantModel {
 export function toDependant(record: DependantRecord) {
   return {
     id: record._id.toHexString(),
+    pin: record.pin,
     childPin: record.childPin,
     relation: record.relation,
     caregiver: record.caregiver,

@@ -5,6 +5,7 @@ import {
   openTestDatabase,
   prepareTestDatabase,
   quietLogger,
+  testAccess,
 } from '@jol/schema/testing';
 import { createMigrationServer } from '../server';
 
@@ -22,7 +23,7 @@ describe('migration: departures and returns', () => {
 
   beforeAll(async () => {
     connection = await openTestDatabase('migration');
-    server = await createMigrationServer({ connection, log: quietLogger() });
+    server = await createMigrationServer({ connection, log: quietLogger(), access: testAccess() });
     await prepareTestDatabase(connection);
     const registered = await execute(server, REGISTER, {
       input: {

@@ -5,6 +5,7 @@ import {
   openTestDatabase,
   prepareTestDatabase,
   quietLogger,
+  testAccess,
 } from '@jol/schema/testing';
 import { createMigrationServer } from '../server';
 
@@ -35,7 +36,7 @@ describe('migration: persons', () => {
 
   beforeAll(async () => {
     connection = await openTestDatabase('migration');
-    server = await createMigrationServer({ connection, log: quietLogger() });
+    server = await createMigrationServer({ connection, log: quietLogger(), access: testAccess() });
     await prepareTestDatabase(connection);
   });
   afterAll(async () => {

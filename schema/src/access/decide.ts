@@ -1,0 +1,111 @@
+import type { GraphQLError } from 'graphql';
+import type { JolContext } from '../context';
+import { forbidden, notAuthenticated, purposeRequired } from './errors';
+import { ROLE_POLICY, type Agency, type DataClass, type RolePolicy } from './policy';
+
+/** What a rule knows about the person a field belongs to. */
+export interface Subject {
+  pin?: string | null;
+  /** Home region; undefined when the subgraph cannot know it (then a region-scoped caller is refused). */
+  homeRegion?: string | null;
+}
+
+function policiesOf(roles: readonly string[]): [string, RolePolicy][] {
+  return roles.flatMap((role) => {
+    const policy = (ROLE_POLICY as Record<string, RolePolicy>)[role];
+    return policy ? [[role, policy] as [string, RolePolicy]] : [];
+  });
+}
+
+function deny(context: JolContext, error: GraphQLError): GraphQLError {
+  context.access.denied = true;
+  return error;
+}
+
+/**
+ * The one decision every read rule makes: is this caller, with this declared purpose, allowed this
+ * class of data about this person? Records the outcome in the request's access trail.
+ */
+export function decideRead(context: JolContext, coordinate: string, dataClass: DataClass, subject: Subject): true | GraphQLError {
+  const { caller, purpose } = context;
+  if (!caller) return deny(context, notAuthenticated());
+  if (!purpose) return deny(context, purposeRequired(coordinate));
+  const granting = policiesOf(caller.roles).filter(([, p]) => p.reads.includes(dataClass) && p.purposes.includes(purpose as never));
+  if (granting.length === 0) return deny(context, forbidden(coordinate));
+  const unrestricted = granting.some(([, p]) => !p.ownRecordOnly);
+  if (!unrestricted && (!caller.pin || subject.pin !== caller.pin)) return deny(context, forbidden(coordinate));
+  if (unrestricted && caller.region && subject.homeRegion !== caller.region) {
+    const ownRecord = caller.pin !== undefined && subject.pin === caller.pin;
+    if (!ownRecord) return deny(context, forbidden(coordinate, 'Outside your region:'));
+  }
+  context.access.fields.add(coordinate);
+  if (subject.pin) context.access.pins.add(subject.pin);
+  return true;
+}
+
+/** Writes: only officers of the agency that owns the data, for one of their purposes. */
+export function decideWrite(context: JolContext, coordinate: string, agency: Agency, pin: string | undefined): true | GraphQLError {
+  const { caller, purpose } = context;
+  if (!caller) return deny(context, notAuthenticated());
+  if (!purpose) return deny(context, purposeRequired(coordinate));
+  const granting = policiesOf(caller.roles).filter(([, p]) => p.writes === agency && p.purposes.includes(purpose as never));
+  if (granting.length === 0) return deny(context, forbidden(coordinate));
+  context.access.fields.add(coordinate);
+  context.access.wrote = true;
+  if (pin) context.access.pins.add(pin);
+  return true;
+}
+
+/** Whether the caller holds a role that may read `dataClass` for the declared purpose at all. */
+export function mayReadAny(context: JolContext, dataClasses: readonly DataClass[]): boolean {
+  const { caller, purpose } = context;
+  if (!caller || !purpose) return false;
+  return policiesOf(caller.roles).some(([, p]) => p.purposes.includes(purpose as never) && dataClasses.some((c) => p.reads.includes(c)));
+}
+
+/**
+ * For a lookup by PIN (`person(pin)`): the caller must be allowed some person-level data for the
+ * purpose, and the person must be in reach (own record, region).
+ */
+export function decideLookup(context: JolContext, coordinate: string, subject: Subject): true | GraphQLError {
+  const { caller, purpose } = context;
+  if (!caller) return deny(context, notAuthenticated());
+  if (!purpose) return deny(context, purposeRequired(coordinate));
+  const granting = policiesOf(caller.roles).filter(([, p]) => p.reads.length > 0 && p.purposes.includes(purpose as never));
+  if (granting.length === 0) return deny(context, forbidden(coordinate));
+  const unrestricted = granting.some(([, p]) => !p.ownRecordOnly);
+  const ownRecord = caller.pin !== undefined && subject.pin === caller.pin;
+  if (!unrestricted && !ownRecord) return deny(context, forbidden(coordinate));
+  if (unrestricted && caller.region && !ownRecord && subject.homeRegion !== undefined && subject.homeRegion !== null && subject.homeRegion !== caller.region) {
+    return deny(context, forbidden(coordinate, 'Outside your region:'));
+  }
+  if (subject.pin) context.access.pins.add(subject.pin);
+  context.access.fields.add(coordinate);
+  return true;
+}
+
+/** The same judgement as decideRead without recording it: for masks, which hide rather than refuse. */
+export function mayRead(context: JolContext, dataClass: DataClass, subject: Subject): boolean {
+  const { caller, purpose } = context;
+  if (!caller || !purpose) return false;
+  const granting = policiesOf(caller.roles).filter(([, p]) => p.reads.includes(dataClass) && p.purposes.includes(purpose as never));
+  if (granting.length === 0) return false;
+  if (granting.some(([, p]) => !p.ownRecordOnly)) return true;
+  return caller.pin !== undefined && subject.pin === caller.pin;
+}
+
+/**
+ * For lists of persons: only roles that read identity without an own-record restriction, for the
+ * purpose. Returns the region the list must be limited to (null when unlimited).
+ */
+export function decideList(context: JolContext, coordinate: string): { region: string | null } | GraphQLError {
+  const { caller, purpose } = context;
+  if (!caller) return deny(context, notAuthenticated());
+  if (!purpose) return deny(context, purposeRequired(coordinate));
+  const granting = policiesOf(caller.roles).filter(
+    ([, p]) => p.reads.includes('identity') && !p.ownRecordOnly && p.purposes.includes(purpose as never),
+  );
+  if (granting.length === 0) return deny(context, forbidden(coordinate));
+  context.access.fields.add(coordinate);
+  return { region: caller.region ?? null };
+}

@@ -1,0 +1,23 @@
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../errors';
+
+/** Refusals say which field and nothing about why beyond the code: no policy details leak. */
+export function forbidden(coordinate: string, reason = 'You may not read or write'): GraphQLError {
+  return new GraphQLError(`${reason} ${coordinate}`, { extensions: { code: ErrorCode.FORBIDDEN } });
+}
+
+export function consentRequired(coordinate: string): GraphQLError {
+  return new GraphQLError(`${coordinate} needs the person's consent for your agency and purpose`, {
+    extensions: { code: ErrorCode.CONSENT_REQUIRED },
+  });
+}
+
+export function notAuthenticated(): GraphQLError {
+  return new GraphQLError('Authentication required', { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+}
+
+export function purposeRequired(coordinate: string): GraphQLError {
+  return new GraphQLError(`An X-Purpose header is required to read or write ${coordinate}`, {
+    extensions: { code: ErrorCode.FORBIDDEN },
+  });
+}

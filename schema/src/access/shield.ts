@@ -1,0 +1,90 @@
+import type { GraphQLResolveInfo, GraphQLSchema } from 'graphql';
+import { applyMiddleware, type IMiddleware } from 'graphql-middleware';
+import { allow, deny, rule, shield } from 'graphql-shield';
+import type { IRules } from 'graphql-shield/typings/types';
+import type { JolContext } from '../context';
+import { decideRead, decideWrite, type Subject } from './decide';
+import { forbidden } from './errors';
+import { FIELD_CLASSES, type Agency, type DataClass } from './policy';
+
+export { allow, deny };
+export type AccessRules = IRules;
+
+export function coordinateOf(info: GraphQLResolveInfo): string {
+  return `${info.parentType.name}.${info.fieldName}`;
+}
+
+/** The data class the policy table gives a coordinate; a missing entry is a programming error. */
+export function dataClassOf(coordinate: string): DataClass {
+  const dataClass = FIELD_CLASSES[coordinate];
+  if (!dataClass) throw new Error(`${coordinate} has no data class in FIELD_CLASSES (schema/src/access/policy.ts)`);
+  return dataClass;
+}
+
+/** Reads the subject of a field from its parent: a stored record or an entity representation. */
+const subjectFromParent = (parent: unknown): Subject => {
+  const p = (parent ?? {}) as { pin?: string; homeRegion?: string };
+  return { pin: p.pin, homeRegion: p.homeRegion };
+};
+
+/**
+ * A read rule for a field the policy table lists: the field's data class decides, for the person
+ * that `subjectOf` names (by default the parent's `pin` and `homeRegion`).
+ */
+export function readRule(coordinate: string, subjectOf: (parent: any, args: any, context: JolContext) => Subject | Promise<Subject> = subjectFromParent) {
+  const dataClass = dataClassOf(coordinate);
+  return rule(`read:${coordinate}`, { cache: 'no_cache' })(async (parent, args, context: JolContext) =>
+    decideRead(context, coordinate, dataClass, await subjectOf(parent, args, context)),
+  );
+}
+
+/** A write rule: the caller must be an officer of the agency, for one of the role's purposes. */
+export function writeRule(agency: Agency, pinOf: (args: any) => string | undefined = (args) => args?.input?.pin) {
+  return rule({ cache: 'no_cache' })((_parent, args, context: JolContext, info) =>
+    decideWrite(context, coordinateOf(info), agency, pinOf(args)),
+  );
+}
+
+/** The federation fields every subgraph must answer for the gateway. */
+const FEDERATION_RULES: IRules = {
+  Query: { _service: allow, _entities: allow },
+  _Service: allow,
+};
+
+/**
+ * Applies graphql-shield with a deny-by-default fallback: a field without a rule is refused. Rule
+ * maps come from the service's `*.rules.ts` files; `masks` are field middlewares that replace a
+ * value rather than refuse it (a child's PIN shown as null).
+ */
+export function applyAccessRules(schema: GraphQLSchema, rules: IRules[], masks: IMiddleware[] = []): GraphQLSchema {
+  const merged = mergeRuleMaps([FEDERATION_RULES, ...rules]);
+  const permissions = shield(merged, {
+    fallbackRule: deny,
+    allowExternalErrors: true,
+    fallbackError: async (_thrown, _parent, _args, _context, info) => forbidden(coordinateOf(info)),
+  });
+  return applyMiddleware(schema, permissions, ...masks);
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+
+/** Merges per-entity rule maps by type; a field given two rules is a programming error. */
+export function mergeRuleMaps(maps: IRules[]): IRules {
+  const merged: Record<string, unknown> = {};
+  for (const map of maps) {
+    for (const [type, rules] of Object.entries(map as Record<string, unknown>)) {
+      const existing = merged[type];
+      if (existing === undefined) {
+        merged[type] = isPlainObject(rules) ? { ...rules } : rules;
+        continue;
+      }
+      if (!isPlainObject(existing) || !isPlainObject(rules)) throw new Error(`${type} has a type-wide rule and another rule`);
+      for (const [field, fieldRule] of Object.entries(rules)) {
+        if (field in existing) throw new Error(`${type}.${field} has two rules`);
+        existing[field] = fieldRule;
+      }
+    }
+  }
+  return merged as IRules;
+}

@@ -1,0 +1,7 @@
+import { allow, readRule, writeRule, type AccessRules } from '@jol/schema';
+
+export const entryBanRules: AccessRules = {
+  Person: { entryBans: readRule('Person.entryBans') },
+  EntryBan: allow,
+  Mutation: { recordEntryBan: writeRule('migration') },
+};

@@ -1,0 +1,9 @@
+import { accessLogRules } from './access-log/access-log.rules';
+import { dependantMasks, dependantRules } from './dependant/dependant.rules';
+import { entryBanRules } from './entry-ban/entry-ban.rules';
+import { episodeRules } from './episode/episode.rules';
+import { personRules } from './person/person.rules';
+
+/** Every entity's rules; anything they do not name is denied. */
+export const migrationRules = [personRules, episodeRules, entryBanRules, dependantRules, accessLogRules];
+export const migrationMasks = [dependantMasks];
