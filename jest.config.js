@@ -21,6 +21,7 @@ const common = {
   testEnvironment: 'node',
   moduleNameMapper: {
     '^@jol/schema$': '<rootDir>/schema/src',
+    '^@jol/schema/package.json$': '<rootDir>/schema/package.json',
     '^@jol/schema/(.*)$': '<rootDir>/schema/src/$1',
     '^@jol/(migration|labour|health|pensions)$': '<rootDir>/services/$1/src',
     '^@jol/gateway$': '<rootDir>/gateway/src',

@@ -1,7 +1,34 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { FetcherResponse } from '@apollo/utils.fetcher';
+import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import { signRequest } from '@jol/schema';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context';
+
+/**
+ * Wraps fetch so that every subgraph request carries the gateway's signature over the exact bytes
+ * sent; subgraphs refuse anything unsigned, so they cannot be called around the gateway.
+ */
+export function createSigningFetcher(secret: string, fetchImpl: typeof fetch = fetch): Fetcher {
+  return async (url, init) => {
+    const headers = { ...((init?.headers ?? {}) as Record<string, string>) };
+    const body = typeof init?.body === 'string' ? init.body : '';
+    const target = new URL(url);
+    Object.assign(
+      headers,
+      signRequest(secret, {
+        method: init?.method ?? 'GET',
+        path: `${target.pathname}${target.search}`,
+        body,
+        requestId: headers['x-request-id'] ?? '',
+      }),
+    );
+    return (await fetchImpl(url, {
+      method: init?.method,
+      body: init?.body as string | undefined,
+      headers,
+    })) as unknown as FetcherResponse;
+  };
+}
 
 /** Headers a subgraph needs to judge a request on its own; nothing else is forwarded. */
 export const FORWARDED_HEADERS = ['authorization', 'x-purpose', 'x-request-id'] as const;

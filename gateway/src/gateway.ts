@@ -8,11 +8,15 @@ import {
   createErrorFormatter,
   listen,
   requestIdFrom,
+  type Caller,
   type Logger,
   type RunningServer,
+  type TokenVerifier,
 } from '@jol/schema';
+import { createAuthMiddleware, createIntrospectionGuard } from './auth';
 import { createGatewayContext, type GatewayContext } from './context';
-import { JolDataSource } from './data-source';
+import { createSigningFetcher, JolDataSource } from './data-source';
+import { graphiqlRouter } from './graphiql/serve';
 import { createQueryLimits, type QueryLimits } from './limits';
 
 export interface GatewayOptions {
@@ -21,6 +25,11 @@ export interface GatewayOptions {
   /** Overrides of the URLs written in the supergraph, by subgraph name. @default {} */
   subgraphUrls?: Record<string, string>;
   log: Logger;
+  access: {
+    verifyToken: TokenVerifier;
+    /** The deployment secret subgraph requests are signed with. */
+    signingSecret: string;
+  };
   limits?: QueryLimits;
   /** Largest request body accepted. @default '100kb' */
   bodyLimit?: string;
@@ -40,7 +49,11 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
   const overrides = options.subgraphUrls ?? {};
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new JolDataSource({ url: overrides[name] ?? url }),
+    buildService: ({ name, url }) =>
+      new JolDataSource({
+        url: overrides[name] ?? url,
+        fetcher: createSigningFetcher(options.access.signingSecret),
+      }),
     logger: log,
   });
   const protection = createQueryLimits(options.limits);
@@ -52,7 +65,11 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     stopOnTerminationSignals: false,
-    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ...protection.plugins,
+      createIntrospectionGuard(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
   });
   await apollo.start();
 
@@ -81,11 +98,20 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
       res.status(503).json({ status: 'unavailable', reason: 'a subgraph is unreachable' });
     }
   });
+  // Public, like the page of any API: the endpoint it calls is what needs a token.
+  app.use(graphiqlRouter());
   app.use(
     '/graphql',
+    createAuthMiddleware(options.access.verifyToken),
     express.json({ limit: options.bodyLimit ?? '100kb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createGatewayContext(String(req.id), req.headers, log),
+      context: async ({ req, res }) =>
+        createGatewayContext(
+          String(req.id),
+          req.headers,
+          log,
+          (res.locals.caller as Caller) ?? null,
+        ),
     }),
   );
 

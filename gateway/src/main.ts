@@ -1,4 +1,4 @@
-import { createLogger, stopOnSignals } from '@jol/schema';
+import { createLogger, stopOnSignals, subgraphAccessFromEnv } from '@jol/schema';
 import { createGateway } from './gateway';
 import { loadSupergraph, subgraphUrlsFromEnv, supergraphPath } from './supergraph';
 
@@ -9,6 +9,7 @@ async function main() {
     supergraphSdl: loadSupergraph(path),
     subgraphUrls: subgraphUrlsFromEnv(),
     log,
+    access: subgraphAccessFromEnv(),
   });
   const running = await gateway.listen(
     Number(process.env.PORT ?? 4000),

@@ -49,7 +49,10 @@ export interface SubgraphServer<TLoaders, TModels> {
   apollo: ApolloServer<JolContext<TLoaders, TModels>>;
   connection: Connection;
   /** A fresh context, as a request would get, for service tests and tools. */
-  createContext(headers?: Record<string, string>, caller?: Caller | null): JolContext<TLoaders, TModels>;
+  createContext(
+    headers?: Record<string, string>,
+    caller?: Caller | null,
+  ): JolContext<TLoaders, TModels>;
   listen(port: number, host?: string): Promise<RunningServer>;
   /** Stops Apollo and closes the database connection. */
   stop(): Promise<void>;
@@ -64,9 +67,10 @@ function refuse(res: Response, message: string): void {
  * verified again, the access rules applied to every field and every person-level request audited.
  * Nothing listens until `listen` is called.
  */
-export async function createSubgraphServer<TLoaders, TModels extends { AuditEvent: AuditEventModel }>(
-  options: SubgraphServerOptions<TLoaders, TModels>,
-): Promise<SubgraphServer<TLoaders, TModels>> {
+export async function createSubgraphServer<
+  TLoaders,
+  TModels extends { AuditEvent: AuditEventModel },
+>(options: SubgraphServerOptions<TLoaders, TModels>): Promise<SubgraphServer<TLoaders, TModels>> {
   const { log, connection, access } = options;
   const apollo = new ApolloServer<JolContext<TLoaders, TModels>>({
     schema: applyAccessRules(options.schema, options.rules, options.masks),
@@ -81,19 +85,39 @@ export async function createSubgraphServer<TLoaders, TModels extends { AuditEven
   });
   await apollo.start();
 
-  const createContext = (headers: Record<string, string | string[] | undefined> = {}, caller: Caller | null = null) =>
-    createRequestContext({ headers, log, models: options.models, createLoaders: options.createLoaders, caller });
+  const createContext = (
+    headers: Record<string, string | string[] | undefined> = {},
+    caller: Caller | null = null,
+  ) =>
+    createRequestContext({
+      headers,
+      log,
+      models: options.models,
+      createLoaders: options.createLoaders,
+      caller,
+    });
 
-  const verifySignature = createSignatureVerifier({ secret: access.signingSecret, windowMs: access.signatureWindowMs });
+  const verifySignature = createSignatureVerifier({
+    secret: access.signingSecret,
+    windowMs: access.signatureWindowMs,
+  });
   const checkSignature = (req: Request, res: Response, next: NextFunction) => {
     const body = (req as Request & { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
     const requestId = req.headers['x-request-id'];
     const check = verifySignature(
-      { method: req.method, path: req.originalUrl, body, requestId: typeof requestId === 'string' ? requestId : '' },
+      {
+        method: req.method,
+        path: req.originalUrl,
+        body,
+        requestId: typeof requestId === 'string' ? requestId : '',
+      },
       req.headers,
     );
     if (!check.ok) {
-      log.warn({ reason: check.reason, ip: req.ip }, 'refused a request without a valid gateway signature');
+      log.warn(
+        { reason: check.reason, ip: req.ip },
+        'refused a request without a valid gateway signature',
+      );
       refuse(res, 'Requests must come through the gateway');
       return;
     }
@@ -120,7 +144,9 @@ export async function createSubgraphServer<TLoaders, TModels extends { AuditEven
   });
   app.get('/readyz', async (_req, res) => {
     const ready = connection.readyState === 1;
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'store unavailable', service: options.name });
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'store unavailable', service: options.name });
   });
   app.post(
     '/graphql',
@@ -133,7 +159,8 @@ export async function createSubgraphServer<TLoaders, TModels extends { AuditEven
     checkSignature,
     authenticate,
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => createContext(req.headers, (res.locals.caller as Caller | null) ?? null),
+      context: async ({ req, res }) =>
+        createContext(req.headers, (res.locals.caller as Caller | null) ?? null),
     }),
   );
 

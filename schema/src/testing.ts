@@ -46,8 +46,14 @@ export function testAccess(): SubgraphAccessOptions {
 }
 
 /** A caller with one role, and the first purpose that role may declare. */
-export function callerAs(role: Role, extra: Partial<Caller> = {}): { caller: Caller; purpose: string } {
-  return { caller: { sub: `test-${role.toLowerCase()}`, roles: [role], ...extra }, purpose: ROLE_POLICY[role].purposes[0]! };
+export function callerAs(
+  role: Role,
+  extra: Partial<Caller> = {},
+): { caller: Caller; purpose: string } {
+  return {
+    caller: { sub: `test-${role.toLowerCase()}`, roles: [role], ...extra },
+    purpose: ROLE_POLICY[role].purposes[0]!,
+  };
 }
 
 /** The officer role that writes a subgraph's data: the default caller of its service tests. */
@@ -67,11 +73,20 @@ export async function execute<TData = Record<string, any>, L = unknown, M = unkn
   server: SubgraphServer<L, M>,
   query: string,
   variables: Record<string, unknown> = {},
-  options: { caller?: Caller | null; purpose?: string | null; headers?: Record<string, string> } = {},
+  options: {
+    caller?: Caller | null;
+    purpose?: string | null;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<ExecuteResult<TData>> {
   const fallback = callerAs(officerOf(server.name));
   const caller = options.caller === undefined ? fallback.caller : options.caller;
-  const purpose = options.purpose === undefined ? (options.caller === undefined ? fallback.purpose : null) : options.purpose;
+  const purpose =
+    options.purpose === undefined
+      ? options.caller === undefined
+        ? fallback.purpose
+        : null
+      : options.purpose;
   const headers = { ...(purpose ? { 'x-purpose': purpose } : {}), ...options.headers };
   const response = await server.apollo.executeOperation(
     { query, variables },

@@ -7,14 +7,17 @@ import { createTokenVerifier, tokenVerifierOptionsFromEnv } from './jwt';
  */
 export function signingSecretFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   const file = env.JOL_SIGNING_SECRET_FILE;
-  const secret = file && existsSync(file) ? readFileSync(file, 'utf8').trim() : env.JOL_SIGNING_SECRET;
+  const secret =
+    file && existsSync(file) ? readFileSync(file, 'utf8').trim() : env.JOL_SIGNING_SECRET;
   if (!secret || secret.length < 32) {
-    throw new Error('JOL_SIGNING_SECRET (or JOL_SIGNING_SECRET_FILE) must hold a secret of at least 32 characters');
+    throw new Error(
+      'JOL_SIGNING_SECRET (or JOL_SIGNING_SECRET_FILE) must hold a secret of at least 32 characters',
+    );
   }
   return secret;
 }
 
-/** Everything a subgraph needs to check who is calling, read from the environment. */
+/** Everything the gateway and the subgraphs need to check who is calling, from the environment. */
 export function subgraphAccessFromEnv(env: NodeJS.ProcessEnv = process.env) {
   return {
     signingSecret: signingSecretFromEnv(env),

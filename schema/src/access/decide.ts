@@ -17,8 +17,16 @@ function policiesOf(roles: readonly string[]): [string, RolePolicy][] {
   });
 }
 
-function deny(context: JolContext, error: GraphQLError): GraphQLError {
+/** Records a refusal (what was asked, about whom) so that the audit and the access log show it. */
+function deny(
+  context: JolContext,
+  error: GraphQLError,
+  coordinate?: string,
+  pin?: string | null,
+): GraphQLError {
   context.access.denied = true;
+  if (coordinate) context.access.fields.add(coordinate);
+  if (pin) context.access.pins.add(pin);
   return error;
 }
 
@@ -26,17 +34,26 @@ function deny(context: JolContext, error: GraphQLError): GraphQLError {
  * The one decision every read rule makes: is this caller, with this declared purpose, allowed this
  * class of data about this person? Records the outcome in the request's access trail.
  */
-export function decideRead(context: JolContext, coordinate: string, dataClass: DataClass, subject: Subject): true | GraphQLError {
+export function decideRead(
+  context: JolContext,
+  coordinate: string,
+  dataClass: DataClass,
+  subject: Subject,
+): true | GraphQLError {
   const { caller, purpose } = context;
-  if (!caller) return deny(context, notAuthenticated());
-  if (!purpose) return deny(context, purposeRequired(coordinate));
-  const granting = policiesOf(caller.roles).filter(([, p]) => p.reads.includes(dataClass) && p.purposes.includes(purpose as never));
-  if (granting.length === 0) return deny(context, forbidden(coordinate));
+  if (!caller) return deny(context, notAuthenticated(), coordinate, subject.pin);
+  if (!purpose) return deny(context, purposeRequired(coordinate), coordinate, subject.pin);
+  const granting = policiesOf(caller.roles).filter(
+    ([, p]) => p.reads.includes(dataClass) && p.purposes.includes(purpose as never),
+  );
+  if (granting.length === 0) return deny(context, forbidden(coordinate), coordinate, subject.pin);
   const unrestricted = granting.some(([, p]) => !p.ownRecordOnly);
-  if (!unrestricted && (!caller.pin || subject.pin !== caller.pin)) return deny(context, forbidden(coordinate));
+  if (!unrestricted && (!caller.pin || subject.pin !== caller.pin))
+    return deny(context, forbidden(coordinate), coordinate, subject.pin);
   if (unrestricted && caller.region && subject.homeRegion !== caller.region) {
     const ownRecord = caller.pin !== undefined && subject.pin === caller.pin;
-    if (!ownRecord) return deny(context, forbidden(coordinate, 'Outside your region:'));
+    if (!ownRecord)
+      return deny(context, forbidden(coordinate, 'Outside your region:'), coordinate, subject.pin);
   }
   context.access.fields.add(coordinate);
   if (subject.pin) context.access.pins.add(subject.pin);
@@ -44,12 +61,19 @@ export function decideRead(context: JolContext, coordinate: string, dataClass: D
 }
 
 /** Writes: only officers of the agency that owns the data, for one of their purposes. */
-export function decideWrite(context: JolContext, coordinate: string, agency: Agency, pin: string | undefined): true | GraphQLError {
+export function decideWrite(
+  context: JolContext,
+  coordinate: string,
+  agency: Agency,
+  pin: string | undefined,
+): true | GraphQLError {
   const { caller, purpose } = context;
-  if (!caller) return deny(context, notAuthenticated());
-  if (!purpose) return deny(context, purposeRequired(coordinate));
-  const granting = policiesOf(caller.roles).filter(([, p]) => p.writes === agency && p.purposes.includes(purpose as never));
-  if (granting.length === 0) return deny(context, forbidden(coordinate));
+  if (!caller) return deny(context, notAuthenticated(), coordinate, pin);
+  if (!purpose) return deny(context, purposeRequired(coordinate), coordinate, pin);
+  const granting = policiesOf(caller.roles).filter(
+    ([, p]) => p.writes === agency && p.purposes.includes(purpose as never),
+  );
+  if (granting.length === 0) return deny(context, forbidden(coordinate), coordinate, pin);
   context.access.fields.add(coordinate);
   context.access.wrote = true;
   if (pin) context.access.pins.add(pin);
@@ -60,24 +84,41 @@ export function decideWrite(context: JolContext, coordinate: string, agency: Age
 export function mayReadAny(context: JolContext, dataClasses: readonly DataClass[]): boolean {
   const { caller, purpose } = context;
   if (!caller || !purpose) return false;
-  return policiesOf(caller.roles).some(([, p]) => p.purposes.includes(purpose as never) && dataClasses.some((c) => p.reads.includes(c)));
+  return policiesOf(caller.roles).some(
+    ([, p]) =>
+      p.purposes.includes(purpose as never) && dataClasses.some((c) => p.reads.includes(c)),
+  );
 }
 
 /**
  * For a lookup by PIN (`person(pin)`): the caller must be allowed some person-level data for the
  * purpose, and the person must be in reach (own record, region).
  */
-export function decideLookup(context: JolContext, coordinate: string, subject: Subject): true | GraphQLError {
+export function decideLookup(
+  context: JolContext,
+  coordinate: string,
+  subject: Subject,
+): true | GraphQLError {
   const { caller, purpose } = context;
-  if (!caller) return deny(context, notAuthenticated());
-  if (!purpose) return deny(context, purposeRequired(coordinate));
-  const granting = policiesOf(caller.roles).filter(([, p]) => p.reads.length > 0 && p.purposes.includes(purpose as never));
-  if (granting.length === 0) return deny(context, forbidden(coordinate));
+  if (!caller) return deny(context, notAuthenticated(), coordinate, subject.pin);
+  if (!purpose) return deny(context, purposeRequired(coordinate), coordinate, subject.pin);
+  const granting = policiesOf(caller.roles).filter(
+    ([, p]) => p.reads.length > 0 && p.purposes.includes(purpose as never),
+  );
+  if (granting.length === 0) return deny(context, forbidden(coordinate), coordinate, subject.pin);
   const unrestricted = granting.some(([, p]) => !p.ownRecordOnly);
   const ownRecord = caller.pin !== undefined && subject.pin === caller.pin;
-  if (!unrestricted && !ownRecord) return deny(context, forbidden(coordinate));
-  if (unrestricted && caller.region && !ownRecord && subject.homeRegion !== undefined && subject.homeRegion !== null && subject.homeRegion !== caller.region) {
-    return deny(context, forbidden(coordinate, 'Outside your region:'));
+  if (!unrestricted && !ownRecord)
+    return deny(context, forbidden(coordinate), coordinate, subject.pin);
+  if (
+    unrestricted &&
+    caller.region &&
+    !ownRecord &&
+    subject.homeRegion !== undefined &&
+    subject.homeRegion !== null &&
+    subject.homeRegion !== caller.region
+  ) {
+    return deny(context, forbidden(coordinate, 'Outside your region:'), coordinate, subject.pin);
   }
   if (subject.pin) context.access.pins.add(subject.pin);
   context.access.fields.add(coordinate);
@@ -88,7 +129,9 @@ export function decideLookup(context: JolContext, coordinate: string, subject: S
 export function mayRead(context: JolContext, dataClass: DataClass, subject: Subject): boolean {
   const { caller, purpose } = context;
   if (!caller || !purpose) return false;
-  const granting = policiesOf(caller.roles).filter(([, p]) => p.reads.includes(dataClass) && p.purposes.includes(purpose as never));
+  const granting = policiesOf(caller.roles).filter(
+    ([, p]) => p.reads.includes(dataClass) && p.purposes.includes(purpose as never),
+  );
   if (granting.length === 0) return false;
   if (granting.some(([, p]) => !p.ownRecordOnly)) return true;
   return caller.pin !== undefined && subject.pin === caller.pin;
@@ -98,14 +141,18 @@ export function mayRead(context: JolContext, dataClass: DataClass, subject: Subj
  * For lists of persons: only roles that read identity without an own-record restriction, for the
  * purpose. Returns the region the list must be limited to (null when unlimited).
  */
-export function decideList(context: JolContext, coordinate: string): { region: string | null } | GraphQLError {
+export function decideList(
+  context: JolContext,
+  coordinate: string,
+): { region: string | null } | GraphQLError {
   const { caller, purpose } = context;
-  if (!caller) return deny(context, notAuthenticated());
-  if (!purpose) return deny(context, purposeRequired(coordinate));
+  if (!caller) return deny(context, notAuthenticated(), coordinate);
+  if (!purpose) return deny(context, purposeRequired(coordinate), coordinate);
   const granting = policiesOf(caller.roles).filter(
-    ([, p]) => p.reads.includes('identity') && !p.ownRecordOnly && p.purposes.includes(purpose as never),
+    ([, p]) =>
+      p.reads.includes('identity') && !p.ownRecordOnly && p.purposes.includes(purpose as never),
   );
-  if (granting.length === 0) return deny(context, forbidden(coordinate));
+  if (granting.length === 0) return deny(context, forbidden(coordinate), coordinate);
   context.access.fields.add(coordinate);
   return { region: caller.region ?? null };
 }

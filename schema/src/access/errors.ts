@@ -13,7 +13,9 @@ export function consentRequired(coordinate: string): GraphQLError {
 }
 
 export function notAuthenticated(): GraphQLError {
-  return new GraphQLError('Authentication required', { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+  return new GraphQLError('Authentication required', {
+    extensions: { code: ErrorCode.UNAUTHENTICATED },
+  });
 }
 
 export function purposeRequired(coordinate: string): GraphQLError {

@@ -9,7 +9,7 @@ import type { Purpose, Role } from './roles';
 export const DATA_CLASSES = {
   identity: 'Names, birth date, sex, home region',
   migrationRecord: 'Migration status, Russian proficiency, entry bans, dependants left behind',
-  childIdentity: "PINs of dependants left behind (masked for others)",
+  childIdentity: 'PINs of dependants left behind (masked for others)',
   migrationEpisodes: 'Departures, destinations and returns',
   employmentSummary: 'Employment abroad: country, sector, dates',
   employmentDetail: 'Employer, formal contract, permits',
@@ -37,12 +37,24 @@ export interface RolePolicy {
 export const ROLE_POLICY: Record<Role, RolePolicy> = {
   MIGRATION_OFFICER: {
     purposes: ['MIGRATION_REGISTRATION', 'RETURNEE_SUPPORT'],
-    reads: ['identity', 'migrationRecord', 'childIdentity', 'migrationEpisodes', 'employmentSummary'],
+    reads: [
+      'identity',
+      'migrationRecord',
+      'childIdentity',
+      'migrationEpisodes',
+      'employmentSummary',
+    ],
     writes: 'migration',
   },
   LABOUR_OFFICER: {
     purposes: ['EMPLOYMENT_SERVICES', 'RETURNEE_SUPPORT'],
-    reads: ['identity', 'migrationEpisodes', 'employmentSummary', 'employmentDetail', 'labourServices'],
+    reads: [
+      'identity',
+      'migrationEpisodes',
+      'employmentSummary',
+      'employmentDetail',
+      'labourServices',
+    ],
     writes: 'labour',
   },
   HEALTH_OFFICER: {
@@ -60,7 +72,19 @@ export const ROLE_POLICY: Record<Role, RolePolicy> = {
   AUDITOR: { purposes: ['AUDIT'], reads: ['accessLog'], writes: null },
   DATA_SUBJECT: {
     purposes: ['SELF_SERVICE'],
-    reads: ['identity', 'migrationRecord', 'childIdentity', 'migrationEpisodes', 'employmentSummary', 'employmentDetail', 'labourServices', 'health', 'healthCertificate', 'pensions', 'accessLog'],
+    reads: [
+      'identity',
+      'migrationRecord',
+      'childIdentity',
+      'migrationEpisodes',
+      'employmentSummary',
+      'employmentDetail',
+      'labourServices',
+      'health',
+      'healthCertificate',
+      'pensions',
+      'accessLog',
+    ],
     writes: null,
     ownRecordOnly: true,
   },
@@ -69,11 +93,11 @@ export const ROLE_POLICY: Record<Role, RolePolicy> = {
 /**
  * The data class of every field that reveals a person, by schema coordinate. Fields of value
  * types not listed here (a name's parts, an episode's dates) are reachable only through a listed
- * field, whose rule guards them.
+ * field, whose rule guards them. `Person.pin` is the key: it only repeats a PIN the caller gave or
+ * was shown by a guarded list, so it is readable wherever the Person is.
  */
 export const FIELD_CLASSES: Record<string, DataClass> = {
   // migration
-  'Person.pin': 'identity',
   'Person.nameCyrillic': 'identity',
   'Person.nameLatin': 'identity',
   'Person.birthDate': 'identity',
@@ -113,7 +137,9 @@ export const FIELD_CLASSES: Record<string, DataClass> = {
 
 /** Which roles may read a data class, derived from ROLE_POLICY. */
 export function rolesReading(dataClass: DataClass): Role[] {
-  return (Object.keys(ROLE_POLICY) as Role[]).filter((role) => ROLE_POLICY[role].reads.includes(dataClass));
+  return (Object.keys(ROLE_POLICY) as Role[]).filter((role) =>
+    ROLE_POLICY[role].reads.includes(dataClass),
+  );
 }
 
 /** Who may read a person's fitness certificate with a recorded consent: officers of these agencies. */
@@ -134,5 +160,7 @@ export const INTROSPECTION_ROLES: readonly Role[] = [
 ];
 
 export function purposeAllowed(roles: readonly string[], purpose: string): boolean {
-  return roles.some((role) => (ROLE_POLICY as Record<string, RolePolicy>)[role]?.purposes.includes(purpose as Purpose));
+  return roles.some((role) =>
+    (ROLE_POLICY as Record<string, RolePolicy>)[role]?.purposes.includes(purpose as Purpose),
+  );
 }

@@ -17,7 +17,10 @@ export function coordinateOf(info: GraphQLResolveInfo): string {
 /** The data class the policy table gives a coordinate; a missing entry is a programming error. */
 export function dataClassOf(coordinate: string): DataClass {
   const dataClass = FIELD_CLASSES[coordinate];
-  if (!dataClass) throw new Error(`${coordinate} has no data class in FIELD_CLASSES (schema/src/access/policy.ts)`);
+  if (!dataClass)
+    throw new Error(
+      `${coordinate} has no data class in FIELD_CLASSES (schema/src/access/policy.ts)`,
+    );
   return dataClass;
 }
 
@@ -31,15 +34,27 @@ const subjectFromParent = (parent: unknown): Subject => {
  * A read rule for a field the policy table lists: the field's data class decides, for the person
  * that `subjectOf` names (by default the parent's `pin` and `homeRegion`).
  */
-export function readRule(coordinate: string, subjectOf: (parent: any, args: any, context: JolContext) => Subject | Promise<Subject> = subjectFromParent) {
+export function readRule<TParent = unknown, TArgs = unknown>(
+  coordinate: string,
+  subjectOf: (
+    parent: TParent,
+    args: TArgs,
+    context: JolContext,
+  ) => Subject | Promise<Subject> = subjectFromParent,
+) {
   const dataClass = dataClassOf(coordinate);
-  return rule(`read:${coordinate}`, { cache: 'no_cache' })(async (parent, args, context: JolContext) =>
-    decideRead(context, coordinate, dataClass, await subjectOf(parent, args, context)),
+  return rule(`read:${coordinate}`, { cache: 'no_cache' })(
+    async (parent: TParent, args: TArgs, context: JolContext) =>
+      decideRead(context, coordinate, dataClass, await subjectOf(parent, args, context)),
   );
 }
 
 /** A write rule: the caller must be an officer of the agency, for one of the role's purposes. */
-export function writeRule(agency: Agency, pinOf: (args: any) => string | undefined = (args) => args?.input?.pin) {
+export function writeRule(
+  agency: Agency,
+  pinOf: (args: { input?: { pin?: unknown } }) => string | undefined = (args) =>
+    typeof args?.input?.pin === 'string' ? args.input.pin : undefined,
+) {
   return rule({ cache: 'no_cache' })((_parent, args, context: JolContext, info) =>
     decideWrite(context, coordinateOf(info), agency, pinOf(args)),
   );
@@ -56,7 +71,11 @@ const FEDERATION_RULES: IRules = {
  * maps come from the service's `*.rules.ts` files; `masks` are field middlewares that replace a
  * value rather than refuse it (a child's PIN shown as null).
  */
-export function applyAccessRules(schema: GraphQLSchema, rules: IRules[], masks: IMiddleware[] = []): GraphQLSchema {
+export function applyAccessRules(
+  schema: GraphQLSchema,
+  rules: IRules[],
+  masks: IMiddleware[] = [],
+): GraphQLSchema {
   const merged = mergeRuleMaps([FEDERATION_RULES, ...rules]);
   const permissions = shield(merged, {
     fallbackRule: deny,
@@ -79,7 +98,8 @@ export function mergeRuleMaps(maps: IRules[]): IRules {
         merged[type] = isPlainObject(rules) ? { ...rules } : rules;
         continue;
       }
-      if (!isPlainObject(existing) || !isPlainObject(rules)) throw new Error(`${type} has a type-wide rule and another rule`);
+      if (!isPlainObject(existing) || !isPlainObject(rules))
+        throw new Error(`${type} has a type-wide rule and another rule`);
       for (const [field, fieldRule] of Object.entries(rules)) {
         if (field in existing) throw new Error(`${type}.${field} has two rules`);
         existing[field] = fieldRule;

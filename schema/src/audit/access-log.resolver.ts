@@ -15,8 +15,15 @@ type AccessLogContext = JolContext<unknown, { AuditEvent: AuditEventModel }>;
 export function createAccessLogResolver(service: string) {
   @Resolver(() => PersonAccessLog)
   class AccessLogResolver {
-    @FieldResolver(() => [AccessEvent], { name: service, nullable: true, description: `Reads and writes in ${service}, newest first.` })
-    async events(@Root() log: PersonAccessLog, @Ctx() context: AccessLogContext): Promise<AccessEvent[]> {
+    @FieldResolver(() => [AccessEvent], {
+      name: service,
+      nullable: true,
+      description: `Reads and writes in ${service}, newest first.`,
+    })
+    async events(
+      @Root() log: PersonAccessLog,
+      @Ctx() context: AccessLogContext,
+    ): Promise<AccessEvent[]> {
       const records = await context.models.AuditEvent.find({ pins: log.pin })
         .sort({ at: -1 })
         .limit(ACCESS_LOG_LIMIT)

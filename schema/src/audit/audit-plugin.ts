@@ -10,7 +10,10 @@ import type { AuditChain } from './chain';
  * execution and before the response leaves. When the event cannot be stored, the data is withheld:
  * no read goes unlogged.
  */
-export function createAuditPlugin(service: string, chain: AuditChain): ApolloServerPlugin<JolContext> {
+export function createAuditPlugin(
+  service: string,
+  chain: AuditChain,
+): ApolloServerPlugin<JolContext> {
   return {
     async requestDidStart() {
       return {

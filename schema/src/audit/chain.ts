@@ -78,9 +78,24 @@ export async function verifyAuditChain(AuditEvent: AuditEventModel): Promise<Cha
   for await (const doc of cursor) {
     const event = doc as AuditEventRecord;
     events++;
-    if (event.seq !== expectedSeq) return { ok: false, events, brokenAt: { seq: event.seq, reason: `expected seq ${expectedSeq}: an event is missing` } };
-    if (event.prevHash !== prevHash) return { ok: false, events, brokenAt: { seq: event.seq, reason: 'prevHash does not match the previous event' } };
-    if (hashEvent(event) !== event.hash) return { ok: false, events, brokenAt: { seq: event.seq, reason: 'content does not match its hash' } };
+    if (event.seq !== expectedSeq)
+      return {
+        ok: false,
+        events,
+        brokenAt: { seq: event.seq, reason: `expected seq ${expectedSeq}: an event is missing` },
+      };
+    if (event.prevHash !== prevHash)
+      return {
+        ok: false,
+        events,
+        brokenAt: { seq: event.seq, reason: 'prevHash does not match the previous event' },
+      };
+    if (hashEvent(event) !== event.hash)
+      return {
+        ok: false,
+        events,
+        brokenAt: { seq: event.seq, reason: 'content does not match its hash' },
+      };
     prevHash = event.hash;
     expectedSeq++;
   }

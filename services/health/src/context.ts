@@ -1,5 +1,7 @@
 import type { Connection } from 'mongoose';
-import type { JolContext } from '@jol/schema';
+import { createAuditEventModel, type JolContext } from '@jol/schema';
+import { createConsentByIdLoader, createConsentsByPinLoader } from './consent/consent.loader';
+import { createHealthConsentModel } from './consent/consent.model';
 import { createHealthInsuranceByPinLoader } from './insurance/insurance.loader';
 import { createHealthInsuranceModel } from './insurance/insurance.model';
 import { createScreeningsByPinLoader } from './screening/screening.loader';
@@ -14,6 +16,8 @@ export function createHealthModels(connection: Connection) {
     HealthScreening: createHealthScreeningModel(connection),
     TbCase: createTbCaseModel(connection),
     HealthInsurance: createHealthInsuranceModel(connection),
+    HealthConsent: createHealthConsentModel(connection),
+    AuditEvent: createAuditEventModel(connection),
   };
 }
 export type HealthModels = ReturnType<typeof createHealthModels>;
@@ -24,6 +28,8 @@ export function createHealthLoaders(models: HealthModels) {
     screeningsByPin: createScreeningsByPinLoader(models.HealthScreening),
     tbCasesByPin: createTbCasesByPinLoader(models.TbCase),
     healthInsuranceByPin: createHealthInsuranceByPinLoader(models.HealthInsurance),
+    consentsByPin: createConsentsByPinLoader(models.HealthConsent),
+    consentById: createConsentByIdLoader(models.HealthConsent),
   };
 }
 export type HealthLoaders = ReturnType<typeof createHealthLoaders>;

@@ -19,3 +19,9 @@ export {
   HealthInsuranceScheme,
   HealthInsuranceStatus,
 } from './insurance/insurance.type';
+export type { HealthConsentRecord } from './consent/consent.model';
+export { isActiveConsent, toHealthConsent } from './consent/consent.model';
+export { CONSENT_RECIPIENT_AGENCY, ConsentRecipient, HealthConsent } from './consent/consent.type';
+export { consentPurposesOf, MAX_CONSENT_YEARS } from './consent/consent.inputs';
+export { FitnessForWorkAbroad } from './fitness/fitness.type';
+export { fitnessForWorkAbroadOn } from './fitness/fitness.status';

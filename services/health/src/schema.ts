@@ -1,5 +1,8 @@
-import { buildJolSubgraphSchema } from '@jol/schema';
+import { accessLogReference, buildJolSubgraphSchema, PersonAccessLog } from '@jol/schema';
+import { HealthAccessLogResolver } from './access-log/access-log.resolver';
+import { HealthConsentResolver, PersonHealthConsentsResolver } from './consent/consent.resolver';
 import type { HealthContext } from './context';
+import { PersonFitnessResolver } from './fitness/fitness.resolver';
 import {
   HealthInsuranceResolver,
   PersonHealthInsuranceResolver,
@@ -19,9 +22,13 @@ export function createHealthSchema() {
       TbCaseResolver,
       PersonHealthInsuranceResolver,
       HealthInsuranceResolver,
+      PersonHealthConsentsResolver,
+      HealthConsentResolver,
+      PersonFitnessResolver,
+      HealthAccessLogResolver,
     ],
-    // No query returns Person here: the stub reaches the schema only as an orphan, for _entities.
-    orphanedTypes: [Person],
-    referenceResolvers: personReference,
+    // No query returns these here: they reach the schema only as orphans, for _entities.
+    orphanedTypes: [Person, PersonAccessLog],
+    referenceResolvers: { ...personReference, ...accessLogReference },
   });
 }

@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
-import { createSubgraphServer, type Logger } from '@jol/schema';
+import { createSubgraphServer, type Logger, type SubgraphAccessOptions } from '@jol/schema';
 import { createHealthLoaders, createHealthModels } from './context';
+import { healthRules } from './rules';
 import { createHealthSchema } from './schema';
 
 export const SERVICE_NAME = 'health';
@@ -9,16 +10,19 @@ export const DEFAULT_PORT = 4003;
 export interface HealthServerOptions {
   connection: Connection;
   log: Logger;
+  access: SubgraphAccessOptions;
 }
 
 /** The Ministry of Health subgraph, ready to listen. */
-export async function createHealthServer({ connection, log }: HealthServerOptions) {
+export async function createHealthServer({ connection, log, access }: HealthServerOptions) {
   return createSubgraphServer({
     name: SERVICE_NAME,
     schema: await createHealthSchema(),
+    rules: healthRules,
     connection,
     models: createHealthModels(connection),
     createLoaders: createHealthLoaders,
     log,
+    access,
   });
 }

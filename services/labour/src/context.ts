@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import type { JolContext } from '@jol/schema';
+import { createAuditEventModel, type JolContext } from '@jol/schema';
 import { createEmploymentByPinLoader } from './employment/employment.loader';
 import {
   createEmploymentGuardModel,
@@ -18,6 +18,7 @@ export function createLabourModels(connection: Connection) {
     EmploymentGuard: createEmploymentGuardModel(connection),
     ReintegrationEnrolment: createReintegrationEnrolmentModel(connection),
     Skill: createSkillModel(connection),
+    AuditEvent: createAuditEventModel(connection),
   };
 }
 export type LabourModels = ReturnType<typeof createLabourModels>;

@@ -1,4 +1,5 @@
-import { buildJolSubgraphSchema } from '@jol/schema';
+import { accessLogReference, buildJolSubgraphSchema, PersonAccessLog } from '@jol/schema';
+import { LabourAccessLogResolver } from './access-log/access-log.resolver';
 import type { LabourContext } from './context';
 import {
   EmploymentRecordResolver,
@@ -22,9 +23,11 @@ export function createLabourSchema() {
       ReintegrationEnrolmentResolver,
       PersonSkillsResolver,
       SkillResolver,
+      LabourAccessLogResolver,
     ],
-    // Reads enter through the migration subgraph's person(pin), so no root field reaches Person here.
-    orphanedTypes: [Person],
-    referenceResolvers: personReference,
+    // Reads enter through the migration subgraph's person(pin) and Person.accessLog, so no root
+    // field reaches these entities here.
+    orphanedTypes: [Person, PersonAccessLog],
+    referenceResolvers: { ...personReference, ...accessLogReference },
   });
 }

@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
-import { createSubgraphServer, type Logger } from '@jol/schema';
+import { createSubgraphServer, type Logger, type SubgraphAccessOptions } from '@jol/schema';
 import { createLabourLoaders, createLabourModels } from './context';
+import { labourRules } from './rules';
 import { createLabourSchema } from './schema';
 
 export const SERVICE_NAME = 'labour';
@@ -9,16 +10,19 @@ export const DEFAULT_PORT = 4002;
 export interface LabourServerOptions {
   connection: Connection;
   log: Logger;
+  access: SubgraphAccessOptions;
 }
 
 /** The Ministry of Labour, Social Security and Migration subgraph, ready to listen. */
-export async function createLabourServer({ connection, log }: LabourServerOptions) {
+export async function createLabourServer({ connection, log, access }: LabourServerOptions) {
   return createSubgraphServer({
     name: SERVICE_NAME,
     schema: await createLabourSchema(),
+    rules: labourRules,
     connection,
     models: createLabourModels(connection),
     createLoaders: createLabourLoaders,
     log,
+    access,
   });
 }

@@ -5,5 +5,11 @@ import { episodeRules } from './episode/episode.rules';
 import { personRules } from './person/person.rules';
 
 /** Every entity's rules; anything they do not name is denied. */
-export const migrationRules = [personRules, episodeRules, entryBanRules, dependantRules, accessLogRules];
+export const migrationRules = [
+  personRules,
+  episodeRules,
+  entryBanRules,
+  dependantRules,
+  accessLogRules,
+];
 export const migrationMasks = [dependantMasks];

@@ -1,5 +1,8 @@
 import { accessLogReference, buildJolSubgraphSchema } from '@jol/schema';
-import { MigrationAccessLogResolver, PersonAccessLogResolver } from './access-log/access-log.resolver';
+import {
+  MigrationAccessLogResolver,
+  PersonAccessLogResolver,
+} from './access-log/access-log.resolver';
 import type { MigrationContext } from './context';
 import { DependantResolver, PersonDependantsResolver } from './dependant/dependant.resolver';
 import { EntryBanResolver, PersonEntryBansResolver } from './entry-ban/entry-ban.resolver';

@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import type { JolContext } from '@jol/schema';
+import { createAuditEventModel, type JolContext } from '@jol/schema';
 import { createContributionsByPinLoader } from './contribution/contribution.loader';
 import { createContributionModel } from './contribution/contribution.model';
 import { createInsurancePeriodsByPinLoader } from './insurance-period/insurance-period.loader';
@@ -15,6 +15,7 @@ export function createPensionsModels(connection: Connection) {
     InsurancePeriod: createInsurancePeriodModel(connection),
     InsurancePeriodLock: createInsurancePeriodLockModel(connection),
     Contribution: createContributionModel(connection),
+    AuditEvent: createAuditEventModel(connection),
   };
 }
 export type PensionsModels = ReturnType<typeof createPensionsModels>;

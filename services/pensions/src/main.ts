@@ -4,6 +4,7 @@ import {
   createLogger,
   ensureIndexes,
   stopOnSignals,
+  subgraphAccessFromEnv,
 } from '@jol/schema';
 import { createPensionsServer, DEFAULT_PORT, SERVICE_NAME } from './server';
 
@@ -11,8 +12,9 @@ async function main() {
   const log = createLogger(SERVICE_NAME);
   const uri = process.env.MONGODB_URI;
   if (!uri) throw new Error('MONGODB_URI must name the MongoDB server');
+  const access = subgraphAccessFromEnv();
   const connection = await connectStore({ uri, dbName: agencyDatabase(SERVICE_NAME) });
-  const server = await createPensionsServer({ connection, log });
+  const server = await createPensionsServer({ connection, log, access });
   await ensureIndexes(connection);
   const running = await server.listen(
     Number(process.env.PORT ?? DEFAULT_PORT),

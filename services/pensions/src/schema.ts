@@ -1,4 +1,5 @@
-import { buildJolSubgraphSchema } from '@jol/schema';
+import { accessLogReference, buildJolSubgraphSchema, PersonAccessLog } from '@jol/schema';
+import { PensionsAccessLogResolver } from './access-log/access-log.resolver';
 import type { PensionsContext } from './context';
 import {
   ContributionResolver,
@@ -21,9 +22,10 @@ export function createPensionsSchema() {
       PersonContributionsResolver,
       ContributionResolver,
       PersonServiceSummaryResolver,
+      PensionsAccessLogResolver,
     ],
-    // Person is reached only through _entities here: no query of this subgraph returns it.
-    orphanedTypes: [Person],
-    referenceResolvers: personReference,
+    // Both entities are reached only through _entities here: no query of this subgraph returns them.
+    orphanedTypes: [Person, PersonAccessLog],
+    referenceResolvers: { ...personReference, ...accessLogReference },
   });
 }

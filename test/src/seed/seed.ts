@@ -1,13 +1,263 @@
+import { performance } from 'node:perf_hooks';
+import { Presets, SingleBar } from 'cli-progress';
+import { MongoClient } from 'mongodb';
+import type { Connection, Model } from 'mongoose';
+import { createHealthModels } from '@jol/health';
+import { createLabourModels } from '@jol/labour';
+import { createMigrationModels } from '@jol/migration';
+import { createPensionsModels } from '@jol/pensions';
+import { connectStore, ensureIndexes } from '@jol/schema';
+import { generatePersonBundle, MAX_PERSONS, type PersonBundle } from './person-bundle';
+import { checkSeed } from './random';
+
+/**
+ * The batching writer: generates persons a batch at a time and writes each batch to the four
+ * agency databases while the next batch is generated, so that memory stays flat however many
+ * persons are seeded (at most two batches are alive: the one being written, the one being made).
+ */
+
 export interface SeedOptions {
+  /** A MongoDB connection string without a database. */
   mongodbUri: string;
+  /** Databases are `<prefix>_migration`, `<prefix>_labour`, `<prefix>_health`, `<prefix>_pensions`. */
   databasePrefix: string;
   persons: number;
+  /** Same seed and persons: byte-identical documents, `_id`s included. */
   seed: number;
+  /** Draw a progress bar on stderr. */
   progress: boolean;
 }
-export async function seedSyntheticData(_options: SeedOptions): Promise<void> {
-  throw new Error('seed generator not written yet');
+
+export interface SeedReport {
+  persons: number;
+  seed: number;
+  /** Documents written per collection, keyed `<database>.<collection>`. */
+  counts: Record<string, number>;
+  elapsedMs: number;
 }
-export async function countPersons(_uri: string, _prefix: string): Promise<number> {
-  return 0;
+
+export const AGENCIES = ['migration', 'labour', 'health', 'pensions'] as const;
+export type Agency = (typeof AGENCIES)[number];
+
+/** How the writer spends the store's time; the defaults suit the embedded SecantusDB. */
+export interface SeedTuning {
+  /**
+   * insertMany calls in flight at once, spread over the four agencies. SecantusDB serialises
+   * writes and slows down when they are concurrent (measured: 4 in flight, one per agency, write
+   * about 3x fewer documents per second than 1 at a time), so the default writes one collection
+   * after another; a MongoDB server may gain from 4.
+   * @default 1
+   */
+  writeConcurrency?: number;
+  /** Persons generated and written together (about 11 documents each). @default 2500 */
+  batchPersons?: number;
+}
+
+export const DEFAULT_BATCH_PERSONS = 2_500;
+
+export function agencyDatabaseName(prefix: string, agency: Agency): string {
+  return `${prefix}_${agency}`;
+}
+
+const MODEL_FACTORIES = {
+  migration: createMigrationModels,
+  labour: createLabourModels,
+  health: createHealthModels,
+  pensions: createPensionsModels,
+} as const;
+
+/** The documents of a batch of persons, by agency and model name, as in a PersonBundle. */
+type Batch = { [A in Agency]: Record<string, unknown[]> };
+
+interface AgencyStore {
+  agency: Agency;
+  connection: Connection;
+  /** The agency's models by name (the keys of a PersonBundle's agency part). */
+  models: Record<string, Model<unknown>>;
+}
+
+/**
+ * Seeds `persons` synthetic persons into an empty store: creates every collection and index the
+ * services declare, then writes the persons in batches. Refuses a store whose agency databases
+ * already hold documents, so that two seeds are never mixed.
+ */
+export async function seedSyntheticData(
+  options: SeedOptions,
+  tuning: SeedTuning = {},
+): Promise<SeedReport> {
+  checkOptions(options);
+  const concurrency = tuning.writeConcurrency ?? 1;
+  const batchPersons = tuning.batchPersons ?? DEFAULT_BATCH_PERSONS;
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+    throw new RangeError(`writeConcurrency must be an integer from 1 to 64; got ${concurrency}`);
+  }
+  if (!Number.isInteger(batchPersons) || batchPersons < 1 || batchPersons > 100_000) {
+    throw new RangeError(`batchPersons must be an integer from 1 to 100000; got ${batchPersons}`);
+  }
+  const started = performance.now();
+  const stores = await openStores(options.mongodbUri, options.databasePrefix);
+  const counts: Record<string, number> = {};
+  const bar = options.progress
+    ? new SingleBar(
+        {
+          format:
+            'seeding [{bar}] {percentage}% | {value}/{total} persons | {duration_formatted} | ETA {eta_formatted}',
+          etaBuffer: 20,
+          // Without a terminal (logs, CI), a line every 10 s instead of a redrawn bar.
+          noTTYOutput: true,
+          notTTYSchedule: 10_000,
+        },
+        Presets.shades_classic,
+      )
+    : null;
+  try {
+    for (const store of stores) {
+      await ensureIndexes(store.connection);
+      for (const model of Object.values(store.models)) {
+        const stored = await model.estimatedDocumentCount();
+        if (stored > 0) {
+          throw new Error(
+            `${store.connection.name}.${model.collection.collectionName} already holds ${stored} documents; ` +
+              'seed only an empty store (drop the databases first, e.g. npm run seed -- --drop)',
+          );
+        }
+        counts[`${store.connection.name}.${model.collection.collectionName}`] = 0;
+      }
+    }
+    bar?.start(options.persons, 0);
+    let writing: Promise<void> = Promise.resolve();
+    for (let from = 0; from < options.persons; from += batchPersons) {
+      const to = Math.min(from + batchPersons, options.persons);
+      const batch = generateBatch(options.seed, from, to);
+      await writing;
+      writing = writeBatch(stores, batch, counts, concurrency).then(() => bar?.update(to));
+      // Handled when awaited; this only keeps a failure during generation from going unhandled.
+      writing.catch(() => undefined);
+    }
+    await writing;
+  } finally {
+    bar?.stop();
+    await Promise.all(stores.map((store) => store.connection.close()));
+  }
+  return {
+    persons: options.persons,
+    seed: options.seed,
+    counts,
+    elapsedMs: Math.round(performance.now() - started),
+  };
+}
+
+/** The persons in `<prefix>_migration`: 0 for a store never seeded. */
+export async function countPersons(uri: string, prefix: string): Promise<number> {
+  const connection = await connectStore({ uri, dbName: agencyDatabaseName(prefix, 'migration') });
+  try {
+    return await createMigrationModels(connection).Person.countDocuments();
+  } finally {
+    await connection.close();
+  }
+}
+
+/** Documents per collection in the four agency databases, keyed `<database>.<collection>`. */
+export async function countStoredDocuments(
+  uri: string,
+  prefix: string,
+): Promise<Record<string, number>> {
+  const client = await new MongoClient(uri, { serverSelectionTimeoutMS: 10_000 }).connect();
+  try {
+    const counts: Record<string, number> = {};
+    for (const agency of AGENCIES) {
+      const db = client.db(agencyDatabaseName(prefix, agency));
+      const collections = await db.listCollections({}, { nameOnly: true }).toArray();
+      for (const { name } of collections.sort((a, b) => a.name.localeCompare(b.name))) {
+        counts[`${db.databaseName}.${name}`] = await db.collection(name).countDocuments();
+      }
+    }
+    return counts;
+  } finally {
+    await client.close();
+  }
+}
+
+/** Drops the four agency databases of `prefix`. */
+export async function dropAgencyDatabases(uri: string, prefix: string): Promise<void> {
+  const client = await new MongoClient(uri, { serverSelectionTimeoutMS: 10_000 }).connect();
+  try {
+    for (const agency of AGENCIES)
+      await client.db(agencyDatabaseName(prefix, agency)).dropDatabase();
+  } finally {
+    await client.close();
+  }
+}
+
+function checkOptions(options: SeedOptions): void {
+  if (!Number.isInteger(options.persons) || options.persons < 0 || options.persons > MAX_PERSONS) {
+    throw new RangeError(
+      `persons must be an integer from 0 to ${MAX_PERSONS}; got ${options.persons}`,
+    );
+  }
+  checkSeed(options.seed);
+  if (!/^[A-Za-z0-9_-]{1,40}$/.test(options.databasePrefix)) {
+    throw new RangeError(
+      `databasePrefix must be 1-40 letters, digits, '_' or '-'; got ${JSON.stringify(options.databasePrefix)}`,
+    );
+  }
+}
+
+/** Opens one connection per agency database and binds the agency's models to it. */
+async function openStores(uri: string, prefix: string): Promise<AgencyStore[]> {
+  return Promise.all(
+    AGENCIES.map(async (agency) => {
+      const connection = await connectStore({ uri, dbName: agencyDatabaseName(prefix, agency) });
+      const { connection: _bound, ...models } = MODEL_FACTORIES[agency](connection);
+      return { agency, connection, models: models as Record<string, Model<unknown>> };
+    }),
+  );
+}
+
+/** The documents of persons [from, to), gathered per agency and model. */
+export function generateBatch(seed: number, from: number, to: number): Batch {
+  const batch: Batch = { migration: {}, labour: {}, health: {}, pensions: {} };
+  for (let index = from; index < to; index += 1) {
+    const bundle: PersonBundle = generatePersonBundle(seed, index);
+    for (const agency of AGENCIES) {
+      const target = batch[agency];
+      for (const [model, docs] of Object.entries(bundle[agency]) as Array<[string, unknown[]]>) {
+        const list = (target[model] ??= []);
+        for (const doc of docs) list.push(doc);
+      }
+    }
+  }
+  return batch;
+}
+
+/**
+ * Writes one batch, one insertMany per collection, with at most `concurrency` in flight; the
+ * collections are taken agency by agency in turn, so that concurrent writes go to different
+ * databases.
+ */
+async function writeBatch(
+  stores: readonly AgencyStore[],
+  batch: Batch,
+  counts: Record<string, number>,
+  concurrency: number,
+): Promise<void> {
+  const perAgency = stores.map((store) =>
+    Object.entries(batch[store.agency])
+      .filter(([, docs]) => docs.length > 0)
+      .map(([modelName, docs]) => ({ store, modelName, docs })),
+  );
+  const queue: Array<(typeof perAgency)[number][number]> = [];
+  for (let i = 0; perAgency.some((list) => i < list.length); i += 1) {
+    for (const list of perAgency) if (i < list.length) queue.push(list[i]!);
+  }
+  const worker = async () => {
+    for (let task = queue.shift(); task; task = queue.shift()) {
+      const model = task.store.models[task.modelName];
+      if (!model) throw new Error(`no model ${task.modelName} in the ${task.store.agency} service`);
+      const result = await model.collection.insertMany(task.docs as object[], { ordered: false });
+      const key = `${task.store.connection.name}.${model.collection.collectionName}`;
+      counts[key] = (counts[key] ?? 0) + result.insertedCount;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
 }

@@ -1,25 +1,31 @@
-import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { createGraphQLClient } from '../client/graphql-client';
-import { REPO_ROOT } from '../store/secantus';
-import { startSystem, type RunningSystem } from '../system/system';
+import type { Role } from '@jol/schema';
+import type { createGraphQLClient } from '../client/graphql-client';
+import { startTestSystem, type TestSystem } from '../system/test-system';
 
 const PIN = '10712199154321';
 
 describe('one graph across four agencies, through the gateway over HTTP', () => {
-  let system: RunningSystem;
+  let jol: TestSystem;
+  let system: TestSystem['system'];
   let gql: ReturnType<typeof createGraphQLClient>;
+  const officers: Partial<Record<Role, ReturnType<typeof createGraphQLClient>>> = {};
 
   beforeAll(async () => {
-    system = await startSystem({
-      mongodbUri: process.env.MONGODB_URI!,
-      databasePrefix: `e2e_${randomUUID().slice(0, 8)}`,
-      output: { logDir: join(REPO_ROOT, 'test-artifacts', 'logs', 'federation') },
-    });
-    gql = createGraphQLClient(`${system.gatewayUrl}/graphql`);
+    jol = await startTestSystem('federation');
+    system = jol.system;
+    for (const role of [
+      'MIGRATION_OFFICER',
+      'LABOUR_OFFICER',
+      'HEALTH_OFFICER',
+      'PENSION_OFFICER',
+    ] as Role[]) {
+      officers[role] = await jol.as(role);
+    }
+    // The person themself: the only role that may see all four agencies' data about them.
+    gql = await jol.as('DATA_SUBJECT', { pin: PIN });
   });
   afterAll(async () => {
-    await system?.stop();
+    await jol?.stop();
   });
 
   it('answers liveness and readiness', async () => {
@@ -29,8 +35,9 @@ describe('one graph across four agencies, through the gateway over HTTP', () => 
   });
 
   it('writes to each agency through the gateway and reads one person across all four', async () => {
-    const writes: [string, Record<string, unknown>][] = [
+    const writes: [Role, string, Record<string, unknown>][] = [
       [
+        'MIGRATION_OFFICER',
         `mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { pin } }`,
         {
           input: {
@@ -45,6 +52,7 @@ describe('one graph across four agencies, through the gateway over HTTP', () => 
         },
       ],
       [
+        'MIGRATION_OFFICER',
         `mutation ($input: RegisterDepartureInput!) { registerDeparture(input: $input) { id } }`,
         {
           input: {
@@ -57,10 +65,12 @@ describe('one graph across four agencies, through the gateway over HTTP', () => 
         },
       ],
       [
+        'MIGRATION_OFFICER',
         `mutation ($input: RegisterReturnInput!) { registerReturn(input: $input) { id } }`,
         { input: { pin: PIN, returnedOn: '2024-10-15' } },
       ],
       [
+        'LABOUR_OFFICER',
         `mutation ($input: RecordEmploymentInput!) { recordEmployment(input: $input) { id } }`,
         {
           input: {
@@ -77,6 +87,7 @@ describe('one graph across four agencies, through the gateway over HTTP', () => 
         },
       ],
       [
+        'HEALTH_OFFICER',
         `mutation ($input: RecordScreeningInput!) { recordScreening(input: $input) { id } }`,
         {
           input: {
@@ -89,6 +100,7 @@ describe('one graph across four agencies, through the gateway over HTTP', () => 
         },
       ],
       [
+        'PENSION_OFFICER',
         `mutation ($input: RecordInsurancePeriodInput!) { recordInsurancePeriod(input: $input) { id } }`,
         {
           input: {
@@ -102,8 +114,8 @@ describe('one graph across four agencies, through the gateway over HTTP', () => 
         },
       ],
     ];
-    for (const [query, variables] of writes) {
-      const result = await gql(query, variables);
+    for (const [role, query, variables] of writes) {
+      const result = await officers[role]!(query, variables);
       expect(result.errors).toBeUndefined();
     }
 
@@ -148,7 +160,7 @@ describe('one graph across four agencies, through the gateway over HTTP', () => 
     });
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(bad.errors?.[0]?.message).toContain('99999999999999');
-    const overlap = await gql(
+    const overlap = await officers.PENSION_OFFICER!(
       `mutation ($input: RecordInsurancePeriodInput!) { recordInsurancePeriod(input: $input) { id } }`,
       {
         input: {

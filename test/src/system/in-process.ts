@@ -2,15 +2,23 @@ import type { Connection } from 'mongoose';
 import {
   connectStore,
   createLogger,
+  createTokenVerifier,
   ensureIndexes,
   type Logger,
   type RunningServer,
 } from '@jol/schema';
+import type { DevKeys } from '../auth/dev-keys';
 import { createGateway, loadSupergraph } from '@jol/gateway';
 import { createHealthServer } from '@jol/health';
 import { createLabourServer } from '@jol/labour';
 import { createMigrationServer } from '@jol/migration';
 import { createPensionsServer } from '@jol/pensions';
+
+/**
+ * Commands that are not a new query: server monitoring, and getMore, which fetches the next batch
+ * of a cursor already opened (its count follows the size of the answer, not the number of queries).
+ */
+const NOT_COUNTED = new Set(['hello', 'ismaster', 'ping', 'getMore', 'killCursors', 'endSessions']);
 
 const FACTORIES = {
   migration: createMigrationServer,
@@ -35,42 +43,58 @@ export interface InProcessSystem {
 export async function startInProcessSystem(options: {
   mongodbUri: string;
   databasePrefix: string;
+  keys: DevKeys;
   log?: Logger;
 }): Promise<InProcessSystem> {
   const log = options.log ?? createLogger('test', 'silent');
+  const access = {
+    signingSecret: options.keys.signingSecret,
+    verifyToken: createTokenVerifier({ jwksPath: options.keys.jwksPath }),
+  };
   const counts: Record<string, number> = {};
   const connections = {} as Record<keyof typeof FACTORIES, Connection>;
   const running: RunningServer[] = [];
   const stops: (() => Promise<void>)[] = [];
   const urls: Record<string, string> = {};
-  for (const [name, create] of Object.entries(FACTORIES) as [
-    keyof typeof FACTORIES,
-    (typeof FACTORIES)[keyof typeof FACTORIES],
-  ][]) {
-    const connection = await connectStore({
-      uri: options.mongodbUri,
-      dbName: `${options.databasePrefix}_${name}`,
-      monitorCommands: true,
+  const stopAll = async () => {
+    for (const server of running) await server.close();
+    for (const stop of stops) await stop();
+    for (const connection of Object.values(connections)) await connection.close();
+  };
+  let gateway: Awaited<ReturnType<typeof createGateway>>;
+  let gatewayServer: RunningServer;
+  try {
+    for (const [name, create] of Object.entries(FACTORIES) as [
+      keyof typeof FACTORIES,
+      (typeof FACTORIES)[keyof typeof FACTORIES],
+    ][]) {
+      const connection = await connectStore({
+        uri: options.mongodbUri,
+        dbName: `${options.databasePrefix}_${name}`,
+        monitorCommands: true,
+      });
+      connections[name] = connection;
+      connection.getClient().on('commandStarted', (event) => {
+        if (!NOT_COUNTED.has(event.commandName)) counts[name] = (counts[name] ?? 0) + 1;
+      });
+      const server = await create({ connection, log, access });
+      await ensureIndexes(connection);
+      const listening = await server.listen(0);
+      running.push(listening);
+      stops.push(() => server.stop());
+      urls[name] = `${listening.url}/graphql`;
+    }
+    gateway = await createGateway({
+      supergraphSdl: loadSupergraph(),
+      subgraphUrls: urls,
+      log,
+      access,
     });
-    connection.getClient().on('commandStarted', (event) => {
-      if (
-        event.commandName !== 'hello' &&
-        event.commandName !== 'ismaster' &&
-        event.commandName !== 'ping'
-      ) {
-        counts[name] = (counts[name] ?? 0) + 1;
-      }
-    });
-    const server = await create({ connection, log });
-    await ensureIndexes(connection);
-    const listening = await server.listen(0);
-    connections[name] = connection;
-    running.push(listening);
-    stops.push(() => server.stop());
-    urls[name] = `${listening.url}/graphql`;
+    gatewayServer = await gateway.listen(0);
+  } catch (error) {
+    await stopAll();
+    throw error;
   }
-  const gateway = await createGateway({ supergraphSdl: loadSupergraph(), subgraphUrls: urls, log });
-  const gatewayServer = await gateway.listen(0);
   return {
     gatewayUrl: `${gatewayServer.url}/graphql`,
     connections,
@@ -81,8 +105,7 @@ export async function startInProcessSystem(options: {
     stop: async () => {
       await gatewayServer.close();
       await gateway.stop();
-      for (const server of running) await server.close();
-      for (const stop of stops) await stop();
+      await stopAll();
     },
   };
 }

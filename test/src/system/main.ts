@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLogger, SUBGRAPHS } from '@jol/schema';
+import { devKeysEnv, ensureDevKeys } from '../auth/dev-keys';
 import { countPersons, seedSyntheticData } from '../seed/seed';
 import { REPO_ROOT, startStore, type RunningStore } from '../store/secantus';
 import { startSystem } from './system';
@@ -36,8 +37,17 @@ async function main() {
       progress: true,
     });
   }
+  // Operators configure JWKS_PATH or JWKS_URL and JOL_SIGNING_SECRET; locally, dev keys under .keys/.
+  const configured =
+    (process.env.JWKS_PATH || process.env.JWKS_URL) && process.env.JOL_SIGNING_SECRET;
+  const env = configured ? {} : devKeysEnv(await ensureDevKeys());
+  if (!configured)
+    log.info(
+      'using development keys under .keys/ (npm run -s token -- --role <ROLE> issues tokens)',
+    );
   const system = await startSystem({
     mongodbUri,
+    env,
     gatewayPort: Number(process.env.PORT ?? 4000),
     subgraphPorts: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.port])),
     output: 'inherit',

@@ -1,11 +1,13 @@
 import type { Connection } from 'mongoose';
 import { formatIsoDate, today } from '@jol/schema';
 import {
+  callerAs,
   dropTestDatabase,
   execute,
   openTestDatabase,
   prepareTestDatabase,
   quietLogger,
+  testAccess,
 } from '@jol/schema/testing';
 import { createHealthServer } from '../server';
 
@@ -61,7 +63,7 @@ describe('health: insurance', () => {
 
   beforeAll(async () => {
     connection = await openTestDatabase('health');
-    server = await createHealthServer({ connection, log: quietLogger() });
+    server = await createHealthServer({ connection, log: quietLogger(), access: testAccess() });
     await prepareTestDatabase(connection);
   });
   afterAll(async () => {
@@ -180,5 +182,115 @@ describe('health: insurance', () => {
         },
       },
     ]);
+  });
+  describe('access', () => {
+    const pin = '10404198600044';
+    const homeRegion = 'KG-GB';
+    const rep = { __typename: 'Person', pin, homeRegion };
+    const audit = (requestId: string) =>
+      connection.collection('audit_events').find({ requestId }).toArray();
+
+    beforeAll(async () => {
+      const r = await execute(server, SET, { input: { ...cover, pin } });
+      expect(r.errors).toBeUndefined();
+    });
+
+    it.each([
+      ['an analyst', 'FORBIDDEN', callerAs('ANALYST')],
+      ['a partner institution', 'FORBIDDEN', callerAs('PARTNER')],
+      ['a pension officer', 'FORBIDDEN', callerAs('PENSION_OFFICER')],
+      [
+        'the data subject of another PIN',
+        'FORBIDDEN',
+        callerAs('DATA_SUBJECT', { pin: '20101199099999' }),
+      ],
+      [
+        'a health officer of another region',
+        'FORBIDDEN',
+        callerAs('HEALTH_OFFICER', { region: 'KG-B' }),
+      ],
+      [
+        'a health officer declaring a purpose not his',
+        'FORBIDDEN',
+        { ...callerAs('HEALTH_OFFICER'), purpose: 'PENSION_ASSESSMENT' },
+      ],
+      ['an anonymous caller', 'UNAUTHENTICATED', { caller: null, purpose: null }],
+    ])('_entities is no side door: %s gets null and %s', async (_who, code, as) => {
+      const result = await execute(server, ENTITIES, { reps: [rep] }, as);
+      expect(result.data?._entities).toEqual([{ pin, healthInsurance: null }]);
+      expect(result.errors?.[0]?.extensions?.code).toBe(code);
+      expect(result.errors?.[0]?.path).toEqual(['_entities', 0, 'healthInsurance']);
+    });
+
+    it.each([
+      ['a health officer of the home region', callerAs('HEALTH_OFFICER', { region: homeRegion })],
+      ['the data subject', callerAs('DATA_SUBJECT', { pin })],
+    ])('shows the insurance to %s', async (_who, as) => {
+      const result = await execute(server, ENTITIES, { reps: [rep] }, as);
+      expect(result.errors).toBeUndefined();
+      expect(result.data?._entities[0].healthInsurance).toEqual({
+        status: 'INSURED',
+        scheme: 'MIGRANT_POLICY',
+        validFrom: '2024-01-01',
+        validUntil: '2099-12-31',
+      });
+    });
+
+    it.each([
+      ['a pension officer', 'FORBIDDEN', callerAs('PENSION_OFFICER')],
+      ['the data subject', 'FORBIDDEN', callerAs('DATA_SUBJECT', { pin })],
+      [
+        'a health officer declaring no purpose',
+        'FORBIDDEN',
+        { ...callerAs('HEALTH_OFFICER'), purpose: null },
+      ],
+      ['an anonymous caller', 'UNAUTHENTICATED', { caller: null, purpose: null }],
+    ])('refuses setHealthInsurance by %s with %s and changes nothing', async (_who, code, as) => {
+      const before = await records(pin);
+      const result = await execute(
+        server,
+        SET,
+        { input: { ...cover, pin, status: 'NOT_INSURED', validUntil: null } },
+        as,
+      );
+      expect(result.errors?.[0]?.extensions?.code).toBe(code);
+      expect(result.data ?? null).toBeNull();
+      expect(await records(pin)).toEqual(before);
+    });
+
+    it('audits an allowed read as ALLOWED and a refused one as DENIED', async () => {
+      const allowed = await execute(
+        server,
+        ENTITIES,
+        { reps: [rep] },
+        {
+          ...callerAs('DATA_SUBJECT', { pin }),
+          headers: { 'x-request-id': 'insurance-read-allowed' },
+        },
+      );
+      expect(allowed.errors).toBeUndefined();
+      expect(await audit('insurance-read-allowed')).toEqual([
+        expect.objectContaining({
+          roles: ['DATA_SUBJECT'],
+          purpose: 'SELF_SERVICE',
+          fields: ['Person.healthInsurance'],
+          pins: [pin],
+          outcome: 'ALLOWED',
+        }),
+      ]);
+      const refused = await execute(
+        server,
+        ENTITIES,
+        { reps: [rep] },
+        {
+          ...callerAs('PARTNER'),
+          headers: { 'x-request-id': 'insurance-read-denied' },
+        },
+      );
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(await audit('insurance-read-denied')).toEqual([
+        expect.objectContaining({ roles: ['PARTNER'], outcome: 'DENIED' }),
+      ]);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { PinScalar } from '@jol/schema';
+import { PinScalar, RegionScalar } from '@jol/schema';
 
 /**
  * The person as the Ministry of Health sees it: only the key. Identity belongs to the State
@@ -10,4 +10,12 @@ import { PinScalar } from '@jol/schema';
 export class Person {
   @Field(() => PinScalar)
   pin!: string;
+
+  /**
+   * Owned by migration; every health field `@requires` it, so the gateway sends it in the
+   * representation and the access rules can hold a region-scoped officer to the region.
+   */
+  @Directive('@external')
+  @Field(() => RegionScalar, { nullable: true })
+  homeRegion?: string | null;
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { HealthContext } from '../context';
 import { Person } from '../person/person.type';
 import { checkRecordScreeningInput, RecordScreeningInput } from './screening.inputs';
@@ -7,6 +7,7 @@ import { HealthScreening } from './screening.type';
 
 @Resolver(() => Person)
 export class PersonScreeningsResolver {
+  @Directive('@requires(fields: "homeRegion")')
   @FieldResolver(() => [HealthScreening], {
     nullable: true,
     description: 'Health screenings, newest first.',

@@ -1,10 +1,12 @@
 import type { Connection } from 'mongoose';
 import {
+  callerAs,
   dropTestDatabase,
   execute,
   openTestDatabase,
   prepareTestDatabase,
   quietLogger,
+  testAccess,
 } from '@jol/schema/testing';
 import { createHealthServer } from '../server';
 
@@ -53,7 +55,7 @@ describe('health: screenings', () => {
 
   beforeAll(async () => {
     connection = await openTestDatabase('health');
-    server = await createHealthServer({ connection, log: quietLogger() });
+    server = await createHealthServer({ connection, log: quietLogger(), access: testAccess() });
     await prepareTestDatabase(connection);
   });
   afterAll(async () => {
@@ -165,5 +167,160 @@ describe('health: screenings', () => {
     } finally {
       find.mockRestore();
     }
+  });
+  describe('access', () => {
+    const pin = '10404198600044';
+    const homeRegion = 'KG-O';
+    const rep = { __typename: 'Person', pin, homeRegion };
+    const audit = (requestId: string) =>
+      connection.collection('audit_events').find({ requestId }).toArray();
+
+    beforeAll(async () => {
+      const r = await execute(server, RECORD, { input: { ...screening, pin } });
+      expect(r.errors).toBeUndefined();
+    });
+
+    it.each([
+      ['an analyst', 'FORBIDDEN', callerAs('ANALYST')],
+      ['a partner institution', 'FORBIDDEN', callerAs('PARTNER')],
+      ['a labour officer', 'FORBIDDEN', callerAs('LABOUR_OFFICER')],
+      ['a migration officer', 'FORBIDDEN', callerAs('MIGRATION_OFFICER')],
+      [
+        'the data subject of another PIN',
+        'FORBIDDEN',
+        callerAs('DATA_SUBJECT', { pin: '20101199099999' }),
+      ],
+      [
+        'a health officer of another region',
+        'FORBIDDEN',
+        callerAs('HEALTH_OFFICER', { region: 'KG-B' }),
+      ],
+      [
+        'a health officer declaring a purpose not his',
+        'FORBIDDEN',
+        { ...callerAs('HEALTH_OFFICER'), purpose: 'EMPLOYMENT_SERVICES' },
+      ],
+      [
+        'a health officer declaring no purpose',
+        'FORBIDDEN',
+        { ...callerAs('HEALTH_OFFICER'), purpose: null },
+      ],
+      ['an anonymous caller', 'UNAUTHENTICATED', { caller: null, purpose: null }],
+    ])('_entities is no side door: %s gets null and %s', async (_who, code, as) => {
+      const result = await execute(server, ENTITIES, { reps: [rep] }, as);
+      expect(result.data?._entities).toEqual([{ pin, screenings: null }]);
+      expect(result.errors?.[0]?.extensions?.code).toBe(code);
+      expect(result.errors?.[0]?.path).toEqual(['_entities', 0, 'screenings']);
+    });
+
+    it('refuses a region-scoped health officer when the representation has no home region', async () => {
+      const result = await execute(
+        server,
+        ENTITIES,
+        { reps: [{ __typename: 'Person', pin }] },
+        callerAs('HEALTH_OFFICER', { region: homeRegion }),
+      );
+      expect(result.data?._entities).toEqual([{ pin, screenings: null }]);
+      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    });
+
+    it.each([
+      ['a health officer of the home region', callerAs('HEALTH_OFFICER', { region: homeRegion })],
+      [
+        'a health officer for public health',
+        { ...callerAs('HEALTH_OFFICER'), purpose: 'PUBLIC_HEALTH' },
+      ],
+      ['the data subject', callerAs('DATA_SUBJECT', { pin })],
+    ])('shows the screenings to %s', async (_who, as) => {
+      const result = await execute(server, ENTITIES, { reps: [rep] }, as);
+      expect(result.errors).toBeUndefined();
+      expect(result.data?._entities[0].screenings).toEqual([
+        {
+          kind: 'TB',
+          result: 'NEGATIVE',
+          screenedOn: '2023-04-02',
+          facility: 'Osh Regional TB Centre',
+        },
+      ]);
+    });
+
+    it.each([
+      ['a labour officer', 'FORBIDDEN', callerAs('LABOUR_OFFICER')],
+      ['the data subject', 'FORBIDDEN', callerAs('DATA_SUBJECT', { pin: '10505198500055' })],
+      [
+        'a health officer declaring no purpose',
+        'FORBIDDEN',
+        { ...callerAs('HEALTH_OFFICER'), purpose: null },
+      ],
+      ['an anonymous caller', 'UNAUTHENTICATED', { caller: null, purpose: null }],
+    ])('refuses recordScreening by %s with %s and writes nothing', async (_who, code, as) => {
+      const other = '10505198500055';
+      const result = await execute(server, RECORD, { input: { ...screening, pin: other } }, as);
+      expect(result.errors?.[0]?.extensions?.code).toBe(code);
+      expect(result.data ?? null).toBeNull();
+      expect(await stored(other)).toBe(0);
+    });
+
+    it('audits an allowed read as ALLOWED and a refused one as DENIED', async () => {
+      const allowed = await execute(
+        server,
+        ENTITIES,
+        { reps: [rep] },
+        {
+          ...callerAs('HEALTH_OFFICER'),
+          headers: { 'x-request-id': 'screenings-read-allowed' },
+        },
+      );
+      expect(allowed.errors).toBeUndefined();
+      expect(await audit('screenings-read-allowed')).toEqual([
+        expect.objectContaining({
+          service: 'health',
+          sub: 'test-health_officer',
+          roles: ['HEALTH_OFFICER'],
+          purpose: 'MEDICAL_CARE',
+          fields: ['Person.screenings'],
+          pins: [pin],
+          outcome: 'ALLOWED',
+        }),
+      ]);
+
+      const refused = await execute(
+        server,
+        ENTITIES,
+        { reps: [rep] },
+        {
+          ...callerAs('LABOUR_OFFICER'),
+          headers: { 'x-request-id': 'screenings-read-denied' },
+        },
+      );
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(await audit('screenings-read-denied')).toEqual([
+        expect.objectContaining({
+          roles: ['LABOUR_OFFICER'],
+          purpose: 'EMPLOYMENT_SERVICES',
+          outcome: 'DENIED',
+        }),
+      ]);
+    });
+
+    it('audits a recorded screening as a write naming the PIN', async () => {
+      const other = '10606198400066';
+      const result = await execute(
+        server,
+        RECORD,
+        { input: { ...screening, pin: other } },
+        {
+          headers: { 'x-request-id': 'screening-write' },
+        },
+      );
+      expect(result.errors).toBeUndefined();
+      expect(await audit('screening-write')).toEqual([
+        expect.objectContaining({
+          fields: ['Mutation.recordScreening'],
+          pins: [other],
+          outcome: 'ALLOWED',
+        }),
+      ]);
+    });
   });
 });

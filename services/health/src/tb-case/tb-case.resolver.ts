@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { conflict, isDuplicateKeyError, notFound } from '@jol/schema';
 import type { HealthContext } from '../context';
 import { Person } from '../person/person.type';
@@ -18,6 +18,7 @@ import { TbCase } from './tb-case.type';
 
 @Resolver(() => Person)
 export class PersonTbCasesResolver {
+  @Directive('@requires(fields: "homeRegion")')
   @FieldResolver(() => [TbCase], {
     nullable: true,
     description: 'Tuberculosis cases, newest diagnosis first.',

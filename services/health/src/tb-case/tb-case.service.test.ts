@@ -1,10 +1,12 @@
 import type { Connection } from 'mongoose';
 import {
+  callerAs,
   dropTestDatabase,
   execute,
   openTestDatabase,
   prepareTestDatabase,
   quietLogger,
+  testAccess,
 } from '@jol/schema/testing';
 import { createHealthServer } from '../server';
 
@@ -63,7 +65,7 @@ describe('health: TB cases', () => {
 
   beforeAll(async () => {
     connection = await openTestDatabase('health');
-    server = await createHealthServer({ connection, log: quietLogger() });
+    server = await createHealthServer({ connection, log: quietLogger(), access: testAccess() });
     await prepareTestDatabase(connection);
   });
   afterAll(async () => {
@@ -341,5 +343,121 @@ describe('health: TB cases', () => {
       },
       { pin: '20101199099999', tbCases: [] },
     ]);
+  });
+  describe('access', () => {
+    const pin = '10404198600044';
+    const homeRegion = 'KG-J';
+    const rep = { __typename: 'Person', pin, homeRegion };
+    const audit = (requestId: string) =>
+      connection.collection('audit_events').find({ requestId }).toArray();
+    let caseId: string;
+
+    beforeAll(async () => {
+      caseId = await openCase(pin, { diagnosedOn: '2024-02-02' });
+    });
+
+    it.each([
+      ['an analyst', 'FORBIDDEN', callerAs('ANALYST')],
+      ['a partner institution', 'FORBIDDEN', callerAs('PARTNER')],
+      ['a pension officer', 'FORBIDDEN', callerAs('PENSION_OFFICER')],
+      [
+        'the data subject of another PIN',
+        'FORBIDDEN',
+        callerAs('DATA_SUBJECT', { pin: '20101199099999' }),
+      ],
+      [
+        'a health officer of another region',
+        'FORBIDDEN',
+        callerAs('HEALTH_OFFICER', { region: 'KG-B' }),
+      ],
+      [
+        'a health officer declaring a purpose not his',
+        'FORBIDDEN',
+        { ...callerAs('HEALTH_OFFICER'), purpose: 'PENSION_ASSESSMENT' },
+      ],
+      ['an anonymous caller', 'UNAUTHENTICATED', { caller: null, purpose: null }],
+    ])('_entities is no side door: %s gets null and %s', async (_who, code, as) => {
+      const result = await execute(server, ENTITIES, { reps: [rep] }, as);
+      expect(result.data?._entities).toEqual([{ pin, tbCases: null }]);
+      expect(result.errors?.[0]?.extensions?.code).toBe(code);
+      expect(result.errors?.[0]?.path).toEqual(['_entities', 0, 'tbCases']);
+    });
+
+    it.each([
+      ['a health officer of the home region', callerAs('HEALTH_OFFICER', { region: homeRegion })],
+      ['the data subject', callerAs('DATA_SUBJECT', { pin })],
+    ])('shows the TB cases to %s', async (_who, as) => {
+      const result = await execute(server, ENTITIES, { reps: [rep] }, as);
+      expect(result.errors).toBeUndefined();
+      expect(result.data?._entities[0].tbCases).toEqual([
+        {
+          diagnosedOn: '2024-02-02',
+          treatmentStatus: 'IN_TREATMENT',
+          outcome: null,
+          outcomeOn: null,
+        },
+      ]);
+    });
+
+    it.each([
+      ['a labour officer', 'FORBIDDEN', callerAs('LABOUR_OFFICER')],
+      ['the data subject', 'FORBIDDEN', callerAs('DATA_SUBJECT', { pin })],
+      [
+        'a health officer declaring no purpose',
+        'FORBIDDEN',
+        { ...callerAs('HEALTH_OFFICER'), purpose: null },
+      ],
+      ['an anonymous caller', 'UNAUTHENTICATED', { caller: null, purpose: null }],
+    ])('refuses every TB write by %s with %s and changes nothing', async (_who, code, as) => {
+      const other = '10505198500055';
+      const before = await snapshot(pin);
+      const writes: [string, Record<string, unknown>][] = [
+        [RECORD_CASE, { input: { pin: other, diagnosedOn: '2024-01-01', drugResistant: false } }],
+        [RECORD_OUTCOME, { input: { id: caseId, outcome: 'DIED', on: '2024-03-01' } }],
+        [UPDATE_STATUS, { input: { id: caseId, status: 'INTERRUPTED' } }],
+      ];
+      for (const [mutation, variables] of writes) {
+        const result = await execute(server, mutation, variables, as);
+        expect(result.errors?.[0]?.extensions?.code).toBe(code);
+        expect(result.data ?? null).toBeNull();
+      }
+      expect(await cases().countDocuments({ pin: other })).toBe(0);
+      expect(await snapshot(pin)).toEqual(before);
+    });
+
+    it('audits an allowed read as ALLOWED and a refused one as DENIED', async () => {
+      const allowed = await execute(
+        server,
+        ENTITIES,
+        { reps: [rep] },
+        {
+          ...callerAs('HEALTH_OFFICER'),
+          headers: { 'x-request-id': 'tb-read-allowed' },
+        },
+      );
+      expect(allowed.errors).toBeUndefined();
+      expect(await audit('tb-read-allowed')).toEqual([
+        expect.objectContaining({
+          roles: ['HEALTH_OFFICER'],
+          purpose: 'MEDICAL_CARE',
+          fields: ['Person.tbCases'],
+          pins: [pin],
+          outcome: 'ALLOWED',
+        }),
+      ]);
+      const refused = await execute(
+        server,
+        ENTITIES,
+        { reps: [rep] },
+        {
+          ...callerAs('ANALYST'),
+          headers: { 'x-request-id': 'tb-read-denied' },
+        },
+      );
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(await audit('tb-read-denied')).toEqual([
+        expect.objectContaining({ roles: ['ANALYST'], purpose: 'STATISTICS', outcome: 'DENIED' }),
+      ]);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { QueryFilter } from 'mongoose';
 import { conflict, describeValue, formatIsoDate } from '@jol/schema';
 import type { LabourContext } from '../context';
@@ -33,12 +33,17 @@ function describePeriod(from: Date, to: Date | null): string {
 
 @Resolver(() => Person)
 export class PersonEmploymentResolver {
+  /** Each record carries the person's home region, the subject of its detail fields' rules. */
+  @Directive('@requires(fields: "homeRegion")')
   @FieldResolver(() => [EmploymentRecord], {
     nullable: true,
     description: 'Jobs abroad, oldest first.',
   })
   async employment(@Root() person: Person, @Ctx() ctx: LabourContext): Promise<EmploymentRecord[]> {
-    return (await ctx.loaders.employmentByPin.load(person.pin)).map(toEmploymentRecord);
+    return (await ctx.loaders.employmentByPin.load(person.pin)).map((record) => ({
+      ...toEmploymentRecord(record),
+      homeRegion: person.homeRegion,
+    }));
   }
 }
 

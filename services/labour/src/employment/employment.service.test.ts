@@ -6,6 +6,7 @@ import {
   openTestDatabase,
   prepareTestDatabase,
   quietLogger,
+  testAccess,
 } from '@jol/schema/testing';
 import { createLabourServer } from '../server';
 
@@ -48,7 +49,7 @@ describe('labour: employment records', () => {
 
   beforeAll(async () => {
     connection = await openTestDatabase('labour');
-    server = await createLabourServer({ connection, log: quietLogger() });
+    server = await createLabourServer({ connection, log: quietLogger(), access: testAccess() });
     await prepareTestDatabase(connection);
   });
   afterAll(async () => {

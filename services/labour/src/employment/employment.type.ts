@@ -31,6 +31,10 @@ registerEnumType(WorkPermitType, {
   },
 });
 
+/**
+ * The fields employer, formal, permitType and permitNumber are employment detail, which fewer roles
+ * may read than the record itself: they are nullable so that a refusal nulls only that field.
+ */
 @ObjectType({ description: 'One job abroad, as known to the Ministry of Labour.' })
 export class EmploymentRecord {
   @Field(() => ID)
@@ -39,24 +43,41 @@ export class EmploymentRecord {
   @Field(() => PinScalar)
   pin!: string;
 
+  /**
+   * The person's home region, copied from the parent `Person` when read through it: not a field,
+   * but the subject the detail fields' rules check a region-scoped caller against.
+   */
+  homeRegion?: string | null;
+
   @Field(() => CountryCodeScalar)
   country!: string;
 
-  @Field(() => String, { description: "The employer's name." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The employer's name; null when the caller may not read employment detail.",
+  })
   employer!: string;
 
   @Field(() => LabourSector)
   sector!: LabourSector;
 
-  @Field(() => Boolean, { description: 'True when the work was under a written contract.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'True when the work was under a written contract; null when the caller may not read employment detail.',
+  })
   formal!: boolean;
 
-  @Field(() => WorkPermitType)
+  @Field(() => WorkPermitType, {
+    nullable: true,
+    description: 'Null when the caller may not read employment detail.',
+  })
   permitType!: WorkPermitType;
 
   @Field(() => String, {
     nullable: true,
-    description: 'The permit or patent number; null when permitType is NONE.',
+    description:
+      'The permit or patent number; null when permitType is NONE or the caller may not read employment detail.',
   })
   permitNumber!: string | null;
 

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Types } from 'mongoose';
 import { conflict, notFound } from '@jol/schema';
 import { checkNotBefore } from '../checks';
@@ -16,6 +16,7 @@ import { ReintegrationEnrolment, ReintegrationStatus } from './reintegration.typ
 
 @Resolver(() => Person)
 export class PersonReintegrationEnrolmentsResolver {
+  @Directive('@requires(fields: "homeRegion")')
   @FieldResolver(() => [ReintegrationEnrolment], {
     nullable: true,
     description: 'Reintegration programmes the person enrolled in, oldest first.',

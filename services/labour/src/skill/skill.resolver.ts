@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { conflict, describeValue, isDuplicateKeyError } from '@jol/schema';
 import type { LabourContext } from '../context';
 import { Person } from '../person/person.type';
@@ -8,6 +8,7 @@ import { Skill } from './skill.type';
 
 @Resolver(() => Person)
 export class PersonSkillsResolver {
+  @Directive('@requires(fields: "homeRegion")')
   @FieldResolver(() => [Skill], { nullable: true, description: 'Skills, by name.' })
   async skills(@Root() person: Person, @Ctx() ctx: LabourContext): Promise<Skill[]> {
     return (await ctx.loaders.skillsByPin.load(person.pin)).map(toSkill);

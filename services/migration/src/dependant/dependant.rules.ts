@@ -13,6 +13,8 @@ export const dependantRules: AccessRules = {
 export const dependantMasks: IMiddleware = {
   Dependant: {
     childPin: (resolve, parent: Dependant, args, context: MigrationContext, info) =>
-      mayRead(context, 'childIdentity', { pin: parent.pin }) ? resolve(parent, args, context, info) : null,
+      mayRead(context, 'childIdentity', { pin: parent.pin })
+        ? resolve(parent, args, context, info)
+        : null,
   },
 };

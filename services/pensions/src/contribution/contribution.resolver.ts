@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { PensionsContext } from '../context';
 import { Person } from '../person/person.type';
 import { parseAmount } from './contribution.amount';
@@ -8,6 +8,7 @@ import { PensionContribution } from './contribution.type';
 
 @Resolver(() => Person)
 export class PersonContributionsResolver {
+  @Directive('@requires(fields: "homeRegion")')
   @FieldResolver(() => [PensionContribution], {
     nullable: true,
     description: 'Pension contributions, newest first.',

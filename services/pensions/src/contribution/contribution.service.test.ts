@@ -1,12 +1,14 @@
 import type { Connection } from 'mongoose';
 import {
+  callerAs,
   dropTestDatabase,
   execute,
   openTestDatabase,
   prepareTestDatabase,
   quietLogger,
+  testAccess,
 } from '@jol/schema/testing';
-import { formatIsoDate, today } from '@jol/schema';
+import { formatIsoDate, today, type Caller } from '@jol/schema';
 import { createPensionsServer } from '../server';
 
 const RECORD = /* GraphQL */ `
@@ -40,7 +42,23 @@ const ENTITIES = /* GraphQL */ `
   }
 `;
 
+const READ = /* GraphQL */ `
+  query PensionsContributions($reps: [_Any!]!) {
+    _entities(representations: $reps) {
+      ... on Person {
+        pin
+        contributions {
+          periodMonth
+          amount
+        }
+      }
+    }
+  }
+`;
+
 const AISULUU = '10503199012345';
+
+type As = { caller: Caller | null; purpose: string | null };
 
 const mandatory = {
   pin: AISULUU,
@@ -58,7 +76,7 @@ describe('pensions: contributions', () => {
 
   beforeAll(async () => {
     connection = await openTestDatabase('pensions');
-    server = await createPensionsServer({ connection, log: quietLogger() });
+    server = await createPensionsServer({ connection, log: quietLogger(), access: testAccess() });
     await prepareTestDatabase(connection);
   });
   afterAll(async () => {
@@ -182,5 +200,139 @@ describe('pensions: contributions', () => {
       },
       { pin: '20101199099999', contributions: [] },
     ]);
+  });
+
+  describe('access', () => {
+    const pin = '10707198000040';
+    const other = '20808198100041';
+    const person = { __typename: 'Person', pin, homeRegion: 'KG-J' };
+    const stored = [{ periodMonth: '2024-02', amount: '1250.00' }];
+
+    beforeAll(async () => {
+      const result = await execute(server, RECORD, { input: { ...mandatory, pin } });
+      if (result.errors) throw new Error(JSON.stringify(result.errors));
+    });
+
+    it.each<[string, As, Record<string, unknown>]>([
+      ['an analyst', callerAs('ANALYST'), person],
+      ['a partner institution', callerAs('PARTNER', { partner: 'KZ-SFR' }), person],
+      ['a labour officer', callerAs('LABOUR_OFFICER'), person],
+      ['a health officer', callerAs('HEALTH_OFFICER'), person],
+      ['a migration officer', callerAs('MIGRATION_OFFICER'), person],
+      ['the data subject of another PIN', callerAs('DATA_SUBJECT', { pin: other }), person],
+      [
+        'a pension officer for a purpose not his',
+        { ...callerAs('PENSION_OFFICER'), purpose: 'RETURNEE_SUPPORT' },
+        person,
+      ],
+      [
+        'a pension officer without a purpose',
+        { ...callerAs('PENSION_OFFICER'), purpose: null },
+        person,
+      ],
+      [
+        'a pension officer of another region',
+        callerAs('PENSION_OFFICER', { region: 'KG-B' }),
+        person,
+      ],
+      [
+        'a regional pension officer when the home region is unknown',
+        callerAs('PENSION_OFFICER', { region: 'KG-J' }),
+        { __typename: 'Person', pin },
+      ],
+    ])('_entities refuses contributions to %s', async (_who, as, representation) => {
+      const result = await execute(server, READ, { reps: [representation] }, as);
+      expect(result.data?._entities).toEqual([{ pin, contributions: null }]);
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(result.errors?.[0]?.path).toEqual(['_entities', 0, 'contributions']);
+    });
+
+    it('_entities refuses contributions to an anonymous caller as UNAUTHENTICATED', async () => {
+      const result = await execute(server, READ, { reps: [person] }, { caller: null });
+      expect(result.data?._entities).toEqual([{ pin, contributions: null }]);
+      expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it.each<[string, As]>([
+      ['a pension officer', callerAs('PENSION_OFFICER')],
+      ['a pension officer of the home region', callerAs('PENSION_OFFICER', { region: 'KG-J' })],
+      ['the data subject', callerAs('DATA_SUBJECT', { pin })],
+    ])('_entities gives contributions to %s', async (_who, as) => {
+      const result = await execute(server, READ, { reps: [person] }, as);
+      expect(result.errors).toBeUndefined();
+      expect(result.data?._entities).toEqual([{ pin, contributions: stored }]);
+    });
+
+    it.each<[string, As, string]>([
+      ['a labour officer', callerAs('LABOUR_OFFICER'), 'FORBIDDEN'],
+      ['a health officer', callerAs('HEALTH_OFFICER'), 'FORBIDDEN'],
+      ['a migration officer', callerAs('MIGRATION_OFFICER'), 'FORBIDDEN'],
+      ['the data subject', callerAs('DATA_SUBJECT', { pin }), 'FORBIDDEN'],
+      ['a partner institution', callerAs('PARTNER', { partner: 'KZ-SFR' }), 'FORBIDDEN'],
+      [
+        'a pension officer without a purpose',
+        { ...callerAs('PENSION_OFFICER'), purpose: null },
+        'FORBIDDEN',
+      ],
+      [
+        'a pension officer for a purpose not his',
+        { ...callerAs('PENSION_OFFICER'), purpose: 'SELF_SERVICE' },
+        'FORBIDDEN',
+      ],
+      ['an anonymous caller', { caller: null, purpose: null }, 'UNAUTHENTICATED'],
+    ])('refuses recordContribution by %s and writes nothing', async (_who, as, code) => {
+      const before = await contributions().countDocuments();
+      const result = await execute(server, RECORD, { input: { ...mandatory, pin: other } }, as);
+      expect(result.errors?.[0]?.extensions?.code).toBe(code);
+      expect(result.data ?? null).toBeNull();
+      expect(await contributions().countDocuments()).toBe(before);
+    });
+
+    it('audits an allowed read with the fields, PIN, role, purpose and outcome', async () => {
+      const requestId = 'pensions-contributions-allowed';
+      const result = await execute(
+        server,
+        READ,
+        { reps: [person] },
+        {
+          ...callerAs('DATA_SUBJECT', { pin }),
+          headers: { 'x-request-id': requestId },
+        },
+      );
+      expect(result.errors).toBeUndefined();
+      const events = await connection.collection('audit_events').find({ requestId }).toArray();
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({
+        service: 'pensions',
+        operation: 'PensionsContributions',
+        fields: ['Person.contributions'],
+        pins: [pin],
+        roles: ['DATA_SUBJECT'],
+        purpose: 'SELF_SERVICE',
+        outcome: 'ALLOWED',
+      });
+    });
+
+    it('audits a refused read as DENIED', async () => {
+      const requestId = 'pensions-contributions-denied';
+      await execute(
+        server,
+        READ,
+        { reps: [person] },
+        {
+          ...callerAs('HEALTH_OFFICER'),
+          headers: { 'x-request-id': requestId },
+        },
+      );
+      const events = await connection.collection('audit_events').find({ requestId }).toArray();
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({
+        service: 'pensions',
+        roles: ['HEALTH_OFFICER'],
+        purpose: 'MEDICAL_CARE',
+        outcome: 'DENIED',
+      });
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { PensionsContext } from '../context';
 import { Person } from '../person/person.type';
 import {
@@ -11,6 +11,7 @@ import { writeInsurancePeriod } from './insurance-period.writer';
 
 @Resolver(() => Person)
 export class PersonInsurancePeriodsResolver {
+  @Directive('@requires(fields: "homeRegion")')
   @FieldResolver(() => [InsurancePeriod], {
     nullable: true,
     description: 'Insurance periods at home and abroad, oldest first.',

@@ -1,12 +1,14 @@
 import type { Connection } from 'mongoose';
 import {
+  callerAs,
   dropTestDatabase,
   execute,
   openTestDatabase,
   prepareTestDatabase,
   quietLogger,
+  testAccess,
 } from '@jol/schema/testing';
-import { formatIsoDate, today } from '@jol/schema';
+import { formatIsoDate, today, type Caller } from '@jol/schema';
 import { createPensionsServer } from '../server';
 
 const RECORD = /* GraphQL */ `
@@ -40,7 +42,23 @@ const ENTITIES = /* GraphQL */ `
   }
 `;
 
+const READ = /* GraphQL */ `
+  query PensionsInsurancePeriods($reps: [_Any!]!) {
+    _entities(representations: $reps) {
+      ... on Person {
+        pin
+        insurancePeriods {
+          country
+          from
+        }
+      }
+    }
+  }
+`;
+
 const AISULUU = '10503199012345';
+
+type As = { caller: Caller | null; purpose: string | null };
 
 const domestic = {
   pin: AISULUU,
@@ -62,7 +80,7 @@ describe('pensions: insurance periods', () => {
 
   beforeAll(async () => {
     connection = await openTestDatabase('pensions');
-    server = await createPensionsServer({ connection, log: quietLogger() });
+    server = await createPensionsServer({ connection, log: quietLogger(), access: testAccess() });
     await prepareTestDatabase(connection);
   });
   afterAll(async () => {
@@ -270,5 +288,157 @@ describe('pensions: insurance periods', () => {
       },
       { pin: '20101199099999', insurancePeriods: [] },
     ]);
+  });
+
+  describe('access', () => {
+    const pin = '10707198000040';
+    const other = '20808198100041';
+    const person = { __typename: 'Person', pin, homeRegion: 'KG-O' };
+    const stored = [{ country: 'KG', from: '2019-01-01' }];
+    const locks = () => connection.collection('insurance_period_locks');
+
+    beforeAll(async () => {
+      const result = await execute(server, RECORD, {
+        input: { ...domestic, pin, from: '2019-01-01', to: '2019-12-31' },
+      });
+      if (result.errors) throw new Error(JSON.stringify(result.errors));
+    });
+
+    it.each<[string, As, Record<string, unknown>]>([
+      ['an analyst', callerAs('ANALYST'), person],
+      ['a partner institution', callerAs('PARTNER', { partner: 'RU-SFR' }), person],
+      ['a labour officer', callerAs('LABOUR_OFFICER'), person],
+      ['a health officer', callerAs('HEALTH_OFFICER'), person],
+      ['a migration officer', callerAs('MIGRATION_OFFICER'), person],
+      ['the data subject of another PIN', callerAs('DATA_SUBJECT', { pin: other }), person],
+      [
+        'a pension officer for a purpose not his',
+        { ...callerAs('PENSION_OFFICER'), purpose: 'STATISTICS' },
+        person,
+      ],
+      [
+        'a pension officer without a purpose',
+        { ...callerAs('PENSION_OFFICER'), purpose: null },
+        person,
+      ],
+      [
+        'a pension officer of another region',
+        callerAs('PENSION_OFFICER', { region: 'KG-C' }),
+        person,
+      ],
+      [
+        'a regional pension officer when the home region is unknown',
+        callerAs('PENSION_OFFICER', { region: 'KG-O' }),
+        { __typename: 'Person', pin },
+      ],
+    ])('_entities refuses insurancePeriods to %s', async (_who, as, representation) => {
+      const result = await execute(server, READ, { reps: [representation] }, as);
+      expect(result.data?._entities).toEqual([{ pin, insurancePeriods: null }]);
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(result.errors?.[0]?.path).toEqual(['_entities', 0, 'insurancePeriods']);
+    });
+
+    it('_entities refuses insurancePeriods to an anonymous caller as UNAUTHENTICATED', async () => {
+      const result = await execute(server, READ, { reps: [person] }, { caller: null });
+      expect(result.data?._entities).toEqual([{ pin, insurancePeriods: null }]);
+      expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it.each<[string, As]>([
+      ['a pension officer', callerAs('PENSION_OFFICER')],
+      ['a pension officer of the home region', callerAs('PENSION_OFFICER', { region: 'KG-O' })],
+      ['the data subject', callerAs('DATA_SUBJECT', { pin })],
+    ])('_entities gives insurancePeriods to %s', async (_who, as) => {
+      const result = await execute(server, READ, { reps: [person] }, as);
+      expect(result.errors).toBeUndefined();
+      expect(result.data?._entities).toEqual([{ pin, insurancePeriods: stored }]);
+    });
+
+    it("gives the data subject their own periods and refuses another person's in one request", async () => {
+      const result = await execute(
+        server,
+        READ,
+        { reps: [person, { __typename: 'Person', pin: other, homeRegion: 'KG-O' }] },
+        callerAs('DATA_SUBJECT', { pin }),
+      );
+      expect(result.data?._entities).toEqual([
+        { pin, insurancePeriods: stored },
+        { pin: other, insurancePeriods: null },
+      ]);
+      expect(result.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([
+        ['FORBIDDEN', ['_entities', 1, 'insurancePeriods']],
+      ]);
+    });
+
+    it.each<[string, As, string]>([
+      ['a labour officer', callerAs('LABOUR_OFFICER'), 'FORBIDDEN'],
+      ['a health officer', callerAs('HEALTH_OFFICER'), 'FORBIDDEN'],
+      ['a migration officer', callerAs('MIGRATION_OFFICER'), 'FORBIDDEN'],
+      ['the data subject', callerAs('DATA_SUBJECT', { pin }), 'FORBIDDEN'],
+      ['a partner institution', callerAs('PARTNER', { partner: 'RU-SFR' }), 'FORBIDDEN'],
+      [
+        'a pension officer without a purpose',
+        { ...callerAs('PENSION_OFFICER'), purpose: null },
+        'FORBIDDEN',
+      ],
+      [
+        'a pension officer for a purpose not his',
+        { ...callerAs('PENSION_OFFICER'), purpose: 'SELF_SERVICE' },
+        'FORBIDDEN',
+      ],
+      ['an anonymous caller', { caller: null, purpose: null }, 'UNAUTHENTICATED'],
+    ])('refuses recordInsurancePeriod by %s and writes nothing', async (_who, as, code) => {
+      const newcomer = '10909198200042';
+      const input = { ...domestic, pin: newcomer, from: '2020-01-01', to: '2020-12-31' };
+      const result = await execute(server, RECORD, { input }, as);
+      expect(result.errors?.[0]?.extensions?.code).toBe(code);
+      expect(result.data ?? null).toBeNull();
+      expect(await periods().countDocuments({ pin: newcomer })).toBe(0);
+      expect(await locks().countDocuments({ _id: newcomer as never })).toBe(0);
+    });
+
+    it('audits an allowed read with the fields, PIN, role, purpose and outcome', async () => {
+      const requestId = 'pensions-periods-allowed';
+      const result = await execute(
+        server,
+        READ,
+        { reps: [person] },
+        { headers: { 'x-request-id': requestId } },
+      );
+      expect(result.errors).toBeUndefined();
+      const events = await connection.collection('audit_events').find({ requestId }).toArray();
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({
+        service: 'pensions',
+        operation: 'PensionsInsurancePeriods',
+        fields: ['Person.insurancePeriods'],
+        pins: [pin],
+        roles: ['PENSION_OFFICER'],
+        purpose: 'PENSION_ASSESSMENT',
+        outcome: 'ALLOWED',
+      });
+    });
+
+    it('audits a refused read as DENIED', async () => {
+      const requestId = 'pensions-periods-denied';
+      await execute(
+        server,
+        READ,
+        { reps: [person] },
+        {
+          ...callerAs('LABOUR_OFFICER'),
+          headers: { 'x-request-id': requestId },
+        },
+      );
+      const events = await connection.collection('audit_events').find({ requestId }).toArray();
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({
+        service: 'pensions',
+        roles: ['LABOUR_OFFICER'],
+        purpose: 'EMPLOYMENT_SERVICES',
+        outcome: 'DENIED',
+      });
+    });
   });
 });

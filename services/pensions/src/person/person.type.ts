@@ -1,5 +1,5 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { PinScalar } from '@jol/schema';
+import { PinScalar, RegionScalar } from '@jol/schema';
 
 /**
  * The person as the Social Fund knows it: only the key. Identity belongs to the State Migration
@@ -10,4 +10,12 @@ import { PinScalar } from '@jol/schema';
 export class Person {
   @Field(() => PinScalar)
   pin!: string;
+
+  /**
+   * Owned by migration; the gateway sends it in the representation (every pensions field on
+   * Person `@requires` it) so that the rules can hold a region-scoped officer to their region.
+   */
+  @Directive('@external')
+  @Field(() => RegionScalar, { nullable: true })
+  homeRegion?: string | null;
 }

@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { PensionsContext } from '../context';
 import { Person } from '../person/person.type';
 import { summariseService } from './service-summary.compute';
@@ -6,6 +6,7 @@ import { InsuranceServiceSummary } from './service-summary.type';
 
 @Resolver(() => Person)
 export class PersonServiceSummaryResolver {
+  @Directive('@requires(fields: "homeRegion")')
   @FieldResolver(() => InsuranceServiceSummary, {
     nullable: true,
     description:

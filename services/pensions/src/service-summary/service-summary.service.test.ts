@@ -1,11 +1,14 @@
 import type { Connection } from 'mongoose';
 import {
+  callerAs,
   dropTestDatabase,
   execute,
   openTestDatabase,
   prepareTestDatabase,
   quietLogger,
+  testAccess,
 } from '@jol/schema/testing';
+import type { Caller } from '@jol/schema';
 import { createPensionsServer } from '../server';
 
 const RECORD = /* GraphQL */ `
@@ -31,6 +34,24 @@ const SUMMARY = /* GraphQL */ `
   }
 `;
 
+const READ = /* GraphQL */ `
+  query PensionsServiceSummary($reps: [_Any!]!) {
+    _entities(representations: $reps) {
+      ... on Person {
+        pin
+        serviceSummary {
+          total {
+            totalDays
+          }
+          countries
+        }
+      }
+    }
+  }
+`;
+
+type As = { caller: Caller | null; purpose: string | null };
+
 const BEKZAT = '21207198700011';
 const AIGUL = '11111199000022';
 
@@ -40,7 +61,7 @@ describe('pensions: service summary', () => {
 
   beforeAll(async () => {
     connection = await openTestDatabase('pensions');
-    server = await createPensionsServer({ connection, log: quietLogger() });
+    server = await createPensionsServer({ connection, log: quietLogger(), access: testAccess() });
     await prepareTestDatabase(connection);
     const periods = [
       {
@@ -153,5 +174,109 @@ describe('pensions: service summary', () => {
     } finally {
       find.mockRestore();
     }
+  });
+
+  describe('access', () => {
+    const pin = AIGUL;
+    const other = BEKZAT;
+    const person = { __typename: 'Person', pin, homeRegion: 'KG-GB' };
+    const summary = { total: { totalDays: 1 }, countries: ['KG'] };
+
+    it.each<[string, As, Record<string, unknown>]>([
+      ['an analyst', callerAs('ANALYST'), person],
+      ['a partner institution', callerAs('PARTNER', { partner: 'TR-SGK' }), person],
+      ['a labour officer', callerAs('LABOUR_OFFICER'), person],
+      ['a health officer', callerAs('HEALTH_OFFICER'), person],
+      ['a migration officer', callerAs('MIGRATION_OFFICER'), person],
+      ['the data subject of another PIN', callerAs('DATA_SUBJECT', { pin: other }), person],
+      [
+        'a pension officer for a purpose not his',
+        { ...callerAs('PENSION_OFFICER'), purpose: 'PENSION_EXCHANGE' },
+        person,
+      ],
+      [
+        'a pension officer without a purpose',
+        { ...callerAs('PENSION_OFFICER'), purpose: null },
+        person,
+      ],
+      [
+        'a pension officer of another region',
+        callerAs('PENSION_OFFICER', { region: 'KG-GO' }),
+        person,
+      ],
+      [
+        'a regional pension officer when the home region is unknown',
+        callerAs('PENSION_OFFICER', { region: 'KG-GB' }),
+        { __typename: 'Person', pin },
+      ],
+    ])('_entities refuses serviceSummary to %s', async (_who, as, representation) => {
+      const result = await execute(server, READ, { reps: [representation] }, as);
+      expect(result.data?._entities).toEqual([{ pin, serviceSummary: null }]);
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(result.errors?.[0]?.path).toEqual(['_entities', 0, 'serviceSummary']);
+    });
+
+    it('_entities refuses serviceSummary to an anonymous caller as UNAUTHENTICATED', async () => {
+      const result = await execute(server, READ, { reps: [person] }, { caller: null });
+      expect(result.data?._entities).toEqual([{ pin, serviceSummary: null }]);
+      expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it.each<[string, As]>([
+      ['a pension officer', callerAs('PENSION_OFFICER')],
+      ['a pension officer of the home region', callerAs('PENSION_OFFICER', { region: 'KG-GB' })],
+      ['the data subject', callerAs('DATA_SUBJECT', { pin })],
+    ])('_entities gives serviceSummary to %s', async (_who, as) => {
+      const result = await execute(server, READ, { reps: [person] }, as);
+      expect(result.errors).toBeUndefined();
+      expect(result.data?._entities).toEqual([{ pin, serviceSummary: summary }]);
+    });
+
+    it('audits an allowed read with the fields, PIN, role, purpose and outcome', async () => {
+      const requestId = 'pensions-summary-allowed';
+      const result = await execute(
+        server,
+        READ,
+        { reps: [person] },
+        {
+          ...callerAs('PENSION_OFFICER', { region: 'KG-GB' }),
+          headers: { 'x-request-id': requestId },
+        },
+      );
+      expect(result.errors).toBeUndefined();
+      const events = await connection.collection('audit_events').find({ requestId }).toArray();
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({
+        service: 'pensions',
+        operation: 'PensionsServiceSummary',
+        fields: ['Person.serviceSummary'],
+        pins: [pin],
+        roles: ['PENSION_OFFICER'],
+        purpose: 'PENSION_ASSESSMENT',
+        outcome: 'ALLOWED',
+      });
+    });
+
+    it('audits a refused read as DENIED', async () => {
+      const requestId = 'pensions-summary-denied';
+      await execute(
+        server,
+        READ,
+        { reps: [person] },
+        {
+          ...callerAs('PENSION_OFFICER', { region: 'KG-GO' }),
+          headers: { 'x-request-id': requestId },
+        },
+      );
+      const events = await connection.collection('audit_events').find({ requestId }).toArray();
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({
+        service: 'pensions',
+        roles: ['PENSION_OFFICER'],
+        purpose: 'PENSION_ASSESSMENT',
+        outcome: 'DENIED',
+      });
+    });
   });
 });

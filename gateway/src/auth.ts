@@ -1,0 +1,104 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { NextFunction, Request, Response } from 'express';
+import { GraphQLError, visit, type DocumentNode } from 'graphql';
+import {
+  bearerToken,
+  ErrorCode,
+  INTROSPECTION_ROLES,
+  isPurpose,
+  purposeAllowed,
+  type Caller,
+  type TokenVerifier,
+} from '@jol/schema';
+import type { GatewayContext } from './context';
+
+function refuse(res: Response, status: 401 | 403, code: string, message: string): void {
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+/**
+ * Every GraphQL request needs a valid bearer token (401 otherwise), and a declared purpose, when
+ * there is one, must be one the caller's roles may declare (403 otherwise). The caller is left in
+ * `res.locals.caller` for the context.
+ */
+export function createAuthMiddleware(verifyToken: TokenVerifier) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const token = bearerToken(req.headers.authorization);
+    if (!token) {
+      refuse(
+        res,
+        401,
+        ErrorCode.UNAUTHENTICATED,
+        'An "Authorization: Bearer <token>" header is required',
+      );
+      return;
+    }
+    let caller: Caller;
+    try {
+      caller = await verifyToken(token);
+    } catch (error) {
+      refuse(
+        res,
+        401,
+        ErrorCode.UNAUTHENTICATED,
+        error instanceof Error ? error.message : 'The token is not valid',
+      );
+      return;
+    }
+    const purpose = req.headers['x-purpose'];
+    if (purpose !== undefined) {
+      if (typeof purpose !== 'string' || !isPurpose(purpose)) {
+        refuse(
+          res,
+          403,
+          ErrorCode.FORBIDDEN,
+          `X-Purpose ${JSON.stringify(purpose)} is not a known purpose`,
+        );
+        return;
+      }
+      if (!purposeAllowed(caller.roles, purpose)) {
+        refuse(
+          res,
+          403,
+          ErrorCode.FORBIDDEN,
+          `X-Purpose ${purpose} is not allowed for roles ${caller.roles.join(', ')}`,
+        );
+        return;
+      }
+    }
+    res.locals.caller = caller;
+    next();
+  };
+}
+
+/** True when an operation selects `__schema` or `__type` anywhere. */
+export function isIntrospection(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') found = true;
+    },
+  });
+  return found;
+}
+
+/** Introspection is for agency roles, analysts and auditors; partners see only their operations. */
+export function createIntrospectionGuard(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, contextValue }) {
+          const roles = contextValue.caller?.roles ?? [];
+          if (
+            isIntrospection(document) &&
+            !roles.some((r) => (INTROSPECTION_ROLES as readonly string[]).includes(r))
+          ) {
+            throw new GraphQLError('Introspection is not allowed for your role', {
+              extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}

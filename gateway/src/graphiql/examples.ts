@@ -1,0 +1,149 @@
+import type { Purpose, Role } from '@jol/schema';
+
+/**
+ * Example operations offered in GraphiQL, by role. A unit test validates every one against the
+ * committed supergraph and checks that its purpose is one its role may declare, so an example that
+ * stops working fails the build rather than a user. To add one, append an entry.
+ */
+export interface ExampleOperation {
+  /** Shown in the picker; unique within its role. */
+  title: string;
+  /** The role whose token the operation is meant for. */
+  role: Role;
+  /** The purpose sent as `X-Purpose` when the example is loaded. */
+  purpose: Purpose;
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+/** A PIN of the synthetic test data; real PINs never appear in the page. */
+const SAMPLE_PIN = '10712199154321';
+
+export const EXAMPLE_OPERATIONS: readonly ExampleOperation[] = [
+  {
+    title: 'Person: identity, status and stays abroad',
+    role: 'MIGRATION_OFFICER',
+    purpose: 'MIGRATION_REGISTRATION',
+    query: `query MigrationRecord($pin: PIN!) {
+  person(pin: $pin) {
+    pin
+    nameLatin { last first patronymic }
+    birthDate
+    homeRegion
+    status
+    episodes { departedOn country city purpose returnedOn }
+    entryBans { country from until reason }
+    dependants { childPin relation caregiver }
+  }
+}`,
+    variables: { pin: SAMPLE_PIN },
+  },
+  {
+    title: 'Persons abroad in Russia, by region',
+    role: 'MIGRATION_OFFICER',
+    purpose: 'RETURNEE_SUPPORT',
+    query: `query AbroadInRussia($region: Region) {
+  persons(first: 20, filter: { destination: "RU", region: $region }) {
+    edges { node { pin nameLatin { last first } status } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`,
+    variables: { region: 'KG-J' },
+  },
+  {
+    title: 'Person: jobs abroad, skills and programmes',
+    role: 'LABOUR_OFFICER',
+    purpose: 'EMPLOYMENT_SERVICES',
+    query: `query LabourRecord($pin: PIN!) {
+  person(pin: $pin) {
+    pin
+    nameLatin { last first }
+    employment { country employer sector formal permitType from to }
+    skills { name level certifiedBy certifiedOn }
+    reintegrationEnrolments { programme status enrolledOn completedOn }
+  }
+}`,
+    variables: { pin: SAMPLE_PIN },
+  },
+  {
+    title: 'Person: screenings, TB cases and insurance',
+    role: 'HEALTH_OFFICER',
+    purpose: 'MEDICAL_CARE',
+    query: `query HealthRecord($pin: PIN!) {
+  person(pin: $pin) {
+    pin
+    nameLatin { last first }
+    screenings { kind result screenedOn facility }
+    tbCases { diagnosedOn treatmentStatus outcome outcomeOn drugResistant }
+    healthInsurance { status scheme validFrom validUntil }
+  }
+}`,
+    variables: { pin: SAMPLE_PIN },
+  },
+  {
+    title: 'Person: insurance periods and service',
+    role: 'PENSION_OFFICER',
+    purpose: 'PENSION_ASSESSMENT',
+    query: `query PensionRecord($pin: PIN!) {
+  person(pin: $pin) {
+    pin
+    nameLatin { last first }
+    insurancePeriods { country from to type source }
+    serviceSummary {
+      home { years months days }
+      abroad { years months days }
+      total { years months days }
+      countries
+    }
+  }
+}`,
+    variables: { pin: SAMPLE_PIN },
+  },
+  {
+    title: 'Schema: the root operation types',
+    role: 'ANALYST',
+    purpose: 'STATISTICS',
+    query: `query RootTypes {
+  __schema {
+    queryType { name }
+    mutationType { name }
+  }
+}`,
+  },
+  {
+    title: 'Connection check',
+    role: 'PARTNER',
+    purpose: 'PENSION_EXCHANGE',
+    query: `query ConnectionCheck {
+  __typename
+}`,
+  },
+  {
+    title: 'Schema: the root operation types',
+    role: 'AUDITOR',
+    purpose: 'AUDIT',
+    query: `query RootTypes {
+  __schema {
+    queryType { name }
+    mutationType { name }
+  }
+}`,
+  },
+  {
+    title: 'My record across the four agencies',
+    role: 'DATA_SUBJECT',
+    purpose: 'SELF_SERVICE',
+    query: `query MyRecord($pin: PIN!) {
+  person(pin: $pin) {
+    pin
+    nameLatin { last first patronymic }
+    status
+    episodes { departedOn country returnedOn }
+    employment { country sector from to }
+    screenings { kind result screenedOn }
+    serviceSummary { total { years months days } }
+  }
+}`,
+    variables: { pin: SAMPLE_PIN },
+  },
+];

@@ -1,0 +1,107 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import express from 'express';
+import { listen, type RunningServer } from '@jol/schema';
+import { GRAPHIQL_CSP, graphiqlRouter } from './serve';
+
+/** A raw GET, so that paths reach the server exactly as written (fetch would normalise `..`). */
+function rawGet(url: string, path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}${path}`, { path }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('graphiqlRouter', () => {
+  let dir: string;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'jol-graphiql-'));
+    const app = express();
+    app.use(graphiqlRouter(dir));
+    app.get('/graphql', (_req, res) => {
+      res.send('api');
+    });
+    server = await listen(app, 0);
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers 503 and says how to build while the bundle is missing', async () => {
+    const response = await fetch(`${server.url}/graphiql`);
+    expect(response.status).toBe(503);
+    expect(await response.text()).toContain('npm run build');
+  });
+
+  describe('once built', () => {
+    beforeAll(() => {
+      mkdirSync(join(dir, 'workers'));
+      writeFileSync(join(dir, 'index.html'), '<!doctype html><title>t</title>');
+      writeFileSync(join(dir, 'app.js'), 'console.log(1)');
+      writeFileSync(join(dir, 'workers', 'editor.worker.js'), 'self.x = 1');
+      writeFileSync(join(dir, '.env'), 'SECRET=1');
+    });
+
+    it('serves the page at /graphiql with a strict policy and revalidation', async () => {
+      const response = await fetch(`${server.url}/graphiql`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(response.headers.get('content-security-policy')).toBe(GRAPHIQL_CSP);
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(await response.text()).toContain('<title>t</title>');
+    });
+
+    it('serves the bundle below /graphiql/ with the same headers', async () => {
+      for (const path of ['/graphiql/app.js', '/graphiql/workers/editor.worker.js']) {
+        const response = await fetch(`${server.url}${path}`);
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-type')).toMatch(/javascript/);
+        expect(response.headers.get('content-security-policy')).toBe(GRAPHIQL_CSP);
+        expect(response.headers.get('cache-control')).toBe('no-cache');
+      }
+    });
+
+    it('sends /graphiql/ to the page with a relative redirect', async () => {
+      const response = await fetch(`${server.url}/graphiql/`, { redirect: 'manual' });
+      expect(response.status).toBe(301);
+      expect(response.headers.get('location')).toBe('../graphiql');
+    });
+
+    it.each([
+      '/graphiql/missing.js',
+      '/graphiql/index.html',
+      '/graphiql/.env',
+      '/graphiql/workers',
+      '/graphiql/..%2f..%2fpackage.json',
+      '/graphiql/../graphiql/../../etc/passwd',
+      '/GraphiQL',
+    ])('answers 404 for %s', async (path) => {
+      const response = await rawGet(server.url, path);
+      expect(response.status).toBe(404);
+      expect(response.body).not.toContain('SECRET');
+    });
+
+    it('answers 404 to other methods', async () => {
+      const response = await fetch(`${server.url}/graphiql`, { method: 'POST' });
+      expect(response.status).toBe(404);
+    });
+
+    it('leaves other routes alone', async () => {
+      const response = await fetch(`${server.url}/graphql`);
+      expect(await response.text()).toBe('api');
+      expect(response.headers.get('content-security-policy')).toBeNull();
+    });
+  });
+});

@@ -1,0 +1,79 @@
+import type { Connection } from 'mongoose';
+import {
+  callerAs,
+  dropTestDatabase,
+  execute,
+  openTestDatabase,
+  prepareTestDatabase,
+  quietLogger,
+  testAccess,
+} from '@jol/schema/testing';
+import { createHealthServer } from '../server';
+
+const LOG = /* GraphQL */ `
+  query ($reps: [_Any!]!) {
+    _entities(representations: $reps) {
+      ... on PersonAccessLog {
+        pin
+        health {
+          service
+          roles
+          purpose
+          fields
+          outcome
+        }
+      }
+    }
+  }
+`;
+
+describe('health: access log', () => {
+  let connection: Connection;
+  let server: Awaited<ReturnType<typeof createHealthServer>>;
+  const pin = '10503199012345';
+  const reps = [{ __typename: 'PersonAccessLog', pin }];
+
+  beforeAll(async () => {
+    connection = await openTestDatabase('health');
+    server = await createHealthServer({ connection, log: quietLogger(), access: testAccess() });
+    await prepareTestDatabase(connection);
+    const read = await execute(
+      server,
+      '{ _entities(representations: [{ __typename: "Person", pin: "10503199012345" }]) { ... on Person { screenings { kind } } } }',
+    );
+    expect(read.errors).toBeUndefined();
+  });
+  afterAll(async () => {
+    await server.apollo.stop();
+    await dropTestDatabase(connection);
+  });
+
+  it.each([
+    ['the data subject', callerAs('DATA_SUBJECT', { pin })],
+    ['an auditor', callerAs('AUDITOR')],
+  ])("shows health's events about the person to %s", async (_who, as) => {
+    const result = await execute(server, LOG, { reps }, as);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities[0].health).toContainEqual({
+      service: 'health',
+      roles: ['HEALTH_OFFICER'],
+      purpose: 'MEDICAL_CARE',
+      fields: ['Person.screenings'],
+      outcome: 'ALLOWED',
+    });
+  });
+
+  it.each([
+    ['a health officer', 'FORBIDDEN', callerAs('HEALTH_OFFICER')],
+    [
+      'the data subject of another PIN',
+      'FORBIDDEN',
+      callerAs('DATA_SUBJECT', { pin: '20101199099999' }),
+    ],
+    ['an anonymous caller', 'UNAUTHENTICATED', { caller: null, purpose: null }],
+  ])('refuses the log to %s with %s', async (_who, code, as) => {
+    const result = await execute(server, LOG, { reps }, as);
+    expect(result.data?._entities).toEqual([{ pin, health: null }]);
+    expect(result.errors?.[0]?.extensions?.code).toBe(code);
+  });
+});

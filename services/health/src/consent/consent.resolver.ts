@@ -1,0 +1,113 @@
+import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { conflict, formatIsoDate, isDuplicateKeyError, notFound, today } from '@jol/schema';
+import type { HealthContext } from '../context';
+import { Person } from '../person/person.type';
+import {
+  checkGrantHealthConsentInput,
+  GrantHealthConsentInput,
+  parseConsentId,
+  RevokeHealthConsentInput,
+} from './consent.inputs';
+import { toHealthConsent, type HealthConsentRecord } from './consent.model';
+import { consentAuthority } from './consent.rules';
+import { HealthConsent } from './consent.type';
+
+@Resolver(() => Person)
+export class PersonHealthConsentsResolver {
+  @Directive('@requires(fields: "homeRegion")')
+  @FieldResolver(() => [HealthConsent], {
+    nullable: true,
+    description: 'Consents to show fitForWorkAbroad outside health, newest grant first.',
+  })
+  async healthConsents(
+    @Root() person: Person,
+    @Ctx() ctx: HealthContext,
+  ): Promise<HealthConsent[]> {
+    return (await ctx.loaders.consentsByPin.load(person.pin)).map((c) => toHealthConsent(c));
+  }
+}
+
+/** Who is changing a consent, as its rule allowed it; the rule runs first, so both are known. */
+function actorOf(ctx: HealthContext, pin: string | undefined): { sub: string; role: string } {
+  const role = consentAuthority(ctx.caller, ctx.purpose, pin);
+  if (!ctx.caller || !role)
+    throw new Error('a consent changed without its access rule allowing it');
+  return { sub: ctx.caller.sub, role };
+}
+
+@Resolver(() => HealthConsent)
+export class HealthConsentResolver {
+  @Mutation(() => HealthConsent, {
+    description:
+      'Records that the person lets officers of recipientAgency, declaring purpose, see Person.fitForWorkAbroad ' +
+      'until expiresOn. By the person (DATA_SUBJECT, SELF_SERVICE) or a health officer. One open consent per ' +
+      'recipient and purpose (CONFLICT otherwise).',
+  })
+  async grantHealthConsent(
+    @Arg('input', () => GrantHealthConsentInput) input: GrantHealthConsentInput,
+    @Ctx() ctx: HealthContext,
+  ): Promise<HealthConsent> {
+    const values = checkGrantHealthConsentInput(input);
+    const actor = actorOf(ctx, input.pin);
+    const { HealthConsent: Consents } = ctx.models;
+    const slot = {
+      pin: values.pin,
+      recipientAgency: values.recipientAgency,
+      purpose: values.purpose,
+    };
+    // An expired consent no longer holds the slot; releasing it changes nothing a client can see.
+    await Consents.updateMany(
+      { ...slot, open: true, expiresOn: { $lt: values.grantedAt } },
+      { $set: { open: false } },
+    );
+    try {
+      // The unique index on open consents makes check-and-insert one atomic step.
+      const created = await Consents.create({
+        ...values,
+        revokedAt: null,
+        recordedBy: actor.sub,
+        recordedAs: actor.role,
+        revokedBy: null,
+        revokedAs: null,
+        open: true,
+      });
+      return toHealthConsent(created.toObject());
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      const existing = await Consents.findOne({ ...slot, open: true }).lean<HealthConsentRecord>();
+      const until = existing
+        ? ` until ${formatIsoDate(existing.expiresOn)} (id ${existing._id.toHexString()})`
+        : '';
+      throw conflict(
+        `Person ${values.pin} already has a consent for ${values.recipientAgency} with purpose ${values.purpose}${until}; revoke it first`,
+        'purpose',
+      );
+    }
+  }
+
+  @Mutation(() => HealthConsent, {
+    description:
+      'Withdraws a consent from today on. By the person it concerns (DATA_SUBJECT, SELF_SERVICE) or a health officer.',
+  })
+  async revokeHealthConsent(
+    @Arg('input', () => RevokeHealthConsentInput) input: RevokeHealthConsentInput,
+    @Ctx() ctx: HealthContext,
+  ): Promise<HealthConsent> {
+    const id = parseConsentId(input.id);
+    const { HealthConsent: Consents } = ctx.models;
+    const existing = await Consents.findById(id).lean<HealthConsentRecord>();
+    if (!existing) throw notFound('HealthConsent', 'id', input.id);
+    const actor = actorOf(ctx, existing.pin);
+    // Compare-and-set on "not revoked", so that two revocations cannot both be recorded.
+    const revoked = await Consents.findOneAndUpdate(
+      { _id: id, revokedAt: null },
+      { $set: { revokedAt: today(), revokedBy: actor.sub, revokedAs: actor.role, open: false } },
+      { returnDocument: 'after' },
+    ).lean<HealthConsentRecord>();
+    if (!revoked) {
+      const on = existing.revokedAt ? ` on ${formatIsoDate(existing.revokedAt)}` : '';
+      throw conflict(`HealthConsent ${input.id} is already revoked${on}`, 'id');
+    }
+    return toHealthConsent(revoked);
+  }
+}

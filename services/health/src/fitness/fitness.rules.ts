@@ -1,0 +1,73 @@
+import type { GraphQLError } from 'graphql';
+import { rule } from 'graphql-shield';
+import {
+  CONSENT_RECIPIENTS,
+  consentRequired,
+  decideRead,
+  forbidden,
+  mayRead,
+  ROLE_POLICY,
+  type AccessRules,
+  type Subject,
+} from '@jol/schema';
+import type { HealthContext } from '../context';
+import { isActiveConsent } from '../consent/consent.model';
+import { CONSENT_RECIPIENT_AGENCY, ConsentRecipient } from '../consent/consent.type';
+import type { Person } from '../person/person.type';
+
+const COORDINATE = 'Person.fitForWorkAbroad';
+
+/** The recipients whose officer role the caller holds and may declare the request's purpose as. */
+function recipientsOf(context: HealthContext): ConsentRecipient[] {
+  const { caller, purpose } = context;
+  if (!caller || !purpose) return [];
+  return Object.values(ConsentRecipient).filter((recipient) => {
+    const role = CONSENT_RECIPIENTS[CONSENT_RECIPIENT_AGENCY[recipient]];
+    return (
+      caller.roles.includes(role) &&
+      (ROLE_POLICY[role].purposes as readonly string[]).includes(purpose)
+    );
+  });
+}
+
+/**
+ * The health certificate: health roles and the data subject read it by policy; an officer of a
+ * recipient agency reads it only with the person's active consent for that agency and the
+ * request's purpose. Without one the field is refused with CONSENT_REQUIRED.
+ */
+export async function decideFitnessRead(
+  context: HealthContext,
+  subject: Subject,
+): Promise<true | GraphQLError> {
+  const recipients = recipientsOf(context);
+  if (recipients.length === 0 || mayRead(context, 'healthCertificate', subject)) {
+    return decideRead(context, COORDINATE, 'healthCertificate', subject);
+  }
+  const { caller, purpose, access } = context;
+  const { pin } = subject;
+  // Asked and about whom are recorded either way, as the kernel records its own refusals.
+  access.fields.add(COORDINATE);
+  if (pin) access.pins.add(pin);
+  if (caller?.region && subject.homeRegion !== caller.region) {
+    access.denied = true;
+    return forbidden(COORDINATE, 'Outside your region:');
+  }
+  const consents = pin ? await context.loaders.consentsByPin.load(pin) : [];
+  const consented = consents.some(
+    (c) => recipients.includes(c.recipientAgency) && c.purpose === purpose && isActiveConsent(c),
+  );
+  if (!consented) {
+    access.denied = true;
+    return consentRequired(COORDINATE);
+  }
+  return true;
+}
+
+const readFitness = rule(`read:${COORDINATE}`, { cache: 'no_cache' })(
+  (parent: Person, _args, context: HealthContext) =>
+    decideFitnessRead(context, { pin: parent.pin, homeRegion: parent.homeRegion }),
+);
+
+export const fitnessRules: AccessRules = {
+  Person: { fitForWorkAbroad: readFitness },
+};

@@ -1,0 +1,7 @@
+import { allow, readRule, writeRule, type AccessRules } from '@jol/schema';
+
+export const insuranceRules: AccessRules = {
+  Person: { healthInsurance: readRule('Person.healthInsurance') },
+  HealthInsurance: allow,
+  Mutation: { setHealthInsurance: writeRule('health') },
+};

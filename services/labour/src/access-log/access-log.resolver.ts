@@ -1,0 +1,4 @@
+import { createAccessLogResolver } from '@jol/schema';
+
+/** Labour's own events in a person's access log (`PersonAccessLog.labour`). */
+export const LabourAccessLogResolver = createAccessLogResolver('labour');

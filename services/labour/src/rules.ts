@@ -1,0 +1,14 @@
+import { accessLogRules } from './access-log/access-log.rules';
+import { employmentRules } from './employment/employment.rules';
+import { personRules } from './person/person.rules';
+import { reintegrationRules } from './reintegration/reintegration.rules';
+import { skillRules } from './skill/skill.rules';
+
+/** Every entity's rules; anything they do not name is denied. */
+export const labourRules = [
+  personRules,
+  employmentRules,
+  reintegrationRules,
+  skillRules,
+  accessLogRules,
+];

@@ -1,0 +1,7 @@
+import { allow, readRule, writeRule, type AccessRules } from '@jol/schema';
+
+export const skillRules: AccessRules = {
+  Person: { skills: readRule('Person.skills') },
+  Skill: allow,
+  Mutation: { recordSkill: writeRule('labour') },
+};

@@ -1,0 +1,6 @@
+import { allow, readRule, type AccessRules } from '@jol/schema';
+
+export const accessLogRules: AccessRules = {
+  PersonAccessLog: { pin: allow, pensions: readRule('PersonAccessLog.pensions') },
+  AccessEvent: allow,
+};

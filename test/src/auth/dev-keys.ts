@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  calculateJwkThumbprint,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  SignJWT,
+  type JWK,
+} from 'jose';
+import type { Role } from '@jol/schema';
+import { REPO_ROOT } from '../store/secantus';
+
+/** Where `npm start` and `npm run token` keep their development keys (git-ignored). */
+export const DEV_KEYS_DIR = join(REPO_ROOT, '.keys');
+
+export interface DevKeys {
+  dir: string;
+  /** The public key set services verify tokens with (JWKS_PATH). */
+  jwksPath: string;
+  privateJwk: JWK;
+  /** The gateway-to-subgraph signing secret (JOL_SIGNING_SECRET). */
+  signingSecret: string;
+}
+
+/**
+ * Creates a development Ed25519 key pair and a signing secret on first use, and reads them back
+ * afterwards. For local runs and tests only: production keys come from the deployment.
+ */
+export async function ensureDevKeys(dir: string = DEV_KEYS_DIR): Promise<DevKeys> {
+  const privatePath = join(dir, 'dev-token-key.private.jwk.json');
+  const jwksPath = join(dir, 'jwks.json');
+  const secretPath = join(dir, 'signing-secret');
+  if (!existsSync(privatePath) || !existsSync(jwksPath) || !existsSync(secretPath)) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const { publicKey, privateKey } = await generateKeyPair('EdDSA', {
+      crv: 'Ed25519',
+      extractable: true,
+    });
+    const publicJwk = await exportJWK(publicKey);
+    const kid = await calculateJwkThumbprint(publicJwk);
+    const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: 'EdDSA' };
+    writeFileSync(privatePath, JSON.stringify(privateJwk), { mode: 0o600 });
+    writeFileSync(
+      jwksPath,
+      JSON.stringify({ keys: [{ ...publicJwk, kid, alg: 'EdDSA', use: 'sig' }] }, null, 2),
+    );
+    writeFileSync(secretPath, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  }
+  return {
+    dir,
+    jwksPath,
+    privateJwk: JSON.parse(readFileSync(privatePath, 'utf8')) as JWK,
+    signingSecret: readFileSync(secretPath, 'utf8').trim(),
+  };
+}
+
+/** The environment every Jol service needs to trust these keys. */
+export function devKeysEnv(keys: DevKeys): Record<string, string> {
+  return { JWKS_PATH: keys.jwksPath, JOL_SIGNING_SECRET: keys.signingSecret };
+}
+
+/** The agency an officer role belongs to, for the token's `agency` claim. */
+const AGENCY_OF: Record<Role, string> = {
+  MIGRATION_OFFICER: 'migration',
+  LABOUR_OFFICER: 'labour',
+  HEALTH_OFFICER: 'health',
+  PENSION_OFFICER: 'pensions',
+  ANALYST: 'statistics',
+  PARTNER: 'partner',
+  AUDITOR: 'audit',
+  DATA_SUBJECT: 'citizen',
+};
+
+export interface TokenClaims {
+  roles: Role[];
+  sub?: string;
+  agency?: string;
+  region?: string;
+  partner?: string;
+  pin?: string;
+}
+
+/** Signs a token as an identity provider would, with the development key. */
+export async function issueDevToken(
+  keys: DevKeys,
+  claims: TokenClaims,
+  ttl: string | number = '1h',
+): Promise<string> {
+  const key = await importJWK(keys.privateJwk, 'EdDSA');
+  const role = claims.roles[0]!;
+  const payload: Record<string, unknown> = {
+    roles: claims.roles,
+    agency: claims.agency ?? AGENCY_OF[role],
+  };
+  if (claims.region) payload.region = claims.region;
+  if (claims.partner) payload.partner = claims.partner;
+  if (claims.pin) payload.pin = claims.pin;
+  return new SignJWT(payload)
+    .setProtectedHeader({ alg: 'EdDSA', kid: keys.privateJwk.kid })
+    .setSubject(claims.sub ?? `dev-${role.toLowerCase().replace(/_/g, '-')}`)
+    .setIssuer('jol')
+    .setAudience('jol')
+    .setIssuedAt()
+    .setExpirationTime(ttl)
+    .sign(key);
+}

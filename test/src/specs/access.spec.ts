@@ -1,0 +1,312 @@
+import { generateKeyPair, SignJWT } from 'jose';
+import { MongoClient } from 'mongodb';
+import { signRequest } from '@jol/schema';
+import { verifyAllAuditChains } from '../audit/verify';
+import { startTestSystem, type TestSystem } from '../system/test-system';
+
+const OSH = '10101199000011';
+const JALAL_ABAD = '20202199000022';
+
+function person(pin: string, homeRegion: string) {
+  return {
+    pin,
+    nameCyrillic: { last: 'Осмонова', first: 'Нургуль' },
+    nameLatin: { last: 'Osmonova', first: 'Nurgul' },
+    birthDate: '1990-01-01',
+    sex: 'FEMALE',
+    homeRegion,
+    russianProficiency: 'GOOD',
+  };
+}
+
+describe('access: identity, purpose, signatures, audit', () => {
+  let jol: TestSystem;
+
+  beforeAll(async () => {
+    jol = await startTestSystem('access');
+    const officer = await jol.as('MIGRATION_OFFICER');
+    for (const [pin, region] of [
+      [OSH, 'KG-O'],
+      [JALAL_ABAD, 'KG-J'],
+    ]) {
+      const r = await officer(
+        `mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { pin } }`,
+        {
+          input: person(pin, region),
+        },
+      );
+      expect(r.errors).toBeUndefined();
+    }
+    const health = await jol.as('HEALTH_OFFICER');
+    const screening = await health(
+      `mutation ($input: RecordScreeningInput!) { recordScreening(input: $input) { id } }`,
+      {
+        input: {
+          pin: OSH,
+          kind: 'TB',
+          result: 'NEGATIVE',
+          screenedOn: '2025-05-01',
+          facility: 'Osh City TB Dispensary',
+        },
+      },
+    );
+    expect(screening.errors).toBeUndefined();
+  });
+  afterAll(async () => {
+    await jol?.stop();
+  });
+
+  const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+
+  describe('at the gateway', () => {
+    it('refuses a request without a token with 401 UNAUTHENTICATED', async () => {
+      const response = await post(jol.graphqlUrl, { query: '{ __typename }' });
+      expect(response.status).toBe(401);
+      expect((await response.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('refuses an expired token and a token signed by another key', async () => {
+      const expired = await jol.token('MIGRATION_OFFICER', {}, Math.floor(Date.now() / 1000) - 60);
+      const a = await post(
+        jol.graphqlUrl,
+        { query: '{ __typename }' },
+        { authorization: `Bearer ${expired}` },
+      );
+      expect(a.status).toBe(401);
+      expect((await a.json()).errors[0].message).toMatch(/expired/);
+
+      const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+      const forged = await new SignJWT({ roles: ['MIGRATION_OFFICER'] })
+        .setProtectedHeader({ alg: 'EdDSA', kid: jol.keys.privateJwk.kid })
+        .setSubject('mallory')
+        .setIssuer('jol')
+        .setAudience('jol')
+        .setExpirationTime('5m')
+        .sign(privateKey);
+      const b = await post(
+        jol.graphqlUrl,
+        { query: '{ __typename }' },
+        { authorization: `Bearer ${forged}` },
+      );
+      expect(b.status).toBe(401);
+      expect((await b.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('refuses a purpose the role may not declare, and an unknown one, with 403', async () => {
+      const token = await jol.token('LABOUR_OFFICER');
+      for (const purpose of ['MEDICAL_CARE', 'CURIOSITY']) {
+        const response = await post(
+          jol.graphqlUrl,
+          { query: '{ __typename }' },
+          { authorization: `Bearer ${token}`, 'x-purpose': purpose },
+        );
+        expect(response.status).toBe(403);
+        expect((await response.json()).errors[0].extensions.code).toBe('FORBIDDEN');
+      }
+    });
+
+    it('refuses a person-level read without a purpose', async () => {
+      const officer = await jol.as('MIGRATION_OFFICER', {}, null);
+      const result = await officer(`query ($pin: PIN!) { person(pin: $pin) { pin homeRegion } }`, {
+        pin: OSH,
+      });
+      expect(result.data?.person ?? null).toBeNull();
+      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(result.errors?.[0]?.message).toMatch(/X-Purpose/);
+    });
+
+    it('allows introspection to analysts and refuses it to partners', async () => {
+      const analyst = await jol.as('ANALYST');
+      expect((await analyst('{ __schema { queryType { name } } }')).data).toEqual({
+        __schema: { queryType: { name: 'Query' } },
+      });
+      const partner = await jol.as('PARTNER', { partner: 'RU-SFR' });
+      const refused = await partner('{ __schema { queryType { name } } }');
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(refused.data ?? null).toBeNull();
+    });
+
+    it('keeps a region-scoped officer to the region, in lists and single reads', async () => {
+      const osh = await jol.as('MIGRATION_OFFICER', { region: 'KG-O' });
+      const list = await osh('{ persons(first: 50) { edges { node { pin homeRegion } } } }');
+      expect(list.errors).toBeUndefined();
+      expect(list.data?.persons.edges.map((e: { node: { pin: string } }) => e.node.pin)).toEqual([
+        OSH,
+      ]);
+      const other = await osh(`query ($pin: PIN!) { person(pin: $pin) { pin } }`, {
+        pin: JALAL_ABAD,
+      });
+      expect(other.data?.person ?? null).toBeNull();
+      expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const health = await jol.as('HEALTH_OFFICER', { region: 'KG-J' });
+      const screenings = await health(
+        `query ($pin: PIN!) { person(pin: $pin) { screenings { kind } } }`,
+        { pin: OSH },
+      );
+      expect(screenings.data?.person?.screenings ?? null).toBeNull();
+      expect(screenings.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    });
+  });
+
+  describe('at the subgraphs', () => {
+    const healthUrl = () => jol.system.subgraphUrls.health!;
+    const entities = {
+      query:
+        'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { screenings { kind result } } } }',
+      variables: { r: [{ __typename: 'Person', pin: OSH, homeRegion: 'KG-O' }] },
+    };
+
+    it('refuses a direct call without the gateway signature, token or not', async () => {
+      const token = await jol.token('HEALTH_OFFICER');
+      for (const headers of [
+        {},
+        { authorization: `Bearer ${token}`, 'x-purpose': 'MEDICAL_CARE' },
+      ]) {
+        const response = await post(healthUrl(), entities, headers);
+        expect(response.status).toBe(401);
+        expect((await response.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      }
+    });
+
+    it('accepts a signed call once and refuses its replay and a stale signature', async () => {
+      const token = await jol.token('HEALTH_OFFICER');
+      const body = JSON.stringify(entities);
+      const base = {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        'x-purpose': 'MEDICAL_CARE',
+        'x-request-id': 'signed-1',
+      };
+      const signature = signRequest(jol.keys.signingSecret, {
+        method: 'POST',
+        path: '/graphql',
+        body,
+        requestId: 'signed-1',
+      });
+      const first = await fetch(healthUrl(), {
+        method: 'POST',
+        headers: { ...base, ...signature },
+        body,
+      });
+      expect(first.status).toBe(200);
+      expect((await first.json()).data._entities[0].screenings).toEqual([
+        { kind: 'TB', result: 'NEGATIVE' },
+      ]);
+      const replay = await fetch(healthUrl(), {
+        method: 'POST',
+        headers: { ...base, ...signature },
+        body,
+      });
+      expect(replay.status).toBe(401);
+
+      const stale = signRequest(
+        jol.keys.signingSecret,
+        { method: 'POST', path: '/graphql', body, requestId: 'signed-1' },
+        Date.now() - 120_000,
+      );
+      const old = await fetch(healthUrl(), {
+        method: 'POST',
+        headers: { ...base, ...stale },
+        body,
+      });
+      expect(old.status).toBe(401);
+    });
+
+    it('does not let _entities bypass the field rules, even with a valid signature', async () => {
+      const token = await jol.token('ANALYST');
+      const body = JSON.stringify(entities);
+      const headers = {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        'x-purpose': 'STATISTICS',
+        ...signRequest(jol.keys.signingSecret, {
+          method: 'POST',
+          path: '/graphql',
+          body,
+          requestId: '',
+        }),
+      };
+      const response = await fetch(healthUrl(), { method: 'POST', headers, body });
+      const result = await response.json();
+      expect(result.data._entities[0]?.screenings ?? null).toBeNull();
+      expect(result.errors[0].extensions.code).toBe('FORBIDDEN');
+    });
+  });
+
+  describe('audit', () => {
+    it('shows the data subject the reads an officer just made', async () => {
+      const officer = await jol.as('HEALTH_OFFICER');
+      const read = await officer(
+        `query ($pin: PIN!) { person(pin: $pin) { pin screenings { kind } } }`,
+        { pin: OSH },
+        { requestId: 'officer-read-1' },
+      );
+      expect(read.errors).toBeUndefined();
+
+      const subject = await jol.as('DATA_SUBJECT', { pin: OSH });
+      const log = await subject(
+        `query ($pin: PIN!) { person(pin: $pin) { accessLog {
+        migration { requestId roles purpose fields outcome }
+        health { requestId roles purpose fields outcome at } } } }`,
+        { pin: OSH },
+      );
+      expect(log.errors).toBeUndefined();
+      const healthEvents = log.data.person.accessLog.health;
+      expect(healthEvents).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            requestId: 'officer-read-1',
+            roles: ['HEALTH_OFFICER'],
+            purpose: 'MEDICAL_CARE',
+            outcome: 'ALLOWED',
+            fields: ['Person.screenings'],
+          }),
+        ]),
+      );
+      expect(log.data.person.accessLog.migration).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ requestId: 'officer-read-1', roles: ['HEALTH_OFFICER'] }),
+        ]),
+      );
+
+      const stranger = await jol.as('DATA_SUBJECT', { pin: JALAL_ABAD });
+      const refused = await stranger(
+        `query ($pin: PIN!) { person(pin: $pin) { accessLog { health { at } } } }`,
+        { pin: OSH },
+      );
+      expect(refused.data?.person ?? null).toBeNull();
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    });
+
+    it('verifies all four chains and names the event edited in the store', async () => {
+      const uri = process.env.MONGODB_URI!;
+      const before = await verifyAllAuditChains(uri, jol.databasePrefix);
+      expect(before.map((r) => [r.service, r.ok])).toEqual([
+        ['migration', true],
+        ['labour', true],
+        ['health', true],
+        ['pensions', true],
+      ]);
+      expect(before.find((r) => r.service === 'health')!.events).toBeGreaterThanOrEqual(2);
+
+      const client = new MongoClient(uri);
+      await client.connect();
+      try {
+        const events = client.db(`${jol.databasePrefix}_health`).collection('audit_events');
+        await events.updateOne({ seq: 2 }, { $set: { purpose: 'PUBLIC_HEALTH' } });
+      } finally {
+        await client.close();
+      }
+      const after = await verifyAllAuditChains(uri, jol.databasePrefix);
+      const health = after.find((r) => r.service === 'health')!;
+      expect(health.ok).toBe(false);
+      expect(health.brokenAt).toEqual({ seq: 2, reason: 'content does not match its hash' });
+      expect(after.filter((r) => r.service !== 'health').every((r) => r.ok)).toBe(true);
+    });
+  });
+});

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROLE_POLICY, type Role } from '@jol/schema';
+import {
+  devKeysEnv,
+  ensureDevKeys,
+  issueDevToken,
+  type DevKeys,
+  type TokenClaims,
+} from '../auth/dev-keys';
+import { createGraphQLClient } from '../client/graphql-client';
+import { REPO_ROOT } from '../store/secantus';
+import { startSystem, type RunningSystem } from './system';
+
+export interface TestSystem {
+  system: RunningSystem;
+  keys: DevKeys;
+  /** Prefix of the four agency databases of this run. */
+  databasePrefix: string;
+  graphqlUrl: string;
+  token(role: Role, claims?: Omit<TokenClaims, 'roles'>, ttl?: string | number): Promise<string>;
+  /** A client calling as `role` with the role's first purpose (or the one given; null for none). */
+  as(
+    role: Role,
+    claims?: Omit<TokenClaims, 'roles'>,
+    purpose?: string | null,
+  ): Promise<ReturnType<typeof createGraphQLClient>>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real system for a cross-service spec: the four subgraphs and the gateway as processes, on
+ * free ports, over the store the jest global setup started, with throw-away keys of its own.
+ */
+export async function startTestSystem(name: string): Promise<TestSystem> {
+  const mongodbUri = process.env.MONGODB_URI;
+  if (!mongodbUri) throw new Error('MONGODB_URI is not set: specs run under the jest global setup');
+  const keys = await ensureDevKeys(mkdtempSync(join(tmpdir(), 'jol-keys-')));
+  const databasePrefix = `e2e_${name}_${randomUUID().slice(0, 8)}`;
+  const system = await startSystem({
+    mongodbUri,
+    databasePrefix,
+    env: devKeysEnv(keys),
+    output: { logDir: join(REPO_ROOT, 'test-artifacts', 'logs', name) },
+  });
+  const graphqlUrl = `${system.gatewayUrl}/graphql`;
+  const token: TestSystem['token'] = (role, claims = {}, ttl = '10m') =>
+    issueDevToken(keys, { roles: [role], ...claims }, ttl);
+  return {
+    system,
+    keys,
+    databasePrefix,
+    graphqlUrl,
+    token,
+    as: async (role, claims = {}, purpose) =>
+      createGraphQLClient(graphqlUrl, {
+        token: await token(role, claims),
+        ...(purpose === null ? {} : { purpose: purpose ?? ROLE_POLICY[role].purposes[0] }),
+      }),
+    stop: () => system.stop(),
+  };
+}
