@@ -24,7 +24,10 @@ RUN --mount=type=cache,target=/root/.npm npm ci --workspaces --include-workspace
 # tsc -b follows the project references, so @jol/schema is built before the package.
 COPY schema/ schema/
 COPY ${PACKAGE_DIR}/ ${PACKAGE_DIR}/
-RUN npx tsc -b "${PACKAGE_DIR}" && npm prune --omit=dev
+# The gateway also bundles GraphiQL's assets, so the page works without internet access.
+RUN npx tsc -b "${PACKAGE_DIR}" \
+ && if [ "${PACKAGE_DIR}" = gateway ]; then npm run build:graphiql -w gateway; fi \
+ && npm prune --omit=dev
 
 FROM node:20-bookworm-slim AS runtime
 ARG PACKAGE_DIR
