@@ -52,8 +52,9 @@ module.exports = {
       testMatch: ['<rootDir>/test/src/**/*.spec.ts'],
       globalSetup: '<rootDir>/test/src/store/jest-global-setup.ts',
       globalTeardown: '<rootDir>/test/src/store/jest-global-teardown.ts',
-      testTimeout: 120000,
     },
   ],
   maxWorkers: 2,
+  // A global option (per-project values are ignored): specs start processes and a store.
+  testTimeout: 120000,
 };

@@ -31,22 +31,32 @@ export function hashEvent(event: Omit<AuditEventRecord, '_id' | 'hash'>): string
 }
 
 /**
- * An append-only, hash-chained audit log. Appends from this process are queued one after another;
- * an append that races another process for the same position (unique `seq`) re-reads the tail and
- * tries again.
+ * An append-only, hash-chained audit log. Appends from this process are queued one after another
+ * and continue from the tail they last wrote; an append that races another process for the same
+ * position (unique `seq`) re-reads the tail and tries again.
  */
 export function createAuditChain(AuditEvent: AuditEventModel, maxAttempts = 20) {
   let queue: Promise<unknown> = Promise.resolve();
+  // The tail this process last wrote or read; another writer (a second replica) makes the next
+  // insert hit the unique seq, and the tail is then read again from the store.
+  let tail: { seq: number; hash: string } | null = null;
+
+  const readTail = async () => {
+    const last = await AuditEvent.findOne({}, { seq: 1, hash: 1 }).sort({ seq: -1 }).lean();
+    return last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
+  };
 
   const appendNow = async (input: AuditEventInput): Promise<AuditEventRecord> => {
     for (let attempt = 1; ; attempt++) {
-      const tail = await AuditEvent.findOne({}, { seq: 1, hash: 1 }).sort({ seq: -1 }).lean();
-      const event = { ...input, seq: (tail?.seq ?? 0) + 1, prevHash: tail?.hash ?? GENESIS_HASH };
+      tail ??= await readTail();
+      const event = { ...input, seq: tail.seq + 1, prevHash: tail.hash };
       const record = { ...event, hash: hashEvent(event) };
       try {
         const [created] = await AuditEvent.insertMany([record]);
+        tail = { seq: record.seq, hash: record.hash };
         return created!.toObject() as AuditEventRecord;
       } catch (error) {
+        tail = null;
         if (!isDuplicateKeyError(error) || attempt >= maxAttempts) throw error;
       }
     }
