@@ -17,7 +17,12 @@ import { createAuthMiddleware, createIntrospectionGuard } from './auth';
 import { createGatewayContext, type GatewayContext } from './context';
 import { createSigningFetcher, JolDataSource } from './data-source';
 import { graphiqlRouter } from './graphiql/serve';
+import { createIndicatorsCsvHandler } from './indicators-csv';
 import { createQueryLimits, type QueryLimits } from './limits';
+import { loadPartnerManifests } from './partner-operations/committed';
+import type { PersistedQueryManifest } from './partner-operations/manifest';
+import { createPersistedOperationsGate, createRefusalAuditor } from './persisted-operations';
+import { unknownOperationGuard } from './unknown-operation';
 
 export interface GatewayOptions {
   /** The composed supergraph SDL; the gateway never introspects subgraphs. */
@@ -33,6 +38,11 @@ export interface GatewayOptions {
   limits?: QueryLimits;
   /** Largest request body accepted. @default '100kb' */
   bodyLimit?: string;
+  /**
+   * The operations each partner institution may run, by partner code.
+   * @default the committed manifests (gateway/src/partner-operations/manifests)
+   */
+  partnerManifests?: ReadonlyMap<string, PersistedQueryManifest>;
 }
 
 export interface JolGateway {
@@ -47,13 +57,17 @@ export interface JolGateway {
 export async function createGateway(options: GatewayOptions): Promise<JolGateway> {
   const { log } = options;
   const overrides = options.subgraphUrls ?? {};
+  // The URLs the gateway calls, as the supergraph and overrides settle them at load.
+  const resolvedUrls: Record<string, string> = {};
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) =>
-      new JolDataSource({
+    buildService: ({ name, url }) => {
+      resolvedUrls[name] = overrides[name] ?? url ?? '';
+      return new JolDataSource({
         url: overrides[name] ?? url,
         fetcher: createSigningFetcher(options.access.signingSecret),
-      }),
+      });
+    },
     logger: log,
   });
   const protection = createQueryLimits(options.limits);
@@ -68,6 +82,7 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
     plugins: [
       ...protection.plugins,
       createIntrospectionGuard(),
+      unknownOperationGuard(),
       ApolloServerPluginLandingPageDisabled(),
     ],
   });
@@ -100,10 +115,24 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
   });
   // Public, like the page of any API: the endpoint it calls is what needs a token.
   app.use(graphiqlRouter());
+  // The indicators as CSV: the same authentication, and an operation run through `apollo` itself.
+  app.get(
+    '/indicators.csv',
+    createAuthMiddleware(options.access.verifyToken),
+    createIndicatorsCsvHandler({ apollo, schema: () => gateway.schema, log }),
+  );
   app.use(
     '/graphql',
     createAuthMiddleware(options.access.verifyToken),
     express.json({ limit: options.bodyLimit ?? '100kb' }),
+    createPersistedOperationsGate({
+      manifests: options.partnerManifests ?? loadPartnerManifests({}),
+      log,
+      audit: createRefusalAuditor({
+        subgraphUrl: () => resolvedUrls.pensions || undefined,
+        signingSecret: options.access.signingSecret,
+      }),
+    }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
         createGatewayContext(

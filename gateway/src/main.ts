@@ -1,5 +1,6 @@
 import { createLogger, stopOnSignals, subgraphAccessFromEnv } from '@jol/schema';
 import { createGateway } from './gateway';
+import { loadPartnerManifests } from './partner-operations/committed';
 import { loadSupergraph, subgraphUrlsFromEnv, supergraphPath } from './supergraph';
 
 async function main() {
@@ -10,6 +11,7 @@ async function main() {
     subgraphUrls: subgraphUrlsFromEnv(),
     log,
     access: subgraphAccessFromEnv(),
+    partnerManifests: loadPartnerManifests(process.env),
   });
   const running = await gateway.listen(
     Number(process.env.PORT ?? 4000),

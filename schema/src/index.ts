@@ -28,3 +28,4 @@ export * from './audit/audit-plugin';
 export * from './audit/access-log.type';
 export * from './audit/access-log.resolver';
 export * from './access/config';
+export * from './statistics';

@@ -100,6 +100,32 @@ export const EXAMPLE_OPERATIONS: readonly ExampleOperation[] = [
     variables: { pin: SAMPLE_PIN },
   },
   {
+    title: 'Indicators from the four agencies, by region and sex',
+    role: 'ANALYST',
+    purpose: 'STATISTICS',
+    query: `query Indicators($filter: IndicatorFilter, $by: [IndicatorDimension!]) {
+  indicators(filter: $filter, by: $by) {
+    filter { fromYear toYear }
+    personsAbroad {
+      dimensions minCellSize asOf
+      rows { region sex value suppressed }
+      margins { region sex value suppressed }
+      total { value suppressed }
+    }
+    womenShareAbroad { total { value suppressed } }
+    aged15To29ShareAbroad { total { value suppressed } }
+    destinations { rows { destination value suppressed } }
+    employedAbroad { total { value suppressed } }
+    formalEmploymentShare { total { value suppressed } }
+    activeTbCases { total { value suppressed } }
+    returneeShareOfActiveTb { total { value suppressed } }
+    insuredAbroad { total { value suppressed } }
+    voluntaryContributors { total { value suppressed } }
+  }
+}`,
+    variables: { filter: { year: 2025 }, by: ['REGION', 'SEX'] },
+  },
+  {
     title: 'Schema: the root operation types',
     role: 'ANALYST',
     purpose: 'STATISTICS',

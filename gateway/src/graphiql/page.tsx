@@ -1,5 +1,5 @@
 import { createGraphiQLFetcher, type Fetcher } from '@graphiql/toolkit';
-import { pick, useGraphiQL } from '@graphiql/react';
+import { pick, useGraphiQL, useGraphiQLActions } from '@graphiql/react';
 import { GraphiQL } from 'graphiql';
 import {
   StrictMode,
@@ -114,13 +114,18 @@ function ExampleLoader({
   onLoaded(): void;
 }) {
   const { queryEditor, variableEditor } = useGraphiQL(pick('queryEditor', 'variableEditor'));
+  const { setOperationName } = useGraphiQLActions();
   useEffect(() => {
     if (!request || !queryEditor || !variableEditor) return;
     const { query, variables } = request.example;
     queryEditor.setValue(query);
     variableEditor.setValue(variables ? JSON.stringify(variables, null, 2) : '');
+    // GraphiQL learns the operation's name from a debounced parse of the editor: until then a
+    // run would send the new document under the name of the one it replaced.
+    const name = /^\s*(?:query|mutation|subscription)\s+(\w+)/m.exec(query)?.[1];
+    if (name) setOperationName(name);
     onLoaded();
-  }, [request, queryEditor, variableEditor, onLoaded]);
+  }, [request, queryEditor, variableEditor, setOperationName, onLoaded]);
   return null;
 }
 

@@ -1,13 +1,24 @@
 import type { GraphQLError } from 'graphql';
-import type { JolContext } from '../context';
+import type { Caller, JolContext } from '../context';
 import { forbidden, notAuthenticated, purposeRequired } from './errors';
-import { ROLE_POLICY, type Agency, type DataClass, type RolePolicy } from './policy';
+import {
+  ROLE_POLICY,
+  type AggregateClass,
+  type Agency,
+  type DataClass,
+  type RolePolicy,
+} from './policy';
 
 /** What a rule knows about the person a field belongs to. */
 export interface Subject {
   pin?: string | null;
   /** Home region; undefined when the subgraph cannot know it (then a region-scoped caller is refused). */
   homeRegion?: string | null;
+  /**
+   * Codes of the partner institutions that have an exchange case for the person (or the one case
+   * asked about); undefined when the rule did not look, which a partner-limited role is refused.
+   */
+  partners?: readonly string[];
 }
 
 function policiesOf(roles: readonly string[]): [string, RolePolicy][] {
@@ -15,6 +26,31 @@ function policiesOf(roles: readonly string[]): [string, RolePolicy][] {
     const policy = (ROLE_POLICY as Record<string, RolePolicy>)[role];
     return policy ? [[role, policy] as [string, RolePolicy]] : [];
   });
+}
+
+/** Whether the caller's grant covers any person rather than only some (own record, partner cases). */
+function isUnrestricted([, p]: [string, RolePolicy]): boolean {
+  return !p.ownRecordOnly && !p.partnerCasesOnly;
+}
+
+/**
+ * For roles limited to some persons: the subject is the caller's own record (`pin` claim), or a
+ * person with an exchange case with the caller's institution (`partner` claim).
+ */
+function withinLimitedReach(
+  caller: Caller,
+  granting: [string, RolePolicy][],
+  subject: Subject,
+): boolean {
+  const ownRecord =
+    granting.some(([, p]) => p.ownRecordOnly) &&
+    caller.pin !== undefined &&
+    subject.pin === caller.pin;
+  const partnerCase =
+    granting.some(([, p]) => p.partnerCasesOnly) &&
+    caller.partner !== undefined &&
+    (subject.partners ?? []).includes(caller.partner);
+  return ownRecord || partnerCase;
 }
 
 /** Records a refusal (what was asked, about whom) so that the audit and the access log show it. */
@@ -47,8 +83,8 @@ export function decideRead(
     ([, p]) => p.reads.includes(dataClass) && p.purposes.includes(purpose as never),
   );
   if (granting.length === 0) return deny(context, forbidden(coordinate), coordinate, subject.pin);
-  const unrestricted = granting.some(([, p]) => !p.ownRecordOnly);
-  if (!unrestricted && (!caller.pin || subject.pin !== caller.pin))
+  const unrestricted = granting.some(isUnrestricted);
+  if (!unrestricted && !withinLimitedReach(caller, granting, subject))
     return deny(context, forbidden(coordinate), coordinate, subject.pin);
   if (unrestricted && caller.region && subject.homeRegion !== caller.region) {
     const ownRecord = caller.pin !== undefined && subject.pin === caller.pin;
@@ -106,9 +142,9 @@ export function decideLookup(
     ([, p]) => p.reads.length > 0 && p.purposes.includes(purpose as never),
   );
   if (granting.length === 0) return deny(context, forbidden(coordinate), coordinate, subject.pin);
-  const unrestricted = granting.some(([, p]) => !p.ownRecordOnly);
+  const unrestricted = granting.some(isUnrestricted);
   const ownRecord = caller.pin !== undefined && subject.pin === caller.pin;
-  if (!unrestricted && !ownRecord)
+  if (!unrestricted && !withinLimitedReach(caller, granting, subject))
     return deny(context, forbidden(coordinate), coordinate, subject.pin);
   if (
     unrestricted &&
@@ -133,8 +169,51 @@ export function mayRead(context: JolContext, dataClass: DataClass, subject: Subj
     ([, p]) => p.reads.includes(dataClass) && p.purposes.includes(purpose as never),
   );
   if (granting.length === 0) return false;
-  if (granting.some(([, p]) => !p.ownRecordOnly)) return true;
-  return caller.pin !== undefined && subject.pin === caller.pin;
+  if (granting.some(isUnrestricted)) return true;
+  return withinLimitedReach(caller, granting, subject);
+}
+
+/**
+ * The institution a caller's reads of `dataClass` are limited to, for resolvers that list cases:
+ * null when the caller reads every person's; otherwise the `partner` claim ('' without one, which
+ * matches no institution).
+ */
+export function partnerScopeOf(context: JolContext, dataClass: DataClass): string | null {
+  const { caller, purpose } = context;
+  if (!caller) return '';
+  const granting = policiesOf(caller.roles).filter(
+    ([, p]) => p.reads.includes(dataClass) && p.purposes.includes(purpose as never),
+  );
+  return granting.some(isUnrestricted) ? null : (caller.partner ?? '');
+}
+
+/**
+ * Exchange messages written by a role that `submits` the data class (a partner institution): for
+ * one of its purposes, with a `partner` claim, and about a case of its own institution. A subject
+ * without `partners` is a message that opens a case, so there is no case to hold it to yet.
+ */
+export function decideSubmit(
+  context: JolContext,
+  coordinate: string,
+  dataClass: DataClass,
+  subject: Subject,
+): true | GraphQLError {
+  const { caller, purpose } = context;
+  if (!caller) return deny(context, notAuthenticated(), coordinate, subject.pin);
+  if (!purpose) return deny(context, purposeRequired(coordinate), coordinate, subject.pin);
+  const granting = policiesOf(caller.roles).filter(
+    ([, p]) => p.submits?.includes(dataClass) && p.purposes.includes(purpose as never),
+  );
+  if (granting.length === 0) return deny(context, forbidden(coordinate), coordinate, subject.pin);
+  if (granting.some(([, p]) => p.partnerCasesOnly)) {
+    const partner = caller.partner;
+    const ownCase = subject.partners === undefined || subject.partners.includes(partner ?? '');
+    if (!partner || !ownCase) return deny(context, forbidden(coordinate), coordinate, subject.pin);
+  }
+  context.access.fields.add(coordinate);
+  context.access.wrote = true;
+  if (subject.pin) context.access.pins.add(subject.pin);
+  return true;
 }
 
 /**
@@ -150,9 +229,33 @@ export function decideList(
   if (!purpose) return deny(context, purposeRequired(coordinate), coordinate);
   const granting = policiesOf(caller.roles).filter(
     ([, p]) =>
-      p.reads.includes('identity') && !p.ownRecordOnly && p.purposes.includes(purpose as never),
+      p.reads.includes('identity') &&
+      !p.ownRecordOnly &&
+      !p.partnerCasesOnly &&
+      p.purposes.includes(purpose as never),
   );
   if (granting.length === 0) return deny(context, forbidden(coordinate), coordinate);
   context.access.fields.add(coordinate);
   return { region: caller.region ?? null };
+}
+
+/**
+ * Reads of aggregates (indicators): only roles whose policy lists the aggregate class, for one of
+ * their purposes. Aggregates name no person, so neither own-record nor region limits apply, and
+ * the trail records the coordinate with no PIN.
+ */
+export function decideAggregate(
+  context: JolContext,
+  coordinate: string,
+  aggregateClass: AggregateClass,
+): true | GraphQLError {
+  const { caller, purpose } = context;
+  if (!caller) return deny(context, notAuthenticated(), coordinate);
+  if (!purpose) return deny(context, purposeRequired(coordinate), coordinate);
+  const granting = policiesOf(caller.roles).filter(
+    ([, p]) => p.aggregates?.includes(aggregateClass) && p.purposes.includes(purpose as never),
+  );
+  if (granting.length === 0) return deny(context, forbidden(coordinate), coordinate);
+  context.access.fields.add(coordinate);
+  return true;
 }

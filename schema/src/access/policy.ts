@@ -16,7 +16,9 @@ export const DATA_CLASSES = {
   labourServices: 'Reintegration enrolments, skills and certifications',
   health: 'Screenings, TB cases, health insurance, consents',
   healthCertificate: 'Fitness for work abroad (consent-gated outside health)',
-  pensions: 'Insurance periods, contributions, service summary',
+  pensions: 'Insurance periods, contributions, service summary, pension entitlement',
+  pensionExchange:
+    'Exchange with partner pension institutions: cases, documents, periods sent and received, decisions',
   accessLog: 'Who read a person, when and why',
 } as const;
 export type DataClass = keyof typeof DATA_CLASSES;
@@ -32,6 +34,18 @@ export interface RolePolicy {
   writes: Agency | null;
   /** The role reads only the person named by the token's `pin` claim. */
   ownRecordOnly?: true;
+  /** Aggregate data the role may read (see AGGREGATE_CLASSES); none when absent. */
+  aggregates?: readonly AggregateClass[];
+  /**
+   * The role reads only persons who have an exchange case with the institution its token's
+   * `partner` claim names (the subject's `partners`).
+   */
+  partnerCasesOnly?: true;
+  /**
+   * Data classes the role may write although it writes no agency's data: a partner institution's
+   * exchange messages. Held to `partnerCasesOnly` like its reads.
+   */
+  submits?: readonly DataClass[];
 }
 
 export const ROLE_POLICY: Record<Role, RolePolicy> = {
@@ -64,11 +78,17 @@ export const ROLE_POLICY: Record<Role, RolePolicy> = {
   },
   PENSION_OFFICER: {
     purposes: ['PENSION_ASSESSMENT'],
-    reads: ['identity', 'migrationEpisodes', 'employmentSummary', 'pensions'],
+    reads: ['identity', 'migrationEpisodes', 'employmentSummary', 'pensions', 'pensionExchange'],
     writes: 'pensions',
   },
-  ANALYST: { purposes: ['STATISTICS'], reads: [], writes: null },
-  PARTNER: { purposes: ['PENSION_EXCHANGE'], reads: [], writes: null },
+  ANALYST: { purposes: ['STATISTICS'], reads: [], aggregates: ['statistics'], writes: null },
+  PARTNER: {
+    purposes: ['PENSION_EXCHANGE'],
+    reads: ['pensionExchange'],
+    writes: null,
+    submits: ['pensionExchange'],
+    partnerCasesOnly: true,
+  },
   AUDITOR: { purposes: ['AUDIT'], reads: ['accessLog'], writes: null },
   DATA_SUBJECT: {
     purposes: ['SELF_SERVICE'],
@@ -127,12 +147,58 @@ export const FIELD_CLASSES: Record<string, DataClass> = {
   'Person.insurancePeriods': 'pensions',
   'Person.contributions': 'pensions',
   'Person.serviceSummary': 'pensions',
+  'Person.pensionEntitlement': 'pensions',
+  'Query.pensionExchangeCase': 'pensionExchange',
+  'Query.pensionExchangeCases': 'pensionExchange',
+  'Mutation.openPensionExchangeCase': 'pensionExchange',
+  'Mutation.submitPensionExchangePeriods': 'pensionExchange',
+  'Mutation.invalidatePensionExchangeDocument': 'pensionExchange',
+  'Mutation.remindPensionExchangeDocument': 'pensionExchange',
+  'Mutation.acknowledgePensionExchangeDocument': 'pensionExchange',
   // every agency
   'Person.accessLog': 'accessLog',
   'PersonAccessLog.migration': 'accessLog',
   'PersonAccessLog.labour': 'accessLog',
   'PersonAccessLog.health': 'accessLog',
   'PersonAccessLog.pensions': 'accessLog',
+};
+
+/**
+ * Kinds of aggregate data: counts and shares over groups, in which no person can be seen. They are
+ * kept apart from DATA_CLASSES, whose every class reveals persons, so that a role reading only
+ * aggregates holds no person-level read anywhere (no `person(pin)` lookup, no `_entities` field).
+ */
+export const AGGREGATE_CLASSES = {
+  statistics: 'Cross-agency indicators, every cell of fewer than K persons suppressed',
+} as const;
+export type AggregateClass = keyof typeof AGGREGATE_CLASSES;
+
+/** The aggregate class of every field that returns aggregates, by schema coordinate. */
+export const AGGREGATE_FIELDS: Record<string, AggregateClass> = {
+  // migration (owns the entry point)
+  'Query.indicators': 'statistics',
+  'Indicators.personsAbroad': 'statistics',
+  'Indicators.departures': 'statistics',
+  'Indicators.returns': 'statistics',
+  'Indicators.entryBans': 'statistics',
+  'Indicators.womenShareAbroad': 'statistics',
+  'Indicators.aged15To29ShareAbroad': 'statistics',
+  'Indicators.childrenWithParentAbroad': 'statistics',
+  'Indicators.destinations': 'statistics',
+  // labour
+  'Indicators.employedAbroad': 'statistics',
+  'Indicators.employmentAbroadBySector': 'statistics',
+  'Indicators.formalEmploymentShare': 'statistics',
+  'Indicators.reintegrationEnrolments': 'statistics',
+  'Indicators.reintegrationCompletions': 'statistics',
+  // health
+  'Indicators.tbScreenedReturnees': 'statistics',
+  'Indicators.activeTbCases': 'statistics',
+  'Indicators.returneeShareOfActiveTb': 'statistics',
+  // pensions
+  'Indicators.insuredAbroad': 'statistics',
+  'Indicators.voluntaryContributors': 'statistics',
+  'Indicators.personsWithTotalizedPeriods': 'statistics',
 };
 
 /** Which roles may read a data class, derived from ROLE_POLICY. */

@@ -3,7 +3,7 @@ import { applyMiddleware, type IMiddleware } from 'graphql-middleware';
 import { allow, deny, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield/typings/types';
 import type { JolContext } from '../context';
-import { decideRead, decideWrite, type Subject } from './decide';
+import { decideRead, decideSubmit, decideWrite, type Subject } from './decide';
 import { forbidden } from './errors';
 import { FIELD_CLASSES, type Agency, type DataClass } from './policy';
 
@@ -58,6 +58,24 @@ export function writeRule(
   return rule({ cache: 'no_cache' })((_parent, args, context: JolContext, info) =>
     decideWrite(context, coordinateOf(info), agency, pinOf(args)),
   );
+}
+
+/**
+ * A rule for an exchange message a partner institution submits: the coordinate's data class must
+ * be one the caller's role `submits`, about the case (and person) that `subjectOf` names.
+ */
+export function submitRule<TArgs = unknown>(
+  subjectOf: (args: TArgs, context: JolContext) => Subject | Promise<Subject>,
+) {
+  return rule({ cache: 'no_cache' })(async (_parent, args: TArgs, context: JolContext, info) => {
+    const coordinate = coordinateOf(info);
+    return decideSubmit(
+      context,
+      coordinate,
+      dataClassOf(coordinate),
+      await subjectOf(args, context),
+    );
+  });
 }
 
 /** The federation fields every subgraph must answer for the gateway. */

@@ -1,5 +1,11 @@
 import type { Connection } from 'mongoose';
-import { createAuditEventModel, type JolContext } from '@jol/schema';
+import {
+  createAuditEventModel,
+  createIndicatorCubeLoader,
+  createIndicatorCubeModels,
+  createStatisticalUnitModel,
+  type JolContext,
+} from '@jol/schema';
 import { createConsentByIdLoader, createConsentsByPinLoader } from './consent/consent.loader';
 import { createHealthConsentModel } from './consent/consent.model';
 import { createHealthInsuranceByPinLoader } from './insurance/insurance.loader';
@@ -18,6 +24,8 @@ export function createHealthModels(connection: Connection) {
     HealthInsurance: createHealthInsuranceModel(connection),
     HealthConsent: createHealthConsentModel(connection),
     AuditEvent: createAuditEventModel(connection),
+    StatisticalUnit: createStatisticalUnitModel(connection),
+    ...createIndicatorCubeModels(connection),
   };
 }
 export type HealthModels = ReturnType<typeof createHealthModels>;
@@ -30,6 +38,7 @@ export function createHealthLoaders(models: HealthModels) {
     healthInsuranceByPin: createHealthInsuranceByPinLoader(models.HealthInsurance),
     consentsByPin: createConsentsByPinLoader(models.HealthConsent),
     consentById: createConsentByIdLoader(models.HealthConsent),
+    indicatorCube: createIndicatorCubeLoader(models),
   };
 }
 export type HealthLoaders = ReturnType<typeof createHealthLoaders>;

@@ -1,6 +1,7 @@
 import { accessLogRules } from './access-log/access-log.rules';
 import { consentRules } from './consent/consent.rules';
 import { fitnessRules } from './fitness/fitness.rules';
+import { indicatorsRules } from './indicators/indicators.rules';
 import { insuranceRules } from './insurance/insurance.rules';
 import { personRules } from './person/person.rules';
 import { screeningRules } from './screening/screening.rules';
@@ -15,4 +16,5 @@ export const healthRules = [
   consentRules,
   fitnessRules,
   accessLogRules,
+  indicatorsRules,
 ];

@@ -1,4 +1,9 @@
-import { accessLogReference, buildJolSubgraphSchema, PersonAccessLog } from '@jol/schema';
+import {
+  accessLogReference,
+  buildJolSubgraphSchema,
+  indicatorsReference,
+  PersonAccessLog,
+} from '@jol/schema';
 import { HealthAccessLogResolver } from './access-log/access-log.resolver';
 import { HealthConsentResolver, PersonHealthConsentsResolver } from './consent/consent.resolver';
 import type { HealthContext } from './context';
@@ -7,6 +12,8 @@ import {
   HealthInsuranceResolver,
   PersonHealthInsuranceResolver,
 } from './insurance/insurance.resolver';
+import { HealthIndicatorsResolver } from './indicators/indicators.resolver';
+import { Indicators } from './indicators/indicators.type';
 import { personReference } from './person/person.reference';
 import { Person } from './person/person.type';
 import { HealthScreeningResolver, PersonScreeningsResolver } from './screening/screening.resolver';
@@ -26,9 +33,10 @@ export function createHealthSchema() {
       HealthConsentResolver,
       PersonFitnessResolver,
       HealthAccessLogResolver,
+      HealthIndicatorsResolver,
     ],
     // No query returns these here: they reach the schema only as orphans, for _entities.
-    orphanedTypes: [Person, PersonAccessLog],
-    referenceResolvers: { ...personReference, ...accessLogReference },
+    orphanedTypes: [Person, PersonAccessLog, Indicators],
+    referenceResolvers: { ...personReference, ...accessLogReference, ...indicatorsReference },
   });
 }

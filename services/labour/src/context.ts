@@ -1,5 +1,11 @@
 import type { Connection } from 'mongoose';
-import { createAuditEventModel, type JolContext } from '@jol/schema';
+import {
+  createAuditEventModel,
+  createIndicatorCubeLoader,
+  createIndicatorCubeModels,
+  createStatisticalUnitModel,
+  type JolContext,
+} from '@jol/schema';
 import { createEmploymentByPinLoader } from './employment/employment.loader';
 import {
   createEmploymentGuardModel,
@@ -19,6 +25,8 @@ export function createLabourModels(connection: Connection) {
     ReintegrationEnrolment: createReintegrationEnrolmentModel(connection),
     Skill: createSkillModel(connection),
     AuditEvent: createAuditEventModel(connection),
+    StatisticalUnit: createStatisticalUnitModel(connection),
+    ...createIndicatorCubeModels(connection),
   };
 }
 export type LabourModels = ReturnType<typeof createLabourModels>;
@@ -31,6 +39,7 @@ export function createLabourLoaders(models: LabourModels) {
       models.ReintegrationEnrolment,
     ),
     skillsByPin: createSkillsByPinLoader(models.Skill),
+    indicatorCube: createIndicatorCubeLoader(models),
   };
 }
 export type LabourLoaders = ReturnType<typeof createLabourLoaders>;

@@ -1,5 +1,6 @@
 import { accessLogRules } from './access-log/access-log.rules';
 import { employmentRules } from './employment/employment.rules';
+import { indicatorsRules } from './indicators/indicators.rules';
 import { personRules } from './person/person.rules';
 import { reintegrationRules } from './reintegration/reintegration.rules';
 import { skillRules } from './skill/skill.rules';
@@ -11,4 +12,5 @@ export const labourRules = [
   reintegrationRules,
   skillRules,
   accessLogRules,
+  indicatorsRules,
 ];

@@ -1,10 +1,17 @@
-import { accessLogReference, buildJolSubgraphSchema, PersonAccessLog } from '@jol/schema';
+import {
+  accessLogReference,
+  buildJolSubgraphSchema,
+  indicatorsReference,
+  PersonAccessLog,
+} from '@jol/schema';
 import { LabourAccessLogResolver } from './access-log/access-log.resolver';
 import type { LabourContext } from './context';
 import {
   EmploymentRecordResolver,
   PersonEmploymentResolver,
 } from './employment/employment.resolver';
+import { LabourIndicatorsResolver } from './indicators/indicators.resolver';
+import { Indicators } from './indicators/indicators.type';
 import { personReference } from './person/person.reference';
 import { Person } from './person/person.type';
 import {
@@ -24,10 +31,11 @@ export function createLabourSchema() {
       PersonSkillsResolver,
       SkillResolver,
       LabourAccessLogResolver,
+      LabourIndicatorsResolver,
     ],
     // Reads enter through the migration subgraph's person(pin) and Person.accessLog, so no root
     // field reaches these entities here.
-    orphanedTypes: [Person, PersonAccessLog],
-    referenceResolvers: { ...personReference, ...accessLogReference },
+    orphanedTypes: [Person, PersonAccessLog, Indicators],
+    referenceResolvers: { ...personReference, ...accessLogReference, ...indicatorsReference },
   });
 }

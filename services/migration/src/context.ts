@@ -1,5 +1,10 @@
 import type { Connection } from 'mongoose';
-import { createAuditEventModel, type JolContext } from '@jol/schema';
+import {
+  createAuditEventModel,
+  createIndicatorCubeLoader,
+  createIndicatorCubeModels,
+  type JolContext,
+} from '@jol/schema';
 import { createDependantModel } from './dependant/dependant.model';
 import { createDependantsByPinLoader } from './dependant/dependant.loader';
 import { createEntryBanModel } from './entry-ban/entry-ban.model';
@@ -18,6 +23,7 @@ export function createMigrationModels(connection: Connection) {
     EntryBan: createEntryBanModel(connection),
     Dependant: createDependantModel(connection),
     AuditEvent: createAuditEventModel(connection),
+    ...createIndicatorCubeModels(connection),
   };
 }
 export type MigrationModels = ReturnType<typeof createMigrationModels>;
@@ -29,6 +35,7 @@ export function createMigrationLoaders(models: MigrationModels) {
     episodesByPin: createEpisodesByPinLoader(models.Episode),
     entryBansByPin: createEntryBansByPinLoader(models.EntryBan),
     dependantsByPin: createDependantsByPinLoader(models.Dependant),
+    indicatorCube: createIndicatorCubeLoader(models),
   };
 }
 export type MigrationLoaders = ReturnType<typeof createMigrationLoaders>;

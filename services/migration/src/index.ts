@@ -2,6 +2,7 @@ export * from './context';
 export * from './schema';
 export * from './server';
 export { toPerson } from './person/person.mapper';
+export { rebuildMigrationIndicators } from './indicators/indicators.build';
 export type { PersonRecord } from './person/person.model';
 export type { EpisodeRecord } from './episode/episode.model';
 export type { EntryBanRecord } from './entry-ban/entry-ban.model';

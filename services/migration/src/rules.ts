@@ -2,6 +2,7 @@ import { accessLogRules } from './access-log/access-log.rules';
 import { dependantMasks, dependantRules } from './dependant/dependant.rules';
 import { entryBanRules } from './entry-ban/entry-ban.rules';
 import { episodeRules } from './episode/episode.rules';
+import { indicatorsRules } from './indicators/indicators.rules';
 import { personRules } from './person/person.rules';
 
 /** Every entity's rules; anything they do not name is denied. */
@@ -11,5 +12,6 @@ export const migrationRules = [
   entryBanRules,
   dependantRules,
   accessLogRules,
+  indicatorsRules,
 ];
 export const migrationMasks = [dependantMasks];

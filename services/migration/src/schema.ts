@@ -1,4 +1,4 @@
-import { accessLogReference, buildJolSubgraphSchema } from '@jol/schema';
+import { accessLogReference, buildJolSubgraphSchema, indicatorsReference } from '@jol/schema';
 import {
   MigrationAccessLogResolver,
   PersonAccessLogResolver,
@@ -7,6 +7,7 @@ import type { MigrationContext } from './context';
 import { DependantResolver, PersonDependantsResolver } from './dependant/dependant.resolver';
 import { EntryBanResolver, PersonEntryBansResolver } from './entry-ban/entry-ban.resolver';
 import { EpisodeResolver, PersonEpisodesResolver } from './episode/episode.resolver';
+import { IndicatorsResolver } from './indicators/indicators.resolver';
 import { personReference } from './person/person.reference';
 import { PersonResolver } from './person/person.resolver';
 
@@ -23,7 +24,8 @@ export function createMigrationSchema() {
       DependantResolver,
       PersonAccessLogResolver,
       MigrationAccessLogResolver,
+      IndicatorsResolver,
     ],
-    referenceResolvers: { ...personReference, ...accessLogReference },
+    referenceResolvers: { ...personReference, ...accessLogReference, ...indicatorsReference },
   });
 }

@@ -6,6 +6,8 @@ import {
   stopOnSignals,
   subgraphAccessFromEnv,
 } from '@jol/schema';
+import { createPensionsModels } from './context';
+import { ensurePartnerRegistry } from './partner/partner.registry';
 import { createPensionsServer, DEFAULT_PORT, SERVICE_NAME } from './server';
 
 async function main() {
@@ -16,6 +18,8 @@ async function main() {
   const connection = await connectStore({ uri, dbName: agencyDatabase(SERVICE_NAME) });
   const server = await createPensionsServer({ connection, log, access });
   await ensureIndexes(connection);
+  // Reference data every start needs: the partner institutions and their agreements.
+  await ensurePartnerRegistry(createPensionsModels(connection));
   const running = await server.listen(
     Number(process.env.PORT ?? DEFAULT_PORT),
     process.env.HOST ?? '127.0.0.1',

@@ -1,6 +1,12 @@
 import { accessLogRules } from './access-log/access-log.rules';
 import { contributionRules } from './contribution/contribution.rules';
+import { decisionRules } from './decision/decision.rules';
+import { entitlementRules } from './entitlement/entitlement.rules';
+import { indicatorsRules } from './indicators/indicators.rules';
+import { exchangeCaseRules } from './exchange-case/exchange-case.rules';
+import { exchangeDocumentRules } from './exchange-document/exchange-document.rules';
 import { insurancePeriodRules } from './insurance-period/insurance-period.rules';
+import { partnerRules } from './partner/partner.rules';
 import { personRules } from './person/person.rules';
 import { serviceSummaryRules } from './service-summary/service-summary.rules';
 
@@ -11,4 +17,10 @@ export const pensionsRules = [
   contributionRules,
   serviceSummaryRules,
   accessLogRules,
+  indicatorsRules,
+  partnerRules,
+  exchangeCaseRules,
+  exchangeDocumentRules,
+  decisionRules,
+  entitlementRules,
 ];

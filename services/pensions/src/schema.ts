@@ -1,4 +1,9 @@
-import { accessLogReference, buildJolSubgraphSchema, PersonAccessLog } from '@jol/schema';
+import {
+  accessLogReference,
+  buildJolSubgraphSchema,
+  indicatorsReference,
+  PersonAccessLog,
+} from '@jol/schema';
 import { PensionsAccessLogResolver } from './access-log/access-log.resolver';
 import type { PensionsContext } from './context';
 import {
@@ -6,9 +11,23 @@ import {
   PersonContributionsResolver,
 } from './contribution/contribution.resolver';
 import {
+  PensionDecisionResolver,
+  PensionExchangeCaseDecisionsResolver,
+  PensionExchangeDocumentDecisionResolver,
+} from './decision/decision.resolver';
+import { PersonPensionEntitlementResolver } from './entitlement/entitlement.resolver';
+import { PensionExchangeCaseResolver } from './exchange-case/exchange-case.resolver';
+import {
+  PensionExchangeCaseDocumentsResolver,
+  PensionExchangeDocumentResolver,
+} from './exchange-document/exchange-document.resolver';
+import {
   InsurancePeriodResolver,
   PersonInsurancePeriodsResolver,
 } from './insurance-period/insurance-period.resolver';
+import { PensionPartnerResolver } from './partner/partner.resolver';
+import { PensionsIndicatorsResolver } from './indicators/indicators.resolver';
+import { Indicators } from './indicators/indicators.type';
 import { personReference } from './person/person.reference';
 import { Person } from './person/person.type';
 import { PersonServiceSummaryResolver } from './service-summary/service-summary.resolver';
@@ -23,9 +42,18 @@ export function createPensionsSchema() {
       ContributionResolver,
       PersonServiceSummaryResolver,
       PensionsAccessLogResolver,
+      PensionsIndicatorsResolver,
+      PensionPartnerResolver,
+      PensionExchangeCaseResolver,
+      PensionExchangeDocumentResolver,
+      PensionExchangeCaseDocumentsResolver,
+      PensionDecisionResolver,
+      PensionExchangeCaseDecisionsResolver,
+      PensionExchangeDocumentDecisionResolver,
+      PersonPensionEntitlementResolver,
     ],
     // Both entities are reached only through _entities here: no query of this subgraph returns them.
-    orphanedTypes: [Person, PersonAccessLog],
-    referenceResolvers: { ...personReference, ...accessLogReference },
+    orphanedTypes: [Person, PersonAccessLog, Indicators],
+    referenceResolvers: { ...personReference, ...accessLogReference, ...indicatorsReference },
   });
 }

@@ -1,6 +1,10 @@
 import type { Connection } from 'mongoose';
 import { createSubgraphServer, type Logger, type SubgraphAccessOptions } from '@jol/schema';
 import { createPensionsLoaders, createPensionsModels } from './context';
+import {
+  createRefusalAuditRoute,
+  REFUSAL_AUDIT_PATH,
+} from './operation-refusal/operation-refusal.route';
 import { pensionsRules } from './rules';
 import { createPensionsSchema } from './schema';
 
@@ -13,16 +17,22 @@ export interface PensionsServerOptions {
   access: SubgraphAccessOptions;
 }
 
-/** The Social Fund subgraph, ready to listen. */
+/**
+ * The Social Fund subgraph, ready to listen; it also receives the gateway's refusals of
+ * unregistered partner operations for its audit (REFUSAL_AUDIT_PATH).
+ */
 export async function createPensionsServer({ connection, log, access }: PensionsServerOptions) {
-  return createSubgraphServer({
+  const models = createPensionsModels(connection);
+  const server = await createSubgraphServer({
     name: SERVICE_NAME,
     schema: await createPensionsSchema(),
     rules: pensionsRules,
     connection,
-    models: createPensionsModels(connection),
+    models,
     createLoaders: createPensionsLoaders,
     log,
     access,
   });
+  server.app.post(REFUSAL_AUDIT_PATH, ...createRefusalAuditRoute({ access, models, log }));
+  return server;
 }

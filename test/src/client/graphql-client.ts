@@ -12,6 +12,8 @@ export interface ClientOptions {
   purpose?: string;
   requestId?: string;
   headers?: Record<string, string>;
+  /** The operation to run when the document holds several. */
+  operationName?: string;
 }
 
 /** A minimal HTTP GraphQL client, as an agency system would call the gateway. */
@@ -33,7 +35,7 @@ export function createGraphQLClient(url: string, defaults: ClientOptions = {}) {
     const response = await fetch(url, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query, variables, operationName: merged.operationName }),
     });
     const text = await response.text();
     let body: { data?: TData | null; errors?: GraphQLFormattedError[] } = {};

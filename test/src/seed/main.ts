@@ -111,7 +111,8 @@ async function main(): Promise<void> {
   const total = Object.values(report.counts).reduce((sum, n) => sum + n, 0);
   const width = Math.max(...Object.keys(report.counts).map((name) => name.length));
   console.log(
-    `seeded ${report.persons} persons, ${total} documents in ${(report.elapsedMs / 1000).toFixed(1)} s`,
+    `seeded ${report.persons} persons, ${total} documents in ${(report.elapsedMs / 1000).toFixed(1)} s` +
+      ` (of which ${(report.statisticsMs / 1000).toFixed(1)} s building the indicator cubes)`,
   );
   for (const [name, count] of Object.entries(report.counts)) {
     console.log(`  ${name.padEnd(width)}  ${String(count).padStart(10)}`);

@@ -17,7 +17,15 @@ import {
   parseAmount,
   PensionCurrency,
 } from '@jol/pensions';
-import { AgeBand, ageBandOf, ageOn, parsePin, REGIONS, type RegionCode } from '@jol/schema';
+import {
+  AgeBand,
+  ageBandOf,
+  ageOn,
+  parsePin,
+  REGIONS,
+  statisticalUnitOf,
+  type RegionCode,
+} from '@jol/schema';
 import * as F from './figures';
 import { generatePersonBundle, type PersonBundle } from './person-bundle';
 
@@ -466,6 +474,33 @@ describe('every person is consistent across the four agencies', () => {
       }
     });
     expect(found).toEqual([]);
+  });
+
+  it('gives each agency holding records of a person its statistical unit, as the register says', () => {
+    const found = violations((fail) => {
+      for (const b of bundles) {
+        const expected = statisticalUnitOf(person(b), b.migration.Episode, F.REFERENCE_DATE);
+        for (const agency of ['labour', 'health', 'pensions'] as const) {
+          const { StatisticalUnit: units, ...records } = b[agency];
+          const holds = Object.values(records).some((docs: unknown[]) => docs.length > 0);
+          if (units.length !== (holds ? 1 : 0))
+            fail(`${person(b).pin}: ${units.length} ${agency} units`);
+          const unit = units[0];
+          if (!unit) continue;
+          const { _id, ...fields } = unit;
+          if (JSON.stringify(fields) !== JSON.stringify(expected))
+            fail(`${person(b).pin}: ${agency} unit differs`);
+        }
+      }
+    });
+    expect(found).toEqual([]);
+    // Returnees have a first return and a latest destination; persons who never left neither.
+    const returned = withStatus(MigrationStatus.RETURNED).flatMap((b) => b.health.StatisticalUnit);
+    expect(returned.every((u) => u.firstReturnOn !== null && u.lastDestination !== null)).toBe(
+      true,
+    );
+    const stayed = withStatus(MigrationStatus.NEVER_LEFT).flatMap((b) => b.health.StatisticalUnit);
+    expect(stayed.every((u) => u.firstReturnOn === null && u.lastDestination === null)).toBe(true);
   });
 
   it('passes the mongoose schemas of the four services', async () => {

@@ -44,7 +44,14 @@ import {
   type InsurancePeriodLockRecord,
   type InsurancePeriodRecord,
 } from '@jol/pensions';
-import { ageOn, REGION_CODES, Sex, type RegionCode } from '@jol/schema';
+import {
+  ageOn,
+  REGION_CODES,
+  Sex,
+  statisticalUnitOf,
+  type RegionCode,
+  type StatisticalUnitRecord,
+} from '@jol/schema';
 import { addYears, dateOf, dayOf, monthKey, monthStart, nextMonthStart, pinDate } from './days';
 import * as F from './figures';
 import { drawEmployer, drawName, FACILITIES, SKILL_CERTIFIERS, SKILLS_BY_SECTOR } from './names';
@@ -90,16 +97,19 @@ export interface PersonBundle {
     EmploymentGuard: EmploymentGuardRecord[];
     Skill: SkillDocument[];
     ReintegrationEnrolment: ReintegrationDocument[];
+    StatisticalUnit: StatisticalUnitRecord[];
   };
   health: {
     HealthScreening: ScreeningDocument[];
     TbCase: TbCaseDocument[];
     HealthInsurance: HealthInsuranceDocument[];
+    StatisticalUnit: StatisticalUnitRecord[];
   };
   pensions: {
     InsurancePeriod: InsurancePeriodDocument[];
     InsurancePeriodLock: InsurancePeriodLockRecord[];
     Contribution: ContributionDocument[];
+    StatisticalUnit: StatisticalUnitRecord[];
   };
 }
 
@@ -141,6 +151,7 @@ const COLLECTION_CODES = {
   HealthInsurance: 10,
   InsurancePeriod: 11,
   Contribution: 12,
+  StatisticalUnit: 13,
 } as const;
 
 /**
@@ -357,9 +368,20 @@ export function generatePersonBundle(seed: number, index: number): PersonBundle 
 
   const bundle: PersonBundle = {
     migration: { Person: [], Episode: [], EntryBan: [], Dependant: [] },
-    labour: { EmploymentRecord: [], EmploymentGuard: [], Skill: [], ReintegrationEnrolment: [] },
-    health: { HealthScreening: [], TbCase: [], HealthInsurance: [] },
-    pensions: { InsurancePeriod: [], InsurancePeriodLock: [], Contribution: [] },
+    labour: {
+      EmploymentRecord: [],
+      EmploymentGuard: [],
+      Skill: [],
+      ReintegrationEnrolment: [],
+      StatisticalUnit: [],
+    },
+    health: { HealthScreening: [], TbCase: [], HealthInsurance: [], StatisticalUnit: [] },
+    pensions: {
+      InsurancePeriod: [],
+      InsurancePeriodLock: [],
+      Contribution: [],
+      StatisticalUnit: [],
+    },
   };
   bundle.migration.Person.push({
     _id: ids.next('Person'),
@@ -466,7 +488,22 @@ export function generatePersonBundle(seed: number, index: number): PersonBundle 
   addScreenings(bundle, random, ids, { pin, status, homeRegion, stays, birth, atHomeSince });
   addTbCases(bundle, random, ids, { pin, status, homeRegion, stays, birth, atHomeSince });
   addHealthInsurance(bundle, random, ids, { pin, status, stays, atHomeSince, periods });
+  addStatisticalUnits(bundle, ids);
   return bundle;
+}
+
+/**
+ * The statistics snapshot of the register that labour, health and pensions each keep, for every
+ * person they hold records of: derived by the kernel's statisticalUnitOf from the migration
+ * documents, as `npm run stats:refresh` derives it from the register.
+ */
+function addStatisticalUnits(bundle: PersonBundle, ids: IdFactory): void {
+  const [person] = bundle.migration.Person;
+  const unit = statisticalUnitOf(person!, bundle.migration.Episode, STAMP);
+  for (const agency of ['labour', 'health', 'pensions'] as const) {
+    const held = Object.values(bundle[agency]).some((docs: unknown[]) => docs.length > 0);
+    if (held) bundle[agency].StatisticalUnit.push({ _id: ids.next('StatisticalUnit'), ...unit });
+  }
 }
 
 function stamps(): Stamps {

@@ -7,6 +7,8 @@ import { createLabourModels } from '@jol/labour';
 import { createMigrationModels } from '@jol/migration';
 import { createPensionsModels } from '@jol/pensions';
 import { connectStore, ensureIndexes } from '@jol/schema';
+import { rebuildAgencyIndicators } from '../stats/refresh';
+import { LAST_RECORDED_DAY, REFERENCE_DATE } from './figures';
 import { generatePersonBundle, MAX_PERSONS, type PersonBundle } from './person-bundle';
 import { checkSeed } from './random';
 
@@ -34,6 +36,8 @@ export interface SeedReport {
   /** Documents written per collection, keyed `<database>.<collection>`. */
   counts: Record<string, number>;
   elapsedMs: number;
+  /** Of elapsedMs, the time spent building the four indicator cubes at the end. */
+  statisticsMs: number;
 }
 
 export const AGENCIES = ['migration', 'labour', 'health', 'pensions'] as const;
@@ -74,6 +78,8 @@ interface AgencyStore {
   connection: Connection;
   /** The agency's models by name (the keys of a PersonBundle's agency part). */
   models: Record<string, Model<unknown>>;
+  /** The same models, typed, for the agency's indicator build. */
+  typed: ReturnType<(typeof MODEL_FACTORIES)[Agency]>;
 }
 
 /**
@@ -95,6 +101,7 @@ export async function seedSyntheticData(
     throw new RangeError(`batchPersons must be an integer from 1 to 100000; got ${batchPersons}`);
   }
   const started = performance.now();
+  let statisticsStarted = started;
   const stores = await openStores(options.mongodbUri, options.databasePrefix);
   const counts: Record<string, number> = {};
   const bar = options.progress
@@ -135,16 +142,43 @@ export async function seedSyntheticData(
       writing.catch(() => undefined);
     }
     await writing;
+    bar?.stop();
+    statisticsStarted = performance.now();
+    await buildStatistics(stores, options, counts);
   } finally {
     bar?.stop();
     await Promise.all(stores.map((store) => store.connection.close()));
   }
+  const ended = performance.now();
   return {
     persons: options.persons,
     seed: options.seed,
     counts,
-    elapsedMs: Math.round(performance.now() - started),
+    elapsedMs: Math.round(ended - started),
+    statisticsMs: Math.round(ended - statisticsStarted),
   };
+}
+
+/**
+ * Builds each agency's indicator cube from what was just written, as `npm run stats:refresh`
+ * would (the statistical units came with the persons). Deterministic like the rest: the build is
+ * named after the seed and dated REFERENCE_DATE, covering up to LAST_RECORDED_DAY.
+ */
+async function buildStatistics(
+  stores: readonly AgencyStore[],
+  options: SeedOptions,
+  counts: Record<string, number>,
+): Promise<void> {
+  const build = {
+    asOf: LAST_RECORDED_DAY,
+    buildId: `seed-${options.seed}-${options.persons}`,
+    builtAt: REFERENCE_DATE,
+  };
+  for (const store of stores) {
+    const { cells } = await rebuildAgencyIndicators(store.agency, store.typed as never, build);
+    counts[`${store.connection.name}.indicator_cells`] = cells;
+    counts[`${store.connection.name}.indicator_builds`] = 1;
+  }
 }
 
 /** The persons in `<prefix>_migration`: 0 for a store never seeded. */
@@ -208,8 +242,14 @@ async function openStores(uri: string, prefix: string): Promise<AgencyStore[]> {
   return Promise.all(
     AGENCIES.map(async (agency) => {
       const connection = await connectStore({ uri, dbName: agencyDatabaseName(prefix, agency) });
-      const { connection: _bound, ...models } = MODEL_FACTORIES[agency](connection);
-      return { agency, connection, models: models as Record<string, Model<unknown>> };
+      const typed = MODEL_FACTORIES[agency](connection);
+      const { connection: _bound, ...models } = typed;
+      return {
+        agency,
+        connection,
+        models: models as unknown as Record<string, Model<unknown>>,
+        typed,
+      };
     }),
   );
 }

@@ -125,9 +125,11 @@ describe('access: identity, purpose, signatures, audit', () => {
       expect((await analyst('{ __schema { queryType { name } } }')).data).toEqual({
         __schema: { queryType: { name: 'Query' } },
       });
+      // Partners run registered operations only: an introspection query is refused before planning.
       const partner = await jol.as('PARTNER', { partner: 'RU-SFR' });
       const refused = await partner('{ __schema { queryType { name } } }');
-      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(refused.status).toBe(403);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('OPERATION_NOT_REGISTERED');
       expect(refused.data ?? null).toBeNull();
     });
 

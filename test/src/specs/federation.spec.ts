@@ -179,6 +179,18 @@ describe('one graph across four agencies, through the gateway over HTTP', () => 
     }
   });
 
+  it('answers an operation name the document lacks with a typed 400, not a server error', async () => {
+    const document = 'query First { __typename } query Second { __typename }';
+    const named = await gql(document, {}, { operationName: 'Second' });
+    expect(named.status).toBe(200);
+    expect(named.data).toEqual({ __typename: 'Query' });
+    for (const operationName of ['Third', undefined]) {
+      const refused = await gql(document, {}, operationName ? { operationName } : {});
+      expect(refused.status).toBe(400);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+
   it('keeps the caller request id and returns it', async () => {
     const result = await gql('{ __typename }', {}, { requestId: 'jol-test-0001' });
     expect(result.headers.get('x-request-id')).toBe('jol-test-0001');

@@ -11,6 +11,7 @@ import {
   type TokenClaims,
 } from '../auth/dev-keys';
 import { createGraphQLClient } from '../client/graphql-client';
+import { seedSyntheticData } from '../seed/seed';
 import { REPO_ROOT } from '../store/secantus';
 import { startSystem, type RunningSystem } from './system';
 
@@ -30,19 +31,43 @@ export interface TestSystem {
   stop(): Promise<void>;
 }
 
+export interface TestSystemOptions {
+  /** Extra environment for every process (PERSISTED_OPERATIONS_DIR...). @default {} */
+  env?: Record<string, string>;
+  /**
+   * Synthetic persons to seed into the run's databases before the services start (statistical
+   * units and indicator cubes included). @default none
+   */
+  seedPersons?: number;
+  /** The generator's seed for seedPersons. @default 1 */
+  seed?: number;
+}
+
 /**
  * The real system for a cross-service spec: the four subgraphs and the gateway as processes, on
  * free ports, over the store the jest global setup started, with throw-away keys of its own.
  */
-export async function startTestSystem(name: string): Promise<TestSystem> {
+export async function startTestSystem(
+  name: string,
+  options: TestSystemOptions = {},
+): Promise<TestSystem> {
   const mongodbUri = process.env.MONGODB_URI;
   if (!mongodbUri) throw new Error('MONGODB_URI is not set: specs run under the jest global setup');
   const keys = await ensureDevKeys(mkdtempSync(join(tmpdir(), 'jol-keys-')));
   const databasePrefix = `e2e_${name}_${randomUUID().slice(0, 8)}`;
+  if (options.seedPersons) {
+    await seedSyntheticData({
+      mongodbUri,
+      databasePrefix,
+      persons: options.seedPersons,
+      seed: options.seed ?? 1,
+      progress: false,
+    });
+  }
   const system = await startSystem({
     mongodbUri,
     databasePrefix,
-    env: devKeysEnv(keys),
+    env: { ...devKeysEnv(keys), ...options.env },
     output: { logDir: join(REPO_ROOT, 'test-artifacts', 'logs', name) },
   });
   const graphqlUrl = `${system.gatewayUrl}/graphql`;

@@ -35,6 +35,17 @@ registerEnumType(InsurancePeriodSource, {
   },
 });
 
+/**
+ * Periods insured with the Social Fund: at home, or by voluntary contributions paid to it from
+ * abroad. They make the Kyrgyz record; partner-reported periods are foreign.
+ */
+export function isKyrgyzInsurance(source: InsurancePeriodSource): boolean {
+  return (
+    source === InsurancePeriodSource.DOMESTIC ||
+    source === InsurancePeriodSource.VOLUNTARY_FROM_ABROAD
+  );
+}
+
 @ObjectType({
   description:
     'A period of pension insurance in one country, both days included. The periods of one person never overlap.',

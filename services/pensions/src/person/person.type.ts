@@ -1,5 +1,5 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { PinScalar, RegionScalar } from '@jol/schema';
+import { DateScalar, PinScalar, RegionScalar, Sex } from '@jol/schema';
 
 /**
  * The person as the Social Fund knows it: only the key. Identity belongs to the State Migration
@@ -18,4 +18,17 @@ export class Person {
   @Directive('@external')
   @Field(() => RegionScalar, { nullable: true })
   homeRegion?: string | null;
+
+  /**
+   * Owned by migration; sent in the representation for `pensionEntitlement` (retirement age). A
+   * representation carries it as the YYYY-MM-DD string, never derived from the PIN.
+   */
+  @Directive('@external')
+  @Field(() => DateScalar, { nullable: true })
+  birthDate?: Date | string | null;
+
+  /** Owned by migration; sent in the representation for `pensionEntitlement` (age, full record). */
+  @Directive('@external')
+  @Field(() => Sex, { nullable: true })
+  sex?: Sex | null;
 }

@@ -1,0 +1,187 @@
+import type { NextFunction, Request, Response } from 'express';
+import { Kind, parse } from 'graphql';
+import { parsePin, signRequest, type Caller, type Logger } from '@jol/schema';
+import type { PersistedOperation, PersistedQueryManifest } from './partner-operations/manifest';
+
+/** The code of a refusal: the operation is not one the caller's institution registered. */
+export const OPERATION_NOT_REGISTERED = 'OPERATION_NOT_REGISTERED';
+
+/** The role held to registered operations. */
+const PARTNER_ROLE = 'PARTNER';
+
+/** What the gateway tells the audit about a refused partner request. */
+export interface OperationRefusal {
+  caller: Caller;
+  requestId: string;
+  purpose: string | null;
+  authorization: string;
+  /** The id the request named, or null for a free-form query or no id at all. */
+  operationId: string | null;
+  operationName: string | null;
+  /** PINs found among the variables: the persons the request was about. */
+  pins: string[];
+}
+
+export interface PersistedOperationsOptions {
+  /** Each partner's manifest, by partner code (the token's `partner` claim). */
+  manifests: ReadonlyMap<string, PersistedQueryManifest>;
+  log: Logger;
+  /** Records a refusal (awaited before the 403 leaves; a failure is logged, the refusal stands). */
+  audit?: (refusal: OperationRefusal) => Promise<void>;
+}
+
+type RequestBody = {
+  query?: unknown;
+  id?: unknown;
+  operationName?: unknown;
+  variables?: unknown;
+  extensions?: { persistedQuery?: { sha256Hash?: unknown } };
+};
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+const isPin = (value: string) => {
+  try {
+    parsePin(value);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The operation id a request names: Apollo's APQ extension, or a top-level `id`. */
+function requestedId(body: RequestBody): string | null {
+  const hash = body.extensions?.persistedQuery?.sha256Hash ?? body.id;
+  return typeof hash === 'string' && SHA256_HEX.test(hash) ? hash : null;
+}
+
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
+
+/**
+ * The operation a refused request named, or the name of the first operation in its query; null
+ * when there is none or it is not a GraphQL name (the audit stores nothing else).
+ */
+function requestedName(body: RequestBody): string | null {
+  let name: unknown = body.operationName;
+  if (name === undefined && typeof body.query === 'string' && body.query.length <= 100_000) {
+    try {
+      const operation = parse(body.query).definitions.find(
+        (d) => d.kind === Kind.OPERATION_DEFINITION,
+      );
+      name = operation?.kind === Kind.OPERATION_DEFINITION ? operation.name?.value : undefined;
+    } catch {
+      name = undefined;
+    }
+  }
+  return typeof name === 'string' && OPERATION_NAME.test(name) ? name : null;
+}
+
+/** PIN-shaped strings among the variables (at most 20), for the audit of a refused request. */
+export function pinsIn(value: unknown, found = new Set<string>(), depth = 0): string[] {
+  if (found.size >= 20 || depth > 6) return [...found];
+  if (typeof value === 'string') {
+    if (isPin(value)) found.add(value);
+  } else if (Array.isArray(value)) {
+    for (const item of value) pinsIn(item, found, depth + 1);
+  } else if (value && typeof value === 'object') {
+    for (const item of Object.values(value)) pinsIn(item, found, depth + 1);
+  }
+  return [...found];
+}
+
+/**
+ * Partner institutions run only the operations registered for them (their committed manifest),
+ * by id. A request with a `query`, without an id, or with an id not in the caller's own manifest
+ * (another partner's included) is refused with 403 and `OPERATION_NOT_REGISTERED` before any
+ * planning, and audited; a registered one has its body replaced by the registered document. Mount
+ * after the token check and the JSON parser; other roles pass untouched.
+ */
+export function createPersistedOperationsGate(options: PersistedOperationsOptions) {
+  const byPartner = new Map<string, Map<string, PersistedOperation>>();
+  for (const [partner, manifest] of options.manifests) {
+    byPartner.set(partner, new Map(manifest.operations.map((op) => [op.id, op])));
+  }
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const caller = res.locals.caller as Caller | undefined;
+    if (!caller?.roles.includes(PARTNER_ROLE)) {
+      next();
+      return;
+    }
+    const body: RequestBody =
+      req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? req.body : {};
+    const id = requestedId(body);
+    const registered = id ? byPartner.get(caller.partner ?? '')?.get(id) : undefined;
+    if (req.method === 'POST' && body.query === undefined && registered) {
+      req.body = {
+        query: registered.body,
+        operationName: registered.name,
+        variables: body.variables ?? {},
+      };
+      next();
+      return;
+    }
+    const message =
+      req.method !== 'POST'
+        ? 'Partner institutions POST the id of a registered operation'
+        : body.query !== undefined
+          ? 'Partner institutions may not send a query: send the id of an operation registered for your institution'
+          : id
+            ? `Operation ${id} is not registered for ${caller.partner ?? 'a token without a partner claim'}`
+            : 'Send the id of an operation registered for your institution (extensions.persistedQuery.sha256Hash or id)';
+    const purpose = req.headers['x-purpose'];
+    await options
+      .audit?.({
+        caller,
+        requestId: String(req.id ?? ''),
+        purpose: typeof purpose === 'string' ? purpose : null,
+        authorization: req.headers.authorization ?? '',
+        operationId: id,
+        operationName: requestedName(body),
+        pins: pinsIn(body.variables),
+      })
+      .catch((error) =>
+        options.log.error({ err: error }, 'a refused partner request was not audited'),
+      );
+    res.status(403).json({ errors: [{ message, extensions: { code: OPERATION_NOT_REGISTERED } }] });
+  };
+}
+
+/** Where a subgraph receives the gateway's refusals for its audit (see the pensions subgraph). */
+export const REFUSAL_AUDIT_PATH = '/audit/refusals';
+
+/**
+ * Sends a refusal to the pensions subgraph's audit (the Social Fund owns the exchange and its
+ * trail), signed like any subgraph request and carrying the caller's own token.
+ */
+export function createRefusalAuditor(options: {
+  /** The pensions subgraph's GraphQL URL, once the gateway knows it. */
+  subgraphUrl: () => string | undefined;
+  signingSecret: string;
+  fetchImpl?: typeof fetch;
+}) {
+  const fetchImpl = options.fetchImpl ?? fetch;
+  return async (refusal: OperationRefusal): Promise<void> => {
+    const graphqlUrl = options.subgraphUrl();
+    if (!graphqlUrl) throw new Error('the pensions subgraph URL is not known yet');
+    const url = new URL(REFUSAL_AUDIT_PATH, graphqlUrl);
+    const body = JSON.stringify({
+      operationId: refusal.operationId,
+      operationName: refusal.operationName,
+      pins: refusal.pins,
+    });
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      authorization: refusal.authorization,
+      'x-request-id': refusal.requestId,
+      ...signRequest(options.signingSecret, {
+        method: 'POST',
+        path: url.pathname,
+        body,
+        requestId: refusal.requestId,
+      }),
+    };
+    if (refusal.purpose) headers['x-purpose'] = refusal.purpose;
+    const response = await fetchImpl(url, { method: 'POST', headers, body });
+    if (!response.ok) throw new Error(`the refusal audit answered ${response.status}`);
+  };
+}

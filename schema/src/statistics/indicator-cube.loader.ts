@@ -1,0 +1,157 @@
+import DataLoader from 'dataloader';
+import type { PipelineStage } from 'mongoose';
+import { CUBE_FIELD, IndicatorDimension, type CubeField } from './indicator-dimension';
+import type { IndicatorBuildRecord, IndicatorCubeModels } from './indicator-cube.model';
+import { indicatorKey, type IndicatorRequest } from './indicator-request';
+import type { IndicatorTable } from './indicator-table.type';
+import {
+  dimensionsOf,
+  indicatorTableOf,
+  type CubeRow,
+  type IndicatorBuildInfo,
+  type IndicatorMeasure,
+  yearsOf,
+} from './indicator-tables';
+import { minCellSizeFromEnv } from './min-cell-size';
+
+/** What one measure's table needs from the cube. */
+export interface CubeQuery {
+  request: IndicatorRequest;
+  measures: string[];
+  /** The years to read: a stock without a YEAR breakdown needs only the last. */
+  fromYear: number;
+  toYear: number;
+  /** Cube fields to group by besides measure and year. */
+  fields: CubeField[];
+}
+
+export interface CubeSlice {
+  rows: CubeRow[];
+  build: IndicatorBuildInfo | null;
+}
+
+/** One aggregation: a cube measure, a span of years, the request's filter, the fields to keep. */
+interface CubeRead {
+  request: IndicatorRequest;
+  measure: string;
+  fromYear: number;
+  toYear: number;
+  fields: Set<CubeField>;
+}
+
+/**
+ * A per-request loader of cube slices. The measures asked for in one request (one tick) are read
+ * together: the newest build once, then one aggregation per cube measure and span of years, all
+ * in flight at once, each matching the build, the measure, the years and the filter, then grouping
+ * by the union of the fields the tables need. One measure per aggregation keeps the match an
+ * equality prefix of the {build, measure, year} index: the embedded store answers `measure: {$in}`
+ * with a collection scan. Keeps DataLoader's contract: one slice per query, in order.
+ */
+export function createIndicatorCubeLoader(
+  models: IndicatorCubeModels,
+): DataLoader<CubeQuery, CubeSlice, string> {
+  return new DataLoader<CubeQuery, CubeSlice, string>(
+    async (queries) => {
+      const build = await models.IndicatorBuild.findOne({}, { _id: 1, asOf: 1, builtAt: 1 })
+        .sort({ builtAt: -1, _id: -1 })
+        .lean<Pick<IndicatorBuildRecord, '_id' | 'asOf' | 'builtAt'>>();
+      const info = build ? { asOf: build.asOf, builtAt: build.builtAt } : null;
+      const reads = new Map<string, CubeRead>();
+      const readKeys = queries.map((query) =>
+        query.measures.map((measure) => {
+          const key = JSON.stringify([
+            indicatorKey(query.request),
+            measure,
+            query.fromYear,
+            query.toYear,
+          ]);
+          const read = reads.get(key) ?? {
+            request: query.request,
+            measure,
+            fromYear: query.fromYear,
+            toYear: query.toYear,
+            fields: new Set<CubeField>(),
+          };
+          for (const field of query.fields) read.fields.add(field);
+          reads.set(key, read);
+          return key;
+        }),
+      );
+      const rows = new Map<string, CubeRow[]>(
+        await Promise.all(
+          [...reads].map(
+            async ([key, read]) =>
+              [key, build ? await aggregateCube(models, build._id, read) : []] as const,
+          ),
+        ),
+      );
+      return readKeys.map((keys) => ({ rows: keys.flatMap((key) => rows.get(key)!), build: info }));
+    },
+    {
+      cacheKeyFn: (query) =>
+        JSON.stringify([
+          indicatorKey(query.request),
+          [...query.measures].sort(),
+          query.fromYear,
+          query.toYear,
+          [...query.fields].sort(),
+        ]),
+    },
+  );
+}
+
+async function aggregateCube(
+  models: IndicatorCubeModels,
+  build: string,
+  read: CubeRead,
+): Promise<CubeRow[]> {
+  const { request } = read;
+  const match: Record<string, unknown> = {
+    build,
+    measure: read.measure,
+    year: { $gte: read.fromYear, $lte: read.toYear },
+  };
+  if (request.region) match.region = request.region;
+  if (request.sex) match.sex = request.sex;
+  if (request.ageBand) match.ageBand = request.ageBand;
+  if (request.destination) match.destination = request.destination;
+  const id: Record<string, string> = { measure: '$measure', year: '$year' };
+  for (const field of read.fields) if (field !== 'year') id[field] = `$${field}`;
+  const pipeline: PipelineStage[] = [
+    { $match: match },
+    { $group: { _id: id, persons: { $sum: '$persons' } } },
+  ];
+  const grouped = await models.IndicatorCell.aggregate<{
+    _id: Omit<CubeRow, 'persons'>;
+    persons: number;
+  }>(pipeline);
+  return grouped.map(({ _id, persons }) => ({ ...stripMissing(_id), persons }));
+}
+
+/** A grouped field whose value is missing comes back as undefined, which reads as "none". */
+function stripMissing(id: Omit<CubeRow, 'persons'>): Omit<CubeRow, 'persons'> {
+  return Object.fromEntries(Object.entries(id).filter(([, v]) => v !== undefined)) as Omit<
+    CubeRow,
+    'persons'
+  >;
+}
+
+/** The protected table of one measure for a request, through the request's cube loader. */
+export async function loadIndicatorTable(
+  loader: DataLoader<CubeQuery, CubeSlice, string>,
+  request: IndicatorRequest,
+  measure: IndicatorMeasure,
+): Promise<IndicatorTable> {
+  const fields = dimensionsOf(measure, request)
+    .filter((d) => d !== IndicatorDimension.YEAR)
+    .map((d) => CUBE_FIELD[d]);
+  const years = yearsOf(measure, request);
+  const slice = await loader.load({
+    request,
+    measures: measure.denominator ? [measure.cube, measure.denominator] : [measure.cube],
+    fromYear: years[0]!,
+    toYear: years.at(-1)!,
+    fields,
+  });
+  return indicatorTableOf(measure, request, slice.rows, minCellSizeFromEnv(), slice.build);
+}

@@ -1,0 +1,218 @@
+import { REGION_CODES } from '../scalars/region';
+import { IndicatorDimension } from './indicator-dimension';
+import { normalizeIndicatorRequest } from './indicator-request';
+import { IndicatorUnit } from './indicator-table.type';
+import { countTable, shareTable, type CubeRow, type IndicatorMeasure } from './indicator-tables';
+
+const NOW = new Date(Date.UTC(2026, 10, 24));
+const K = 10;
+const BUILD = { asOf: new Date(Date.UTC(2025, 11, 31)), builtAt: new Date(Date.UTC(2026, 0, 1)) };
+
+const ABROAD: IndicatorMeasure = {
+  name: 'personsAbroad',
+  agency: 'migration',
+  description: 'Persons abroad',
+  timing: 'STOCK',
+  unit: IndicatorUnit.PERSONS,
+  cube: 'personsAbroad',
+};
+const DEPARTURES: IndicatorMeasure = {
+  ...ABROAD,
+  name: 'departures',
+  timing: 'PERIOD',
+  cube: 'departures',
+};
+const WOMEN_SHARE: IndicatorMeasure = {
+  ...ABROAD,
+  name: 'womenShareAbroad',
+  unit: IndicatorUnit.SHARE,
+  cube: 'personsAbroadWomen',
+  denominator: 'personsAbroad',
+};
+
+const row = (
+  measure: string,
+  year: number,
+  persons: number,
+  fields: Partial<CubeRow> = {},
+): CubeRow => ({
+  measure,
+  year,
+  persons,
+  ...fields,
+});
+
+const request = (filter: Record<string, unknown>, by: IndicatorDimension[] = []) =>
+  normalizeIndicatorRequest(filter, by, NOW);
+
+describe('countTable', () => {
+  it('lists every region, zeros included, and withholds a small region with a complement', () => {
+    const table = countTable(
+      ABROAD,
+      request({ year: 2025 }, [IndicatorDimension.REGION]),
+      [
+        row('personsAbroad', 2025, 40, { region: 'KG-O' }),
+        row('personsAbroad', 2025, 3, { region: 'KG-N' }),
+        row('personsAbroad', 2025, 25, { region: 'KG-B' }),
+        row('departures', 2025, 99, { region: 'KG-B' }),
+      ],
+      K,
+      BUILD,
+    );
+    expect(table.rows.map((r) => r.region)).toEqual(REGION_CODES);
+    const byRegion = Object.fromEntries(table.rows.map((r) => [r.region, [r.value, r.suppressed]]));
+    expect(byRegion['KG-N']).toEqual([null, true]);
+    expect(byRegion['KG-B']).toEqual([null, true]);
+    expect(byRegion['KG-O']).toEqual([40, false]);
+    expect(byRegion['KG-C']).toEqual([0, false]);
+    expect(table.total).toMatchObject({ value: 68, suppressed: false, over: ['REGION'] });
+    expect(table.margins).toEqual([]);
+    expect(table).toMatchObject({
+      minCellSize: 10,
+      asOf: BUILD.asOf,
+      refreshedAt: '2026-01-01T00:00:00.000Z',
+    });
+  });
+
+  it('counts a stock on the last year of a period, a flow over every year', () => {
+    const rows = [2021, 2022, 2023].flatMap((year) => [
+      row('personsAbroad', year, 100 + year - 2021),
+      row('departures', year, 20),
+    ]);
+    const period = request({ fromYear: 2021, toYear: 2023 });
+    expect(countTable(ABROAD, period, rows, K, BUILD).total.value).toBe(102);
+    expect(countTable(DEPARTURES, period, rows, K, BUILD).total.value).toBe(60);
+    const byYear = countTable(
+      DEPARTURES,
+      request({ fromYear: 2021, toYear: 2023 }, [IndicatorDimension.YEAR]),
+      rows,
+      K,
+      BUILD,
+    );
+    expect(byYear.rows.map((r) => [r.year, r.value])).toEqual([
+      [2021, 20],
+      [2022, 20],
+      [2023, 20],
+    ]);
+  });
+
+  it('withholds a sum over years that may count fewer than K distinct persons', () => {
+    // 3 persons a year for five years: 15 person-years, but perhaps the same 3 persons.
+    const rows = [2021, 2022, 2023, 2024, 2025].map((year) => row('departures', year, 3));
+    const table = countTable(DEPARTURES, request({ fromYear: 2021, toYear: 2025 }), rows, K, BUILD);
+    expect(table.total).toMatchObject({ value: null, suppressed: true });
+  });
+
+  it('gives a two-way table its cells, row totals, column totals and total, in that order', () => {
+    const rows = [
+      row('departures', 2025, 30, { region: 'KG-O', sex: 'FEMALE' }),
+      row('departures', 2025, 50, { region: 'KG-O', sex: 'MALE' }),
+      row('departures', 2025, 20, { region: 'KG-B', sex: 'FEMALE' }),
+      row('departures', 2025, 40, { region: 'KG-B', sex: 'MALE' }),
+    ];
+    const table = countTable(
+      DEPARTURES,
+      request({ year: 2025, sex: null }, [IndicatorDimension.REGION, IndicatorDimension.SEX]),
+      rows,
+      K,
+      BUILD,
+    );
+    expect(table.dimensions).toEqual(['REGION', 'SEX']);
+    expect(table.rows).toHaveLength(18);
+    expect(table.rows.slice(0, 2).map((r) => [r.region, r.sex, r.value])).toEqual([
+      ['KG-B', 'FEMALE', 20],
+      ['KG-B', 'MALE', 40],
+    ]);
+    expect(
+      table.margins.map((r) => [r.region, r.sex, r.over, r.value]).filter((m) => m[3] !== 0),
+    ).toEqual([
+      ['KG-B', null, ['SEX'], 60],
+      ['KG-O', null, ['SEX'], 80],
+      [null, 'FEMALE', ['REGION'], 50],
+      [null, 'MALE', ['REGION'], 90],
+    ]);
+    expect(table.total).toMatchObject({ value: 140, over: ['REGION', 'SEX'] });
+  });
+
+  it('takes destinations from the data, none last, unless the filter names one', () => {
+    const rows = [
+      row('personsAbroad', 2025, 12, { destination: 'RU' }),
+      row('personsAbroad', 2025, 15, { destination: null }),
+      row('personsAbroad', 2025, 11, { destination: 'KZ' }),
+    ];
+    const table = countTable(
+      ABROAD,
+      request({ year: 2025 }, [IndicatorDimension.DESTINATION]),
+      rows,
+      K,
+      BUILD,
+    );
+    expect(table.rows.map((r) => [r.destination, r.value])).toEqual([
+      ['KZ', 11],
+      ['RU', 12],
+      [null, 15],
+    ]);
+    const fixed = { ...ABROAD, name: 'destinations', dimensions: [IndicatorDimension.DESTINATION] };
+    const narrowed = countTable(
+      fixed,
+      request({ year: 2025, destination: 'RU' }, [IndicatorDimension.SEX]),
+      rows,
+      K,
+      BUILD,
+    );
+    expect(narrowed.dimensions).toEqual(['DESTINATION']);
+    expect(narrowed.rows.map((r) => r.destination)).toEqual(['RU']);
+  });
+
+  it('reads an empty cube as zeros with no build', () => {
+    const table = countTable(ABROAD, request({}, [IndicatorDimension.SEX]), [], K, null);
+    expect(table.rows.map((r) => r.value)).toEqual([0, 0]);
+    expect(table).toMatchObject({ asOf: null, refreshedAt: null });
+  });
+});
+
+describe('shareTable', () => {
+  const rows = [
+    row('personsAbroad', 2025, 100, { region: 'KG-O' }),
+    row('personsAbroadWomen', 2025, 40, { region: 'KG-O' }),
+    row('personsAbroad', 2025, 50, { region: 'KG-B' }),
+    row('personsAbroadWomen', 2025, 45, { region: 'KG-B' }),
+    row('personsAbroad', 2025, 30, { region: 'KG-J' }),
+    row('personsAbroadWomen', 2025, 12, { region: 'KG-J' }),
+    row('personsAbroad', 2025, 6, { region: 'KG-N' }),
+    row('personsAbroadWomen', 2025, 3, { region: 'KG-N' }),
+  ];
+  const table = shareTable(
+    WOMEN_SHARE,
+    request({ year: 2025 }, [IndicatorDimension.REGION]),
+    rows,
+    K,
+    BUILD,
+  );
+  const byRegion = Object.fromEntries(table.rows.map((r) => [r.region, [r.value, r.suppressed]]));
+
+  it('publishes shares of published counts, rounded to 4 places', () => {
+    expect(byRegion['KG-O']).toEqual([0.4, false]);
+    expect(table.total).toMatchObject({
+      value: Math.round((100 / 186) * 10_000) / 10_000,
+      suppressed: false,
+    });
+  });
+
+  it('withholds a share whose denominator is a small group', () => {
+    expect(byRegion['KG-N']).toEqual([null, true]);
+  });
+
+  it('withholds a share whose complement is a small group: 45 of 50 would reveal 5 men', () => {
+    expect(byRegion['KG-B']).toEqual([null, true]);
+  });
+
+  it('withholds complements of the numerator too, so no numerator follows from the totals', () => {
+    // KG-B's numerator is withheld; another numerator in the table goes with it.
+    expect(table.rows.filter((r) => r.suppressed).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('gives no share, without suppression, where nobody is counted', () => {
+    expect(byRegion['KG-C']).toEqual([null, false]);
+  });
+});

@@ -1,0 +1,372 @@
+import { AgeBand } from '../scalars/age-band';
+import { REGION_CODES } from '../scalars/region';
+import { Sex } from '../scalars/sex';
+import { CUBE_FIELD, IndicatorDimension } from './indicator-dimension';
+import type { IndicatorRequest } from './indicator-request';
+import { IndicatorUnit, type IndicatorRow, type IndicatorTable } from './indicator-table.type';
+import { isSmallGroup, protectOneWay, protectTwoWay, type StatCell } from './suppression';
+
+/**
+ * From cube rows to published tables: the cells, margins and total of one measure for one
+ * request, with disclosure control applied. Pure: the cube is read elsewhere.
+ */
+
+/** How a measure adds up over the years of a period. */
+export type MeasureTiming =
+  /** Counted on one day (persons abroad): a period without a YEAR breakdown takes its last year. */
+  | 'STOCK'
+  /** Counted over each year (departures): a period sums the yearly counts. */
+  | 'PERIOD';
+
+export interface IndicatorMeasure {
+  /** The field of Indicators. */
+  name: string;
+  agency: string;
+  description: string;
+  timing: MeasureTiming;
+  unit: IndicatorUnit;
+  /** The cube measure counted; for a share, its numerator. */
+  cube: string;
+  /** For a share: the cube measure of the denominator. */
+  denominator?: string;
+  /** A breakdown of the measure's own, used instead of the request's `by`. */
+  dimensions?: IndicatorDimension[];
+}
+
+/** A grouped cube cell: persons per measure and year, and the value of each grouped field. */
+export interface CubeRow {
+  measure: string;
+  year: number;
+  persons: number;
+  region?: string;
+  sex?: string;
+  ageBand?: string;
+  destination?: string | null;
+  category?: string | null;
+}
+
+export interface IndicatorBuildInfo {
+  asOf: Date;
+  builtAt: Date;
+}
+
+/** The dimensions a measure's table has for a request. */
+export function dimensionsOf(
+  measure: IndicatorMeasure,
+  request: IndicatorRequest,
+): IndicatorDimension[] {
+  return measure.dimensions ?? request.by;
+}
+
+/** The years whose counts a measure's table sums for a request. */
+export function yearsOf(measure: IndicatorMeasure, request: IndicatorRequest): number[] {
+  const dimensions = dimensionsOf(measure, request);
+  if (measure.timing === 'STOCK' && !dimensions.includes(IndicatorDimension.YEAR)) {
+    return [request.toYear];
+  }
+  const years: number[] = [];
+  for (let year = request.fromYear; year <= request.toYear; year += 1) years.push(year);
+  return years;
+}
+
+/** A dimension value as a map key; a missing destination or sector is ''. */
+function keyPart(row: CubeRow, dimension: IndicatorDimension): string {
+  const value = row[CUBE_FIELD[dimension]];
+  return value === null || value === undefined ? '' : String(value);
+}
+
+const NONE = '';
+
+/** The categories of each dimension: fixed lists, narrowed by the filter, or those in the data. */
+function domainOf(
+  dimension: IndicatorDimension,
+  request: IndicatorRequest,
+  years: number[],
+  rows: CubeRow[],
+): string[] {
+  switch (dimension) {
+    case IndicatorDimension.REGION:
+      return request.region ? [request.region] : [...REGION_CODES];
+    case IndicatorDimension.SEX:
+      return request.sex ? [request.sex] : [Sex.FEMALE, Sex.MALE];
+    case IndicatorDimension.AGE_BAND:
+      return request.ageBand ? [request.ageBand] : Object.values(AgeBand);
+    case IndicatorDimension.YEAR:
+      return years.map(String);
+    case IndicatorDimension.DESTINATION:
+      if (request.destination) return [request.destination];
+      return sortedWithNoneLast(rows.map((row) => keyPart(row, dimension)));
+    case IndicatorDimension.SECTOR:
+      return sortedWithNoneLast(rows.map((row) => keyPart(row, dimension)));
+  }
+}
+
+function sortedWithNoneLast(values: string[]): string[] {
+  const distinct = [...new Set(values)];
+  const named = distinct.filter((v) => v !== NONE).sort();
+  return distinct.includes(NONE) ? [...named, NONE] : named;
+}
+
+/** Persons per year for each combination of the dimensions' values. */
+class YearlyCounts {
+  private readonly byKey = new Map<string, number[]>();
+
+  constructor(
+    rows: CubeRow[],
+    dimensions: IndicatorDimension[],
+    private readonly years: number[],
+  ) {
+    const yearIndex = new Map(years.map((year, i) => [year, i]));
+    for (const row of rows) {
+      const y = yearIndex.get(row.year);
+      if (y === undefined) continue;
+      const key = dimensions.map((d) => keyPart(row, d)).join('\u0000');
+      let counts = this.byKey.get(key);
+      if (!counts) this.byKey.set(key, (counts = new Array<number>(years.length).fill(0)));
+      counts[y]! += row.persons;
+    }
+  }
+
+  /** The yearly counts of the combinations matching `values` (null: any value). */
+  yearly(values: Array<string | null>): number[] {
+    const sums = new Array<number>(this.years.length).fill(0);
+    for (const [key, counts] of this.byKey) {
+      const parts = key.split('\u0000');
+      if (values.some((value, i) => value !== null && parts[i] !== value)) continue;
+      counts.forEach((n, y) => (sums[y]! += n));
+    }
+    return sums;
+  }
+}
+
+function cellOf(yearly: number[]): StatCell {
+  return {
+    value: yearly.reduce((a, b) => a + b, 0),
+    // Within a year each person counts once, so the largest year is a floor on distinct persons.
+    persons: yearly.reduce((a, b) => Math.max(a, b), 0),
+    suppressed: false,
+  };
+}
+
+/** A table's shape: its dimensions, their categories, and which cells its rows are. */
+interface Shape {
+  dimensions: IndicatorDimension[];
+  domains: string[][];
+}
+
+/** Every published entry of a table, in output order, with the dimension values it stands for. */
+interface Entry {
+  values: Array<string | null>;
+  over: IndicatorDimension[];
+  kind: 'cell' | 'margin' | 'total';
+}
+
+function entriesOf(shape: Shape): Entry[] {
+  const [first, second] = shape.domains;
+  const entries: Entry[] = [];
+  if (shape.dimensions.length === 0) return [{ values: [], over: [], kind: 'total' }];
+  if (shape.dimensions.length === 1) {
+    for (const a of first!) entries.push({ values: [a], over: [], kind: 'cell' });
+  } else {
+    for (const a of first!)
+      for (const b of second!) entries.push({ values: [a, b], over: [], kind: 'cell' });
+    for (const a of first!)
+      entries.push({ values: [a, null], over: [shape.dimensions[1]!], kind: 'margin' });
+    for (const b of second!)
+      entries.push({ values: [null, b], over: [shape.dimensions[0]!], kind: 'margin' });
+  }
+  entries.push({
+    values: shape.dimensions.map(() => null),
+    over: [...shape.dimensions],
+    kind: 'total',
+  });
+  return entries;
+}
+
+/** The cells of the entries, protected: primary by `isPrimary`, then complementary. */
+function protect(shape: Shape, cells: StatCell[], isPrimary: (index: number) => boolean): void {
+  cells.forEach((cell, i) => {
+    if (isPrimary(i)) cell.suppressed = true;
+  });
+  const [first, second] = shape.domains;
+  if (shape.dimensions.length === 1) {
+    protectOneWay({ cells: cells.slice(0, first!.length), total: cells.at(-1)! });
+  } else if (shape.dimensions.length === 2) {
+    const m = first!.length;
+    const n = second!.length;
+    protectTwoWay({
+      cells: Array.from({ length: m }, (_, i) => cells.slice(i * n, (i + 1) * n)),
+      rowTotals: cells.slice(m * n, m * n + m),
+      columnTotals: cells.slice(m * n + m, m * n + m + n),
+      total: cells.at(-1)!,
+    });
+  }
+}
+
+function rowOf(
+  shape: Shape,
+  entry: Entry,
+  value: number | null,
+  suppressed: boolean,
+): IndicatorRow {
+  const row: IndicatorRow = {
+    region: null,
+    sex: null,
+    ageBand: null,
+    destination: null,
+    year: null,
+    sector: null,
+    over: entry.over,
+    value,
+    suppressed,
+  };
+  shape.dimensions.forEach((dimension, i) => {
+    const v = entry.values[i];
+    if (v === null || v === undefined || v === NONE) return;
+    switch (dimension) {
+      case IndicatorDimension.REGION:
+        row.region = v;
+        break;
+      case IndicatorDimension.SEX:
+        row.sex = v as Sex;
+        break;
+      case IndicatorDimension.AGE_BAND:
+        row.ageBand = v as AgeBand;
+        break;
+      case IndicatorDimension.DESTINATION:
+        row.destination = v;
+        break;
+      case IndicatorDimension.YEAR:
+        row.year = Number(v);
+        break;
+      case IndicatorDimension.SECTOR:
+        row.sector = v;
+        break;
+    }
+  });
+  return row;
+}
+
+function tableOf(
+  measure: IndicatorMeasure,
+  shape: Shape,
+  entries: Entry[],
+  rows: IndicatorRow[],
+  minCellSize: number,
+  build: IndicatorBuildInfo | null,
+): IndicatorTable {
+  return {
+    measure: measure.name,
+    agency: measure.agency,
+    description: measure.description,
+    unit: measure.unit,
+    dimensions: shape.dimensions,
+    rows: rows.filter((_, i) => entries[i]!.kind === 'cell'),
+    margins: rows.filter((_, i) => entries[i]!.kind === 'margin'),
+    total: rows.at(-1)!,
+    minCellSize,
+    asOf: build?.asOf ?? null,
+    refreshedAt: build?.builtAt.toISOString() ?? null,
+  };
+}
+
+/**
+ * A table of person counts: every cell, margin and total of 1 to K-1 persons withheld, then the
+ * complementary cells.
+ */
+export function countTable(
+  measure: IndicatorMeasure,
+  request: IndicatorRequest,
+  rows: CubeRow[],
+  minCellSize: number,
+  build: IndicatorBuildInfo | null,
+): IndicatorTable {
+  const own = rows.filter((row) => row.measure === measure.cube);
+  const years = yearsOf(measure, request);
+  const dimensions = dimensionsOf(measure, request);
+  const shape: Shape = {
+    dimensions,
+    domains: dimensions.map((d) =>
+      domainOf(
+        d,
+        request,
+        years,
+        own.filter((r) => years.includes(r.year)),
+      ),
+    ),
+  };
+  const counts = new YearlyCounts(own, dimensions, years);
+  const entries = entriesOf(shape);
+  const cells = entries.map((entry) => cellOf(counts.yearly(entry.values)));
+  protect(shape, cells, (i) => isSmallGroup(cells[i]!.persons, minCellSize));
+  const published = cells.map((cell, i) =>
+    rowOf(shape, entries[i]!, cell.suppressed ? null : cell.value, cell.suppressed),
+  );
+  return tableOf(measure, shape, entries, published, minCellSize, build);
+}
+
+/**
+ * A table of shares numerator / denominator. Both counts are protected as if published, the
+ * numerator also where its complement (denominator minus numerator) is a small group, since a
+ * share and its denominator give both away; a share is published only where both counts are.
+ */
+export function shareTable(
+  measure: IndicatorMeasure,
+  request: IndicatorRequest,
+  rows: CubeRow[],
+  minCellSize: number,
+  build: IndicatorBuildInfo | null,
+): IndicatorTable {
+  if (!measure.denominator) throw new Error(`share ${measure.name} has no denominator`);
+  const numeratorRows = rows.filter((row) => row.measure === measure.cube);
+  const denominatorRows = rows.filter((row) => row.measure === measure.denominator);
+  const years = yearsOf(measure, request);
+  const dimensions = dimensionsOf(measure, request);
+  const inYears = denominatorRows.filter((r) => years.includes(r.year));
+  const shape: Shape = {
+    dimensions,
+    domains: dimensions.map((d) => domainOf(d, request, years, inYears)),
+  };
+  const numerators = new YearlyCounts(numeratorRows, dimensions, years);
+  const denominators = new YearlyCounts(denominatorRows, dimensions, years);
+  const entries = entriesOf(shape);
+  const numeratorYearly = entries.map((e) => numerators.yearly(e.values));
+  const denominatorYearly = entries.map((e) => denominators.yearly(e.values));
+  const numeratorCells = numeratorYearly.map(cellOf);
+  const denominatorCells = denominatorYearly.map(cellOf);
+  const complementCells = entries.map((_, i) =>
+    cellOf(denominatorYearly[i]!.map((d, y) => d - numeratorYearly[i]![y]!)),
+  );
+  protect(shape, denominatorCells, (i) => isSmallGroup(denominatorCells[i]!.persons, minCellSize));
+  protect(
+    shape,
+    numeratorCells,
+    (i) =>
+      isSmallGroup(numeratorCells[i]!.persons, minCellSize) ||
+      isSmallGroup(complementCells[i]!.persons, minCellSize),
+  );
+  const published = entries.map((entry, i) => {
+    const numerator = numeratorCells[i]!;
+    const denominator = denominatorCells[i]!;
+    const suppressed = numerator.suppressed || denominator.suppressed;
+    const value =
+      suppressed || denominator.value === 0
+        ? null
+        : Math.round((numerator.value / denominator.value) * 10_000) / 10_000;
+    return rowOf(shape, entry, value, suppressed);
+  });
+  return tableOf(measure, shape, entries, published, minCellSize, build);
+}
+
+/** The table of a measure, counted or shared as its unit says. */
+export function indicatorTableOf(
+  measure: IndicatorMeasure,
+  request: IndicatorRequest,
+  rows: CubeRow[],
+  minCellSize: number,
+  build: IndicatorBuildInfo | null,
+): IndicatorTable {
+  return measure.unit === IndicatorUnit.SHARE
+    ? shareTable(measure, request, rows, minCellSize, build)
+    : countTable(measure, request, rows, minCellSize, build);
+}

@@ -1,0 +1,49 @@
+import { allow, rule } from 'graphql-shield';
+import type { JolContext } from '../context';
+import { decideAggregate } from '../access/decide';
+import { AGGREGATE_FIELDS } from '../access/policy';
+import { indicatorKey, parseIndicatorKey, type IndicatorRequest } from './indicator-request';
+
+/** The description of the `Indicators` entity, the same in every subgraph. */
+export const INDICATORS_DESCRIPTION =
+  'Indicators for one filter and breakdown, gathered from the four agencies. Each measure is a table protected by disclosure control.';
+export const INDICATORS_KEY_DESCRIPTION =
+  'The normalized filter and breakdowns, as canonical JSON.';
+
+/** What an `Indicators` entity is in every subgraph: its key and the request decoded from it. */
+export interface IndicatorsParent {
+  key: string;
+  request: IndicatorRequest;
+}
+
+export function indicatorsOf(request: IndicatorRequest): IndicatorsParent {
+  return { key: indicatorKey(request), request };
+}
+
+/**
+ * `Indicators` representations carry only the key; each subgraph decodes and re-validates it, so
+ * a forged key is refused rather than computed.
+ */
+export const indicatorsReference = {
+  Indicators: {
+    __resolveReference: (reference: { key: string }) =>
+      indicatorsOf(parseIndicatorKey(reference.key)),
+  },
+};
+
+/** A rule for a field that returns aggregates: its aggregate class from AGGREGATE_FIELDS decides. */
+export function aggregateRule(coordinate: string) {
+  const aggregateClass = AGGREGATE_FIELDS[coordinate];
+  if (!aggregateClass) {
+    throw new Error(
+      `${coordinate} has no aggregate class in AGGREGATE_FIELDS (schema/src/access/policy.ts)`,
+    );
+  }
+  return rule(`aggregate:${coordinate}`, { cache: 'no_cache' })(
+    (_parent: unknown, _args: unknown, context: JolContext) =>
+      decideAggregate(context, coordinate, aggregateClass),
+  );
+}
+
+/** The shared value types: reachable only through a field an aggregate rule guards. */
+export const indicatorValueTypeRules = { IndicatorTable: allow, IndicatorRow: allow };

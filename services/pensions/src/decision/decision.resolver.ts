@@ -1,0 +1,85 @@
+import { Types } from 'mongoose';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { notFound } from '@jol/schema';
+import type { PensionsContext } from '../context';
+import { PensionExchangeCase } from '../exchange-case/exchange-case.type';
+import {
+  PensionExchangeDirection,
+  PensionExchangeDocument,
+  PensionExchangeDocumentStatus,
+  PensionExchangeDocumentType,
+} from '../exchange-document/exchange-document.type';
+import { decisionsCoveredBy } from '../partner/partner.coverage';
+import { checkRecordDecisionInput, RecordPensionDecisionInput } from './decision.inputs';
+import { decisionOf, toPensionDecision } from './decision.mapper';
+import { PensionDecision } from './decision.type';
+
+@Resolver(() => PensionDecision)
+export class PensionDecisionResolver {
+  @Mutation(() => PensionDecision, {
+    description:
+      "Records a pension decision of the Social Fund and sends it to the case's partner (P6000, RECEIVED until the partner acknowledges it).",
+  })
+  async recordPensionDecision(
+    @Arg('input', () => RecordPensionDecisionInput) input: RecordPensionDecisionInput,
+    @Ctx() ctx: PensionsContext,
+  ): Promise<PensionDecision> {
+    const exchangeCase = await ctx.loaders.exchangeCaseById.load(input.caseId);
+    if (!exchangeCase) throw notFound('PensionExchangeCase', 'caseId', input.caseId);
+    const { agreements } = await ctx.loaders.partnerRegistry.load();
+    const agreement = agreements.get(exchangeCase.agreement);
+    if (!agreement)
+      throw new Error(`case ${input.caseId} names unknown agreement ${exchangeCase.agreement}`);
+    const decision = checkRecordDecisionInput(input, agreement);
+    const id = new Types.ObjectId();
+    const [created] = await ctx.models.ExchangeDocument.create([
+      {
+        _id: id,
+        caseId: exchangeCase._id,
+        pin: exchangeCase.pin,
+        partner: exchangeCase.partner,
+        type: PensionExchangeDocumentType.P6000,
+        direction: PensionExchangeDirection.OUTBOUND,
+        version: 1,
+        status: PensionExchangeDocumentStatus.RECEIVED,
+        idempotencyKey: `kg.${id.toHexString()}`,
+        decision,
+      },
+    ]);
+    return decisionOf(created!.toObject())!;
+  }
+}
+
+@Resolver(() => PensionExchangeCase)
+export class PensionExchangeCaseDecisionsResolver {
+  @FieldResolver(() => [PensionDecision], {
+    description:
+      "The Social Fund's decisions in the case that its agreement covers, newest first; invalidated ones are left out.",
+  })
+  async decisions(
+    @Root() exchangeCase: PensionExchangeCase,
+    @Ctx() ctx: PensionsContext,
+  ): Promise<PensionDecision[]> {
+    const { agreements, partners } = await ctx.loaders.partnerRegistry.load();
+    const agreement = agreements.get(exchangeCase.agreementCode);
+    const relied = partners
+      .get(exchangeCase.partnerCode)
+      ?.agreements.find((a) => a.agreement === exchangeCase.agreementCode);
+    if (!agreement || !relied) return [];
+    const decisions = (await ctx.loaders.exchangeDocumentsByCase.load(exchangeCase.caseId))
+      .filter((d) => d.status !== PensionExchangeDocumentStatus.INVALIDATED)
+      .flatMap((d) => decisionOf(d) ?? []);
+    return decisionsCoveredBy(agreement, relied, decisions);
+  }
+}
+
+@Resolver(() => PensionExchangeDocument)
+export class PensionExchangeDocumentDecisionResolver {
+  @FieldResolver(() => PensionDecision, {
+    nullable: true,
+    description: 'The decision a P6000 carries; null for other documents.',
+  })
+  decision(@Root() document: PensionExchangeDocument): PensionDecision | null {
+    return document.decisionRecord ? toPensionDecision(document, document.decisionRecord) : null;
+  }
+}

@@ -1,0 +1,94 @@
+import { rule } from 'graphql-shield';
+import {
+  allow,
+  decideSubmit,
+  forbidden,
+  readRule,
+  type AccessRules,
+  type Subject,
+} from '@jol/schema';
+import type { PensionsContext } from '../context';
+import { PensionPartnerStatus } from '../partner/partner.type';
+
+/**
+ * The institutions among `codes` that are ACTIVE in the registry: a suspended (or unknown)
+ * institution reaches no case, whatever cases it opened before.
+ */
+export async function activePartners(
+  codes: readonly string[],
+  context: PensionsContext,
+): Promise<string[]> {
+  const { partners } = await context.loaders.partnerRegistry.load();
+  return [...new Set(codes)].filter(
+    (code) => partners.get(code)?.status === PensionPartnerStatus.ACTIVE,
+  );
+}
+
+/** The person of a case and the one institution it belongs to (none for an unknown case). */
+export async function caseSubject(caseId: string, context: PensionsContext): Promise<Subject> {
+  const record = await context.loaders.exchangeCaseById.load(caseId);
+  if (!record) return { partners: [] };
+  return { pin: record.pin, partners: await activePartners([record.partner], context) };
+}
+
+/** A person and every institution with a case for them: a partner reaches only those persons. */
+export async function personSubject(pin: string, context: PensionsContext): Promise<Subject> {
+  const cases = await context.loaders.exchangeCasesByPin.load(pin);
+  return {
+    pin,
+    partners: await activePartners(
+      cases.map((record) => record.partner),
+      context,
+    ),
+  };
+}
+
+const COORDINATE_OPEN = 'Mutation.openPensionExchangeCase';
+
+/**
+ * Opening a case: a role that submits exchange messages, for its purpose, whose `partner` claim
+ * names an ACTIVE institution of the registry (a suspended or unknown one is refused).
+ */
+const openCase = rule('submit:openPensionExchangeCase', { cache: 'no_cache' })(async (
+  _parent,
+  args: { input: { pin: string } },
+  context: PensionsContext,
+) => {
+  const decision = decideSubmit(context, COORDINATE_OPEN, 'pensionExchange', {
+    pin: args.input.pin,
+  });
+  if (decision !== true) return decision;
+  const { partners } = await context.loaders.partnerRegistry.load();
+  const partner = partners.get(context.caller?.partner ?? '');
+  if (!partner || partner.status !== PensionPartnerStatus.ACTIVE) {
+    context.access.denied = true;
+    return forbidden(COORDINATE_OPEN, 'Only an active partner institution may write');
+  }
+  return true;
+});
+
+export const exchangeCaseRules: AccessRules = {
+  Query: {
+    pensionExchangeCase: readRule<unknown, { caseId: string }>(
+      'Query.pensionExchangeCase',
+      (_parent, args, context) => caseSubject(args.caseId, context as PensionsContext),
+    ),
+    pensionExchangeCases: readRule<unknown, { pin: string }>(
+      'Query.pensionExchangeCases',
+      (_parent, args, context) => personSubject(args.pin, context as PensionsContext),
+    ),
+  },
+  Mutation: { openPensionExchangeCase: openCase },
+  // Reached only through the guarded queries and mutations above.
+  PensionExchangeCase: {
+    caseId: allow,
+    pin: allow,
+    foreignId: allow,
+    openedAt: allow,
+    person: allow,
+    partner: allow,
+    agreement: allow,
+    kyrgyzPeriods: allow,
+  },
+  PensionExchangePeriod: allow,
+};

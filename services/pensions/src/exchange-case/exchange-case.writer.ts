@@ -1,0 +1,42 @@
+import { conflict, isDuplicateKeyError } from '@jol/schema';
+import type { PensionsModels } from '../context';
+import type { CheckedCaseInput } from './exchange-case.inputs';
+import type { ExchangeCaseRecord } from './exchange-case.model';
+
+/**
+ * Opens the partner's case for a person under an agreement, or returns the one already open (a
+ * retry, or two racing requests: the unique index lets one insert and the other read it). The
+ * same case with another foreign identifier is a CONFLICT.
+ */
+export async function openExchangeCase(
+  models: PensionsModels,
+  partner: string,
+  input: CheckedCaseInput,
+  openedBy: string,
+): Promise<ExchangeCaseRecord> {
+  const key = { partner, pin: input.pin, agreement: input.agreement };
+  const existing = async () => {
+    const record = await models.ExchangeCase.findOne(key).lean<ExchangeCaseRecord>();
+    if (record && record.foreignId !== input.foreignId) {
+      throw conflict(
+        `A case of ${partner} for PIN ${input.pin} under ${input.agreement} is open with another ` +
+          `foreignId; got "${input.foreignId}"`,
+        'foreignId',
+      );
+    }
+    return record;
+  };
+  const found = await existing();
+  if (found) return found;
+  try {
+    const [created] = await models.ExchangeCase.create([
+      { ...key, foreignId: input.foreignId, openedBy },
+    ]);
+    return created!.toObject();
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+    const raced = await existing();
+    if (!raced) throw error;
+    return raced;
+  }
+}

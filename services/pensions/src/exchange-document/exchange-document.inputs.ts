@@ -1,0 +1,172 @@
+import { createHash } from 'node:crypto';
+import { Field, ID, InputType } from 'type-graphql';
+import { badUserInput, formatIsoDate, PinScalar, today } from '@jol/schema';
+import type { ExchangeCaseRecord } from '../exchange-case/exchange-case.model';
+import { normalizeForeignId } from '../exchange-case/exchange-case.foreign-id';
+import type { PensionPartnerRecord } from '../partner/partner.model';
+import type { ExchangePeriodRecord } from './exchange-document.model';
+import { PensionExchangePeriodInput } from './exchange-document.type';
+
+@InputType({
+  description: 'A P5000: insurance periods at your institution for a person of a case.',
+})
+export class SubmitPensionExchangePeriodsInput {
+  @Field(() => ID)
+  caseId!: string;
+
+  @Field(() => PinScalar, { description: 'The Kyrgyz PIN of the case.' })
+  pin!: string;
+
+  @Field(() => String, {
+    description: 'Your identifier of the person, as the case was opened with.',
+  })
+  foreignId!: string;
+
+  @Field(() => String, {
+    description:
+      'Your key for this message, 8-128 letters, digits, _ or -: a retry with the same key and payload returns the first result; another payload with it is a CONFLICT.',
+  })
+  idempotencyKey!: string;
+
+  @Field(() => [PensionExchangePeriodInput], { description: '1-100 periods.' })
+  periods!: PensionExchangePeriodInput[];
+}
+
+@InputType()
+export class InvalidatePensionExchangeDocumentInput {
+  @Field(() => ID, { description: 'A document your institution sent.' })
+  documentId!: string;
+
+  @Field(() => String, { description: 'Why it is withdrawn, 1-500 characters.' })
+  reason!: string;
+}
+
+@InputType()
+export class RemindPensionExchangeDocumentInput {
+  @Field(() => ID)
+  caseId!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The document to remind about; by default the last one your institution sent.',
+  })
+  documentId?: string | null;
+}
+
+@InputType()
+export class AcknowledgePensionExchangeDocumentInput {
+  @Field(() => ID, { description: 'A document the Social Fund sent to your institution.' })
+  documentId!: string;
+}
+
+export const MAX_PERIODS_PER_SUBMISSION = 100;
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9][A-Za-z0-9_-]{7,127}$/;
+const MAX_YEARS = 99;
+
+/**
+ * The envelope of a submission: a well-formed key, 1-100 periods, and the person as the case
+ * knows them. Anything wrong here is a BAD_USER_INPUT and nothing is written. Returns the
+ * partner's identifier normalized.
+ */
+export function checkSubmissionEnvelope(
+  input: SubmitPensionExchangePeriodsInput,
+  exchangeCase: ExchangeCaseRecord,
+  partner: PensionPartnerRecord,
+): string {
+  if (!IDEMPOTENCY_KEY.test(input.idempotencyKey)) {
+    throw badUserInput(
+      'idempotencyKey',
+      input.idempotencyKey,
+      'must be 8-128 letters, digits, _ or -, starting with a letter or digit',
+    );
+  }
+  if (input.periods.length === 0 || input.periods.length > MAX_PERIODS_PER_SUBMISSION) {
+    throw badUserInput(
+      'periods',
+      input.periods.length,
+      `must hold 1-${MAX_PERIODS_PER_SUBMISSION} periods`,
+    );
+  }
+  const caseId = exchangeCase._id.toHexString();
+  if (input.pin !== exchangeCase.pin)
+    throw badUserInput('pin', input.pin, `must be the PIN of case ${caseId}`);
+  const foreignId = normalizeForeignId(partner.personIdName, input.foreignId);
+  if (foreignId !== exchangeCase.foreignId) {
+    throw badUserInput(
+      'foreignId',
+      input.foreignId,
+      `must be the identifier case ${caseId} was opened with`,
+    );
+  }
+  return foreignId;
+}
+
+/** SHA-256 over everything a submission says but its key: the same message hashes the same. */
+export function submissionHash(
+  caseId: string,
+  pin: string,
+  foreignId: string,
+  periods: readonly ExchangePeriodRecord[],
+): string {
+  const canonical = JSON.stringify([
+    caseId,
+    pin,
+    foreignId,
+    periods.map((p) => [
+      p.country,
+      formatIsoDate(p.from),
+      formatIsoDate(p.to),
+      p.type,
+      p.years,
+      p.months,
+      p.days,
+    ]),
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** A stored period, as much as a rejection needs to know of it. */
+export interface StoredSpan {
+  from: Date;
+  to: Date;
+}
+
+const describe = (index: number, p: ExchangePeriodRecord) =>
+  `period ${index + 1} (${p.country} ${formatIsoDate(p.from)}..${formatIsoDate(p.to)})`;
+
+/**
+ * Why a P5000 must be rejected, every reason at once (an empty list accepts it): a period in the
+ * future, ending before it starts, of another country than the partner's, with totals out of
+ * range, overlapping another of the message, or overlapping a period already recorded for the
+ * person. Stored periods are not described: the partner may not see those outside its treaty.
+ */
+export function rejectionReasons(
+  periods: readonly ExchangePeriodRecord[],
+  context: { country: string; stored: readonly StoredSpan[]; now?: Date },
+): string[] {
+  const bound = today(context.now ?? new Date());
+  const reasons: string[] = [];
+  periods.forEach((p, i) => {
+    const name = describe(i, p);
+    if (p.country !== context.country)
+      reasons.push(`${name}: country must be ${context.country}, the country of your institution`);
+    if (p.from > bound || p.to > bound) reasons.push(`${name}: must not be in the future`);
+    if (p.to < p.from) reasons.push(`${name}: to must not be before from`);
+    const totals = [p.years, p.months, p.days];
+    if (
+      totals.some((n) => !Number.isInteger(n) || n < 0) ||
+      p.years > MAX_YEARS ||
+      p.months > 11 ||
+      p.days > 30
+    ) {
+      reasons.push(`${name}: totals must be 0-${MAX_YEARS} years, 0-11 months and 0-30 days`);
+    }
+    periods.forEach((other, j) => {
+      if (j > i && p.from <= other.to && other.from <= p.to)
+        reasons.push(`${name} overlaps ${describe(j, other)}`);
+    });
+    if (context.stored.some((s) => p.from <= s.to && s.from <= p.to))
+      reasons.push(`${name} overlaps an insurance period already recorded for the person`);
+  });
+  return reasons;
+}

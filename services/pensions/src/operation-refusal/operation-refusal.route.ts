@@ -1,0 +1,129 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import {
+  bearerToken,
+  createAuditChain,
+  createSignatureVerifier,
+  ErrorCode,
+  parsePin,
+  type AuditEventModel,
+  type Logger,
+  type SubgraphAccessOptions,
+} from '@jol/schema';
+
+/** The path the gateway posts its refusals of unregistered partner operations to. */
+export const REFUSAL_AUDIT_PATH = '/audit/refusals';
+
+/** The coordinate a refused operation is audited under (no field was reached). */
+export const REFUSED_OPERATION_FIELD = 'Gateway.persistedOperation';
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
+
+/** What the gateway sends: the id asked for (null for a free-form query), its name, the PINs. */
+export interface RefusalReport {
+  operationId: string | null;
+  operationName: string | null;
+  pins: string[];
+}
+
+/** Checks a report's shape; PINs that are not valid PINs are dropped, not trusted. */
+export function parseRefusalReport(body: unknown): RefusalReport | null {
+  const value = body as Partial<RefusalReport> | null;
+  if (!value || typeof value !== 'object') return null;
+  const { operationId, operationName, pins } = value;
+  if (operationId !== null && (typeof operationId !== 'string' || !SHA256_HEX.test(operationId)))
+    return null;
+  if (
+    operationName !== null &&
+    (typeof operationName !== 'string' || !OPERATION_NAME.test(operationName))
+  )
+    return null;
+  if (!Array.isArray(pins) || pins.length > 20) return null;
+  const valid = pins.flatMap((pin) => {
+    try {
+      return [parsePin(pin)];
+    } catch {
+      return [];
+    }
+  });
+  return { operationId, operationName, pins: [...new Set(valid)].sort() };
+}
+
+function refuse(res: Response, status: number, code: string, message: string): void {
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+/**
+ * The gateway refuses partner requests that are not registered operations before any subgraph
+ * sees them; it reports each refusal here so that the Social Fund's audit chain, which holds every
+ * other exchange event, holds these too (outcome DENIED, the caller's token verified again). Only
+ * the gateway's signature gets a report in: the route is no door for forged events.
+ */
+export function createRefusalAuditRoute(options: {
+  access: SubgraphAccessOptions;
+  models: { AuditEvent: AuditEventModel };
+  log: Logger;
+}) {
+  const verifySignature = createSignatureVerifier({
+    secret: options.access.signingSecret,
+    windowMs: options.access.signatureWindowMs,
+  });
+  const chain = createAuditChain(options.models.AuditEvent);
+  const record = async (req: Request, res: Response, _next: NextFunction) => {
+    const rawBody = (req as Request & { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
+    const requestId =
+      typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : '';
+    const signed = verifySignature(
+      { method: req.method, path: req.originalUrl, body: rawBody, requestId },
+      req.headers,
+    );
+    if (!signed.ok) {
+      options.log.warn({ reason: signed.reason, ip: req.ip }, 'refused an unsigned refusal report');
+      refuse(res, 401, ErrorCode.UNAUTHENTICATED, 'Requests must come through the gateway');
+      return;
+    }
+    const token = bearerToken(req.headers.authorization);
+    let caller;
+    try {
+      if (!token) throw new Error('no token');
+      caller = await options.access.verifyToken(token);
+    } catch {
+      refuse(res, 401, ErrorCode.UNAUTHENTICATED, 'The token is not valid');
+      return;
+    }
+    const report = parseRefusalReport(req.body);
+    if (!report) {
+      refuse(
+        res,
+        400,
+        ErrorCode.BAD_USER_INPUT,
+        'A refusal report needs operationId, operationName and pins',
+      );
+      return;
+    }
+    const purpose = req.headers['x-purpose'];
+    await chain.append({
+      at: new Date(),
+      service: 'pensions',
+      requestId,
+      sub: caller.sub,
+      roles: caller.roles,
+      agency: caller.agency ?? null,
+      purpose: typeof purpose === 'string' && purpose !== '' ? purpose : null,
+      operation: `${report.operationName ?? 'anonymous'}#${report.operationId ?? 'query'}`,
+      fields: [REFUSED_OPERATION_FIELD],
+      pins: report.pins,
+      outcome: 'DENIED',
+    });
+    res.status(204).end();
+  };
+  return [
+    express.json({
+      limit: '16kb',
+      verify: (req, _res, buf) => {
+        (req as unknown as { rawBody: Buffer }).rawBody = buf;
+      },
+    }),
+    record,
+  ] as const;
+}

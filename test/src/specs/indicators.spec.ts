@@ -1,0 +1,339 @@
+import { randomUUID } from 'node:crypto';
+import { MongoClient } from 'mongodb';
+import { startTestSystem, type TestSystem } from '../system/test-system';
+
+/**
+ * Indicators across the four agencies, through the gateway, over 2,000 seeded persons: one query
+ * gathers every agency, only analysts get numbers, small cells are withheld with their
+ * complements, the CSV export says what GraphQL says, and every agency audits the read.
+ */
+
+const PERSONS = 2_000;
+const K = 10;
+
+interface Row {
+  region: string | null;
+  sex: string | null;
+  ageBand: string | null;
+  destination: string | null;
+  year: number | null;
+  sector: string | null;
+  over: string[];
+  value: number | null;
+  suppressed: boolean;
+}
+interface Table {
+  measure: string;
+  agency: string;
+  unit: 'PERSONS' | 'SHARE';
+  dimensions: string[];
+  rows: Row[];
+  margins: Row[];
+  total: Row;
+}
+
+const ROW = 'region sex ageBand destination year sector over value suppressed';
+const TABLE = `measure agency unit dimensions rows { ${ROW} } margins { ${ROW} } total { ${ROW} }`;
+/** Two measures of each agency, a count and a share where the agency has one. */
+const MEASURES = [
+  'personsAbroad',
+  'womenShareAbroad',
+  'aged15To29ShareAbroad',
+  'departures',
+  'employedAbroad',
+  'formalEmploymentShare',
+  'activeTbCases',
+  'returneeShareOfActiveTb',
+  'tbScreenedReturnees',
+  'insuredAbroad',
+  'voluntaryContributors',
+];
+const QUERY = `query Indicators($filter: IndicatorFilter, $by: [IndicatorDimension!]) {
+  indicators(filter: $filter, by: $by) { key ${MEASURES.map((m) => `${m} { ${TABLE} }`).join(' ')} }
+}`;
+
+/** The equations of a table: each row and column of cells with its margin, the margins with the total. */
+function equations(table: Table): Row[][] {
+  const [first, second] = table.dimensions;
+  const field = (d: string) =>
+    ({
+      REGION: 'region',
+      SEX: 'sex',
+      AGE_BAND: 'ageBand',
+      DESTINATION: 'destination',
+      YEAR: 'year',
+      SECTOR: 'sector',
+    })[d] as keyof Row;
+  if (!first) return [];
+  if (!second) return [[...table.rows, table.total]];
+  const lines: Row[][] = [];
+  for (const margin of table.margins) {
+    const totalledOver = margin.over[0]!;
+    const fixed = totalledOver === second ? first : second;
+    lines.push([...table.rows.filter((r) => r[field(fixed)] === margin[field(fixed)]), margin]);
+  }
+  for (const over of [first, second]) {
+    lines.push([...table.margins.filter((m) => m.over[0] === over), table.total]);
+  }
+  return lines;
+}
+
+describe('indicators across the four agencies', () => {
+  let jol: TestSystem;
+  let client: MongoClient;
+
+  beforeAll(async () => {
+    jol = await startTestSystem('indicators', { seedPersons: PERSONS });
+    client = await new MongoClient(process.env.MONGODB_URI!).connect();
+  }, 180_000);
+  afterAll(async () => {
+    await client?.close();
+    await jol?.stop();
+  });
+
+  const analystQuery = async (variables: Record<string, unknown>, requestId?: string) => {
+    const analyst = await jol.as('ANALYST');
+    return analyst<{ indicators: Record<string, Table> & { key: string } }>(QUERY, variables, {
+      requestId,
+    });
+  };
+
+  it('gathers every agency in one query, each table adding up to its totals', async () => {
+    const result = await analystQuery({ filter: { year: 2025 }, by: ['REGION', 'SEX'] });
+    expect(result.errors).toBeUndefined();
+    const tables = MEASURES.map((m) => result.data!.indicators[m]!);
+    expect([...new Set(tables.map((t) => t.agency))].sort()).toEqual([
+      'health',
+      'labour',
+      'migration',
+      'pensions',
+    ]);
+    for (const table of tables) {
+      expect(table.dimensions).toEqual(['REGION', 'SEX']);
+      expect(table.rows).toHaveLength(18);
+      expect(table.margins).toHaveLength(11);
+      if (table.unit !== 'PERSONS') continue;
+      for (const line of equations(table)) {
+        const [margin, cells] = [line.at(-1)!, line.slice(0, -1)];
+        if (margin.suppressed || cells.some((c) => c.suppressed)) continue;
+        expect({ measure: table.measure, sum: cells.reduce((a, c) => a + c.value!, 0) }).toEqual({
+          measure: table.measure,
+          sum: margin.value,
+        });
+      }
+    }
+  });
+
+  it('shows the published figures of the domain in the seeded data', async () => {
+    const result = await analystQuery({ filter: { year: 2025 } });
+    const i = result.data!.indicators;
+    expect(i.personsAbroad!.total.value).toBeGreaterThan(0.4 * PERSONS);
+    // Almost 40% of migrants are women; 60.46% of migrants abroad are aged 15-29.
+    expect(i.womenShareAbroad!.total.value).toBeGreaterThan(0.33);
+    expect(i.womenShareAbroad!.total.value).toBeLessThan(0.47);
+    expect(i.aged15To29ShareAbroad!.total.value).toBeGreaterThan(0.52);
+    expect(i.aged15To29ShareAbroad!.total.value).toBeLessThan(0.68);
+    for (const measure of ['employedAbroad', 'tbScreenedReturnees', 'insuredAbroad']) {
+      expect({ measure, value: i[measure]!.total.value }).toEqual({
+        measure,
+        value: expect.any(Number),
+      });
+    }
+  });
+
+  it('refuses officers: FORBIDDEN, and no numbers', async () => {
+    for (const role of ['MIGRATION_OFFICER', 'HEALTH_OFFICER'] as const) {
+      const officer = await jol.as(role);
+      const result = await officer(QUERY, { filter: { year: 2025 } });
+      expect(result.data ?? null).toBeNull();
+      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('withholds small cells, and never leaves a withheld cell alone in a row or column', async () => {
+    const result = await analystQuery({ filter: { year: 2025 }, by: ['REGION', 'AGE_BAND'] });
+    expect(result.errors).toBeUndefined();
+    const departures = result.data!.indicators.departures!;
+    const withheld = departures.rows.filter((r) => r.suppressed);
+    expect(withheld.length).toBeGreaterThan(0);
+    for (const table of MEASURES.map((m) => result.data!.indicators[m]!)) {
+      for (const row of [...table.rows, ...table.margins, table.total]) {
+        if (row.suppressed) expect(row.value).toBeNull();
+        if (table.unit === 'PERSONS' && !row.suppressed) {
+          expect({ measure: table.measure, small: row.value! > 0 && row.value! < K }).toEqual({
+            measure: table.measure,
+            small: false,
+          });
+        }
+      }
+      for (const line of equations(table)) {
+        expect(line.filter((r) => r.suppressed).length).not.toBe(1);
+      }
+    }
+    // The cube itself says why: some withheld cell counts 1 to K-1 persons.
+    const cells = client.db(`${jol.databasePrefix}_migration`).collection('indicator_cells');
+    const truth = await Promise.all(
+      withheld.map(async (r) => {
+        const found = await cells
+          .find({ measure: 'departures', year: 2025, region: r.region!, ageBand: r.ageBand! })
+          .toArray();
+        return found.reduce((a, c) => a + (c.persons as number), 0);
+      }),
+    );
+    expect(truth.some((n) => n > 0 && n < K)).toBe(true);
+  });
+
+  describe('CSV export', () => {
+    const csvUrl = (params: Record<string, string>) =>
+      `${jol.system.gatewayUrl}/indicators.csv?${new URLSearchParams(params)}`;
+    const params = {
+      filter: JSON.stringify({ year: 2025 }),
+      by: 'region,sex',
+      measures: 'personsAbroad,formalEmploymentShare,activeTbCases,insuredAbroad',
+    };
+
+    it('gives what GraphQL gives, as RFC 4180 CSV with a suppressed column', async () => {
+      const token = await jol.token('ANALYST');
+      const response = await fetch(csvUrl(params), {
+        headers: { authorization: `Bearer ${token}`, 'x-purpose': 'STATISTICS' },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect(response.headers.get('content-disposition')).toMatch(
+        /^attachment; filename=".+\.csv"$/,
+      );
+      const lines = (await response.text()).split('\r\n').filter((l) => l !== '');
+      const header = lines[0]!.split(',');
+      expect(header).toEqual([
+        'measure',
+        'agency',
+        'unit',
+        'kind',
+        'region',
+        'sex',
+        'age_band',
+        'destination',
+        'year',
+        'sector',
+        'value',
+        'suppressed',
+      ]);
+      const csv = lines
+        .slice(1)
+        .map((line) => Object.fromEntries(line.split(',').map((v, i) => [header[i], v])));
+
+      const graphql = (await analystQuery({ filter: { year: 2025 }, by: ['REGION', 'SEX'] })).data!
+        .indicators;
+      const expected = params.measures.split(',').flatMap((measure) => {
+        const t = graphql[measure]!;
+        const line = (kind: string, r: Row) => ({
+          measure,
+          kind,
+          region: r.over.includes('REGION') ? 'TOTAL' : r.region,
+          sex: r.over.includes('SEX') ? 'TOTAL' : r.sex,
+          value: r.value === null ? '' : String(r.value),
+          suppressed: String(r.suppressed),
+        });
+        return [
+          ...t.rows.map((r) => line('cell', r)),
+          ...t.margins.map((r) => line('margin', r)),
+          line('total', t.total),
+        ];
+      });
+      expect(
+        csv.map((c) => ({
+          measure: c.measure,
+          kind: c.kind,
+          region: c.region,
+          sex: c.sex,
+          value: c.value,
+          suppressed: c.suppressed,
+        })),
+      ).toEqual(expected);
+      expect(csv.some((c) => c.suppressed === 'true' && c.value === '')).toBe(true);
+    });
+
+    it('refuses a request without a token (401), an officer (403) and a bad breakdown (400)', async () => {
+      expect((await fetch(csvUrl(params))).status).toBe(401);
+      const officer = await jol.token('MIGRATION_OFFICER');
+      const refused = await fetch(csvUrl(params), {
+        headers: { authorization: `Bearer ${officer}`, 'x-purpose': 'MIGRATION_REGISTRATION' },
+      });
+      expect(refused.status).toBe(403);
+      expect((await refused.json()).errors[0].extensions.code).toBe('FORBIDDEN');
+      const analyst = await jol.token('ANALYST');
+      const bad = await fetch(csvUrl({ ...params, by: 'region,sex,year' }), {
+        headers: { authorization: `Bearer ${analyst}`, 'x-purpose': 'STATISTICS' },
+      });
+      expect(bad.status).toBe(400);
+      expect((await bad.json()).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    });
+  });
+
+  it('is audited in every agency: the measures read, no PIN', async () => {
+    const requestId = `indicators-${randomUUID()}`;
+    const result = await analystQuery({ filter: { year: 2025 }, by: ['SEX'] }, requestId);
+    expect(result.errors).toBeUndefined();
+    const csvRequestId = `indicators-csv-${randomUUID()}`;
+    const csv = await fetch(
+      `${jol.system.gatewayUrl}/indicators.csv?measures=activeTbCases,employedAbroad`,
+      {
+        headers: {
+          authorization: `Bearer ${await jol.token('ANALYST')}`,
+          'x-purpose': 'STATISTICS',
+          'x-request-id': csvRequestId,
+        },
+      },
+    );
+    expect(csv.status).toBe(200);
+    const fields: Record<string, string[]> = {
+      migration: [
+        'Indicators.aged15To29ShareAbroad',
+        'Indicators.departures',
+        'Indicators.personsAbroad',
+        'Indicators.womenShareAbroad',
+        'Query.indicators',
+      ],
+      labour: ['Indicators.employedAbroad', 'Indicators.formalEmploymentShare'],
+      health: [
+        'Indicators.activeTbCases',
+        'Indicators.returneeShareOfActiveTb',
+        'Indicators.tbScreenedReturnees',
+      ],
+      pensions: ['Indicators.insuredAbroad', 'Indicators.voluntaryContributors'],
+    };
+    for (const [agency, read] of Object.entries(fields)) {
+      const events = client.db(`${jol.databasePrefix}_${agency}`).collection('audit_events');
+      expect(
+        await events.findOne(
+          { requestId },
+          {
+            projection: {
+              _id: 0,
+              service: 1,
+              roles: 1,
+              purpose: 1,
+              fields: 1,
+              pins: 1,
+              outcome: 1,
+            },
+          },
+        ),
+      ).toEqual({
+        service: agency,
+        roles: ['ANALYST'],
+        purpose: 'STATISTICS',
+        fields: read,
+        pins: [],
+        outcome: 'ALLOWED',
+      });
+    }
+    for (const agency of ['migration', 'labour', 'health']) {
+      const events = client.db(`${jol.databasePrefix}_${agency}`).collection('audit_events');
+      expect(await events.findOne({ requestId: csvRequestId })).toMatchObject({
+        outcome: 'ALLOWED',
+        pins: [],
+      });
+    }
+  });
+});

@@ -1,0 +1,427 @@
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MongoClient, type Db } from 'mongodb';
+import { print, parse } from 'graphql';
+import { verifyAllAuditChains } from '../audit/verify';
+import {
+  PartnerClient,
+  PartnerExchangeError,
+  type ExchangePeriod,
+  type PartnerManifest,
+} from '../partner-client/partner-client';
+import { REPO_ROOT } from '../store/secantus';
+import { startTestSystem, type TestSystem } from '../system/test-system';
+
+const MANIFEST_DIR = join(REPO_ROOT, 'gateway', 'src', 'partner-operations', 'manifests');
+const manifestOf = (partner: string): PartnerManifest =>
+  JSON.parse(readFileSync(join(MANIFEST_DIR, `${partner}.json`), 'utf8')) as PartnerManifest;
+
+/** A person who worked in Kyrgyzstan and in Russia, before and after the EAEU agreement. */
+const AIBEK = {
+  pin: '20303196200031',
+  snils: '112-233-445 95',
+  birthDate: '1962-03-03',
+};
+const STRANGER = '10404198500032';
+
+/**
+ * An operation no partner should have: a case's person with pension fields outside the exchange
+ * slice. It is registered here, for this spec only, to show the subgraph refuses it all the same.
+ */
+const OUT_OF_SLICE = print(
+  parse(`query OutOfSlice($caseId: ID!) {
+    pensionExchangeCase(caseId: $caseId) {
+      caseId
+      person { pin insurancePeriods { from } contributions { amount } }
+    }
+  }`),
+);
+
+const russian = (
+  from: string,
+  to: string,
+  years: number,
+  months = 0,
+  days = 0,
+): ExchangePeriod => ({
+  country: 'RU',
+  from,
+  to,
+  type: 'EMPLOYMENT',
+  years,
+  months,
+  days,
+});
+
+describe('partner exchange: a Russian partner system through the gateway', () => {
+  let jol: TestSystem;
+  let mongo: MongoClient;
+  let pensionsDb: Db;
+  let ru: PartnerClient;
+  let kz: PartnerClient;
+  let misregistered: PartnerManifest;
+  let caseId: string;
+  let documentId: string;
+
+  /** The audit events of one request in the Social Fund's chain. */
+  const audited = (requestId: string) =>
+    pensionsDb.collection('audit_events').find({ requestId }).toArray();
+
+  const partnerClient = async (partner: string, fetchImpl?: typeof fetch) =>
+    new PartnerClient({
+      url: jol.graphqlUrl,
+      token: await jol.token('PARTNER', { partner, sub: `${partner.toLowerCase()}-system` }),
+      manifest: manifestOf(partner),
+      fetch: fetchImpl,
+    });
+
+  beforeAll(async () => {
+    // The committed manifests, plus one operation outside the slice registered for RU-SFR.
+    const dir = mkdtempSync(join(tmpdir(), 'jol-manifests-'));
+    cpSync(MANIFEST_DIR, dir, { recursive: true });
+    const ruManifest = manifestOf('RU-SFR');
+    misregistered = ruManifest;
+    ruManifest.operations.push({
+      id: createHash('sha256').update(OUT_OF_SLICE).digest('hex'),
+      name: 'OutOfSlice',
+      type: 'query',
+      body: OUT_OF_SLICE,
+    } as PartnerManifest['operations'][number]);
+    writeFileSync(join(dir, 'RU-SFR.json'), JSON.stringify(ruManifest, null, 2));
+
+    jol = await startTestSystem('partner-exchange', { env: { PERSISTED_OPERATIONS_DIR: dir } });
+    mongo = await MongoClient.connect(process.env.MONGODB_URI!);
+    pensionsDb = mongo.db(`${jol.databasePrefix}_pensions`);
+
+    const migration = await jol.as('MIGRATION_OFFICER');
+    const registered = await migration(
+      `mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { pin } }`,
+      {
+        input: {
+          pin: AIBEK.pin,
+          nameCyrillic: { last: 'Токтогулов', first: 'Айбек' },
+          nameLatin: { last: 'Toktogulov', first: 'Aibek' },
+          birthDate: AIBEK.birthDate,
+          sex: 'MALE',
+          homeRegion: 'KG-O',
+          russianProficiency: 'FLUENT',
+        },
+      },
+    );
+    expect(registered.errors).toBeUndefined();
+    const pensions = await jol.as('PENSION_OFFICER');
+    for (const [from, to] of [
+      ['1985-01-01', '2004-12-31'],
+      ['2019-01-01', '2021-03-31'],
+    ]) {
+      const recorded = await pensions(
+        `mutation ($input: RecordInsurancePeriodInput!) { recordInsurancePeriod(input: $input) { id } }`,
+        {
+          input: {
+            pin: AIBEK.pin,
+            country: 'KG',
+            from,
+            to,
+            type: 'EMPLOYMENT',
+            source: 'DOMESTIC',
+          },
+        },
+      );
+      expect(recorded.errors).toBeUndefined();
+    }
+    ru = await partnerClient('RU-SFR');
+    kz = await partnerClient('KZ-GK');
+  });
+  afterAll(async () => {
+    await mongo?.close();
+    await jol?.stop();
+  });
+
+  it('finds its institution and the agreements it relies on in the registry', async () => {
+    const partners = await ru.partners();
+    const own = partners.find((p) => p.code === 'RU-SFR');
+    expect(own?.agreements.map((a) => a.agreement.code)).toEqual(['EAEU-2019', 'CIS-1992']);
+  });
+
+  it('opens a case for a person it knows by PIN and SNILS', async () => {
+    const opened = await ru.openCase({
+      pin: AIBEK.pin,
+      foreignId: AIBEK.snils,
+      agreement: 'EAEU-2019',
+    });
+    expect(opened.foreignId).toBe('11223344595');
+    caseId = opened.caseId;
+    expect(await ru.findCases(AIBEK.pin)).toEqual([expect.objectContaining({ caseId })]);
+  });
+
+  it('submits periods, and after a simulated timeout retries with the same key: one document, periods stored once', async () => {
+    let lost = 0;
+    // The first answer is lost after the Social Fund processed the message, as in a timeout.
+    const losingFetch: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (lost === 0 && String(init?.body).includes('"SubmitPeriods"')) {
+        lost++;
+        await response.text();
+        const error = new Error('The operation was aborted due to timeout');
+        error.name = 'TimeoutError';
+        throw error;
+      }
+      return response;
+    };
+    const flaky = await partnerClient('RU-SFR', losingFetch);
+    const { document, attempts } = await flaky.submitPeriodsReliably({
+      caseId,
+      pin: AIBEK.pin,
+      foreignId: AIBEK.snils,
+      periods: [russian('2005-01-01', '2018-12-31', 14), russian('2021-04-01', '2024-12-31', 3, 9)],
+    });
+    expect(attempts).toBe(2);
+    expect(lost).toBe(1);
+    expect(document).toMatchObject({ caseId, type: 'P5000', version: 1, status: 'ACKNOWLEDGED' });
+    documentId = document.documentId;
+    const documents = pensionsDb.collection('pension_exchange_documents');
+    expect(await documents.countDocuments({ idempotencyKey: document.idempotencyKey })).toBe(1);
+    expect(
+      await pensionsDb
+        .collection('insurance_periods')
+        .countDocuments({ pin: AIBEK.pin, source: 'PARTNER_REPORTED' }),
+    ).toBe(2);
+  });
+
+  it('gets the first result for concurrent duplicates of one submission, and CONFLICT for another payload', async () => {
+    const submission = {
+      caseId,
+      pin: AIBEK.pin,
+      foreignId: AIBEK.snils,
+      idempotencyKey: 'sfr-e2e-duplicates',
+      periods: [russian('2025-01-01', '2025-03-31', 0, 3)],
+    };
+    const results = await Promise.all([1, 2, 3, 4, 5].map(() => ru.submitPeriods(submission)));
+    expect(new Set(results.map((r) => r.documentId)).size).toBe(1);
+    expect(results.every((r) => r.status === 'ACKNOWLEDGED')).toBe(true);
+    expect(
+      await pensionsDb
+        .collection('pension_exchange_documents')
+        .countDocuments({ idempotencyKey: 'sfr-e2e-duplicates' }),
+    ).toBe(1);
+    const changed = ru.submitPeriods({
+      ...submission,
+      periods: [russian('2025-01-01', '2025-02-28', 0, 2)],
+    });
+    await expect(changed).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('rejects periods overlapping the Kyrgyz ones with reasons, storing none', async () => {
+    const rejected = await ru.submitPeriods({
+      caseId,
+      pin: AIBEK.pin,
+      foreignId: AIBEK.snils,
+      idempotencyKey: 'sfr-e2e-overlap',
+      periods: [russian('2020-01-01', '2020-12-31', 1)],
+    });
+    expect(rejected.status).toBe('REJECTED');
+    expect(rejected.rejectionReasons).toEqual([
+      'period 1 (RU 2020-01-01..2020-12-31) overlaps an insurance period already recorded for the person',
+    ]);
+    expect(
+      await pensionsDb
+        .collection('insurance_periods')
+        .countDocuments({ pin: AIBEK.pin, from: new Date('2020-01-01T00:00:00Z') }),
+    ).toBe(0);
+  });
+
+  it('reads only the Kyrgyz periods its agreement covers: from 2021 under the EAEU agreement', async () => {
+    expect(await ru.kyrgyzPeriods(caseId)).toEqual([
+      {
+        country: 'KG',
+        from: '2021-01-01',
+        to: '2021-03-31',
+        type: 'EMPLOYMENT',
+        years: 0,
+        months: 3,
+        days: 0,
+      },
+    ]);
+  });
+
+  it("sums for the Social Fund's officer the Russian periods the EAEU agreement covers", async () => {
+    const officer = await jol.as('PENSION_OFFICER');
+    const result = await officer(
+      `query ($pin: PIN!) { person(pin: $pin) { pensionEntitlement(asOf: "2025-06-30") {
+        retirementAge ageReached totalized fullRecordReached
+        periods { country from counted countedDays agreement reason } } } }`,
+      { pin: AIBEK.pin },
+    );
+    expect(result.errors).toBeUndefined();
+    const entitlement = result.data?.person.pensionEntitlement;
+    expect(entitlement).toMatchObject({ retirementAge: 63, ageReached: true, totalized: true });
+    const russianPeriods = entitlement.periods.filter(
+      (p: { country: string }) => p.country === 'RU',
+    );
+    expect(
+      russianPeriods.map((p: { counted: boolean; agreement: string | null }) => [
+        p.counted,
+        p.agreement,
+      ]),
+    ).toEqual([
+      [false, null],
+      [true, 'EAEU-2019'],
+      [true, 'EAEU-2019'],
+    ]);
+  });
+
+  it('reads the decisions of its case and acknowledges one', async () => {
+    const officer = await jol.as('PENSION_OFFICER');
+    const recorded = await officer(
+      `mutation ($input: RecordPensionDecisionInput!) { recordPensionDecision(input: $input) { documentId } }`,
+      {
+        input: {
+          caseId,
+          type: 'OLD_AGE',
+          result: 'GRANTED',
+          effectiveOn: '2025-04-01',
+          grossAmount: '9120.00',
+          netAmount: '9120.00',
+          currency: 'KGS',
+          frequency: 'MONTHLY',
+          basis: 'WORK',
+        },
+      },
+    );
+    expect(recorded.errors).toBeUndefined();
+    const decisions = await ru.decisions(caseId);
+    expect(decisions).toEqual([
+      expect.objectContaining({
+        result: 'GRANTED',
+        grossAmount: '9120.00',
+        currency: 'KGS',
+        status: 'RECEIVED',
+      }),
+    ]);
+    const acknowledged = await ru.acknowledge(decisions![0]!.documentId as string);
+    expect(acknowledged.status).toBe('ACKNOWLEDGED');
+  });
+
+  it('invalidates its document: the periods go; a reminder re-sends the last acknowledgement', async () => {
+    const invalidated = await ru.invalidate(documentId, 'Periods belong to another insured person');
+    expect(invalidated).toMatchObject({ documentId, version: 2, status: 'INVALIDATED' });
+    expect(
+      await pensionsDb
+        .collection('insurance_periods')
+        .countDocuments({ pin: AIBEK.pin, from: new Date('2005-01-01T00:00:00Z') }),
+    ).toBe(0);
+    const reminded = await ru.remind(caseId, documentId);
+    expect(reminded).toMatchObject({ documentId, status: 'INVALIDATED', reminders: 1 });
+    const latest = await ru.remind(caseId);
+    expect(latest.status).toBe('REJECTED');
+    const documents = (await ru.readCase(caseId))!.documents;
+    expect(documents.map((d) => `${d.type} ${d.status}`)).toEqual([
+      'P6000 ACKNOWLEDGED',
+      'P5000 REJECTED',
+      'P5000 ACKNOWLEDGED',
+      'P5000 INVALIDATED',
+    ]);
+  });
+
+  describe('refusals, each audited in the Social Fund', () => {
+    it("refuses another partner's case", async () => {
+      const refused = kz.readCase(caseId);
+      await expect(refused).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      expect(await audited(kz.lastRequestId)).toEqual([
+        expect.objectContaining({
+          fields: ['Query.pensionExchangeCase'],
+          pins: [AIBEK.pin],
+          roles: ['PARTNER'],
+          purpose: 'PENSION_EXCHANGE',
+          outcome: 'DENIED',
+        }),
+      ]);
+    });
+
+    it('refuses a person it has no case with', async () => {
+      await expect(ru.findCases(STRANGER)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      expect(await audited(ru.lastRequestId)).toEqual([
+        expect.objectContaining({
+          fields: ['Query.pensionExchangeCases'],
+          pins: [STRANGER],
+          outcome: 'DENIED',
+        }),
+      ]);
+    });
+
+    it('refuses a free-form query and an id registered only for another partner, before planning', async () => {
+      const token = await jol.token('PARTNER', { partner: 'RU-SFR' });
+      const post = (body: unknown, requestId: string, bearer = token) =>
+        fetch(jol.graphqlUrl, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${bearer}`,
+            'x-purpose': 'PENSION_EXCHANGE',
+            'x-request-id': requestId,
+          },
+          body: JSON.stringify(body),
+        });
+      const freeForm = await post(
+        {
+          query: 'query Peek($pin: PIN!) { pensionExchangeCases(pin: $pin) { caseId } }',
+          variables: { pin: STRANGER },
+        },
+        'partner-free-form',
+      );
+      expect(freeForm.status).toBe(403);
+      expect((await freeForm.json()).errors[0].extensions.code).toBe('OPERATION_NOT_REGISTERED');
+      expect(await audited('partner-free-form')).toEqual([
+        expect.objectContaining({
+          fields: ['Gateway.persistedOperation'],
+          operation: 'Peek#query',
+          pins: [STRANGER],
+          roles: ['PARTNER'],
+          outcome: 'DENIED',
+        }),
+      ]);
+
+      const submitId = manifestOf('RU-SFR').operations.find((o) => o.name === 'SubmitPeriods')!.id;
+      const enpf = await jol.token('PARTNER', { partner: 'KZ-ENPF' });
+      const foreign = await post(
+        {
+          operationName: 'SubmitPeriods',
+          extensions: { persistedQuery: { version: 1, sha256Hash: submitId } },
+        },
+        'partner-foreign-id',
+        enpf,
+      );
+      expect(foreign.status).toBe(403);
+      const body = await foreign.json();
+      expect(body.errors[0]).toMatchObject({ extensions: { code: 'OPERATION_NOT_REGISTERED' } });
+      expect(body.errors[0].message).toContain('KZ-ENPF');
+      expect(await audited('partner-foreign-id')).toEqual([
+        expect.objectContaining({ operation: `SubmitPeriods#${submitId}`, outcome: 'DENIED' }),
+      ]);
+    });
+
+    it('refuses fields outside its slice even in an operation registered for it', async () => {
+      const client = new PartnerClient({
+        url: jol.graphqlUrl,
+        token: await jol.token('PARTNER', { partner: 'RU-SFR' }),
+        manifest: misregistered,
+      });
+      await expect(client.run('OutOfSlice', { caseId })).rejects.toBeInstanceOf(
+        PartnerExchangeError,
+      );
+      const events = await audited(client.lastRequestId);
+      const pensions = events.find((e) => e.outcome === 'DENIED');
+      expect(pensions).toMatchObject({ pins: [AIBEK.pin], roles: ['PARTNER'] });
+      expect(pensions?.fields).toEqual(
+        expect.arrayContaining(['Person.contributions', 'Person.insurancePeriods']),
+      );
+    });
+  });
+
+  it('keeps every audit chain intact', async () => {
+    const reports = await verifyAllAuditChains(process.env.MONGODB_URI!, jol.databasePrefix);
+    expect(reports.map((r) => [r.service, r.ok])).toEqual(reports.map((r) => [r.service, true]));
+  });
+});
