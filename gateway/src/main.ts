@@ -1,4 +1,4 @@
-import { createLogger, stopOnSignals, subgraphAccessFromEnv } from '@jol/schema';
+import { accessFromEnv, createLogger, exitOnStartFailure, stopOnSignals } from '@jol/schema';
 import { createGateway } from './gateway';
 import { loadPartnerManifests } from './partner-operations/committed';
 import { loadSupergraph, subgraphUrlsFromEnv, supergraphPath } from './supergraph';
@@ -10,7 +10,7 @@ async function main() {
     supergraphSdl: loadSupergraph(path),
     subgraphUrls: subgraphUrlsFromEnv(),
     log,
-    access: subgraphAccessFromEnv(),
+    access: accessFromEnv(),
     partnerManifests: loadPartnerManifests(process.env),
   });
   const running = await gateway.listen(
@@ -24,7 +24,4 @@ async function main() {
   }, log);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main().catch(exitOnStartFailure);

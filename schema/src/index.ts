@@ -10,6 +10,7 @@ export * from './logger';
 export * from './scalars';
 export * from './store';
 export * from './subgraph-server';
+export * from './run-subgraph';
 export * from './pagination';
 export * from './emit-schema';
 export * from './subgraphs';

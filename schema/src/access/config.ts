@@ -18,7 +18,7 @@ export function signingSecretFromEnv(env: NodeJS.ProcessEnv = process.env): stri
 }
 
 /** Everything the gateway and the subgraphs need to check who is calling, from the environment. */
-export function subgraphAccessFromEnv(env: NodeJS.ProcessEnv = process.env) {
+export function accessFromEnv(env: NodeJS.ProcessEnv = process.env) {
   return {
     signingSecret: signingSecretFromEnv(env),
     verifyToken: createTokenVerifier(tokenVerifierOptionsFromEnv(env)),

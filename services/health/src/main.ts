@@ -1,33 +1,8 @@
-import {
-  agencyDatabase,
-  connectStore,
-  createLogger,
-  ensureIndexes,
-  stopOnSignals,
-  subgraphAccessFromEnv,
-} from '@jol/schema';
+import { exitOnStartFailure, runSubgraph } from '@jol/schema';
 import { createHealthServer, DEFAULT_PORT, SERVICE_NAME } from './server';
 
-async function main() {
-  const log = createLogger(SERVICE_NAME);
-  const uri = process.env.MONGODB_URI;
-  if (!uri) throw new Error('MONGODB_URI must name the MongoDB server');
-  const access = subgraphAccessFromEnv();
-  const connection = await connectStore({ uri, dbName: agencyDatabase(SERVICE_NAME) });
-  const server = await createHealthServer({ connection, log, access });
-  await ensureIndexes(connection);
-  const running = await server.listen(
-    Number(process.env.PORT ?? DEFAULT_PORT),
-    process.env.HOST ?? '127.0.0.1',
-  );
-  log.info({ url: running.url }, 'health subgraph listening');
-  stopOnSignals(async () => {
-    await running.close();
-    await server.stop();
-  }, log);
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runSubgraph({
+  name: SERVICE_NAME,
+  defaultPort: DEFAULT_PORT,
+  createServer: createHealthServer,
+}).catch(exitOnStartFailure);

@@ -1,0 +1,55 @@
+import type { Connection } from 'mongoose';
+import { accessFromEnv } from './access/config';
+import { stopOnSignals, type RunningServer } from './http';
+import { createLogger, type Logger } from './logger';
+import { agencyDatabase, connectStore, ensureIndexes } from './store';
+import type { SubgraphAccessOptions } from './subgraph-server';
+
+/** What a subgraph's `main.ts` hands over: its name, its port and how to build its server. */
+export interface SubgraphProgram {
+  name: string;
+  defaultPort: number;
+  createServer(options: {
+    connection: Connection;
+    log: Logger;
+    access: SubgraphAccessOptions;
+  }): Promise<{
+    listen(port: number, host?: string): Promise<RunningServer>;
+    stop(): Promise<void>;
+  }>;
+  /** Reference data the service needs before it answers; runs at every start, so idempotent. */
+  prepare?(connection: Connection): Promise<void>;
+}
+
+/**
+ * Starts a subgraph from the environment: `MONGODB_URI` (its own database in it), the access
+ * settings, `PORT` and `HOST`; indexes are built before it listens, and SIGTERM stops it cleanly.
+ */
+export async function runSubgraph(
+  program: SubgraphProgram,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
+  const log = createLogger(program.name);
+  const uri = env.MONGODB_URI;
+  if (!uri) throw new Error('MONGODB_URI must name the MongoDB server');
+  const access = accessFromEnv(env);
+  const connection = await connectStore({ uri, dbName: agencyDatabase(program.name) });
+  const server = await program.createServer({ connection, log, access });
+  await ensureIndexes(connection);
+  await program.prepare?.(connection);
+  const running = await server.listen(
+    Number(env.PORT ?? program.defaultPort),
+    env.HOST ?? '127.0.0.1',
+  );
+  log.info({ url: running.url }, `${program.name} subgraph listening`);
+  stopOnSignals(async () => {
+    await running.close();
+    await server.stop();
+  }, log);
+}
+
+/** The end of every `main.ts`: a failed start is printed and the process exits non-zero. */
+export function exitOnStartFailure(error: unknown): never {
+  console.error(error);
+  process.exit(1);
+}
