@@ -52,7 +52,7 @@ export function createPensionsSchema() {
       PensionExchangeDocumentDecisionResolver,
       PersonPensionEntitlementResolver,
     ],
-    // Both entities are reached only through _entities here: no query of this subgraph returns them.
+    // These entities are reached only through _entities here: no query of this subgraph returns them.
     orphanedTypes: [Person, PersonAccessLog, Indicators],
     referenceResolvers: { ...personReference, ...accessLogReference, ...indicatorsReference },
   });

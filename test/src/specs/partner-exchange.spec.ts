@@ -325,6 +325,35 @@ describe('partner exchange: a Russian partner system through the gateway', () =>
     ]);
   });
 
+  it('has each of its reads and writes audited in the Social Fund, with the PIN', async () => {
+    await ru.kyrgyzPeriods(caseId);
+    expect(await audited(ru.lastRequestId)).toEqual([
+      expect.objectContaining({
+        operation: expect.stringContaining('ReadKyrgyzPeriods'),
+        fields: expect.arrayContaining(['Query.pensionExchangeCase']),
+        pins: [AIBEK.pin],
+        roles: ['PARTNER'],
+        purpose: 'PENSION_EXCHANGE',
+        outcome: 'ALLOWED',
+      }),
+    ]);
+    await ru.submitPeriods({
+      caseId,
+      pin: AIBEK.pin,
+      foreignId: AIBEK.snils,
+      idempotencyKey: 'sfr-e2e-audited',
+      periods: [russian('2025-04-01', '2025-04-30', 0, 1)],
+    });
+    expect(await audited(ru.lastRequestId)).toEqual([
+      expect.objectContaining({
+        operation: expect.stringContaining('SubmitPeriods'),
+        fields: ['Mutation.submitPensionExchangePeriods'],
+        pins: [AIBEK.pin],
+        outcome: 'ALLOWED',
+      }),
+    ]);
+  });
+
   describe('refusals, each audited in the Social Fund', () => {
     it("refuses another partner's case", async () => {
       const refused = kz.readCase(caseId);

@@ -10,6 +10,10 @@ import {
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const EAEU = PENSION_AGREEMENTS.find((a) => a._id === 'EAEU-2019')!;
+const CIS = PENSION_AGREEMENTS.find((a) => a._id === 'CIS-1992')!;
+const RELIED = { endedOn: null };
+/** Russia's reliance on the CIS agreement, which it left on 31 December 2022. */
+const RU_CIS = { endedOn: day('2022-12-31') };
 const grant = (change: Partial<RecordPensionDecisionInput> = {}): RecordPensionDecisionInput => ({
   caseId: '0'.repeat(24),
   type: PensionDecisionType.OLD_AGE,
@@ -44,13 +48,13 @@ function failure(run: () => unknown) {
 
 describe('checkRecordDecisionInput', () => {
   it('keeps a grant in hundredths and a refusal with its reasons', () => {
-    expect(checkRecordDecisionInput(grant({ netAmount: '7395.5' }), EAEU)).toMatchObject({
+    expect(checkRecordDecisionInput(grant({ netAmount: '7395.5' }), EAEU, RELIED)).toMatchObject({
       grossHundredths: 850000,
       netHundredths: 739550,
       currency: 'KGS',
       refusalReasons: [],
     });
-    expect(checkRecordDecisionInput(refusal(), EAEU)).toMatchObject({
+    expect(checkRecordDecisionInput(refusal(), EAEU, RELIED)).toMatchObject({
       grossHundredths: null,
       refusalReasons: ['Retirement age not reached'],
     });
@@ -71,8 +75,21 @@ describe('checkRecordDecisionInput', () => {
     ['a refusal without reasons', refusal({ refusalReasons: [] }), 'refusalReasons', '[]'],
     ['a refusal with an amount', refusal({ grossAmount: '1.00' }), 'grossAmount', '1.00'],
   ])('refuses %s as BAD_USER_INPUT naming the value', (_why, input, field, shown) => {
-    const error = failure(() => checkRecordDecisionInput(input, EAEU));
+    const error = failure(() => checkRecordDecisionInput(input, EAEU, RELIED));
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(error.message).toContain(shown);
+  });
+
+  it('takes a decision effective up to the day the partner left the agreement, and none after', () => {
+    const lastDay = grant({ effectiveOn: day('2022-12-31') });
+    expect(checkRecordDecisionInput(lastDay, CIS, RU_CIS)).toMatchObject({
+      effectiveOn: day('2022-12-31'),
+    });
+    const error = failure(() =>
+      checkRecordDecisionInput(grant({ effectiveOn: day('2023-01-01') }), CIS, RU_CIS),
+    );
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'effectiveOn' });
+    expect(error.message).toContain('2023-01-01');
+    expect(error.message).toContain('2022-12-31');
   });
 });

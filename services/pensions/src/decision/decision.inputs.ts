@@ -3,7 +3,8 @@ import { badUserInput, DateScalar, formatIsoDate } from '@jol/schema';
 import { parseAmount } from '../contribution/contribution.amount';
 import { PensionCurrency } from '../contribution/contribution.type';
 import type { DecisionRecord } from '../exchange-document/exchange-document.model';
-import type { PensionAgreementRecord } from '../partner/partner.model';
+import { isDecisionCovered } from '../partner/partner.coverage';
+import type { PartnerAgreementRecord, PensionAgreementRecord } from '../partner/partner.model';
 import {
   PensionDecisionBasis,
   PensionDecisionResult,
@@ -22,7 +23,10 @@ export class RecordPensionDecisionInput {
   @Field(() => PensionDecisionResult)
   result!: PensionDecisionResult;
 
-  @Field(() => DateScalar, { description: "Not before the case's agreement entered into force." })
+  @Field(() => DateScalar, {
+    description:
+      "Not before the case's agreement entered into force, nor after its partner's state left it.",
+  })
   effectiveOn!: Date;
 
   @Field(() => String, { nullable: true, description: 'Required when GRANTED, such as "8500.00".' })
@@ -50,17 +54,27 @@ export class RecordPensionDecisionInput {
 /**
  * A decision is consistent with its result: a grant has amounts (net not above gross), a currency
  * and a frequency and no refusal reasons; a refusal has reasons and nothing to pay. It takes
- * effect once the case's agreement is in force. Throws BAD_USER_INPUT naming the value.
+ * effect while the case's agreement applies to its partner: once in force, and not after the
+ * partner's state left it (the partner could never read it). Throws BAD_USER_INPUT naming the
+ * value.
  */
 export function checkRecordDecisionInput(
   input: RecordPensionDecisionInput,
   agreement: PensionAgreementRecord,
+  relied: Pick<PartnerAgreementRecord, 'endedOn'>,
 ): DecisionRecord {
   if (input.effectiveOn < agreement.inForceFrom) {
     throw badUserInput(
       'effectiveOn',
       formatIsoDate(input.effectiveOn),
       `must not be before ${formatIsoDate(agreement.inForceFrom)}, when ${agreement._id} entered into force`,
+    );
+  }
+  if (!isDecisionCovered(agreement, relied, input.effectiveOn)) {
+    throw badUserInput(
+      'effectiveOn',
+      formatIsoDate(input.effectiveOn),
+      `must not be after ${formatIsoDate(relied.endedOn!)}, the last day ${agreement._id} applied to the partner of the case`,
     );
   }
   const reasons = (input.refusalReasons ?? []).map((reason) => reason.trim());

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { notFound } from '@jol/schema';
+import { badUserInput, notFound } from '@jol/schema';
 import type { PensionsContext } from '../context';
 import { PensionExchangeCase } from '../exchange-case/exchange-case.type';
 import {
@@ -9,7 +9,7 @@ import {
   PensionExchangeDocumentStatus,
   PensionExchangeDocumentType,
 } from '../exchange-document/exchange-document.type';
-import { decisionsCoveredBy } from '../partner/partner.coverage';
+import { caseAgreementOf, decisionsCoveredBy } from '../partner/partner.coverage';
 import { checkRecordDecisionInput, RecordPensionDecisionInput } from './decision.inputs';
 import { decisionOf, toPensionDecision } from './decision.mapper';
 import { PensionDecision } from './decision.type';
@@ -26,11 +26,18 @@ export class PensionDecisionResolver {
   ): Promise<PensionDecision> {
     const exchangeCase = await ctx.loaders.exchangeCaseById.load(input.caseId);
     if (!exchangeCase) throw notFound('PensionExchangeCase', 'caseId', input.caseId);
-    const { agreements } = await ctx.loaders.partnerRegistry.load();
-    const agreement = agreements.get(exchangeCase.agreement);
-    if (!agreement)
-      throw new Error(`case ${input.caseId} names unknown agreement ${exchangeCase.agreement}`);
-    const decision = checkRecordDecisionInput(input, agreement);
+    const under = caseAgreementOf(await ctx.loaders.partnerRegistry.load(), {
+      partnerCode: exchangeCase.partner,
+      agreementCode: exchangeCase.agreement,
+    });
+    if (!under) {
+      throw badUserInput(
+        'caseId',
+        input.caseId,
+        `must be a case under an agreement its partner relies on (${exchangeCase.partner} does not rely on ${exchangeCase.agreement})`,
+      );
+    }
+    const decision = checkRecordDecisionInput(input, under.agreement, under.relied);
     const id = new Types.ObjectId();
     const [created] = await ctx.models.ExchangeDocument.create([
       {
@@ -60,16 +67,12 @@ export class PensionExchangeCaseDecisionsResolver {
     @Root() exchangeCase: PensionExchangeCase,
     @Ctx() ctx: PensionsContext,
   ): Promise<PensionDecision[]> {
-    const { agreements, partners } = await ctx.loaders.partnerRegistry.load();
-    const agreement = agreements.get(exchangeCase.agreementCode);
-    const relied = partners
-      .get(exchangeCase.partnerCode)
-      ?.agreements.find((a) => a.agreement === exchangeCase.agreementCode);
-    if (!agreement || !relied) return [];
+    const under = caseAgreementOf(await ctx.loaders.partnerRegistry.load(), exchangeCase);
+    if (!under) return [];
     const decisions = (await ctx.loaders.exchangeDocumentsByCase.load(exchangeCase.caseId))
       .filter((d) => d.status !== PensionExchangeDocumentStatus.INVALIDATED)
       .flatMap((d) => decisionOf(d) ?? []);
-    return decisionsCoveredBy(agreement, relied, decisions);
+    return decisionsCoveredBy(under.agreement, under.relied, decisions);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Connection } from 'mongoose';
+import { Types, type Connection } from 'mongoose';
 import type { Caller } from '@jol/schema';
 import {
   callerAs,
@@ -236,5 +236,93 @@ describe('pensions: decisions (P6000 out)', () => {
         outcome: 'ALLOWED',
       }),
     ]);
+  });
+
+  describe("after the partner's state left the agreement (Russia and the CIS agreement, 2022-12-31)", () => {
+    const CIS_PIN = '10909196100019';
+    let cisCaseId: string;
+    const PERIODS = /* GraphQL */ `
+      query Periods($caseId: ID!) {
+        pensionExchangeCase(caseId: $caseId) {
+          kyrgyzPeriods {
+            from
+            to
+          }
+        }
+      }
+    `;
+
+    beforeAll(async () => {
+      // A case opened in 2022, while Russia still relied on the CIS agreement; none opens now.
+      const opened = await connection.collection('pension_exchange_cases').insertOne({
+        pin: CIS_PIN,
+        partner: 'RU-SFR',
+        agreement: 'CIS-1992',
+        foreignId: '11223344595',
+        openedBy: 'sfr-system',
+        createdAt: new Date('2022-06-01T09:00:00Z'),
+        updatedAt: new Date('2022-06-01T09:00:00Z'),
+      });
+      cisCaseId = opened.insertedId.toHexString();
+      await connection.collection('insurance_periods').insertOne({
+        pin: CIS_PIN,
+        country: 'KG',
+        from: new Date('1990-01-01T00:00:00Z'),
+        to: new Date('2000-12-31T00:00:00Z'),
+        type: 'EMPLOYMENT',
+        source: 'DOMESTIC',
+      });
+    });
+
+    it('records a decision effective while it applied, and refuses one effective after, writing nothing', async () => {
+      const before = await documents().countDocuments();
+      const late = await execute(server, RECORD, {
+        input: { ...grant(cisCaseId), effectiveOn: '2023-01-01' },
+      });
+      expect(late.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'effectiveOn',
+      });
+      expect(late.errors?.[0]?.message).toContain('2023-01-01');
+      expect(await documents().countDocuments()).toBe(before);
+
+      const inTime = await execute(server, RECORD, {
+        input: { ...grant(cisCaseId), effectiveOn: '2022-07-01' },
+      });
+      expect(inTime.errors).toBeUndefined();
+      const read = await execute(server, DECISIONS, { caseId: cisCaseId }, RU);
+      expect(read.data?.pensionExchangeCase.decisions).toEqual([
+        expect.objectContaining({ documentId: inTime.data?.recordPensionDecision.documentId }),
+      ]);
+    });
+
+    it('shows a decision outside the agreement neither in decisions nor in documents', async () => {
+      // As if the registry changed after it was recorded: a P6000 effective after the end.
+      const before = await execute(server, DECISIONS, { caseId: cisCaseId }, RU);
+      const recorded = before.data!.pensionExchangeCase.documents;
+      expect(recorded).toHaveLength(1);
+      const stored = await documents().findOne({ caseId: { $exists: true }, type: 'P6000' });
+      await documents().insertOne({
+        ...stored,
+        _id: new Types.ObjectId(),
+        caseId: new Types.ObjectId(cisCaseId),
+        pin: CIS_PIN,
+        partner: 'RU-SFR',
+        idempotencyKey: `kg.out-of-scope-${cisCaseId}`,
+        decision: { ...stored!.decision, effectiveOn: new Date('2024-01-01T00:00:00Z') },
+      });
+      const read = await execute(server, DECISIONS, { caseId: cisCaseId }, RU);
+      expect(read.errors).toBeUndefined();
+      expect(read.data?.pensionExchangeCase.decisions).toHaveLength(1);
+      expect(read.data?.pensionExchangeCase.documents).toEqual(recorded);
+    });
+
+    it('sends the partner no Kyrgyz period under it any more', async () => {
+      const read = await execute(server, PERIODS, { caseId: cisCaseId }, RU);
+      expect(read.errors).toBeUndefined();
+      expect(read.data?.pensionExchangeCase.kyrgyzPeriods).toEqual([]);
+      const officer = await execute(server, PERIODS, { caseId: cisCaseId });
+      expect(officer.data?.pensionExchangeCase.kyrgyzPeriods).toEqual([]);
+    });
   });
 });

@@ -20,24 +20,31 @@ import type { PensionEntitlement, PensionEntitlementPeriod } from './entitlement
 
 /**
  * The old-age pension on general terms, Law of the Kyrgyz Republic No. 57 of 21 July 1997 "On
- * state pension social insurance", Art. 9: men from 63, women from 58 (raised by steps to these
- * ages by 2007); the record for a full pension is 25 years for men and 20 for women, and with a
- * shorter record the pension is paid with its basic part reduced in proportion.
- * Checked against: the text of Art. 9 as amended ("Расчетный страховой стаж для назначения полной
- * пенсии по возрасту на общих основаниях составляет: для мужчин 25 лет, для женщин 20 лет",
- * https://prg.kz/m/amp/document/30238316); the Pension Development page on Kyrgyzstan ("payable
- * at age 63 with at least 25 years of covered employment ... men or at age 58 with at least 20
- * years ... women", http://www.pensiondevelopment.org/134/kyrgyzstan.htm); US SSA, Social Security
- * Programs Throughout the World: Asia and the Pacific 2004 (ages rising to 63/58 by 2007); CABAR
- * ("63/58 years of age", "the basic portion of pension will be reduced proportionally",
- * https://cabar.asia/en/kyrgyzstan-who-can-retire-early/). Early and privileged retirement
- * (hazardous work, mothers of five, 15 years beyond the record) are not modelled.
+ * state pension social insurance", Art. 9: men from 63, women from 58. The law sets no minimum
+ * record for it: 25 years (men) and 20 years (women) is the record for a full pension, and with a
+ * shorter one the pension is still paid, its basic part reduced in proportion to the record. So
+ * "the Kyrgyz record alone is not enough" means short of the full record, and that is when foreign
+ * periods are summed.
+ * Sources: Art. 9 as inserted into Law No. 57 ("Расчетный страховой стаж для назначения полной
+ * пенсии по возрасту на общих основаниях составляет: для мужчин 25 лет, для женщин 20 лет. Лицам,
+ * не имеющим полного расчетного страхового стажа, пенсия назначается ...",
+ * https://prg.kz/m/amp/document/30238316); the Social Fund, 26 February 2024 ("Базовая часть
+ * пенсии для лиц, не имеющих достаточного страхового стажа ... рассчитывается пропорционально
+ * имеющемуся стажу", http://socfond.kg/ru/news/1933-Chto-takoie-bazovaia-chast-piensii.html.html);
+ * the Social Fund to Akchabar, 1 October 2024 (general retirement age 63 for men, 58 for women,
+ * https://akchabar.kg/en/article/pensiya-czklhxodxxanljrp/den-pozhilikh-lyudej-minimalnaya-pensiya-povisitsya-bolee-chem-v-dva-raza-wdrymfifoxpepopx);
+ * Pension Development ("payable at age 63 with at least 25 years of covered employment ... men or
+ * at age 58 with at least 20 years ... women"; "a partial pension is paid for those who have less",
+ * http://www.pensiondevelopment.org/134/kyrgyzstan.htm); CABAR (a shorter record reduces the
+ * basic portion proportionally, https://cabar.asia/en/kyrgyzstan-who-can-retire-early/). Early
+ * and privileged retirement (hazardous work, mothers of five, 15 years beyond the record) are not
+ * modelled.
  */
 export const KYRGYZ_OLD_AGE_PENSION = {
   retirementAge: { [Sex.MALE]: 63, [Sex.FEMALE]: 58 } as Record<Sex, number>,
   fullRecordYears: { [Sex.MALE]: 25, [Sex.FEMALE]: 20 } as Record<Sex, number>,
   legalBasis:
-    'Law of the Kyrgyz Republic No. 57 of 21 July 1997 "On state pension social insurance", Art. 9: old-age pension at 63 (men) and 58 (women); full record 25 years (men) and 20 years (women), a shorter record reduces the basic part in proportion.',
+    'Law of the Kyrgyz Republic No. 57 of 21 July 1997 "On state pension social insurance", Art. 9: old-age pension at 63 (men) and 58 (women); full record 25 years (men) and 20 years (women); no minimum record, a shorter one reduces the basic part in proportion.',
 } as const;
 
 /** A stored period, as the entitlement needs it. */

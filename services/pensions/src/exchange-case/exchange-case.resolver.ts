@@ -1,9 +1,14 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { forbidden, partnerScopeOf, PinScalar } from '@jol/schema';
+import { forbidden, partnerScopeOf, PinScalar, today } from '@jol/schema';
 import type { PensionsContext } from '../context';
 import { PensionExchangePeriod } from '../exchange-document/exchange-document.type';
 import { isKyrgyzInsurance } from '../insurance-period/insurance-period.type';
-import { coverageOf, periodsCoveredBy } from '../partner/partner.coverage';
+import {
+  caseAgreementOf,
+  coverageOf,
+  periodsCoveredBy,
+  reliedOn,
+} from '../partner/partner.coverage';
 import { toPensionAgreement, toPensionPartner } from '../partner/partner.model';
 import { PensionAgreement, PensionPartner } from '../partner/partner.type';
 import { Person } from '../person/person.type';
@@ -92,18 +97,16 @@ export class PensionExchangeCaseResolver {
 
   @FieldResolver(() => [PensionExchangePeriod], {
     description:
-      "The person's Kyrgyz insurance periods that the case's agreement covers, clipped to it, oldest first (P5000 out).",
+      "The person's Kyrgyz insurance periods that the case's agreement covers, clipped to it, oldest first (P5000 out); none once the partner's state has left the agreement.",
   })
   async kyrgyzPeriods(
     @Root() exchangeCase: PensionExchangeCase,
     @Ctx() ctx: PensionsContext,
   ): Promise<PensionExchangePeriod[]> {
-    const { partners, agreements } = await ctx.loaders.partnerRegistry.load();
-    const agreement = agreements.get(exchangeCase.agreementCode);
-    const relied = partners
-      .get(exchangeCase.partnerCode)
-      ?.agreements.find((a) => a.agreement === exchangeCase.agreementCode);
-    const window = agreement && relied ? coverageOf(agreement, relied) : null;
+    const under = caseAgreementOf(await ctx.loaders.partnerRegistry.load(), exchangeCase);
+    // A partner whose state has left the agreement receives no more periods under it.
+    const window =
+      under && reliedOn(under.relied, today()) ? coverageOf(under.agreement, under.relied) : null;
     const kyrgyz = (await ctx.loaders.insurancePeriodsByPin.load(exchangeCase.pin)).filter((p) =>
       isKyrgyzInsurance(p.source),
     );

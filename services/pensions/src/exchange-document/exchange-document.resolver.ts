@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql'
 import { forbidden, notFound } from '@jol/schema';
 import type { PensionsContext } from '../context';
 import { PensionExchangeCase } from '../exchange-case/exchange-case.type';
+import { caseAgreementOf, isDecisionCovered } from '../partner/partner.coverage';
 import type { PensionPartnerRecord } from '../partner/partner.model';
 import {
   AcknowledgePensionExchangeDocumentInput,
@@ -126,14 +127,25 @@ export class PensionExchangeDocumentResolver {
 @Resolver(() => PensionExchangeCase)
 export class PensionExchangeCaseDocumentsResolver {
   @FieldResolver(() => [PensionExchangeDocument], {
-    description: 'Every document of the case, both directions, newest first.',
+    description:
+      "The documents of the case, both directions, newest first; a decision outside the case's agreement is left out, as from `decisions`.",
   })
   async documents(
     @Root() exchangeCase: PensionExchangeCase,
     @Ctx() ctx: PensionsContext,
   ): Promise<PensionExchangeDocument[]> {
-    return (await ctx.loaders.exchangeDocumentsByCase.load(exchangeCase.caseId)).map(
-      toExchangeDocument,
-    );
+    const [records, registry] = await Promise.all([
+      ctx.loaders.exchangeDocumentsByCase.load(exchangeCase.caseId),
+      ctx.loaders.partnerRegistry.load(),
+    ]);
+    const under = caseAgreementOf(registry, exchangeCase);
+    return records
+      .filter(
+        (record) =>
+          !record.decision ||
+          (under !== null &&
+            isDecisionCovered(under.agreement, under.relied, record.decision.effectiveOn)),
+      )
+      .map(toExchangeDocument);
   }
 }

@@ -318,6 +318,18 @@ describe('pensions: exchange documents (P5000 in)', () => {
       }
     });
 
+    it('owes that to a unique index on (partner, idempotencyKey), not to timing', async () => {
+      const indexes = await documents().indexes();
+      expect(indexes).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ key: { partner: 1, idempotencyKey: 1 }, unique: true }),
+        ]),
+      );
+      const [stored] = await documents().find({ partner: 'RU-SFR' }).limit(1).toArray();
+      const { _id: _ignored, ...copy } = stored!;
+      await expect(documents().insertOne(copy)).rejects.toMatchObject({ code: 11000 });
+    });
+
     it('keys belong to a partner: another partner may use the same key', async () => {
       const { pin } = await personWithCase();
       const kzCase = await execute(

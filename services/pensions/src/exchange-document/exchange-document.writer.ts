@@ -7,6 +7,7 @@ import { InsurancePeriodSource } from '../insurance-period/insurance-period.type
 import {
   ensureInsurancePeriodLock,
   insertInsurancePeriodInSession,
+  lockInsurancePeriods,
 } from '../insurance-period/insurance-period.writer';
 import type { PensionPartnerRecord } from '../partner/partner.model';
 import { rejectionReasons, submissionHash } from './exchange-document.inputs';
@@ -98,7 +99,7 @@ export async function processSubmission(
 ): Promise<ExchangeDocumentRecord> {
   await ensureInsurancePeriodLock(models.InsurancePeriodLock, document.pin);
   return models.connection.transaction(async (session) => {
-    await bumpLock(models, document.pin, session);
+    await lockInsurancePeriods(models, document.pin, session);
     const current = await models.ExchangeDocument.findById(document._id, null, {
       session,
     }).lean<ExchangeDocumentRecord>();
@@ -158,7 +159,7 @@ export async function invalidateDocument(
   }
   await ensureInsurancePeriodLock(models.InsurancePeriodLock, document.pin);
   return models.connection.transaction(async (session) => {
-    await bumpLock(models, document.pin, session);
+    await lockInsurancePeriods(models, document.pin, session);
     const current = await models.ExchangeDocument.findById(document._id, null, {
       session,
     }).lean<ExchangeDocumentRecord>();
@@ -215,15 +216,6 @@ export async function acknowledgeDocument(
     acknowledged ??
     (await models.ExchangeDocument.findById(document._id).lean<ExchangeDocumentRecord>()) ??
     document
-  );
-}
-
-/** Takes the person's period lock inside the transaction, as insertInsurancePeriodInSession does. */
-async function bumpLock(models: PensionsModels, pin: string, session: ClientSession) {
-  await models.InsurancePeriodLock.updateOne(
-    { _id: pin },
-    { $inc: { version: 1 } },
-    { upsert: true, session },
   );
 }
 

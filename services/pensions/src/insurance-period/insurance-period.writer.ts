@@ -44,21 +44,33 @@ export async function ensureInsurancePeriodLock(
 }
 
 /**
- * Inside the caller's transaction: bumps the person's lock document first (so a concurrent writer
- * for the same person gets a write conflict and retries), refuses a period that overlaps a stored
- * one, and inserts it. A later partner import (P5000) may call it once per period in one
- * transaction, after `ensureInsurancePeriodLock`.
+ * Inside the caller's transaction: bumps the person's lock document, so that a concurrent writer
+ * of the same person's periods gets a write conflict and its transaction retries. Call
+ * `ensureInsurancePeriodLock` first, outside the transaction.
+ */
+export async function lockInsurancePeriods(
+  models: Pick<PensionsModels, 'InsurancePeriodLock'>,
+  pin: string,
+  session: ClientSession,
+): Promise<void> {
+  await models.InsurancePeriodLock.updateOne(
+    { _id: pin },
+    { $inc: { version: 1 } },
+    { upsert: true, session },
+  );
+}
+
+/**
+ * Inside the caller's transaction: takes the person's lock first, refuses a period that overlaps a
+ * stored one, and inserts it. A P5000 calls it once per period in one transaction, after
+ * `ensureInsurancePeriodLock`.
  */
 export async function insertInsurancePeriodInSession(
   models: PensionsModels,
   period: NewInsurancePeriod,
   session: ClientSession,
 ): Promise<InsurancePeriodRecord> {
-  await models.InsurancePeriodLock.updateOne(
-    { _id: period.pin },
-    { $inc: { version: 1 } },
-    { upsert: true, session },
-  );
+  await lockInsurancePeriods(models, period.pin, session);
   const clash = await models.InsurancePeriod.findOne(
     { pin: period.pin, from: { $lte: period.to }, to: { $gte: period.from } },
     null,

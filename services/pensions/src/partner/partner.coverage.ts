@@ -1,3 +1,4 @@
+import type { PartnerRegistry } from './partner.loader';
 import type {
   PartnerAgreementRecord,
   PensionAgreementRecord,
@@ -135,17 +136,44 @@ export function coverageByCountry(
   return byCountry;
 }
 
+/** The agreement of a case and how the case's partner relies on it. */
+export interface CaseAgreement {
+  agreement: PensionAgreementRecord;
+  relied: PartnerAgreementRecord;
+}
+
 /**
- * Treaty scope for decisions: those taking effect while the agreement applies to the partner
- * (from its entry into force to the day the partner's state left it).
+ * The agreement a case is under, as its partner relies on it; null when the registry no longer
+ * lists the agreement or the partner's reliance on it, so that nothing is exchanged under it.
  */
+export function caseAgreementOf(
+  registry: PartnerRegistry,
+  exchangeCase: { partnerCode: string; agreementCode: string },
+): CaseAgreement | null {
+  const agreement = registry.agreements.get(exchangeCase.agreementCode);
+  const relied = registry.partners
+    .get(exchangeCase.partnerCode)
+    ?.agreements.find((a) => a.agreement === exchangeCase.agreementCode);
+  return agreement && relied ? { agreement, relied } : null;
+}
+
+/**
+ * Treaty scope for one decision: it takes effect while the agreement applies to the partner (from
+ * its entry into force to the day the partner's state left it).
+ */
+export function isDecisionCovered(
+  agreement: Pick<PensionAgreementRecord, 'inForceFrom'>,
+  relied: Pick<PartnerAgreementRecord, 'endedOn'>,
+  effectiveOn: Date,
+): boolean {
+  return effectiveOn >= agreement.inForceFrom && reliedOn(relied, effectiveOn);
+}
+
+/** Treaty scope for decisions: those isDecisionCovered lets through, in input order. */
 export function decisionsCoveredBy<T extends { effectiveOn: Date }>(
   agreement: Pick<PensionAgreementRecord, 'inForceFrom'>,
   relied: Pick<PartnerAgreementRecord, 'endedOn'>,
   decisions: readonly T[],
 ): T[] {
-  return decisions.filter(
-    (decision) =>
-      decision.effectiveOn >= agreement.inForceFrom && reliedOn(relied, decision.effectiveOn),
-  );
+  return decisions.filter((decision) => isDecisionCovered(agreement, relied, decision.effectiveOn));
 }
