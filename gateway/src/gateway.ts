@@ -116,23 +116,26 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
   // Public, like the page of any API: the endpoint it calls is what needs a token.
   app.use(graphiqlRouter());
   // The indicators as CSV: the same authentication, and an operation run through `apollo` itself.
+  // Partner institutions run their registered operations and nothing else, here too.
+  const partnerGate = createPersistedOperationsGate({
+    manifests: options.partnerManifests ?? loadPartnerManifests({}),
+    log,
+    audit: createRefusalAuditor({
+      subgraphUrl: () => resolvedUrls.pensions || undefined,
+      signingSecret: options.access.signingSecret,
+    }),
+  });
   app.get(
     '/indicators.csv',
     createAuthMiddleware(options.access.verifyToken),
+    partnerGate,
     createIndicatorsCsvHandler({ apollo, schema: () => gateway.schema, log }),
   );
   app.use(
     '/graphql',
     createAuthMiddleware(options.access.verifyToken),
     express.json({ limit: options.bodyLimit ?? '100kb' }),
-    createPersistedOperationsGate({
-      manifests: options.partnerManifests ?? loadPartnerManifests({}),
-      log,
-      audit: createRefusalAuditor({
-        subgraphUrl: () => resolvedUrls.pensions || undefined,
-        signingSecret: options.access.signingSecret,
-      }),
-    }),
+    partnerGate,
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
         createGatewayContext(

@@ -35,6 +35,7 @@ describe('indicators as CSV', () => {
         ],
         margins: [row({ region: 'KG-O', over: ['SEX'], value: 47 })],
         total: row({ over: ['REGION', 'SEX'], value: 47 }),
+        asOf: '2025-12-31',
       },
       {
         measure: 'activeTbCases',
@@ -44,17 +45,18 @@ describe('indicators as CSV', () => {
         rows: [row({ destination: 'RU', value: 12 }), row({ destination: null, value: 30 })],
         margins: [],
         total: row({ over: ['DESTINATION'], value: 42 }),
+        asOf: null,
       },
     ]);
     expect(csv.split('\r\n')).toEqual([
-      'measure,agency,unit,kind,region,sex,age_band,destination,year,sector,value,suppressed',
-      'personsAbroad,migration,PERSONS,cell,KG-O,FEMALE,,,,,40,false',
-      'personsAbroad,migration,PERSONS,cell,KG-O,MALE,,,,,,true',
-      'personsAbroad,migration,PERSONS,margin,KG-O,TOTAL,,,,,47,false',
-      'personsAbroad,migration,PERSONS,total,TOTAL,TOTAL,,,,,47,false',
-      'activeTbCases,health,PERSONS,cell,,,,RU,,,12,false',
-      'activeTbCases,health,PERSONS,cell,,,,NONE,,,30,false',
-      'activeTbCases,health,PERSONS,total,,,,TOTAL,,,42,false',
+      'measure,agency,unit,kind,region,sex,age_band,destination,year,sector,value,suppressed,as_of',
+      'personsAbroad,migration,PERSONS,cell,KG-O,FEMALE,,,,,40,false,2025-12-31',
+      'personsAbroad,migration,PERSONS,cell,KG-O,MALE,,,,,,true,2025-12-31',
+      'personsAbroad,migration,PERSONS,margin,KG-O,TOTAL,,,,,47,false,2025-12-31',
+      'personsAbroad,migration,PERSONS,total,TOTAL,TOTAL,,,,,47,false,2025-12-31',
+      'activeTbCases,health,PERSONS,cell,,,,RU,,,12,false,',
+      'activeTbCases,health,PERSONS,cell,,,,NONE,,,30,false,',
+      'activeTbCases,health,PERSONS,total,,,,TOTAL,,,42,false,',
       '',
     ]);
   });

@@ -31,6 +31,7 @@ export const CSV_COLUMNS = [
   'sector',
   'value',
   'suppressed',
+  'as_of',
 ] as const;
 
 const DIMENSION_COLUMNS = {
@@ -73,10 +74,12 @@ interface CsvTable {
   rows: CsvRow[];
   margins: CsvRow[];
   total: CsvRow;
+  /** The last day the agency's statistics cover (YYYY-MM-DD); null before its first build. */
+  asOf: string | null;
 }
 
 const ROW = 'region sex ageBand destination year sector over value suppressed';
-const TABLE = `measure agency unit dimensions rows { ${ROW} } margins { ${ROW} } total { ${ROW} }`;
+const TABLE = `measure agency unit dimensions asOf rows { ${ROW} } margins { ${ROW} } total { ${ROW} }`;
 
 /** Quotes a field when RFC 4180 requires it: a comma, a double quote or a line break. */
 export function csvField(value: string): string {
@@ -90,7 +93,8 @@ function csvLine(fields: readonly string[]): string {
 /**
  * One line per cell, then margins, then the total of each table. A dimension a row is totalled
  * over reads TOTAL; in a dimension the table has, an empty value of the data (no destination)
- * reads NONE; dimensions the table does not have are empty.
+ * reads NONE; dimensions the table does not have are empty. `as_of` repeats the table's asOf on
+ * every line, so that a line copied elsewhere still says which day it counts up to.
  */
 export function indicatorsToCsv(tables: readonly CsvTable[]): string {
   let csv = csvLine(CSV_COLUMNS);
@@ -134,6 +138,8 @@ export function indicatorsToCsv(tables: readonly CsvTable[]): string {
               return row.value === null ? '' : String(row.value);
             case 'suppressed':
               return String(row.suppressed);
+            case 'as_of':
+              return table.asOf ?? '';
             default:
               return cells[column] ?? '';
           }

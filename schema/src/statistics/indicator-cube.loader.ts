@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
 import type { PipelineStage } from 'mongoose';
+import { badUserInput } from '../errors';
+import { formatIsoDate } from '../scalars/date';
 import { CUBE_FIELD, IndicatorDimension, type CubeField } from './indicator-dimension';
 import type { IndicatorBuildRecord, IndicatorCubeModels } from './indicator-cube.model';
 import { indicatorKey, type IndicatorRequest } from './indicator-request';
@@ -136,6 +138,26 @@ function stripMissing(id: Omit<CubeRow, 'persons'>): Omit<CubeRow, 'persons'> {
   >;
 }
 
+/**
+ * Refuses a request reaching past the newest build's asOf: the cube has counted nothing after
+ * that day, and its zeros there would read as "nobody" rather than "not counted yet". Without a
+ * build at all the tables are zeros with a null asOf.
+ */
+export function checkIndicatorCoverage(
+  request: IndicatorRequest,
+  measure: IndicatorMeasure,
+  build: IndicatorBuildInfo | null,
+): void {
+  if (!build) return;
+  const lastYear = build.asOf.getUTCFullYear();
+  if (request.toYear <= lastYear) return;
+  throw badUserInput(
+    request.fromYear === request.toYear ? 'filter.year' : 'filter.toYear',
+    request.toYear,
+    `must not be after ${lastYear}: the ${measure.agency} statistics cover up to ${formatIsoDate(build.asOf)} until they are refreshed`,
+  );
+}
+
 /** The protected table of one measure for a request, through the request's cube loader. */
 export async function loadIndicatorTable(
   loader: DataLoader<CubeQuery, CubeSlice, string>,
@@ -148,10 +170,13 @@ export async function loadIndicatorTable(
   const years = yearsOf(measure, request);
   const slice = await loader.load({
     request,
-    measures: measure.denominator ? [measure.cube, measure.denominator] : [measure.cube],
+    measures: [measure.cube, measure.denominator, measure.contributors].filter(
+      (cube): cube is string => cube !== undefined,
+    ),
     fromYear: years[0]!,
     toYear: years.at(-1)!,
     fields,
   });
+  checkIndicatorCoverage(request, measure, slice.build);
   return indicatorTableOf(measure, request, slice.rows, minCellSizeFromEnv(), slice.build);
 }

@@ -63,7 +63,7 @@ export class IndicatorRow {
 
   @Field(() => Boolean, {
     description:
-      'True when the value is withheld: it counts fewer than minCellSize persons, or it would let a withheld value be worked out from the totals.',
+      'True when the value is withheld: it counts fewer than minCellSize persons, or it would let a withheld value be worked out from the totals of this table.',
   })
   suppressed!: boolean;
 }
@@ -71,7 +71,7 @@ export class IndicatorRow {
 @Directive('@shareable')
 @ObjectType({
   description:
-    'One measure of one agency, broken down and protected by disclosure control: no cell reveals fewer than minCellSize persons, and no withheld cell can be worked out from the totals.',
+    'One measure of one agency, broken down and protected by disclosure control: no cell reveals fewer than minCellSize persons, and no withheld cell can be worked out from the totals of this table. Each table is protected on its own: comparing the tables of different queries (another filter, breakdown or period) is not guarded against, and every indicators query is audited.',
 })
 export class IndicatorTable {
   @Field(() => String, { description: 'The measure, as named in Indicators.' })
@@ -106,14 +106,14 @@ export class IndicatorTable {
   @Field(() => DateScalar, {
     nullable: true,
     description:
-      "The last day the agency's statistics cover (stocks of the current year are counted on it); null before the first build.",
+      "The last day the agency's statistics cover: events after it are not counted, a stock of its year is counted on it, and a filter reaching a later year is refused. Null before the first build.",
   })
   asOf!: Date | null;
 
   @Field(() => String, {
     nullable: true,
     description:
-      'When the statistics were last built (npm run stats:refresh), ISO 8601; null before the first build.',
+      'When the statistics were last built, ISO 8601; null before the first build. They are rebuilt by a refresh (npm run stats:refresh), not on every write: records written since are not counted yet.',
   })
   refreshedAt!: string | null;
 }

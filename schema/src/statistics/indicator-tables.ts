@@ -29,6 +29,12 @@ export interface IndicatorMeasure {
   cube: string;
   /** For a share: the cube measure of the denominator. */
   denominator?: string;
+  /**
+   * For a count of persons other than those its dimensions describe (children, by their parent's
+   * region, sex, age and destination): the cube measure counting the persons described. A cell is
+   * withheld when they are 1 to K-1 too, since 12 children of one parent are about that parent.
+   */
+  contributors?: string;
   /** A breakdown of the measure's own, used instead of the request's `by`. */
   dimensions?: IndicatorDimension[];
 }
@@ -271,8 +277,8 @@ function tableOf(
 }
 
 /**
- * A table of person counts: every cell, margin and total of 1 to K-1 persons withheld, then the
- * complementary cells.
+ * A table of person counts: every cell, margin and total of 1 to K-1 persons (or of 1 to K-1
+ * persons described, for a measure with contributors) withheld, then the complementary cells.
  */
 export function countTable(
   measure: IndicatorMeasure,
@@ -296,9 +302,21 @@ export function countTable(
     ),
   };
   const counts = new YearlyCounts(own, dimensions, years);
+  const described = measure.contributors
+    ? new YearlyCounts(
+        rows.filter((row) => row.measure === measure.contributors),
+        dimensions,
+        years,
+      )
+    : null;
   const entries = entriesOf(shape);
   const cells = entries.map((entry) => cellOf(counts.yearly(entry.values)));
-  protect(shape, cells, (i) => isSmallGroup(cells[i]!.persons, minCellSize));
+  // A cell with persons but fewer than K described (none: a build older than the measure) is small.
+  const fewDescribed = (i: number) =>
+    described !== null &&
+    cells[i]!.value > 0 &&
+    cellOf(described.yearly(entries[i]!.values)).persons < minCellSize;
+  protect(shape, cells, (i) => isSmallGroup(cells[i]!.persons, minCellSize) || fewDescribed(i));
   const published = cells.map((cell, i) =>
     rowOf(shape, entries[i]!, cell.suppressed ? null : cell.value, cell.suppressed),
   );

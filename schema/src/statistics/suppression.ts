@@ -15,6 +15,20 @@
  * graph has no bridge, first closing leaves (an equation with one withheld term) with the smallest
  * other cell of the same equation, then closing any remaining bridge with the cheapest cell that
  * puts it on a cycle.
+ *
+ * What this protects, and what it does not:
+ * - It protects one table at a time: its cells, margins and grand total. Shares are protected
+ *   through both of their counts (see shareTable).
+ * - It does not protect across queries. Every table is protected on its own, so a cell withheld as
+ *   a complement in one table may be published in another: as the total of a query filtered to
+ *   that cell (filter region=X against by REGION), as a margin of a two-way table whose pattern
+ *   differs from the one-way table's, as one year of a period, or as a count behind another
+ *   measure's share. Differencing two such queries can recover a small cell (a test in
+ *   indicator-tables.test.ts shows it). Closing that would need one suppression pattern for all
+ *   linked tables, or perturbed values; Jol relies instead on analysts being named callers with
+ *   the STATISTICS purpose and on the access log, where every indicators query is audited.
+ * - It does not give suppressed cells a protection interval: only exact recovery is prevented,
+ *   bounds from the totals (a withheld cell is at most its row total) remain.
  */
 
 /** One published-or-withheld number: `value` is additive, `persons` counts who it is about. */

@@ -217,6 +217,7 @@ describe('indicators across the four agencies', () => {
         'sector',
         'value',
         'suppressed',
+        'as_of',
       ]);
       const csv = lines
         .slice(1)
@@ -233,6 +234,7 @@ describe('indicators across the four agencies', () => {
           sex: r.over.includes('SEX') ? 'TOTAL' : r.sex,
           value: r.value === null ? '' : String(r.value),
           suppressed: String(r.suppressed),
+          as_of: '2025-12-31',
         });
         return [
           ...t.rows.map((r) => line('cell', r)),
@@ -248,12 +250,13 @@ describe('indicators across the four agencies', () => {
           sex: c.sex,
           value: c.value,
           suppressed: c.suppressed,
+          as_of: c.as_of,
         })),
       ).toEqual(expected);
       expect(csv.some((c) => c.suppressed === 'true' && c.value === '')).toBe(true);
     });
 
-    it('refuses a request without a token (401), an officer (403) and a bad breakdown (400)', async () => {
+    it('refuses a request without a token (401), an officer (403) and bad parameters (400)', async () => {
       expect((await fetch(csvUrl(params))).status).toBe(401);
       const officer = await jol.token('MIGRATION_OFFICER');
       const refused = await fetch(csvUrl(params), {
@@ -261,12 +264,39 @@ describe('indicators across the four agencies', () => {
       });
       expect(refused.status).toBe(403);
       expect((await refused.json()).errors[0].extensions.code).toBe('FORBIDDEN');
+      // A partner's system runs its registered operations only: the export is none of them.
+      const partner = await jol.token('PARTNER', { partner: 'RU-SFR' });
+      const notRegistered = await fetch(csvUrl(params), {
+        headers: { authorization: `Bearer ${partner}`, 'x-purpose': 'PENSION_EXCHANGE' },
+      });
+      expect(notRegistered.status).toBe(403);
+      expect((await notRegistered.json()).errors[0].extensions.code).toBe(
+        'OPERATION_NOT_REGISTERED',
+      );
       const analyst = await jol.token('ANALYST');
       const bad = await fetch(csvUrl({ ...params, by: 'region,sex,year' }), {
         headers: { authorization: `Bearer ${analyst}`, 'x-purpose': 'STATISTICS' },
       });
       expect(bad.status).toBe(400);
       expect((await bad.json()).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      for (const [change, names] of [
+        [{ filter: '{"year":' }, 'filter'],
+        [{ filter: JSON.stringify({ year: 1999 }) }, '1999'],
+        [{ filter: JSON.stringify({ year: 2026 }) }, '2025-12-31'],
+        [{ measures: 'personsAbroad,salaries' }, 'salaries'],
+        [{ by: 'region,colour' }, 'colour'],
+      ] as const) {
+        const refusedParams = await fetch(csvUrl({ ...params, ...change }), {
+          headers: { authorization: `Bearer ${analyst}`, 'x-purpose': 'STATISTICS' },
+        });
+        const body = await refusedParams.json();
+        expect({
+          change,
+          status: refusedParams.status,
+          code: body.errors[0].extensions.code,
+        }).toEqual({ change, status: 400, code: 'BAD_USER_INPUT' });
+        expect(body.errors[0].message).toContain(names);
+      }
     });
   });
 

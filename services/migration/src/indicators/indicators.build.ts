@@ -105,10 +105,15 @@ export function countPerson(
     }
     let seen = records.counted.get(year);
     if (!seen) records.counted.set(year, (seen = new Set()));
+    let counted = 0;
     for (const { childPin } of records.children) {
       if (seen.has(childPin)) continue;
       seen.add(childPin);
       builder.add(MIGRATION_CUBE.childrenWithParentAbroad, year, person, destination);
+      counted += 1;
+    }
+    if (counted > 0) {
+      builder.add(MIGRATION_CUBE.parentsAbroadWithChildren, year, person, destination);
     }
   });
 }

@@ -9,6 +9,7 @@ export const MIGRATION_CUBE = {
   returns: 'returns',
   entryBans: 'entryBans',
   childrenWithParentAbroad: 'childrenWithParentAbroad',
+  parentsAbroadWithChildren: 'parentsAbroadWithChildren',
 } as const;
 
 const agency = 'migration';
@@ -77,10 +78,11 @@ export const CHILDREN_WITH_PARENT_ABROAD: IndicatorMeasure = {
   name: 'childrenWithParentAbroad',
   agency,
   description:
-    "Children recorded as left behind by a parent abroad on the reference day, each once; counted by the parent's region, sex, age band and destination.",
+    "Children recorded as left behind by a parent abroad on the reference day, each once; counted by the parent's region, sex, age band and destination. A cell is withheld when it describes fewer than minCellSize parents, however many children.",
   timing: 'STOCK',
   unit: IndicatorUnit.PERSONS,
   cube: MIGRATION_CUBE.childrenWithParentAbroad,
+  contributors: MIGRATION_CUBE.parentsAbroadWithChildren,
 };
 
 export const DESTINATIONS: IndicatorMeasure = {

@@ -411,4 +411,25 @@ describe('migration: indicators', () => {
       expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     });
   });
+
+  it('refuses a year after the newest build covers, rather than answering zeros', async () => {
+    await rebuildMigrationIndicators(models, {
+      asOf: day('2024-12-31'),
+      buildId: 'older-cover',
+      builtAt: new Date('2026-02-01T00:00:00Z'),
+    });
+    const result = await execute(
+      server,
+      `{ indicators(filter: { year: 2025 }) { key personsAbroad { total { value } } } }`,
+      {},
+      ANALYST,
+    );
+    expect(result.data!.indicators.personsAbroad).toBeNull();
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'filter.year',
+    });
+    expect(result.errors?.[0]?.message).toContain('2025');
+    expect(result.errors?.[0]?.message).toContain('2024-12-31');
+  });
 });
