@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { createLogger, SUBGRAPHS } from '@jol/schema';
 import { devKeysEnv, ensureDevKeys } from '../auth/dev-keys';
 import { countPersons, seedSyntheticData } from '../seed/seed';
+import { refreshStatistics } from '../stats/refresh';
 import { REPO_ROOT, startStore, type RunningStore } from '../store/secantus';
 import { startSystem } from './system';
 
 /**
  * `npm start`: the whole system on one machine. Without MONGODB_URI it runs the embedded store
- * with its data under .data/ (kept across restarts), seeds synthetic persons into an empty store,
- * then starts the four subgraphs and the gateway.
+ * with its data under .data/ (kept across restarts), seeds synthetic persons into an empty store
+ * (or refreshes the statistics of a filled one), then starts the four subgraphs and the gateway.
  */
 async function main() {
   const log = createLogger('jol');
@@ -36,6 +37,13 @@ async function main() {
       seed: 1,
       progress: true,
     });
+  } else if (process.env.REFRESH_STATISTICS !== '0') {
+    // Indicators are pre-aggregated: bring them up to what the store holds now.
+    const report = await refreshStatistics({ mongodbUri, databasePrefix: 'jol' });
+    log.info(
+      { asOf: report.asOf.toISOString().slice(0, 10), ms: report.elapsedMs },
+      'statistics refreshed',
+    );
   }
   // Operators configure JWKS_PATH or JWKS_URL and JOL_SIGNING_SECRET; locally, dev keys under .keys/.
   const configured =
