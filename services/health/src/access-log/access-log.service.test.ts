@@ -1,13 +1,4 @@
-import type { Connection } from 'mongoose';
-import {
-  callerAs,
-  dropTestDatabase,
-  execute,
-  openTestDatabase,
-  prepareTestDatabase,
-  quietLogger,
-  testAccess,
-} from '@jol/schema/testing';
+import { callerAs, execute, useTestSubgraph } from '@jol/schema/testing';
 import { createHealthServer } from '../server';
 
 const LOG = /* GraphQL */ `
@@ -28,31 +19,23 @@ const LOG = /* GraphQL */ `
 `;
 
 describe('health: access log', () => {
-  let connection: Connection;
-  let server: Awaited<ReturnType<typeof createHealthServer>>;
+  const subgraph = useTestSubgraph('health', createHealthServer);
   const pin = '10503199012345';
   const reps = [{ __typename: 'PersonAccessLog', pin }];
 
   beforeAll(async () => {
-    connection = await openTestDatabase('health');
-    server = await createHealthServer({ connection, log: quietLogger(), access: testAccess() });
-    await prepareTestDatabase(connection);
     const read = await execute(
-      server,
+      subgraph.server,
       '{ _entities(representations: [{ __typename: "Person", pin: "10503199012345" }]) { ... on Person { screenings { kind } } } }',
     );
     expect(read.errors).toBeUndefined();
-  });
-  afterAll(async () => {
-    await server.apollo.stop();
-    await dropTestDatabase(connection);
   });
 
   it.each([
     ['the data subject', callerAs('DATA_SUBJECT', { pin })],
     ['an auditor', callerAs('AUDITOR')],
   ])("shows health's events about the person to %s", async (_who, as) => {
-    const result = await execute(server, LOG, { reps }, as);
+    const result = await execute(subgraph.server, LOG, { reps }, as);
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities[0].health).toContainEqual({
       service: 'health',
@@ -72,7 +55,7 @@ describe('health: access log', () => {
     ],
     ['an anonymous caller', 'UNAUTHENTICATED', { caller: null, purpose: null }],
   ])('refuses the log to %s with %s', async (_who, code, as) => {
-    const result = await execute(server, LOG, { reps }, as);
+    const result = await execute(subgraph.server, LOG, { reps }, as);
     expect(result.data?._entities).toEqual([{ pin, health: null }]);
     expect(result.errors?.[0]?.extensions?.code).toBe(code);
   });

@@ -1,13 +1,15 @@
-import type { Connection } from 'mongoose';
 import { formatIsoDate, today } from '@jol/schema';
 import {
+  anonymous,
   callerAs,
-  dropTestDatabase,
+  callerWithPurpose,
   execute,
-  openTestDatabase,
-  prepareTestDatabase,
-  quietLogger,
-  testAccess,
+  executeAudited,
+  itGivesEntityField,
+  itRefusesEntityField,
+  itRefusesWrite,
+  outsidersOf,
+  useTestSubgraph,
 } from '@jol/schema/testing';
 import { createHealthServer } from '../server';
 
@@ -47,16 +49,14 @@ const NEXT_YEAR = daysFromToday(365);
 const UNKNOWN_ID = '65a0000000000000000000ff';
 
 describe('health: consents', () => {
-  let connection: Connection;
-  let server: Awaited<ReturnType<typeof createHealthServer>>;
-  const consents = () => connection.collection('health_consents');
+  const subgraph = useTestSubgraph('health', createHealthServer);
+  const consents = () => subgraph.connection.collection('health_consents');
   const snapshot = async (pin: string) =>
     (await consents().find({ pin }).sort({ _id: 1 }).toArray()).map(
       ({ updatedAt: _u, ...rest }) => rest,
     );
-  const audit = (requestId: string) =>
-    connection.collection('audit_events').find({ requestId }).toArray();
   const subject = (pin: string) => callerAs('DATA_SUBJECT', { pin });
+  const noPurpose = callerWithPurpose('HEALTH_OFFICER', null);
   const grantInput = (pin: string, change: Record<string, unknown> = {}) => ({
     input: {
       pin,
@@ -72,25 +72,15 @@ describe('health: consents', () => {
     pin: string,
     change: Record<string, unknown> = {},
   ): Promise<string> {
-    const result = await execute(server, GRANT, grantInput(pin, change), subject(pin));
+    const result = await execute(subgraph.server, GRANT, grantInput(pin, change), subject(pin));
     expect(result.errors).toBeUndefined();
     return result.data?.grantHealthConsent.id;
   }
 
-  beforeAll(async () => {
-    connection = await openTestDatabase('health');
-    server = await createHealthServer({ connection, log: quietLogger(), access: testAccess() });
-    await prepareTestDatabase(connection);
-  });
-  afterAll(async () => {
-    await server.apollo.stop();
-    await dropTestDatabase(connection);
-  });
-
   describe('grantHealthConsent', () => {
     it('records a consent granted by the data subject, active from today', async () => {
       const pin = '10503199012345';
-      const result = await execute(server, GRANT, grantInput(pin), subject(pin));
+      const result = await execute(subgraph.server, GRANT, grantInput(pin), subject(pin));
       expect(result.errors).toBeUndefined();
       expect(result.data?.grantHealthConsent).toEqual({
         id: expect.stringMatching(/^[0-9a-f]{24}$/),
@@ -112,7 +102,7 @@ describe('health: consents', () => {
     it('records a consent for any person when a health officer records it', async () => {
       const pin = '20202199200002';
       const result = await execute(
-        server,
+        subgraph.server,
         GRANT,
         grantInput(pin, { recipientAgency: 'PENSIONS', purpose: 'PENSION_ASSESSMENT' }),
       );
@@ -125,33 +115,28 @@ describe('health: consents', () => {
       });
     });
 
-    it.each([
+    itRefusesWrite(
+      subgraph,
+      {
+        name: 'grantHealthConsent',
+        mutation: GRANT,
+        variables: grantInput('10707199300007'),
+        state: () => consents().countDocuments({ pin: '10707199300007' }),
+      },
       [
-        'the data subject of another PIN',
-        'FORBIDDEN',
-        callerAs('DATA_SUBJECT', { pin: '10503199012345' }),
+        ['the data subject of another PIN', 'FORBIDDEN', subject('10503199012345')],
+        [
+          'the data subject declaring a health purpose',
+          'FORBIDDEN',
+          callerWithPurpose('DATA_SUBJECT', 'MEDICAL_CARE', { pin: '10707199300007' }),
+        ],
+        ['the labour officer who would receive it', 'FORBIDDEN', callerAs('LABOUR_OFFICER')],
+        ['a migration officer', 'FORBIDDEN', callerAs('MIGRATION_OFFICER')],
+        ['an analyst', 'FORBIDDEN', callerAs('ANALYST')],
+        ['a health officer declaring no purpose', 'FORBIDDEN', noPurpose],
+        ['an anonymous caller', 'UNAUTHENTICATED', anonymous],
       ],
-      [
-        'the data subject declaring a health purpose',
-        'FORBIDDEN',
-        { ...callerAs('DATA_SUBJECT', { pin: '10707199300007' }), purpose: 'MEDICAL_CARE' },
-      ],
-      ['the labour officer who would receive it', 'FORBIDDEN', callerAs('LABOUR_OFFICER')],
-      ['a migration officer', 'FORBIDDEN', callerAs('MIGRATION_OFFICER')],
-      ['an analyst', 'FORBIDDEN', callerAs('ANALYST')],
-      [
-        'a health officer declaring no purpose',
-        'FORBIDDEN',
-        { ...callerAs('HEALTH_OFFICER'), purpose: null },
-      ],
-      ['an anonymous caller', 'UNAUTHENTICATED', { caller: null, purpose: null }],
-    ])('refuses a grant by %s with %s and writes nothing', async (_who, code, as) => {
-      const pin = '10707199300007';
-      const result = await execute(server, GRANT, grantInput(pin), as);
-      expect(result.errors?.[0]?.extensions?.code).toBe(code);
-      expect(result.data ?? null).toBeNull();
-      expect(await consents().countDocuments({ pin })).toBe(0);
-    });
+    );
 
     it.each([
       [
@@ -176,7 +161,7 @@ describe('health: consents', () => {
       'refuses %s with BAD_USER_INPUT naming the value and writes nothing',
       async (_why, change, field, offending) => {
         const pin = '10808199400008';
-        const result = await execute(server, GRANT, grantInput(pin, change), subject(pin));
+        const result = await execute(subgraph.server, GRANT, grantInput(pin, change), subject(pin));
         expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
         expect(result.errors?.[0]?.message).toContain(field);
         expect(result.errors?.[0]?.message).toContain(offending);
@@ -193,7 +178,7 @@ describe('health: consents', () => {
       const id = await grantAsSubject(pin);
       const before = await snapshot(pin);
       const again = await execute(
-        server,
+        subgraph.server,
         GRANT,
         grantInput(pin, { expiresOn: daysFromToday(30) }),
         subject(pin),
@@ -212,7 +197,7 @@ describe('health: consents', () => {
     it('lets only one of several concurrent grants for the same consent succeed', async () => {
       const pin = '11010199600010';
       const results = await Promise.all(
-        [1, 2, 3].map(() => execute(server, GRANT, grantInput(pin), subject(pin))),
+        [1, 2, 3].map(() => execute(subgraph.server, GRANT, grantInput(pin), subject(pin))),
       );
       expect(results.filter((r) => !r.errors)).toHaveLength(1);
       expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(2);
@@ -236,7 +221,7 @@ describe('health: consents', () => {
       });
       await grantAsSubject(pin);
       const result = await execute(
-        server,
+        subgraph.server,
         ENTITIES,
         { reps: [{ __typename: 'Person', pin }] },
         subject(pin),
@@ -257,7 +242,7 @@ describe('health: consents', () => {
     it('lets the data subject revoke their own consent, once, and then grant it again', async () => {
       const pin = '11212199800012';
       const id = await grantAsSubject(pin);
-      const result = await execute(server, REVOKE, { input: { id } }, subject(pin));
+      const result = await execute(subgraph.server, REVOKE, { input: { id } }, subject(pin));
       expect(result.errors).toBeUndefined();
       expect(result.data?.revokeHealthConsent).toMatchObject({
         id,
@@ -268,7 +253,7 @@ describe('health: consents', () => {
       });
 
       const before = await snapshot(pin);
-      const again = await execute(server, REVOKE, { input: { id } }, subject(pin));
+      const again = await execute(subgraph.server, REVOKE, { input: { id } }, subject(pin));
       expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
       expect(again.errors?.[0]?.message).toContain(id);
       expect(await snapshot(pin)).toEqual(before);
@@ -280,7 +265,7 @@ describe('health: consents', () => {
     it('lets a health officer revoke any consent', async () => {
       const pin = '11303199900013';
       const id = await grantAsSubject(pin);
-      const result = await execute(server, REVOKE, { input: { id } });
+      const result = await execute(subgraph.server, REVOKE, { input: { id } });
       expect(result.errors).toBeUndefined();
       expect(result.data?.revokeHealthConsent).toMatchObject({
         revokedAs: 'HEALTH_OFFICER',
@@ -288,42 +273,44 @@ describe('health: consents', () => {
       });
     });
 
-    it.each([
+    itRefusesWrite(
+      subgraph,
+      {
+        name: 'revokeHealthConsent',
+        mutation: REVOKE,
+        variables: async () => {
+          const pin = '11404199000014';
+          const id =
+            (await consents().findOne({ pin }))?._id.toHexString() ?? (await grantAsSubject(pin));
+          return { input: { id } };
+        },
+        state: () => snapshot('11404199000014'),
+      },
       [
-        'the data subject of another PIN',
-        'FORBIDDEN',
-        callerAs('DATA_SUBJECT', { pin: '10503199012345' }),
+        ['the data subject of another PIN', 'FORBIDDEN', subject('10503199012345')],
+        ['the labour officer it was granted to', 'FORBIDDEN', callerAs('LABOUR_OFFICER')],
+        ['a health officer declaring no purpose', 'FORBIDDEN', noPurpose],
+        ['an anonymous caller', 'UNAUTHENTICATED', anonymous],
       ],
-      ['the labour officer it was granted to', 'FORBIDDEN', callerAs('LABOUR_OFFICER')],
-      [
-        'a health officer declaring no purpose',
-        'FORBIDDEN',
-        { ...callerAs('HEALTH_OFFICER'), purpose: null },
-      ],
-      ['an anonymous caller', 'UNAUTHENTICATED', { caller: null, purpose: null }],
-    ])('refuses a revocation by %s with %s and changes nothing', async (_who, code, as) => {
-      const pin = '11404199000014';
-      const id =
-        (await consents().findOne({ pin }))?._id.toHexString() ?? (await grantAsSubject(pin));
-      const before = await snapshot(pin);
-      const result = await execute(server, REVOKE, { input: { id } }, as);
-      expect(result.errors?.[0]?.extensions?.code).toBe(code);
-      expect(result.data ?? null).toBeNull();
-      expect(await snapshot(pin)).toEqual(before);
-    });
+    );
 
     it('answers a health officer NOT_FOUND for an unknown id and BAD_USER_INPUT for a malformed one', async () => {
-      const missing = await execute(server, REVOKE, { input: { id: UNKNOWN_ID } });
+      const missing = await execute(subgraph.server, REVOKE, { input: { id: UNKNOWN_ID } });
       expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
       expect(missing.errors?.[0]?.message).toContain(UNKNOWN_ID);
-      const malformed = await execute(server, REVOKE, { input: { id: 'not-an-id' } });
+      const malformed = await execute(subgraph.server, REVOKE, { input: { id: 'not-an-id' } });
       expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(malformed.errors?.[0]?.message).toContain('not-an-id');
     });
 
     it('tells a data subject nothing about ids that are not theirs', async () => {
       for (const id of [UNKNOWN_ID, 'not-an-id']) {
-        const result = await execute(server, REVOKE, { input: { id } }, subject('10503199012345'));
+        const result = await execute(
+          subgraph.server,
+          REVOKE,
+          { input: { id } },
+          subject('10503199012345'),
+        );
         expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       }
     });
@@ -332,12 +319,12 @@ describe('health: consents', () => {
   describe('audit', () => {
     it('writes an audit event for every grant and revocation, and for a refused one', async () => {
       const pin = '11505199100015';
-      const granted = await execute(server, GRANT, grantInput(pin), {
+      const granted = await execute(subgraph.server, GRANT, grantInput(pin), {
         ...subject(pin),
         headers: { 'x-request-id': 'consent-grant' },
       });
       expect(granted.errors).toBeUndefined();
-      expect(await audit('consent-grant')).toEqual([
+      expect(await subgraph.auditOf('consent-grant')).toEqual([
         expect.objectContaining({
           service: 'health',
           sub: 'test-data_subject',
@@ -350,14 +337,11 @@ describe('health: consents', () => {
         }),
       ]);
 
-      const revoked = await execute(
-        server,
-        REVOKE,
-        { input: { id: granted.data?.grantHealthConsent.id } },
-        { headers: { 'x-request-id': 'consent-revoke' } },
-      );
-      expect(revoked.errors).toBeUndefined();
-      expect(await audit('consent-revoke')).toEqual([
+      const revoked = await executeAudited(subgraph, 'consent-revoke', REVOKE, {
+        input: { id: granted.data?.grantHealthConsent.id },
+      });
+      expect(revoked.result.errors).toBeUndefined();
+      expect(revoked.events).toEqual([
         expect.objectContaining({
           sub: 'test-health_officer',
           roles: ['HEALTH_OFFICER'],
@@ -369,12 +353,12 @@ describe('health: consents', () => {
         }),
       ]);
 
-      const refused = await execute(server, GRANT, grantInput(pin), {
+      const refused = await execute(subgraph.server, GRANT, grantInput(pin), {
         ...callerAs('LABOUR_OFFICER'),
         headers: { 'x-request-id': 'consent-grant-refused' },
       });
       expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      expect(await audit('consent-grant-refused')).toEqual([
+      expect(await subgraph.auditOf('consent-grant-refused')).toEqual([
         expect.objectContaining({
           roles: ['LABOUR_OFFICER'],
           fields: ['Mutation.grantHealthConsent'],
@@ -389,61 +373,47 @@ describe('health: consents', () => {
     const pin = '11606199200016';
     const homeRegion = 'KG-B';
     const rep = { __typename: 'Person', pin, homeRegion };
+    const read = {
+      query: ENTITIES,
+      representation: rep,
+      field: 'healthConsents',
+      alongside: { pin },
+    };
 
     beforeAll(async () => {
       await grantAsSubject(pin);
     });
 
-    it.each([
-      ['an analyst', 'FORBIDDEN', callerAs('ANALYST')],
-      ['a partner institution', 'FORBIDDEN', callerAs('PARTNER')],
+    itRefusesEntityField(subgraph, read, [
+      ...outsidersOf('HEALTH_OFFICER', {
+        otherPin: '20101199099999',
+        otherRegion: 'KG-O',
+        foreignPurpose: 'RETURNEE_SUPPORT',
+      }),
       ['the labour officer it was granted to', 'FORBIDDEN', callerAs('LABOUR_OFFICER')],
-      [
-        'the data subject of another PIN',
-        'FORBIDDEN',
-        callerAs('DATA_SUBJECT', { pin: '20101199099999' }),
-      ],
-      [
-        'a health officer of another region',
-        'FORBIDDEN',
-        callerAs('HEALTH_OFFICER', { region: 'KG-O' }),
-      ],
-      [
-        'a health officer declaring a purpose not his',
-        'FORBIDDEN',
-        { ...callerAs('HEALTH_OFFICER'), purpose: 'RETURNEE_SUPPORT' },
-      ],
-      ['an anonymous caller', 'UNAUTHENTICATED', { caller: null, purpose: null }],
-    ])('_entities is no side door: %s gets null and %s', async (_who, code, as) => {
-      const result = await execute(server, ENTITIES, { reps: [rep] }, as);
-      expect(result.data?._entities).toEqual([{ pin, healthConsents: null }]);
-      expect(result.errors?.[0]?.extensions?.code).toBe(code);
-      expect(result.errors?.[0]?.path).toEqual(['_entities', 0, 'healthConsents']);
-    });
+    ]);
 
-    it.each([
-      ['a health officer of the home region', callerAs('HEALTH_OFFICER', { region: homeRegion })],
-      ['the data subject', callerAs('DATA_SUBJECT', { pin })],
-    ])('lists the consents to %s', async (_who, as) => {
-      const result = await execute(server, ENTITIES, { reps: [rep] }, as);
-      expect(result.errors).toBeUndefined();
-      expect(result.data?._entities[0]).toEqual({
-        pin,
-        healthConsents: [
-          {
-            recipientAgency: 'LABOUR',
-            purpose: 'EMPLOYMENT_SERVICES',
-            expiresOn: NEXT_YEAR,
-            revokedAt: null,
-            recordedAs: 'DATA_SUBJECT',
-            active: true,
-          },
-        ],
-      });
-    });
+    itGivesEntityField(
+      subgraph,
+      read,
+      [
+        {
+          recipientAgency: 'LABOUR',
+          purpose: 'EMPLOYMENT_SERVICES',
+          expiresOn: NEXT_YEAR,
+          revokedAt: null,
+          recordedAs: 'DATA_SUBJECT',
+          active: true,
+        },
+      ],
+      [
+        ['a health officer of the home region', callerAs('HEALTH_OFFICER', { region: homeRegion })],
+        ['the data subject', callerAs('DATA_SUBJECT', { pin })],
+      ],
+    );
 
     it('lists [] for a PIN without consents', async () => {
-      const result = await execute(server, ENTITIES, {
+      const result = await execute(subgraph.server, ENTITIES, {
         reps: [{ __typename: 'Person', pin: '20101199099999', homeRegion }],
       });
       expect(result.errors).toBeUndefined();
@@ -451,13 +421,10 @@ describe('health: consents', () => {
     });
 
     it('audits an allowed read as ALLOWED and a refused one as DENIED', async () => {
-      await execute(
-        server,
-        ENTITIES,
-        { reps: [rep] },
-        { ...subject(pin), headers: { 'x-request-id': 'consents-read' } },
-      );
-      expect(await audit('consents-read')).toEqual([
+      expect(
+        (await executeAudited(subgraph, 'consents-read', ENTITIES, { reps: [rep] }, subject(pin)))
+          .events,
+      ).toEqual([
         expect.objectContaining({
           fields: ['Person.healthConsents'],
           pins: [pin],
@@ -465,15 +432,17 @@ describe('health: consents', () => {
           outcome: 'ALLOWED',
         }),
       ]);
-      await execute(
-        server,
-        ENTITIES,
-        { reps: [rep] },
-        { ...callerAs('LABOUR_OFFICER'), headers: { 'x-request-id': 'consents-read-denied' } },
-      );
-      expect(await audit('consents-read-denied')).toEqual([
-        expect.objectContaining({ roles: ['LABOUR_OFFICER'], outcome: 'DENIED' }),
-      ]);
+      expect(
+        (
+          await executeAudited(
+            subgraph,
+            'consents-read-denied',
+            ENTITIES,
+            { reps: [rep] },
+            callerAs('LABOUR_OFFICER'),
+          )
+        ).events,
+      ).toEqual([expect.objectContaining({ roles: ['LABOUR_OFFICER'], outcome: 'DENIED' })]);
     });
   });
 });

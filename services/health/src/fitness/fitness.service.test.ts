@@ -1,14 +1,5 @@
-import type { Connection } from 'mongoose';
 import { formatIsoDate, today } from '@jol/schema';
-import {
-  callerAs,
-  dropTestDatabase,
-  execute,
-  openTestDatabase,
-  prepareTestDatabase,
-  quietLogger,
-  testAccess,
-} from '@jol/schema/testing';
+import { callerAs, execute, useTestSubgraph } from '@jol/schema/testing';
 import { createHealthServer } from '../server';
 
 const FITNESS = /* GraphQL */ `
@@ -74,15 +65,14 @@ const labour = callerAs('LABOUR_OFFICER');
 const labourFor = (purpose: string | null) => ({ ...labour, purpose });
 
 describe('health: fitness for work abroad', () => {
-  let connection: Connection;
-  let server: Awaited<ReturnType<typeof createHealthServer>>;
+  const subgraph = useTestSubgraph('health', createHealthServer);
   const audit = (requestId: string) =>
-    connection.collection('audit_events').find({ requestId }).toArray();
+    subgraph.connection.collection('audit_events').find({ requestId }).toArray();
   const rep = (pin: string) => ({ __typename: 'Person', pin, homeRegion });
   const subject = (pin: string) => callerAs('DATA_SUBJECT', { pin });
 
   async function ok(query: string, variables: Record<string, unknown>, options = {}) {
-    const result = await execute(server, query, variables, options);
+    const result = await execute(subgraph.server, query, variables, options);
     expect(result.errors).toBeUndefined();
     return result.data!;
   }
@@ -112,23 +102,13 @@ describe('health: fitness for work abroad', () => {
   }
 
   async function fitnessAs(pin: string, options: Parameters<typeof execute>[3]) {
-    const result = await execute(server, FITNESS, { reps: [rep(pin)] }, options);
+    const result = await execute(subgraph.server, FITNESS, { reps: [rep(pin)] }, options);
     return {
       value: result.data?._entities[0].fitForWorkAbroad,
       code: result.errors?.[0]?.extensions?.code,
       result,
     };
   }
-
-  beforeAll(async () => {
-    connection = await openTestDatabase('health');
-    server = await createHealthServer({ connection, log: quietLogger(), access: testAccess() });
-    await prepareTestDatabase(connection);
-  });
-  afterAll(async () => {
-    await server.apollo.stop();
-    await dropTestDatabase(connection);
-  });
 
   describe('derivation', () => {
     it('is FIT, NOT_FIT or UNDETERMINED from the screenings and TB cases', async () => {
@@ -244,7 +224,7 @@ describe('health: fitness for work abroad', () => {
       await screenFit(pin);
       const yesterday = today();
       yesterday.setUTCDate(yesterday.getUTCDate() - 1);
-      await connection.collection('health_consents').insertOne({
+      await subgraph.connection.collection('health_consents').insertOne({
         pin,
         recipientAgency: 'LABOUR',
         purpose: 'EMPLOYMENT_SERVICES',
@@ -264,7 +244,12 @@ describe('health: fitness for work abroad', () => {
       const pin = '10808199000801';
       await screenFit(pin);
       await grantLabourConsent(pin);
-      const result = await execute(server, FITNESS_AND_SCREENINGS, { reps: [rep(pin)] }, labour);
+      const result = await execute(
+        subgraph.server,
+        FITNESS_AND_SCREENINGS,
+        { reps: [rep(pin)] },
+        labour,
+      );
       expect(result.data?._entities).toEqual([{ pin, fitForWorkAbroad: 'FIT', screenings: null }]);
       expect(result.errors).toHaveLength(1);
       expect(result.errors?.[0]).toMatchObject({
@@ -297,17 +282,17 @@ describe('health: fitness for work abroad', () => {
         ['an auditor', 'FORBIDDEN', callerAs('AUDITOR')],
         ['an anonymous caller', 'UNAUTHENTICATED', { caller: null, purpose: null }],
       ])('_entities is no side door: %s gets null and %s', async (_who, code, as) => {
-        const result = await execute(server, FITNESS, { reps: [rep(pin)] }, as);
+        const result = await execute(subgraph.server, FITNESS, { reps: [rep(pin)] }, as);
         expect(result.data?._entities).toEqual([{ pin, fitForWorkAbroad: null }]);
         expect(result.errors?.[0]?.extensions?.code).toBe(code);
       });
     });
 
     it('reads the consents of every representation in one query', async () => {
-      const find = jest.spyOn(server.createContext().models.HealthConsent, 'find');
+      const find = jest.spyOn(subgraph.server.createContext().models.HealthConsent, 'find');
       try {
         const pins = ['10303199000301', '10404199000401', '10303199000301', '20101199099999'];
-        const result = await execute(server, FITNESS, { reps: pins.map(rep) }, labour);
+        const result = await execute(subgraph.server, FITNESS, { reps: pins.map(rep) }, labour);
         expect(
           result.data?._entities.map(
             (p: { fitForWorkAbroad: string | null }) => p.fitForWorkAbroad,

@@ -1,13 +1,15 @@
-import type { Connection } from 'mongoose';
 import { formatIsoDate, today } from '@jol/schema';
 import {
+  anonymous,
   callerAs,
-  dropTestDatabase,
+  callerWithPurpose,
   execute,
-  openTestDatabase,
-  prepareTestDatabase,
-  quietLogger,
-  testAccess,
+  executeAudited,
+  itGivesEntityField,
+  itRefusesEntityField,
+  itRefusesWrite,
+  outsidersOf,
+  useTestSubgraph,
 } from '@jol/schema/testing';
 import { createHealthServer } from '../server';
 
@@ -53,26 +55,15 @@ const cover = {
 };
 
 describe('health: insurance', () => {
-  let connection: Connection;
-  let server: Awaited<ReturnType<typeof createHealthServer>>;
+  const subgraph = useTestSubgraph('health', createHealthServer);
   const records = (pin: string) =>
-    connection
+    subgraph.connection
       .collection('health_insurance')
       .find({ pin }, { projection: { updatedAt: 0 } })
       .toArray();
 
-  beforeAll(async () => {
-    connection = await openTestDatabase('health');
-    server = await createHealthServer({ connection, log: quietLogger(), access: testAccess() });
-    await prepareTestDatabase(connection);
-  });
-  afterAll(async () => {
-    await server.apollo.stop();
-    await dropTestDatabase(connection);
-  });
-
   it('creates the record, then replaces it: one record per person', async () => {
-    const first = await execute(server, SET, { input: cover });
+    const first = await execute(subgraph.server, SET, { input: cover });
     expect(first.errors).toBeUndefined();
     expect(first.data?.setHealthInsurance).toEqual(cover);
 
@@ -82,7 +73,7 @@ describe('health: insurance', () => {
       scheme: 'MANDATORY',
       validFrom: '2024-02-01',
     };
-    const second = await execute(server, SET, { input: replaced });
+    const second = await execute(subgraph.server, SET, { input: replaced });
     expect(second.errors).toBeUndefined();
     expect(second.data?.setHealthInsurance).toEqual({ ...replaced, validUntil: null });
 
@@ -98,15 +89,15 @@ describe('health: insurance', () => {
   it('keeps one record when two first-time writes for a person race', async () => {
     const pin = '10101199000021';
     const results = await Promise.all([
-      execute(server, SET, { input: { ...cover, pin, scheme: 'VOLUNTARY' } }),
-      execute(server, SET, { input: { ...cover, pin, scheme: 'MANDATORY' } }),
+      execute(subgraph.server, SET, { input: { ...cover, pin, scheme: 'VOLUNTARY' } }),
+      execute(subgraph.server, SET, { input: { ...cover, pin, scheme: 'MANDATORY' } }),
     ]);
     expect(results.map((r) => r.errors)).toEqual([undefined, undefined]);
     expect(await records(pin)).toHaveLength(1);
   });
 
   it('reports cover whose last day has passed as EXPIRED, and as INSURED through its last day', async () => {
-    const expired = await execute(server, SET, {
+    const expired = await execute(subgraph.server, SET, {
       input: {
         ...cover,
         pin: '10101199000022',
@@ -115,7 +106,7 @@ describe('health: insurance', () => {
       },
     });
     expect(expired.data?.setHealthInsurance.status).toBe('EXPIRED');
-    const lastDay = await execute(server, SET, {
+    const lastDay = await execute(subgraph.server, SET, {
       input: {
         ...cover,
         pin: '10101199000023',
@@ -140,7 +131,7 @@ describe('health: insurance', () => {
     ['an unknown scheme', { scheme: 'PRIVATE' }, 'scheme', 'PRIVATE'],
   ])('refuses %s with BAD_USER_INPUT, creating nothing', async (_why, change, field, offending) => {
     const pin = '10101199000024';
-    const result = await execute(server, SET, { input: { ...cover, pin, ...change } });
+    const result = await execute(subgraph.server, SET, { input: { ...cover, pin, ...change } });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toContain(field);
     expect(result.errors?.[0]?.message).toContain(offending);
@@ -149,9 +140,11 @@ describe('health: insurance', () => {
 
   it('refuses bad input without touching an existing record', async () => {
     const pin = '10101199000025';
-    expect((await execute(server, SET, { input: { ...cover, pin } })).errors).toBeUndefined();
+    expect(
+      (await execute(subgraph.server, SET, { input: { ...cover, pin } })).errors,
+    ).toBeUndefined();
     const before = await records(pin);
-    const result = await execute(server, SET, {
+    const result = await execute(subgraph.server, SET, {
       input: { ...cover, pin, scheme: 'VOLUNTARY', validUntil: '2023-06-30' },
     });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -161,9 +154,9 @@ describe('health: insurance', () => {
   it('resolves healthInsurance on Person through _entities, null for a PIN without a record', async () => {
     const pin = '20202199200002';
     expect(
-      (await execute(server, SET, { input: { ...cover, pin, validUntil: null } })).errors,
+      (await execute(subgraph.server, SET, { input: { ...cover, pin, validUntil: null } })).errors,
     ).toBeUndefined();
-    const result = await execute(server, ENTITIES, {
+    const result = await execute(subgraph.server, ENTITIES, {
       reps: [
         { __typename: 'Person', pin: '20101199099999' },
         { __typename: 'Person', pin },
@@ -187,89 +180,72 @@ describe('health: insurance', () => {
     const pin = '10404198600044';
     const homeRegion = 'KG-GB';
     const rep = { __typename: 'Person', pin, homeRegion };
-    const audit = (requestId: string) =>
-      connection.collection('audit_events').find({ requestId }).toArray();
+    const read = {
+      query: ENTITIES,
+      representation: rep,
+      field: 'healthInsurance',
+      alongside: { pin },
+    };
 
     beforeAll(async () => {
-      const r = await execute(server, SET, { input: { ...cover, pin } });
+      const r = await execute(subgraph.server, SET, { input: { ...cover, pin } });
       expect(r.errors).toBeUndefined();
     });
 
-    it.each([
-      ['an analyst', 'FORBIDDEN', callerAs('ANALYST')],
-      ['a partner institution', 'FORBIDDEN', callerAs('PARTNER')],
+    itRefusesEntityField(subgraph, read, [
+      ...outsidersOf('HEALTH_OFFICER', {
+        otherPin: '20101199099999',
+        otherRegion: 'KG-B',
+        foreignPurpose: 'PENSION_ASSESSMENT',
+      }),
       ['a pension officer', 'FORBIDDEN', callerAs('PENSION_OFFICER')],
-      [
-        'the data subject of another PIN',
-        'FORBIDDEN',
-        callerAs('DATA_SUBJECT', { pin: '20101199099999' }),
-      ],
-      [
-        'a health officer of another region',
-        'FORBIDDEN',
-        callerAs('HEALTH_OFFICER', { region: 'KG-B' }),
-      ],
-      [
-        'a health officer declaring a purpose not his',
-        'FORBIDDEN',
-        { ...callerAs('HEALTH_OFFICER'), purpose: 'PENSION_ASSESSMENT' },
-      ],
-      ['an anonymous caller', 'UNAUTHENTICATED', { caller: null, purpose: null }],
-    ])('_entities is no side door: %s gets null and %s', async (_who, code, as) => {
-      const result = await execute(server, ENTITIES, { reps: [rep] }, as);
-      expect(result.data?._entities).toEqual([{ pin, healthInsurance: null }]);
-      expect(result.errors?.[0]?.extensions?.code).toBe(code);
-      expect(result.errors?.[0]?.path).toEqual(['_entities', 0, 'healthInsurance']);
-    });
+    ]);
 
-    it.each([
-      ['a health officer of the home region', callerAs('HEALTH_OFFICER', { region: homeRegion })],
-      ['the data subject', callerAs('DATA_SUBJECT', { pin })],
-    ])('shows the insurance to %s', async (_who, as) => {
-      const result = await execute(server, ENTITIES, { reps: [rep] }, as);
-      expect(result.errors).toBeUndefined();
-      expect(result.data?._entities[0].healthInsurance).toEqual({
+    itGivesEntityField(
+      subgraph,
+      read,
+      {
         status: 'INSURED',
         scheme: 'MIGRANT_POLICY',
         validFrom: '2024-01-01',
         validUntil: '2099-12-31',
-      });
-    });
-
-    it.each([
-      ['a pension officer', 'FORBIDDEN', callerAs('PENSION_OFFICER')],
-      ['the data subject', 'FORBIDDEN', callerAs('DATA_SUBJECT', { pin })],
+      },
       [
-        'a health officer declaring no purpose',
-        'FORBIDDEN',
-        { ...callerAs('HEALTH_OFFICER'), purpose: null },
+        ['a health officer of the home region', callerAs('HEALTH_OFFICER', { region: homeRegion })],
+        ['the data subject', callerAs('DATA_SUBJECT', { pin })],
       ],
-      ['an anonymous caller', 'UNAUTHENTICATED', { caller: null, purpose: null }],
-    ])('refuses setHealthInsurance by %s with %s and changes nothing', async (_who, code, as) => {
-      const before = await records(pin);
-      const result = await execute(
-        server,
-        SET,
-        { input: { ...cover, pin, status: 'NOT_INSURED', validUntil: null } },
-        as,
-      );
-      expect(result.errors?.[0]?.extensions?.code).toBe(code);
-      expect(result.data ?? null).toBeNull();
-      expect(await records(pin)).toEqual(before);
-    });
+    );
+
+    itRefusesWrite(
+      subgraph,
+      {
+        name: 'setHealthInsurance',
+        mutation: SET,
+        variables: { input: { ...cover, pin, status: 'NOT_INSURED', validUntil: null } },
+        state: () => records(pin),
+      },
+      [
+        ['a pension officer', 'FORBIDDEN', callerAs('PENSION_OFFICER')],
+        ['the data subject', 'FORBIDDEN', callerAs('DATA_SUBJECT', { pin })],
+        [
+          'a health officer declaring no purpose',
+          'FORBIDDEN',
+          callerWithPurpose('HEALTH_OFFICER', null),
+        ],
+        ['an anonymous caller', 'UNAUTHENTICATED', anonymous],
+      ],
+    );
 
     it('audits an allowed read as ALLOWED and a refused one as DENIED', async () => {
-      const allowed = await execute(
-        server,
+      const allowed = await executeAudited(
+        subgraph,
+        'insurance-read-allowed',
         ENTITIES,
         { reps: [rep] },
-        {
-          ...callerAs('DATA_SUBJECT', { pin }),
-          headers: { 'x-request-id': 'insurance-read-allowed' },
-        },
+        callerAs('DATA_SUBJECT', { pin }),
       );
-      expect(allowed.errors).toBeUndefined();
-      expect(await audit('insurance-read-allowed')).toEqual([
+      expect(allowed.result.errors).toBeUndefined();
+      expect(allowed.events).toEqual([
         expect.objectContaining({
           roles: ['DATA_SUBJECT'],
           purpose: 'SELF_SERVICE',
@@ -278,17 +254,15 @@ describe('health: insurance', () => {
           outcome: 'ALLOWED',
         }),
       ]);
-      const refused = await execute(
-        server,
+      const refused = await executeAudited(
+        subgraph,
+        'insurance-read-denied',
         ENTITIES,
         { reps: [rep] },
-        {
-          ...callerAs('PARTNER'),
-          headers: { 'x-request-id': 'insurance-read-denied' },
-        },
+        callerAs('PARTNER'),
       );
-      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      expect(await audit('insurance-read-denied')).toEqual([
+      expect(refused.result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(refused.events).toEqual([
         expect.objectContaining({ roles: ['PARTNER'], outcome: 'DENIED' }),
       ]);
     });

@@ -1,12 +1,15 @@
-import type { Connection } from 'mongoose';
 import {
+  anonymous,
   callerAs,
-  dropTestDatabase,
+  callerWithPurpose,
   execute,
-  openTestDatabase,
-  prepareTestDatabase,
-  quietLogger,
-  testAccess,
+  executeAudited,
+  itGivesEntityField,
+  itRefusesEntityField,
+  itRefusesWithoutHomeRegion,
+  itRefusesWrite,
+  outsidersOf,
+  useTestSubgraph,
 } from '@jol/schema/testing';
 import { createHealthServer } from '../server';
 
@@ -48,23 +51,12 @@ const screening = {
 };
 
 describe('health: screenings', () => {
-  let connection: Connection;
-  let server: Awaited<ReturnType<typeof createHealthServer>>;
+  const subgraph = useTestSubgraph('health', createHealthServer);
   const stored = (pin: string) =>
-    connection.collection('health_screenings').countDocuments({ pin });
-
-  beforeAll(async () => {
-    connection = await openTestDatabase('health');
-    server = await createHealthServer({ connection, log: quietLogger(), access: testAccess() });
-    await prepareTestDatabase(connection);
-  });
-  afterAll(async () => {
-    await server.apollo.stop();
-    await dropTestDatabase(connection);
-  });
+    subgraph.connection.collection('health_screenings').countDocuments({ pin });
 
   it('records a screening with the facility name trimmed', async () => {
-    const result = await execute(server, RECORD, {
+    const result = await execute(subgraph.server, RECORD, {
       input: { ...screening, facility: '  Osh Regional TB Centre ' },
     });
     expect(result.errors).toBeUndefined();
@@ -72,7 +64,7 @@ describe('health: screenings', () => {
       id: expect.stringMatching(/^[0-9a-f]{24}$/),
       ...screening,
     });
-    const [doc] = await connection
+    const [doc] = await subgraph.connection
       .collection('health_screenings')
       .find({ pin: screening.pin })
       .toArray();
@@ -95,7 +87,9 @@ describe('health: screenings', () => {
     'refuses %s with BAD_USER_INPUT and writes nothing',
     async (_why, change, field, offending) => {
       const pin = '10202199100001';
-      const result = await execute(server, RECORD, { input: { ...screening, pin, ...change } });
+      const result = await execute(subgraph.server, RECORD, {
+        input: { ...screening, pin, ...change },
+      });
       expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(result.errors?.[0]?.message).toContain(field);
       expect(result.errors?.[0]?.message).toContain(offending);
@@ -107,7 +101,9 @@ describe('health: screenings', () => {
 
   it('refuses a kind outside the enum before any resolver runs', async () => {
     const pin = '10202199100002';
-    const result = await execute(server, RECORD, { input: { ...screening, pin, kind: 'COVID' } });
+    const result = await execute(subgraph.server, RECORD, {
+      input: { ...screening, pin, kind: 'COVID' },
+    });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toContain('COVID');
     expect(await stored(pin)).toBe(0);
@@ -120,12 +116,12 @@ describe('health: screenings', () => {
       ['2024-01-20', 'TB', 'POSITIVE'],
       ['2022-11-03', 'HIV', 'INCONCLUSIVE'],
     ]) {
-      const r = await execute(server, RECORD, {
+      const r = await execute(subgraph.server, RECORD, {
         input: { pin, kind, result, screenedOn, facility: 'Batken FMC' },
       });
       expect(r.errors).toBeUndefined();
     }
-    const result = await execute(server, ENTITIES, {
+    const result = await execute(subgraph.server, ENTITIES, {
       reps: [
         { __typename: 'Person', pin },
         { __typename: 'Person', pin: '20101199099999' },
@@ -146,7 +142,7 @@ describe('health: screenings', () => {
   });
 
   it('reads the screenings of every representation in one query, however many repeat', async () => {
-    const { models } = server.createContext();
+    const { models } = subgraph.server.createContext();
     const find = jest.spyOn(models.HealthScreening, 'find');
     try {
       const pins = [
@@ -156,7 +152,7 @@ describe('health: screenings', () => {
         '20711198800017',
         '10909199500042',
       ];
-      const result = await execute(server, ENTITIES, {
+      const result = await execute(subgraph.server, ENTITIES, {
         reps: pins.map((pin) => ({ __typename: 'Person', pin })),
       });
       expect(result.errors).toBeUndefined();
@@ -171,108 +167,76 @@ describe('health: screenings', () => {
   describe('access', () => {
     const pin = '10404198600044';
     const homeRegion = 'KG-O';
+    const other = '10505198500055';
     const rep = { __typename: 'Person', pin, homeRegion };
-    const audit = (requestId: string) =>
-      connection.collection('audit_events').find({ requestId }).toArray();
+    const read = { query: ENTITIES, representation: rep, field: 'screenings', alongside: { pin } };
+    const noPurpose = callerWithPurpose('HEALTH_OFFICER', null);
 
     beforeAll(async () => {
-      const r = await execute(server, RECORD, { input: { ...screening, pin } });
+      const r = await execute(subgraph.server, RECORD, { input: { ...screening, pin } });
       expect(r.errors).toBeUndefined();
     });
 
-    it.each([
-      ['an analyst', 'FORBIDDEN', callerAs('ANALYST')],
-      ['a partner institution', 'FORBIDDEN', callerAs('PARTNER')],
+    itRefusesEntityField(subgraph, read, [
+      ...outsidersOf('HEALTH_OFFICER', {
+        otherPin: '20101199099999',
+        otherRegion: 'KG-B',
+        foreignPurpose: 'EMPLOYMENT_SERVICES',
+      }),
       ['a labour officer', 'FORBIDDEN', callerAs('LABOUR_OFFICER')],
       ['a migration officer', 'FORBIDDEN', callerAs('MIGRATION_OFFICER')],
-      [
-        'the data subject of another PIN',
-        'FORBIDDEN',
-        callerAs('DATA_SUBJECT', { pin: '20101199099999' }),
-      ],
-      [
-        'a health officer of another region',
-        'FORBIDDEN',
-        callerAs('HEALTH_OFFICER', { region: 'KG-B' }),
-      ],
-      [
-        'a health officer declaring a purpose not his',
-        'FORBIDDEN',
-        { ...callerAs('HEALTH_OFFICER'), purpose: 'EMPLOYMENT_SERVICES' },
-      ],
-      [
-        'a health officer declaring no purpose',
-        'FORBIDDEN',
-        { ...callerAs('HEALTH_OFFICER'), purpose: null },
-      ],
-      ['an anonymous caller', 'UNAUTHENTICATED', { caller: null, purpose: null }],
-    ])('_entities is no side door: %s gets null and %s', async (_who, code, as) => {
-      const result = await execute(server, ENTITIES, { reps: [rep] }, as);
-      expect(result.data?._entities).toEqual([{ pin, screenings: null }]);
-      expect(result.errors?.[0]?.extensions?.code).toBe(code);
-      expect(result.errors?.[0]?.path).toEqual(['_entities', 0, 'screenings']);
-    });
+      ['a health officer declaring no purpose', 'FORBIDDEN', noPurpose],
+    ]);
 
-    it('refuses a region-scoped health officer when the representation has no home region', async () => {
-      const result = await execute(
-        server,
-        ENTITIES,
-        { reps: [{ __typename: 'Person', pin }] },
-        callerAs('HEALTH_OFFICER', { region: homeRegion }),
-      );
-      expect(result.data?._entities).toEqual([{ pin, screenings: null }]);
-      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    });
+    itRefusesWithoutHomeRegion(subgraph, read, 'HEALTH_OFFICER');
 
-    it.each([
-      ['a health officer of the home region', callerAs('HEALTH_OFFICER', { region: homeRegion })],
+    itGivesEntityField(
+      subgraph,
+      read,
       [
-        'a health officer for public health',
-        { ...callerAs('HEALTH_OFFICER'), purpose: 'PUBLIC_HEALTH' },
-      ],
-      ['the data subject', callerAs('DATA_SUBJECT', { pin })],
-    ])('shows the screenings to %s', async (_who, as) => {
-      const result = await execute(server, ENTITIES, { reps: [rep] }, as);
-      expect(result.errors).toBeUndefined();
-      expect(result.data?._entities[0].screenings).toEqual([
         {
           kind: 'TB',
           result: 'NEGATIVE',
           screenedOn: '2023-04-02',
           facility: 'Osh Regional TB Centre',
         },
-      ]);
-    });
-
-    it.each([
-      ['a labour officer', 'FORBIDDEN', callerAs('LABOUR_OFFICER')],
-      ['the data subject', 'FORBIDDEN', callerAs('DATA_SUBJECT', { pin: '10505198500055' })],
-      [
-        'a health officer declaring no purpose',
-        'FORBIDDEN',
-        { ...callerAs('HEALTH_OFFICER'), purpose: null },
       ],
-      ['an anonymous caller', 'UNAUTHENTICATED', { caller: null, purpose: null }],
-    ])('refuses recordScreening by %s with %s and writes nothing', async (_who, code, as) => {
-      const other = '10505198500055';
-      const result = await execute(server, RECORD, { input: { ...screening, pin: other } }, as);
-      expect(result.errors?.[0]?.extensions?.code).toBe(code);
-      expect(result.data ?? null).toBeNull();
-      expect(await stored(other)).toBe(0);
-    });
+      [
+        ['a health officer of the home region', callerAs('HEALTH_OFFICER', { region: homeRegion })],
+        [
+          'a health officer for public health',
+          callerWithPurpose('HEALTH_OFFICER', 'PUBLIC_HEALTH'),
+        ],
+        ['the data subject', callerAs('DATA_SUBJECT', { pin })],
+      ],
+    );
+
+    itRefusesWrite(
+      subgraph,
+      {
+        name: 'recordScreening',
+        mutation: RECORD,
+        variables: { input: { ...screening, pin: other } },
+        state: () => stored(other),
+      },
+      [
+        ['a labour officer', 'FORBIDDEN', callerAs('LABOUR_OFFICER')],
+        ['the data subject', 'FORBIDDEN', callerAs('DATA_SUBJECT', { pin: other })],
+        ['a health officer declaring no purpose', 'FORBIDDEN', noPurpose],
+        ['an anonymous caller', 'UNAUTHENTICATED', anonymous],
+      ],
+    );
 
     it('audits an allowed read as ALLOWED and a refused one as DENIED', async () => {
-      const allowed = await execute(
-        server,
+      const allowed = await executeAudited(
+        subgraph,
+        'screenings-read-allowed',
         ENTITIES,
         { reps: [rep] },
-        {
-          ...callerAs('HEALTH_OFFICER'),
-          headers: { 'x-request-id': 'screenings-read-allowed' },
-        },
+        callerAs('HEALTH_OFFICER'),
       );
-      expect(allowed.errors).toBeUndefined();
-      expect(await audit('screenings-read-allowed')).toEqual([
+      expect(allowed.result.errors).toBeUndefined();
+      expect(allowed.events).toEqual([
         expect.objectContaining({
           service: 'health',
           sub: 'test-health_officer',
@@ -284,17 +248,15 @@ describe('health: screenings', () => {
         }),
       ]);
 
-      const refused = await execute(
-        server,
+      const refused = await executeAudited(
+        subgraph,
+        'screenings-read-denied',
         ENTITIES,
         { reps: [rep] },
-        {
-          ...callerAs('LABOUR_OFFICER'),
-          headers: { 'x-request-id': 'screenings-read-denied' },
-        },
+        callerAs('LABOUR_OFFICER'),
       );
-      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      expect(await audit('screenings-read-denied')).toEqual([
+      expect(refused.result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(refused.events).toEqual([
         expect.objectContaining({
           roles: ['LABOUR_OFFICER'],
           purpose: 'EMPLOYMENT_SERVICES',
@@ -305,16 +267,11 @@ describe('health: screenings', () => {
 
     it('audits a recorded screening as a write naming the PIN', async () => {
       const other = '10606198400066';
-      const result = await execute(
-        server,
-        RECORD,
-        { input: { ...screening, pin: other } },
-        {
-          headers: { 'x-request-id': 'screening-write' },
-        },
-      );
-      expect(result.errors).toBeUndefined();
-      expect(await audit('screening-write')).toEqual([
+      const written = await executeAudited(subgraph, 'screening-write', RECORD, {
+        input: { ...screening, pin: other },
+      });
+      expect(written.result.errors).toBeUndefined();
+      expect(written.events).toEqual([
         expect.objectContaining({
           fields: ['Mutation.recordScreening'],
           pins: [other],

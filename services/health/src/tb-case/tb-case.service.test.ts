@@ -1,12 +1,13 @@
-import type { Connection } from 'mongoose';
 import {
+  anonymous,
   callerAs,
-  dropTestDatabase,
+  callerWithPurpose,
   execute,
-  openTestDatabase,
-  prepareTestDatabase,
-  quietLogger,
-  testAccess,
+  executeAudited,
+  itGivesEntityField,
+  itRefusesEntityField,
+  outsidersOf,
+  useTestSubgraph,
 } from '@jol/schema/testing';
 import { createHealthServer } from '../server';
 
@@ -40,9 +41,8 @@ const ENTITIES = /* GraphQL */ `
 const UNKNOWN_ID = '65a0000000000000000000ff';
 
 describe('health: TB cases', () => {
-  let connection: Connection;
-  let server: Awaited<ReturnType<typeof createHealthServer>>;
-  const cases = () => connection.collection('tb_cases');
+  const subgraph = useTestSubgraph('health', createHealthServer);
+  const cases = () => subgraph.connection.collection('tb_cases');
   const snapshot = async (pin: string) =>
     (await cases().find({ pin }).sort({ _id: 1 }).toArray()).map(
       ({ updatedAt: _u, ...rest }) => rest,
@@ -50,7 +50,7 @@ describe('health: TB cases', () => {
 
   /** Opens a case for `pin` and returns its id. */
   async function openCase(pin: string, input: Record<string, unknown> = {}): Promise<string> {
-    const result = await execute(server, RECORD_CASE, {
+    const result = await execute(subgraph.server, RECORD_CASE, {
       input: {
         pin,
         diagnosedOn: '2024-01-10',
@@ -63,20 +63,10 @@ describe('health: TB cases', () => {
     return result.data?.recordTbCase.id;
   }
 
-  beforeAll(async () => {
-    connection = await openTestDatabase('health');
-    server = await createHealthServer({ connection, log: quietLogger(), access: testAccess() });
-    await prepareTestDatabase(connection);
-  });
-  afterAll(async () => {
-    await server.apollo.stop();
-    await dropTestDatabase(connection);
-  });
-
   describe('recordTbCase', () => {
     it('opens an active case, NOT_STARTED unless told otherwise', async () => {
       const pin = '20711198800017';
-      const result = await execute(server, RECORD_CASE, {
+      const result = await execute(subgraph.server, RECORD_CASE, {
         input: { pin, diagnosedOn: '2023-11-20', drugResistant: true },
       });
       expect(result.errors).toBeUndefined();
@@ -96,7 +86,7 @@ describe('health: TB cases', () => {
       const pin = '10101199000001';
       await openCase(pin);
       const before = await snapshot(pin);
-      const again = await execute(server, RECORD_CASE, {
+      const again = await execute(subgraph.server, RECORD_CASE, {
         input: { pin, diagnosedOn: '2024-02-01', drugResistant: true },
       });
       expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
@@ -108,9 +98,9 @@ describe('health: TB cases', () => {
       const pin = '10101199000002';
       const input = { pin, diagnosedOn: '2024-03-01', drugResistant: false };
       const results = await Promise.all([
-        execute(server, RECORD_CASE, { input }),
-        execute(server, RECORD_CASE, { input }),
-        execute(server, RECORD_CASE, { input }),
+        execute(subgraph.server, RECORD_CASE, { input }),
+        execute(subgraph.server, RECORD_CASE, { input }),
+        execute(subgraph.server, RECORD_CASE, { input }),
       ]);
       expect(results.filter((r) => !r.errors)).toHaveLength(1);
       expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(2);
@@ -120,7 +110,7 @@ describe('health: TB cases', () => {
     it('opens a new case once the previous one has an outcome', async () => {
       const pin = '10101199000003';
       const id = await openCase(pin, { diagnosedOn: '2022-01-05' });
-      const closed = await execute(server, RECORD_OUTCOME, {
+      const closed = await execute(subgraph.server, RECORD_OUTCOME, {
         input: { id, outcome: 'CURED', on: '2022-07-05' },
       });
       expect(closed.errors).toBeUndefined();
@@ -142,7 +132,7 @@ describe('health: TB cases', () => {
       'refuses %s with BAD_USER_INPUT and writes nothing',
       async (_why, change, field, offending) => {
         const pin = '10101199000009';
-        const result = await execute(server, RECORD_CASE, {
+        const result = await execute(subgraph.server, RECORD_CASE, {
           input: { pin, diagnosedOn: '2024-01-10', drugResistant: false, ...change },
         });
         expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -165,7 +155,7 @@ describe('health: TB cases', () => {
       'closes a case in treatment with %s and sets the treatment %s',
       async (outcome, status, pin) => {
         const id = await openCase(pin);
-        const result = await execute(server, RECORD_OUTCOME, {
+        const result = await execute(subgraph.server, RECORD_OUTCOME, {
           input: { id, outcome, on: '2024-01-10' },
         });
         expect(result.errors).toBeUndefined();
@@ -184,13 +174,13 @@ describe('health: TB cases', () => {
       const id = await openCase(pin);
       expect(
         (
-          await execute(server, RECORD_OUTCOME, {
+          await execute(subgraph.server, RECORD_OUTCOME, {
             input: { id, outcome: 'CURED', on: '2024-06-01' },
           })
         ).errors,
       ).toBeUndefined();
       const before = await snapshot(pin);
-      const again = await execute(server, RECORD_OUTCOME, {
+      const again = await execute(subgraph.server, RECORD_OUTCOME, {
         input: { id, outcome: 'DIED', on: '2024-06-02' },
       });
       expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
@@ -202,14 +192,14 @@ describe('health: TB cases', () => {
       const pin = '10101199000005';
       const id = await openCase(pin, { treatmentStatus: 'NOT_STARTED' });
       const before = await snapshot(pin);
-      const cured = await execute(server, RECORD_OUTCOME, {
+      const cured = await execute(subgraph.server, RECORD_OUTCOME, {
         input: { id, outcome: 'CURED', on: '2024-06-01' },
       });
       expect(cured.errors?.[0]?.extensions?.code).toBe('CONFLICT');
       expect(cured.errors?.[0]?.message).toContain('CURED');
       expect(await snapshot(pin)).toEqual(before);
 
-      const lost = await execute(server, RECORD_OUTCOME, {
+      const lost = await execute(subgraph.server, RECORD_OUTCOME, {
         input: { id, outcome: 'LOST_TO_FOLLOW_UP', on: '2024-06-01' },
       });
       expect(lost.errors).toBeUndefined();
@@ -223,8 +213,12 @@ describe('health: TB cases', () => {
       const pin = '10101199000006';
       const id = await openCase(pin);
       const results = await Promise.all([
-        execute(server, RECORD_OUTCOME, { input: { id, outcome: 'CURED', on: '2024-06-01' } }),
-        execute(server, RECORD_OUTCOME, { input: { id, outcome: 'DIED', on: '2024-06-01' } }),
+        execute(subgraph.server, RECORD_OUTCOME, {
+          input: { id, outcome: 'CURED', on: '2024-06-01' },
+        }),
+        execute(subgraph.server, RECORD_OUTCOME, {
+          input: { id, outcome: 'DIED', on: '2024-06-01' },
+        }),
       ]);
       const winners = results.filter((r) => !r.errors);
       expect(winners).toHaveLength(1);
@@ -243,7 +237,7 @@ describe('health: TB cases', () => {
       await cases().deleteMany({ pin });
       const id = await openCase(pin);
       const before = await snapshot(pin);
-      const result = await execute(server, RECORD_OUTCOME, {
+      const result = await execute(subgraph.server, RECORD_OUTCOME, {
         input: { id, outcome: 'CURED', on: '2024-06-01', ...change },
       });
       expect(result.errors?.[0]?.extensions?.code).toBe(code);
@@ -257,7 +251,7 @@ describe('health: TB cases', () => {
       const pin = '10101199000008';
       const id = await openCase(pin, { treatmentStatus: 'NOT_STARTED' });
       for (const status of ['IN_TREATMENT', 'INTERRUPTED', 'IN_TREATMENT']) {
-        const result = await execute(server, UPDATE_STATUS, { input: { id, status } });
+        const result = await execute(subgraph.server, UPDATE_STATUS, { input: { id, status } });
         expect(result.errors).toBeUndefined();
         expect(result.data?.updateTbTreatmentStatus).toMatchObject({
           id,
@@ -273,13 +267,13 @@ describe('health: TB cases', () => {
       const id = await openCase(pin);
       expect(
         (
-          await execute(server, RECORD_OUTCOME, {
+          await execute(subgraph.server, RECORD_OUTCOME, {
             input: { id, outcome: 'DIED', on: '2024-02-01' },
           })
         ).errors,
       ).toBeUndefined();
       const before = await snapshot(pin);
-      const result = await execute(server, UPDATE_STATUS, {
+      const result = await execute(subgraph.server, UPDATE_STATUS, {
         input: { id, status: 'IN_TREATMENT' },
       });
       expect(result.errors?.[0]?.extensions?.code).toBe('CONFLICT');
@@ -296,7 +290,7 @@ describe('health: TB cases', () => {
       await cases().deleteMany({ pin });
       const id = await openCase(pin, { treatmentStatus: 'NOT_STARTED' });
       const before = await snapshot(pin);
-      const result = await execute(server, UPDATE_STATUS, {
+      const result = await execute(subgraph.server, UPDATE_STATUS, {
         input: { id, status: 'IN_TREATMENT', ...change },
       });
       expect(result.errors?.[0]?.extensions?.code).toBe(code);
@@ -310,13 +304,13 @@ describe('health: TB cases', () => {
     const old = await openCase(pin, { diagnosedOn: '2019-03-01' });
     expect(
       (
-        await execute(server, RECORD_OUTCOME, {
+        await execute(subgraph.server, RECORD_OUTCOME, {
           input: { id: old, outcome: 'TREATMENT_COMPLETED', on: '2019-09-01' },
         })
       ).errors,
     ).toBeUndefined();
     await openCase(pin, { diagnosedOn: '2024-04-04', treatmentStatus: 'NOT_STARTED' });
-    const result = await execute(server, ENTITIES, {
+    const result = await execute(subgraph.server, ENTITIES, {
       reps: [
         { __typename: 'Person', pin },
         { __typename: 'Person', pin: '20101199099999' },
@@ -348,56 +342,38 @@ describe('health: TB cases', () => {
     const pin = '10404198600044';
     const homeRegion = 'KG-J';
     const rep = { __typename: 'Person', pin, homeRegion };
-    const audit = (requestId: string) =>
-      connection.collection('audit_events').find({ requestId }).toArray();
+    const read = { query: ENTITIES, representation: rep, field: 'tbCases', alongside: { pin } };
     let caseId: string;
 
     beforeAll(async () => {
       caseId = await openCase(pin, { diagnosedOn: '2024-02-02' });
     });
 
-    it.each([
-      ['an analyst', 'FORBIDDEN', callerAs('ANALYST')],
-      ['a partner institution', 'FORBIDDEN', callerAs('PARTNER')],
+    itRefusesEntityField(subgraph, read, [
+      ...outsidersOf('HEALTH_OFFICER', {
+        otherPin: '20101199099999',
+        otherRegion: 'KG-B',
+        foreignPurpose: 'PENSION_ASSESSMENT',
+      }),
       ['a pension officer', 'FORBIDDEN', callerAs('PENSION_OFFICER')],
-      [
-        'the data subject of another PIN',
-        'FORBIDDEN',
-        callerAs('DATA_SUBJECT', { pin: '20101199099999' }),
-      ],
-      [
-        'a health officer of another region',
-        'FORBIDDEN',
-        callerAs('HEALTH_OFFICER', { region: 'KG-B' }),
-      ],
-      [
-        'a health officer declaring a purpose not his',
-        'FORBIDDEN',
-        { ...callerAs('HEALTH_OFFICER'), purpose: 'PENSION_ASSESSMENT' },
-      ],
-      ['an anonymous caller', 'UNAUTHENTICATED', { caller: null, purpose: null }],
-    ])('_entities is no side door: %s gets null and %s', async (_who, code, as) => {
-      const result = await execute(server, ENTITIES, { reps: [rep] }, as);
-      expect(result.data?._entities).toEqual([{ pin, tbCases: null }]);
-      expect(result.errors?.[0]?.extensions?.code).toBe(code);
-      expect(result.errors?.[0]?.path).toEqual(['_entities', 0, 'tbCases']);
-    });
+    ]);
 
-    it.each([
-      ['a health officer of the home region', callerAs('HEALTH_OFFICER', { region: homeRegion })],
-      ['the data subject', callerAs('DATA_SUBJECT', { pin })],
-    ])('shows the TB cases to %s', async (_who, as) => {
-      const result = await execute(server, ENTITIES, { reps: [rep] }, as);
-      expect(result.errors).toBeUndefined();
-      expect(result.data?._entities[0].tbCases).toEqual([
+    itGivesEntityField(
+      subgraph,
+      read,
+      [
         {
           diagnosedOn: '2024-02-02',
           treatmentStatus: 'IN_TREATMENT',
           outcome: null,
           outcomeOn: null,
         },
-      ]);
-    });
+      ],
+      [
+        ['a health officer of the home region', callerAs('HEALTH_OFFICER', { region: homeRegion })],
+        ['the data subject', callerAs('DATA_SUBJECT', { pin })],
+      ],
+    );
 
     it.each([
       ['a labour officer', 'FORBIDDEN', callerAs('LABOUR_OFFICER')],
@@ -405,9 +381,9 @@ describe('health: TB cases', () => {
       [
         'a health officer declaring no purpose',
         'FORBIDDEN',
-        { ...callerAs('HEALTH_OFFICER'), purpose: null },
+        callerWithPurpose('HEALTH_OFFICER', null),
       ],
-      ['an anonymous caller', 'UNAUTHENTICATED', { caller: null, purpose: null }],
+      ['an anonymous caller', 'UNAUTHENTICATED', anonymous],
     ])('refuses every TB write by %s with %s and changes nothing', async (_who, code, as) => {
       const other = '10505198500055';
       const before = await snapshot(pin);
@@ -417,7 +393,7 @@ describe('health: TB cases', () => {
         [UPDATE_STATUS, { input: { id: caseId, status: 'INTERRUPTED' } }],
       ];
       for (const [mutation, variables] of writes) {
-        const result = await execute(server, mutation, variables, as);
+        const result = await execute(subgraph.server, mutation, variables, as);
         expect(result.errors?.[0]?.extensions?.code).toBe(code);
         expect(result.data ?? null).toBeNull();
       }
@@ -426,17 +402,15 @@ describe('health: TB cases', () => {
     });
 
     it('audits an allowed read as ALLOWED and a refused one as DENIED', async () => {
-      const allowed = await execute(
-        server,
+      const allowed = await executeAudited(
+        subgraph,
+        'tb-read-allowed',
         ENTITIES,
         { reps: [rep] },
-        {
-          ...callerAs('HEALTH_OFFICER'),
-          headers: { 'x-request-id': 'tb-read-allowed' },
-        },
+        callerAs('HEALTH_OFFICER'),
       );
-      expect(allowed.errors).toBeUndefined();
-      expect(await audit('tb-read-allowed')).toEqual([
+      expect(allowed.result.errors).toBeUndefined();
+      expect(allowed.events).toEqual([
         expect.objectContaining({
           roles: ['HEALTH_OFFICER'],
           purpose: 'MEDICAL_CARE',
@@ -445,17 +419,15 @@ describe('health: TB cases', () => {
           outcome: 'ALLOWED',
         }),
       ]);
-      const refused = await execute(
-        server,
+      const refused = await executeAudited(
+        subgraph,
+        'tb-read-denied',
         ENTITIES,
         { reps: [rep] },
-        {
-          ...callerAs('ANALYST'),
-          headers: { 'x-request-id': 'tb-read-denied' },
-        },
+        callerAs('ANALYST'),
       );
-      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      expect(await audit('tb-read-denied')).toEqual([
+      expect(refused.result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(refused.events).toEqual([
         expect.objectContaining({ roles: ['ANALYST'], purpose: 'STATISTICS', outcome: 'DENIED' }),
       ]);
     });

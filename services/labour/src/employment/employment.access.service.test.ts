@@ -1,17 +1,18 @@
-import type { Connection } from 'mongoose';
-import type { Caller } from '@jol/schema';
 import {
+  anonymous,
   callerAs,
-  dropTestDatabase,
+  callerWithPurpose,
   execute,
-  openTestDatabase,
-  prepareTestDatabase,
-  quietLogger,
-  testAccess,
+  executeAudited,
+  itGivesEntityField,
+  itRefusesEntityField,
+  itRefusesWithoutHomeRegion,
+  itRefusesWrite,
+  outsidersOf,
+  useTestSubgraph,
+  type ExecuteAs,
 } from '@jol/schema/testing';
 import { createLabourServer } from '../server';
-
-type As = { caller: Caller | null; purpose?: string | null };
 
 const PIN = '10503199012345';
 const OTHER_PIN = '20101199000001';
@@ -53,107 +54,66 @@ const SUMMARY = entities('employment { country sector from to }');
 const EVERYTHING = entities(
   'employment { id pin country sector from to employer formal permitType permitNumber }',
 );
-const person = (homeRegion: string | null = REGION) => ({
-  reps: [{ __typename: 'Person', pin: PIN, ...(homeRegion ? { homeRegion } : {}) }],
-});
+const representation = { __typename: 'Person', pin: PIN, homeRegion: REGION };
+const person = () => ({ reps: [representation] });
+
+const summaryRead = { query: SUMMARY, representation, field: 'employment' };
 
 const labourOfficer = callerAs('LABOUR_OFFICER');
+const noPurpose = callerWithPurpose('LABOUR_OFFICER', null);
 
 describe('labour: access to employment records', () => {
-  let connection: Connection;
-  let server: Awaited<ReturnType<typeof createLabourServer>>;
-  const records = () => connection.collection('employment_records').countDocuments();
-  const auditOf = (requestId: string) =>
-    connection.collection('audit_events').find({ requestId }).toArray();
+  const subgraph = useTestSubgraph('labour', createLabourServer);
+  const records = () => subgraph.connection.collection('employment_records').countDocuments();
 
   beforeAll(async () => {
-    connection = await openTestDatabase('labour');
-    server = await createLabourServer({ connection, log: quietLogger(), access: testAccess() });
-    await prepareTestDatabase(connection);
-    expect((await execute(server, RECORD, { input: job })).errors).toBeUndefined();
-  });
-  afterAll(async () => {
-    await server.apollo.stop();
-    await dropTestDatabase(connection);
+    expect((await execute(subgraph.server, RECORD, { input: job })).errors).toBeUndefined();
   });
 
   describe('Person.employment through _entities is no side door', () => {
-    it.each<[string, As, string]>([
-      ['an analyst', callerAs('ANALYST'), 'FORBIDDEN'],
-      ['a partner', callerAs('PARTNER'), 'FORBIDDEN'],
-      ['a health officer', callerAs('HEALTH_OFFICER'), 'FORBIDDEN'],
-      ['an auditor', callerAs('AUDITOR'), 'FORBIDDEN'],
-      ['another data subject', callerAs('DATA_SUBJECT', { pin: OTHER_PIN }), 'FORBIDDEN'],
-      [
-        'a labour officer of another region',
-        callerAs('LABOUR_OFFICER', { region: 'KG-O' }),
-        'FORBIDDEN',
-      ],
+    itRefusesEntityField(subgraph, summaryRead, [
+      ...outsidersOf('LABOUR_OFFICER', {
+        otherPin: OTHER_PIN,
+        otherRegion: 'KG-O',
+        foreignPurpose: 'MEDICAL_CARE',
+      }),
+      ['a health officer', 'FORBIDDEN', callerAs('HEALTH_OFFICER')],
+      ['an auditor', 'FORBIDDEN', callerAs('AUDITOR')],
       [
         'a migration officer of another region',
+        'FORBIDDEN',
         callerAs('MIGRATION_OFFICER', { region: 'KG-O' }),
-        'FORBIDDEN',
       ],
-      [
-        'a labour officer declaring a purpose not his',
-        { caller: labourOfficer.caller, purpose: 'MEDICAL_CARE' },
-        'FORBIDDEN',
-      ],
-      [
-        'a labour officer declaring no purpose',
-        { caller: labourOfficer.caller, purpose: null },
-        'FORBIDDEN',
-      ],
-      ['an anonymous caller', { caller: null }, 'UNAUTHENTICATED'],
-    ])('refuses %s', async (_who, as, code) => {
-      const result = await execute(server, SUMMARY, person(), as);
-      expect(result.data?._entities).toEqual([{ employment: null }]);
-      expect(result.errors).toHaveLength(1);
-      expect(result.errors?.[0]?.extensions?.code).toBe(code);
-      expect(result.errors?.[0]?.path).toEqual(['_entities', 0, 'employment']);
-    });
+      ['a labour officer declaring no purpose', 'FORBIDDEN', noPurpose],
+    ]);
 
-    it('refuses a region-scoped officer when the representation carries no home region', async () => {
-      const result = await execute(
-        server,
-        SUMMARY,
-        person(null),
-        callerAs('LABOUR_OFFICER', { region: REGION }),
-      );
-      expect(result.data?._entities).toEqual([{ employment: null }]);
-      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    });
+    itRefusesWithoutHomeRegion(subgraph, summaryRead, 'LABOUR_OFFICER');
   });
 
   describe('Person.employment with its detail, for labour officers and the person', () => {
-    it.each<[string, As]>([
-      ['a labour officer', labourOfficer],
+    itGivesEntityField(
+      subgraph,
+      { query: EVERYTHING, representation, field: 'employment' },
+      [{ id: expect.stringMatching(/^[0-9a-f]{24}$/), pin: PIN, ...summary, ...detail }],
       [
-        'a labour officer for returnee support',
-        { caller: labourOfficer.caller, purpose: 'RETURNEE_SUPPORT' },
+        ['a labour officer', labourOfficer],
+        [
+          'a labour officer for returnee support',
+          callerWithPurpose('LABOUR_OFFICER', 'RETURNEE_SUPPORT'),
+        ],
+        ['a labour officer of the same region', callerAs('LABOUR_OFFICER', { region: REGION })],
+        ['the data subject', callerAs('DATA_SUBJECT', { pin: PIN })],
       ],
-      ['a labour officer of the same region', callerAs('LABOUR_OFFICER', { region: REGION })],
-      ['the data subject', callerAs('DATA_SUBJECT', { pin: PIN })],
-    ])('gives %s every field', async (_who, as) => {
-      const result = await execute(server, EVERYTHING, person(), as);
-      expect(result.errors).toBeUndefined();
-      expect(result.data?._entities).toEqual([
-        {
-          employment: [
-            { id: expect.stringMatching(/^[0-9a-f]{24}$/), pin: PIN, ...summary, ...detail },
-          ],
-        },
-      ]);
-    });
+    );
   });
 
-  describe.each<[string, As]>([
+  describe.each<[string, ExecuteAs]>([
     ['a migration officer', callerAs('MIGRATION_OFFICER')],
     ['a pension officer', callerAs('PENSION_OFFICER')],
     ['a migration officer of the same region', callerAs('MIGRATION_OFFICER', { region: REGION })],
   ])('%s', (_who, as) => {
     it('reads the employment summary', async () => {
-      const result = await execute(server, SUMMARY, person(), as);
+      const result = await execute(subgraph.server, SUMMARY, person(), as);
       expect(result.errors).toBeUndefined();
       expect(result.data?._entities).toEqual([{ employment: [summary] }]);
     });
@@ -162,7 +122,7 @@ describe('labour: access to employment records', () => {
       'is refused EmploymentRecord.%s and nothing else',
       async (field) => {
         const result = await execute(
-          server,
+          subgraph.server,
           entities(`employment { country ${field} }`),
           person(),
           as,
@@ -179,41 +139,40 @@ describe('labour: access to employment records', () => {
   });
 
   describe('Mutation.recordEmployment', () => {
-    const input = { ...job, pin: OTHER_PIN };
-
-    it.each<[string, As, string]>([
-      ['a migration officer', callerAs('MIGRATION_OFFICER'), 'FORBIDDEN'],
-      ['a pension officer', callerAs('PENSION_OFFICER'), 'FORBIDDEN'],
-      ['the data subject', callerAs('DATA_SUBJECT', { pin: OTHER_PIN }), 'FORBIDDEN'],
+    itRefusesWrite(
+      subgraph,
+      {
+        name: 'recordEmployment',
+        mutation: RECORD,
+        variables: { input: { ...job, pin: OTHER_PIN } },
+        state: records,
+      },
       [
-        'a labour officer declaring no purpose',
-        { caller: labourOfficer.caller, purpose: null },
-        'FORBIDDEN',
+        ['a migration officer', 'FORBIDDEN', callerAs('MIGRATION_OFFICER')],
+        ['a pension officer', 'FORBIDDEN', callerAs('PENSION_OFFICER')],
+        ['the data subject', 'FORBIDDEN', callerAs('DATA_SUBJECT', { pin: OTHER_PIN })],
+        ['a labour officer declaring no purpose', 'FORBIDDEN', noPurpose],
+        [
+          'a labour officer declaring a purpose not his',
+          'FORBIDDEN',
+          callerWithPurpose('LABOUR_OFFICER', 'PENSION_ASSESSMENT'),
+        ],
+        ['an anonymous caller', 'UNAUTHENTICATED', anonymous],
       ],
-      [
-        'a labour officer declaring a purpose not his',
-        { caller: labourOfficer.caller, purpose: 'PENSION_ASSESSMENT' },
-        'FORBIDDEN',
-      ],
-      ['an anonymous caller', { caller: null }, 'UNAUTHENTICATED'],
-    ])('is refused to %s, and nothing is written', async (_who, as, code) => {
-      const before = await records();
-      const result = await execute(server, RECORD, { input }, as);
-      expect(result.errors?.[0]?.extensions?.code).toBe(code);
-      expect(result.data ?? null).toBeNull();
-      expect(await records()).toBe(before);
-    });
+    );
   });
 
   describe('audit', () => {
     it('records an allowed read with the fields read, the PIN, role and purpose', async () => {
       const requestId = 'labour-employment-audit-allowed';
-      const result = await execute(server, EVERYTHING, person(), {
-        ...labourOfficer,
-        headers: { 'x-request-id': requestId },
-      });
+      const { result, events } = await executeAudited(
+        subgraph,
+        requestId,
+        EVERYTHING,
+        person(),
+        labourOfficer,
+      );
       expect(result.errors).toBeUndefined();
-      const events = await auditOf(requestId);
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({
         service: 'labour',
@@ -234,11 +193,7 @@ describe('labour: access to employment records', () => {
     it('records a refused read as DENIED', async () => {
       const requestId = 'labour-employment-audit-denied';
       const analyst = callerAs('ANALYST');
-      await execute(server, SUMMARY, person(), {
-        ...analyst,
-        headers: { 'x-request-id': requestId },
-      });
-      const events = await auditOf(requestId);
+      const { events } = await executeAudited(subgraph, requestId, SUMMARY, person(), analyst);
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({
         roles: ['ANALYST'],
@@ -250,11 +205,13 @@ describe('labour: access to employment records', () => {
     it('records a read of the summary with a refused detail field as DENIED', async () => {
       const requestId = 'labour-employment-audit-partly-denied';
       const pensions = callerAs('PENSION_OFFICER');
-      await execute(server, entities('employment { country employer }'), person(), {
-        ...pensions,
-        headers: { 'x-request-id': requestId },
-      });
-      const events = await auditOf(requestId);
+      const { events } = await executeAudited(
+        subgraph,
+        requestId,
+        entities('employment { country employer }'),
+        person(),
+        pensions,
+      );
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({
         fields: ['EmploymentRecord.employer', 'Person.employment'],

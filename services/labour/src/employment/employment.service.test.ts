@@ -1,13 +1,5 @@
-import type { Connection } from 'mongoose';
 import { formatIsoDate, today } from '@jol/schema';
-import {
-  dropTestDatabase,
-  execute,
-  openTestDatabase,
-  prepareTestDatabase,
-  quietLogger,
-  testAccess,
-} from '@jol/schema/testing';
+import { execute, useTestSubgraph } from '@jol/schema/testing';
 import { createLabourServer } from '../server';
 
 const RECORD = /* GraphQL */ `
@@ -42,28 +34,21 @@ const job = {
 };
 
 describe('labour: employment records', () => {
-  let connection: Connection;
-  let server: Awaited<ReturnType<typeof createLabourServer>>;
+  const subgraph = useTestSubgraph('labour', createLabourServer);
   const count = (pin: string) =>
-    connection.collection('employment_records').countDocuments({ pin });
-
-  beforeAll(async () => {
-    connection = await openTestDatabase('labour');
-    server = await createLabourServer({ connection, log: quietLogger(), access: testAccess() });
-    await prepareTestDatabase(connection);
-  });
-  afterAll(async () => {
-    await server.apollo.stop();
-    await dropTestDatabase(connection);
-  });
+    subgraph.connection.collection('employment_records').countDocuments({ pin });
 
   it('records a job abroad and returns it as stored', async () => {
-    const result = await execute(server, RECORD, { input: { ...job, employer: '  OOO   Stroy ' } });
+    const result = await execute(subgraph.server, RECORD, {
+      input: { ...job, employer: '  OOO   Stroy ' },
+    });
     expect(result.errors).toBeUndefined();
     const { id, ...rest } = result.data!.recordEmployment;
     expect(id).toMatch(/^[0-9a-f]{24}$/);
     expect(rest).toEqual({ ...job });
-    const stored = await connection.collection('employment_records').findOne({ pin: job.pin });
+    const stored = await subgraph.connection
+      .collection('employment_records')
+      .findOne({ pin: job.pin });
     expect(stored?.employer).toBe('OOO Stroy');
   });
 
@@ -77,7 +62,7 @@ describe('labour: employment records', () => {
       permitNumber: null,
       to: null,
     };
-    const result = await execute(server, RECORD, { input });
+    const result = await execute(subgraph.server, RECORD, { input });
     expect(result.errors).toBeUndefined();
     expect(result.data?.recordEmployment).toMatchObject({
       permitType: 'NONE',
@@ -101,7 +86,7 @@ describe('labour: employment records', () => {
       ['an end before the start', { to: '2019-12-31' }, '2019-12-31'],
       ['a date that is not a calendar date', { from: '2020-02-30' }, '2020-02-30'],
     ])('%s', async (_why, change, offending) => {
-      const result = await execute(server, RECORD, { input: { ...job, pin, ...change } });
+      const result = await execute(subgraph.server, RECORD, { input: { ...job, pin, ...change } });
       expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(result.errors?.[0]?.message).toContain(offending);
       expect(result.data ?? null).toBeNull();
@@ -117,7 +102,7 @@ describe('labour: employment records', () => {
 
     beforeAll(async () => {
       for (const input of [existing, openEnded]) {
-        expect((await execute(server, RECORD, { input })).errors).toBeUndefined();
+        expect((await execute(subgraph.server, RECORD, { input })).errors).toBeUndefined();
       }
     });
 
@@ -134,7 +119,7 @@ describe('labour: employment records', () => {
         { employer: ' OOO  Stroy', from: '2020-05-01', to: '2020-05-31' },
       ],
     ])('are refused with CONFLICT: %s', async (_why, change) => {
-      const result = await execute(server, RECORD, { input: { ...existing, ...change } });
+      const result = await execute(subgraph.server, RECORD, { input: { ...existing, ...change } });
       expect(result.errors?.[0]?.extensions?.code).toBe('CONFLICT');
       expect(result.errors?.[0]?.message).toContain(pin);
       expect(result.errors?.[0]?.message).toContain('OOO Stroy');
@@ -147,7 +132,7 @@ describe('labour: employment records', () => {
       ['with another employer', { employer: 'OOO Stroy-2', from: '2020-03-01', to: null }],
     ])('are not: %s', async (_why, change) => {
       const before = await count(pin);
-      const result = await execute(server, RECORD, { input: { ...existing, ...change } });
+      const result = await execute(subgraph.server, RECORD, { input: { ...existing, ...change } });
       expect(result.errors).toBeUndefined();
       expect(await count(pin)).toBe(before + 1);
     });
@@ -156,8 +141,12 @@ describe('labour: employment records', () => {
   it('lets only one of two concurrent overlapping records through', async () => {
     const pin = '20404199300001';
     const results = await Promise.all([
-      execute(server, RECORD, { input: { ...job, pin, from: '2021-01-01', to: '2021-06-30' } }),
-      execute(server, RECORD, { input: { ...job, pin, from: '2021-03-01', to: '2021-09-30' } }),
+      execute(subgraph.server, RECORD, {
+        input: { ...job, pin, from: '2021-01-01', to: '2021-06-30' },
+      }),
+      execute(subgraph.server, RECORD, {
+        input: { ...job, pin, from: '2021-03-01', to: '2021-09-30' },
+      }),
     ]);
     const codes = results.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK').sort();
     expect(codes).toEqual(['CONFLICT', 'OK']);
@@ -176,10 +165,10 @@ describe('labour: employment records', () => {
         country: 'KZ',
         sector: 'TRADE',
       };
-      expect((await execute(server, RECORD, { input })).errors).toBeUndefined();
+      expect((await execute(subgraph.server, RECORD, { input })).errors).toBeUndefined();
     }
     const result = await execute(
-      server,
+      subgraph.server,
       `query ($reps: [_Any!]!) { _entities(representations: $reps) {
         ... on Person { pin employment { employer country sector from to } } } }`,
       {

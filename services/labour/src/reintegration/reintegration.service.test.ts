@@ -1,13 +1,6 @@
-import { Types, type Connection } from 'mongoose';
+import { Types } from 'mongoose';
 import { formatIsoDate, today } from '@jol/schema';
-import {
-  dropTestDatabase,
-  execute,
-  openTestDatabase,
-  prepareTestDatabase,
-  quietLogger,
-  testAccess,
-} from '@jol/schema/testing';
+import { execute, useTestSubgraph } from '@jol/schema/testing';
 import { createLabourServer } from '../server';
 
 const ENROL = /* GraphQL */ `
@@ -43,30 +36,19 @@ const returnee = {
 };
 
 describe('labour: reintegration enrolments', () => {
-  let connection: Connection;
-  let server: Awaited<ReturnType<typeof createLabourServer>>;
-  const enrolments = () => connection.collection('reintegration_enrolments');
+  const subgraph = useTestSubgraph('labour', createLabourServer);
+  const enrolments = () => subgraph.connection.collection('reintegration_enrolments');
   const stored = (id: string) => enrolments().findOne({ _id: new Types.ObjectId(id) });
 
   /** Enrols and returns the new enrolment's id. */
   async function enrol(input: Record<string, unknown> = {}): Promise<string> {
-    const result = await execute(server, ENROL, { input: { ...returnee, ...input } });
+    const result = await execute(subgraph.server, ENROL, { input: { ...returnee, ...input } });
     expect(result.errors).toBeUndefined();
     return result.data?.enrolInReintegration.id;
   }
 
-  beforeAll(async () => {
-    connection = await openTestDatabase('labour');
-    server = await createLabourServer({ connection, log: quietLogger(), access: testAccess() });
-    await prepareTestDatabase(connection);
-  });
-  afterAll(async () => {
-    await server.apollo.stop();
-    await dropTestDatabase(connection);
-  });
-
   it('enrols a returnee as ENROLLED', async () => {
-    const result = await execute(server, ENROL, { input: returnee });
+    const result = await execute(subgraph.server, ENROL, { input: returnee });
     expect(result.errors).toBeUndefined();
     const { id, ...rest } = result.data!.enrolInReintegration;
     expect(id).toMatch(/^[0-9a-f]{24}$/);
@@ -85,7 +67,9 @@ describe('labour: reintegration enrolments', () => {
     ['an unknown programme', { programme: 'CRYPTO_TRADING' }, 'CRYPTO_TRADING'],
   ])('refuses %s with BAD_USER_INPUT and writes nothing', async (_why, change, offending) => {
     const pin = '20606199500001';
-    const result = await execute(server, ENROL, { input: { ...returnee, pin, ...change } });
+    const result = await execute(subgraph.server, ENROL, {
+      input: { ...returnee, pin, ...change },
+    });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toContain(offending);
     expect(await enrolments().countDocuments({ pin: { $in: [pin, change.pin] } })).toBe(0);
@@ -93,7 +77,7 @@ describe('labour: reintegration enrolments', () => {
 
   it('completes an enrolment once; every later move is a CONFLICT that changes nothing', async () => {
     const id = await enrol();
-    const done = await execute(server, UPDATE, {
+    const done = await execute(subgraph.server, UPDATE, {
       input: { id, status: 'COMPLETED', on: '2024-03-01' },
     });
     expect(done.errors).toBeUndefined();
@@ -106,7 +90,9 @@ describe('labour: reintegration enrolments', () => {
     });
 
     for (const status of ['COMPLETED', 'DROPPED_OUT', 'ENROLLED']) {
-      const result = await execute(server, UPDATE, { input: { id, status, on: '2024-04-01' } });
+      const result = await execute(subgraph.server, UPDATE, {
+        input: { id, status, on: '2024-04-01' },
+      });
       expect(result.errors?.[0]?.extensions?.code).toBe('CONFLICT');
       expect(result.errors?.[0]?.message).toContain(`from COMPLETED to ${status}`);
     }
@@ -119,7 +105,7 @@ describe('labour: reintegration enrolments', () => {
 
   it('records a drop-out with its day; a dropped-out enrolment cannot complete', async () => {
     const id = await enrol({ programme: 'LANGUAGE_COURSE' });
-    const out = await execute(server, UPDATE, {
+    const out = await execute(subgraph.server, UPDATE, {
       input: { id, status: 'DROPPED_OUT', on: '2023-09-01' },
     });
     expect(out.errors).toBeUndefined();
@@ -129,7 +115,7 @@ describe('labour: reintegration enrolments', () => {
       droppedOutOn: '2023-09-01',
     });
 
-    const late = await execute(server, UPDATE, {
+    const late = await execute(subgraph.server, UPDATE, {
       input: { id, status: 'COMPLETED', on: '2024-01-01' },
     });
     expect(late.errors?.[0]?.extensions?.code).toBe('CONFLICT');
@@ -139,7 +125,7 @@ describe('labour: reintegration enrolments', () => {
 
   it('refuses to move an ENROLLED enrolment to ENROLLED with CONFLICT', async () => {
     const id = await enrol({ programme: 'COUNSELLING' });
-    const result = await execute(server, UPDATE, {
+    const result = await execute(subgraph.server, UPDATE, {
       input: { id, status: 'ENROLLED', on: '2024-01-01' },
     });
     expect(result.errors?.[0]?.extensions?.code).toBe('CONFLICT');
@@ -160,7 +146,9 @@ describe('labour: reintegration enrolments', () => {
     ['an end in the future', tomorrow, tomorrow],
   ])('refuses %s with BAD_USER_INPUT and leaves the enrolment ENROLLED', async (_why, on, text) => {
     const id = await enrol({ programme: 'SMALL_BUSINESS_GRANT' });
-    const result = await execute(server, UPDATE, { input: { id, status: 'COMPLETED', on } });
+    const result = await execute(subgraph.server, UPDATE, {
+      input: { id, status: 'COMPLETED', on },
+    });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.extensions?.field).toBe('on');
     expect(result.errors?.[0]?.message).toContain(text);
@@ -173,13 +161,13 @@ describe('labour: reintegration enrolments', () => {
 
   it('answers NOT_FOUND for an unknown id and BAD_USER_INPUT for a malformed one', async () => {
     const unknown = new Types.ObjectId().toHexString();
-    const missing = await execute(server, UPDATE, {
+    const missing = await execute(subgraph.server, UPDATE, {
       input: { id: unknown, status: 'COMPLETED', on: '2024-01-01' },
     });
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(missing.errors?.[0]?.message).toContain(unknown);
 
-    const malformed = await execute(server, UPDATE, {
+    const malformed = await execute(subgraph.server, UPDATE, {
       input: { id: 'xyz', status: 'COMPLETED', on: '2024-01-01' },
     });
     expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -191,9 +179,11 @@ describe('labour: reintegration enrolments', () => {
     const pin = '20707199600001';
     const later = await enrol({ pin, programme: 'JOB_PLACEMENT', enrolledOn: '2024-02-01' });
     await enrol({ pin, programme: 'COUNSELLING', enrolledOn: '2023-11-15' });
-    await execute(server, UPDATE, { input: { id: later, status: 'COMPLETED', on: '2024-05-01' } });
+    await execute(subgraph.server, UPDATE, {
+      input: { id: later, status: 'COMPLETED', on: '2024-05-01' },
+    });
     const result = await execute(
-      server,
+      subgraph.server,
       `query ($reps: [_Any!]!) { _entities(representations: $reps) {
         ... on Person { pin reintegrationEnrolments { programme status enrolledOn completedOn } } } }`,
       {

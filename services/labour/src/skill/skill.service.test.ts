@@ -1,13 +1,5 @@
-import type { Connection } from 'mongoose';
 import { formatIsoDate, today } from '@jol/schema';
-import {
-  dropTestDatabase,
-  execute,
-  openTestDatabase,
-  prepareTestDatabase,
-  quietLogger,
-  testAccess,
-} from '@jol/schema/testing';
+import { execute, useTestSubgraph } from '@jol/schema/testing';
 import { createLabourServer } from '../server';
 
 const RECORD = /* GraphQL */ `
@@ -33,28 +25,17 @@ const welding = {
 };
 
 describe('labour: skills', () => {
-  let connection: Connection;
-  let server: Awaited<ReturnType<typeof createLabourServer>>;
-  const skills = () => connection.collection('skills');
-
-  beforeAll(async () => {
-    connection = await openTestDatabase('labour');
-    server = await createLabourServer({ connection, log: quietLogger(), access: testAccess() });
-    await prepareTestDatabase(connection);
-  });
-  afterAll(async () => {
-    await server.apollo.stop();
-    await dropTestDatabase(connection);
-  });
+  const subgraph = useTestSubgraph('labour', createLabourServer);
+  const skills = () => subgraph.connection.collection('skills');
 
   it('records a certified skill and a self-declared one', async () => {
-    const certified = await execute(server, RECORD, { input: welding });
+    const certified = await execute(subgraph.server, RECORD, { input: welding });
     expect(certified.errors).toBeUndefined();
     const { id, ...rest } = certified.data!.recordSkill;
     expect(id).toMatch(/^[0-9a-f]{24}$/);
     expect(rest).toEqual(welding);
 
-    const declared = await execute(server, RECORD, {
+    const declared = await execute(subgraph.server, RECORD, {
       input: { pin: welding.pin, name: ' Russian  language ', level: 'BASIC' },
     });
     expect(declared.errors).toBeUndefined();
@@ -66,7 +47,7 @@ describe('labour: skills', () => {
   });
 
   it('refuses the same skill name twice for a person with CONFLICT, keeping the first', async () => {
-    const again = await execute(server, RECORD, {
+    const again = await execute(subgraph.server, RECORD, {
       input: { ...welding, name: '  Electric   welding', level: 'EXPERT' },
     });
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
@@ -78,7 +59,9 @@ describe('labour: skills', () => {
   });
 
   it('lets another person hold the same skill', async () => {
-    const result = await execute(server, RECORD, { input: { ...welding, pin: '20101199000001' } });
+    const result = await execute(subgraph.server, RECORD, {
+      input: { ...welding, pin: '20101199000001' },
+    });
     expect(result.errors).toBeUndefined();
   });
 
@@ -91,7 +74,9 @@ describe('labour: skills', () => {
     ['an invalid PIN', { pin: '10503199012' }, '10503199012'],
   ])('refuses %s with BAD_USER_INPUT and writes nothing', async (_why, change, offending) => {
     const pin = '10808199700001';
-    const result = await execute(server, RECORD, { input: { ...welding, pin, ...change } });
+    const result = await execute(subgraph.server, RECORD, {
+      input: { ...welding, pin, ...change },
+    });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toContain(offending);
     expect(await skills().countDocuments({ pin: { $in: [pin, change.pin] } })).toBe(0);
@@ -99,7 +84,7 @@ describe('labour: skills', () => {
 
   it('resolves Person.skills through _entities, by name, empty for an unknown PIN', async () => {
     const result = await execute(
-      server,
+      subgraph.server,
       `query ($reps: [_Any!]!) { _entities(representations: $reps) {
         ... on Person { pin skills { name level certifiedBy } } } }`,
       {

@@ -1,14 +1,19 @@
-import type { Connection } from 'mongoose';
 import {
+  anonymous,
   callerAs,
-  dropTestDatabase,
+  callerWithPurpose,
   execute,
-  openTestDatabase,
-  prepareTestDatabase,
-  quietLogger,
-  testAccess,
+  executeAudited,
+  itGivesEntityField,
+  itRefusesEntityField,
+  itRefusesWithoutHomeRegion,
+  itRefusesWrite,
+  officersOtherThan,
+  outsidersOf,
+  useTestSubgraph,
+  type RefusalCase,
 } from '@jol/schema/testing';
-import { formatIsoDate, today, type Caller } from '@jol/schema';
+import { formatIsoDate, today } from '@jol/schema';
 import { createPensionsServer } from '../server';
 
 const RECORD = /* GraphQL */ `
@@ -58,8 +63,6 @@ const READ = /* GraphQL */ `
 
 const AISULUU = '10503199012345';
 
-type As = { caller: Caller | null; purpose: string | null };
-
 const mandatory = {
   pin: AISULUU,
   paidOn: '2024-03-10',
@@ -70,29 +73,18 @@ const mandatory = {
 };
 
 describe('pensions: contributions', () => {
-  let connection: Connection;
-  let server: Awaited<ReturnType<typeof createPensionsServer>>;
-  const contributions = () => connection.collection('pension_contributions');
-
-  beforeAll(async () => {
-    connection = await openTestDatabase('pensions');
-    server = await createPensionsServer({ connection, log: quietLogger(), access: testAccess() });
-    await prepareTestDatabase(connection);
-  });
-  afterAll(async () => {
-    await server.apollo.stop();
-    await dropTestDatabase(connection);
-  });
+  const subgraph = useTestSubgraph('pensions', createPensionsServer);
+  const contributions = () => subgraph.connection.collection('pension_contributions');
 
   it('records a contribution and stores its amount exactly, as an integer of hundredths', async () => {
-    const result = await execute(server, RECORD, { input: mandatory });
+    const result = await execute(subgraph.server, RECORD, { input: mandatory });
     expect(result.errors).toBeUndefined();
     expect(result.data?.recordContribution).toEqual({
       id: expect.any(String),
       ...mandatory,
       amount: '1250.00',
     });
-    const voluntary = await execute(server, RECORD, {
+    const voluntary = await execute(subgraph.server, RECORD, {
       input: {
         ...mandatory,
         paidOn: '2024-05-02',
@@ -114,7 +106,7 @@ describe('pensions: contributions', () => {
 
   it('accepts a contribution paid today for the current month', async () => {
     const paidOn = formatIsoDate(today());
-    const result = await execute(server, RECORD, {
+    const result = await execute(subgraph.server, RECORD, {
       input: { ...mandatory, pin: '20101199000001', paidOn, periodMonth: paidOn.slice(0, 7) },
     });
     expect(result.errors).toBeUndefined();
@@ -138,7 +130,7 @@ describe('pensions: contributions', () => {
     'refuses %s with BAD_USER_INPUT and writes nothing',
     async (_why, change, offending, field) => {
       const before = await contributions().countDocuments();
-      const result = await execute(server, RECORD, {
+      const result = await execute(subgraph.server, RECORD, {
         input: { ...mandatory, pin: '20202199000002', ...change },
       });
       expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -158,13 +150,13 @@ describe('pensions: contributions', () => {
     ]) {
       expect(
         (
-          await execute(server, RECORD, {
+          await execute(subgraph.server, RECORD, {
             input: { ...mandatory, pin, paidOn, periodMonth, amount },
           })
         ).errors,
       ).toBeUndefined();
     }
-    const result = await execute(server, ENTITIES, {
+    const result = await execute(subgraph.server, ENTITIES, {
       reps: [
         { __typename: 'Person', pin },
         { __typename: 'Person', pin: '20101199099999' },
@@ -205,103 +197,74 @@ describe('pensions: contributions', () => {
   describe('access', () => {
     const pin = '10707198000040';
     const other = '20808198100041';
+    const withoutPurpose: RefusalCase = [
+      'a pension officer without a purpose',
+      'FORBIDDEN',
+      callerWithPurpose('PENSION_OFFICER', null),
+    ];
     const person = { __typename: 'Person', pin, homeRegion: 'KG-J' };
+    const read = {
+      query: READ,
+      representation: person,
+      field: 'contributions',
+      alongside: { pin },
+    };
     const stored = [{ periodMonth: '2024-02', amount: '1250.00' }];
 
     beforeAll(async () => {
-      const result = await execute(server, RECORD, { input: { ...mandatory, pin } });
+      const result = await execute(subgraph.server, RECORD, { input: { ...mandatory, pin } });
       if (result.errors) throw new Error(JSON.stringify(result.errors));
     });
 
-    it.each<[string, As, Record<string, unknown>]>([
-      ['an analyst', callerAs('ANALYST'), person],
-      ['a partner institution', callerAs('PARTNER', { partner: 'KZ-SFR' }), person],
-      ['a labour officer', callerAs('LABOUR_OFFICER'), person],
-      ['a health officer', callerAs('HEALTH_OFFICER'), person],
-      ['a migration officer', callerAs('MIGRATION_OFFICER'), person],
-      ['the data subject of another PIN', callerAs('DATA_SUBJECT', { pin: other }), person],
-      [
-        'a pension officer for a purpose not his',
-        { ...callerAs('PENSION_OFFICER'), purpose: 'RETURNEE_SUPPORT' },
-        person,
-      ],
-      [
-        'a pension officer without a purpose',
-        { ...callerAs('PENSION_OFFICER'), purpose: null },
-        person,
-      ],
-      [
-        'a pension officer of another region',
-        callerAs('PENSION_OFFICER', { region: 'KG-B' }),
-        person,
-      ],
-      [
-        'a regional pension officer when the home region is unknown',
-        callerAs('PENSION_OFFICER', { region: 'KG-J' }),
-        { __typename: 'Person', pin },
-      ],
-    ])('_entities refuses contributions to %s', async (_who, as, representation) => {
-      const result = await execute(server, READ, { reps: [representation] }, as);
-      expect(result.data?._entities).toEqual([{ pin, contributions: null }]);
-      expect(result.errors).toHaveLength(1);
-      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      expect(result.errors?.[0]?.path).toEqual(['_entities', 0, 'contributions']);
-    });
+    itRefusesEntityField(subgraph, read, [
+      ...outsidersOf('PENSION_OFFICER', {
+        otherPin: other,
+        otherRegion: 'KG-B',
+        foreignPurpose: 'RETURNEE_SUPPORT',
+        partner: 'KZ-SFR',
+      }),
+      ...officersOtherThan('PENSION_OFFICER'),
+      withoutPurpose,
+    ]);
+    itRefusesWithoutHomeRegion(subgraph, read, 'PENSION_OFFICER');
 
-    it('_entities refuses contributions to an anonymous caller as UNAUTHENTICATED', async () => {
-      const result = await execute(server, READ, { reps: [person] }, { caller: null });
-      expect(result.data?._entities).toEqual([{ pin, contributions: null }]);
-      expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    });
-
-    it.each<[string, As]>([
+    itGivesEntityField(subgraph, read, stored, [
       ['a pension officer', callerAs('PENSION_OFFICER')],
       ['a pension officer of the home region', callerAs('PENSION_OFFICER', { region: 'KG-J' })],
       ['the data subject', callerAs('DATA_SUBJECT', { pin })],
-    ])('_entities gives contributions to %s', async (_who, as) => {
-      const result = await execute(server, READ, { reps: [person] }, as);
-      expect(result.errors).toBeUndefined();
-      expect(result.data?._entities).toEqual([{ pin, contributions: stored }]);
-    });
+    ]);
 
-    it.each<[string, As, string]>([
-      ['a labour officer', callerAs('LABOUR_OFFICER'), 'FORBIDDEN'],
-      ['a health officer', callerAs('HEALTH_OFFICER'), 'FORBIDDEN'],
-      ['a migration officer', callerAs('MIGRATION_OFFICER'), 'FORBIDDEN'],
-      ['the data subject', callerAs('DATA_SUBJECT', { pin }), 'FORBIDDEN'],
-      ['a partner institution', callerAs('PARTNER', { partner: 'KZ-SFR' }), 'FORBIDDEN'],
+    itRefusesWrite(
+      subgraph,
+      {
+        name: 'recordContribution',
+        mutation: RECORD,
+        variables: { input: { ...mandatory, pin: other } },
+        state: () => contributions().countDocuments(),
+      },
       [
-        'a pension officer without a purpose',
-        { ...callerAs('PENSION_OFFICER'), purpose: null },
-        'FORBIDDEN',
+        ...officersOtherThan('PENSION_OFFICER'),
+        ['the data subject', 'FORBIDDEN', callerAs('DATA_SUBJECT', { pin })],
+        ['a partner institution', 'FORBIDDEN', callerAs('PARTNER', { partner: 'KZ-SFR' })],
+        withoutPurpose,
+        [
+          'a pension officer for a purpose not his',
+          'FORBIDDEN',
+          callerWithPurpose('PENSION_OFFICER', 'SELF_SERVICE'),
+        ],
+        ['an anonymous caller', 'UNAUTHENTICATED', anonymous],
       ],
-      [
-        'a pension officer for a purpose not his',
-        { ...callerAs('PENSION_OFFICER'), purpose: 'SELF_SERVICE' },
-        'FORBIDDEN',
-      ],
-      ['an anonymous caller', { caller: null, purpose: null }, 'UNAUTHENTICATED'],
-    ])('refuses recordContribution by %s and writes nothing', async (_who, as, code) => {
-      const before = await contributions().countDocuments();
-      const result = await execute(server, RECORD, { input: { ...mandatory, pin: other } }, as);
-      expect(result.errors?.[0]?.extensions?.code).toBe(code);
-      expect(result.data ?? null).toBeNull();
-      expect(await contributions().countDocuments()).toBe(before);
-    });
+    );
 
     it('audits an allowed read with the fields, PIN, role, purpose and outcome', async () => {
-      const requestId = 'pensions-contributions-allowed';
-      const result = await execute(
-        server,
+      const { result, events } = await executeAudited(
+        subgraph,
+        'pensions-contributions-allowed',
         READ,
         { reps: [person] },
-        {
-          ...callerAs('DATA_SUBJECT', { pin }),
-          headers: { 'x-request-id': requestId },
-        },
+        callerAs('DATA_SUBJECT', { pin }),
       );
       expect(result.errors).toBeUndefined();
-      const events = await connection.collection('audit_events').find({ requestId }).toArray();
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({
         service: 'pensions',
@@ -315,17 +278,13 @@ describe('pensions: contributions', () => {
     });
 
     it('audits a refused read as DENIED', async () => {
-      const requestId = 'pensions-contributions-denied';
-      await execute(
-        server,
+      const { events } = await executeAudited(
+        subgraph,
+        'pensions-contributions-denied',
         READ,
         { reps: [person] },
-        {
-          ...callerAs('HEALTH_OFFICER'),
-          headers: { 'x-request-id': requestId },
-        },
+        callerAs('HEALTH_OFFICER'),
       );
-      const events = await connection.collection('audit_events').find({ requestId }).toArray();
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({
         service: 'pensions',

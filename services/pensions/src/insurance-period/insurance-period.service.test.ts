@@ -1,14 +1,19 @@
-import type { Connection } from 'mongoose';
 import {
+  anonymous,
   callerAs,
-  dropTestDatabase,
+  callerWithPurpose,
   execute,
-  openTestDatabase,
-  prepareTestDatabase,
-  quietLogger,
-  testAccess,
+  executeAudited,
+  itGivesEntityField,
+  itRefusesEntityField,
+  itRefusesWithoutHomeRegion,
+  itRefusesWrite,
+  officersOtherThan,
+  outsidersOf,
+  useTestSubgraph,
+  type RefusalCase,
 } from '@jol/schema/testing';
-import { formatIsoDate, today, type Caller } from '@jol/schema';
+import { formatIsoDate, today } from '@jol/schema';
 import { createPensionsServer } from '../server';
 
 const RECORD = /* GraphQL */ `
@@ -58,8 +63,6 @@ const READ = /* GraphQL */ `
 
 const AISULUU = '10503199012345';
 
-type As = { caller: Caller | null; purpose: string | null };
-
 const domestic = {
   pin: AISULUU,
   country: 'KG',
@@ -74,22 +77,11 @@ function shiftDays(date: Date, days: number): string {
 }
 
 describe('pensions: insurance periods', () => {
-  let connection: Connection;
-  let server: Awaited<ReturnType<typeof createPensionsServer>>;
-  const periods = () => connection.collection('insurance_periods');
-
-  beforeAll(async () => {
-    connection = await openTestDatabase('pensions');
-    server = await createPensionsServer({ connection, log: quietLogger(), access: testAccess() });
-    await prepareTestDatabase(connection);
-  });
-  afterAll(async () => {
-    await server.apollo.stop();
-    await dropTestDatabase(connection);
-  });
+  const subgraph = useTestSubgraph('pensions', createPensionsServer);
+  const periods = () => subgraph.connection.collection('insurance_periods');
 
   it('records a domestic period and a voluntary one from abroad', async () => {
-    const home = await execute(server, RECORD, { input: domestic });
+    const home = await execute(subgraph.server, RECORD, { input: domestic });
     expect(home.errors).toBeUndefined();
     expect(home.data?.recordInsurancePeriod).toEqual({ id: expect.any(String), ...domestic });
 
@@ -101,7 +93,7 @@ describe('pensions: insurance periods', () => {
       type: 'VOLUNTARY',
       source: 'VOLUNTARY_FROM_ABROAD',
     };
-    const away = await execute(server, RECORD, { input: abroad });
+    const away = await execute(subgraph.server, RECORD, { input: abroad });
     expect(away.errors).toBeUndefined();
     expect(away.data?.recordInsurancePeriod).toMatchObject(abroad);
 
@@ -116,11 +108,11 @@ describe('pensions: insurance periods', () => {
   it('accepts a one-day period that ends today and one that starts the day after another ends', async () => {
     const pin = '20101199000001';
     const bound = today();
-    const first = await execute(server, RECORD, {
+    const first = await execute(subgraph.server, RECORD, {
       input: { ...domestic, pin, from: shiftDays(bound, -10), to: shiftDays(bound, -1) },
     });
     expect(first.errors).toBeUndefined();
-    const adjacent = await execute(server, RECORD, {
+    const adjacent = await execute(subgraph.server, RECORD, {
       input: { ...domestic, pin, from: formatIsoDate(bound), to: formatIsoDate(bound) },
     });
     expect(adjacent.errors).toBeUndefined();
@@ -145,12 +137,12 @@ describe('pensions: insurance periods', () => {
       const tomorrow = shiftDays(today(), 1);
       const input: Record<string, unknown> = { ...domestic, pin, ...change };
       for (const key of ['from', 'to']) if (input[key] === 'TOMORROW') input[key] = tomorrow;
-      const locks = connection.collection('insurance_period_locks');
+      const locks = subgraph.connection.collection('insurance_period_locks');
       const [periodsBefore, locksBefore] = [
         await periods().countDocuments(),
         await locks.countDocuments(),
       ];
-      const result = await execute(server, RECORD, { input });
+      const result = await execute(subgraph.server, RECORD, { input });
       expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(result.errors?.[0]?.message).toContain(
         offending === 'TOMORROW' ? tomorrow : offending,
@@ -164,7 +156,7 @@ describe('pensions: insurance periods', () => {
 
   it('refuses a period that overlaps a stored one in any country, naming both, and writes nothing', async () => {
     const pin = '10303198500003';
-    const stored = await execute(server, RECORD, {
+    const stored = await execute(subgraph.server, RECORD, {
       input: {
         ...domestic,
         pin,
@@ -183,7 +175,9 @@ describe('pensions: insurance periods', () => {
       ['2018-06-01', '2018-06-01'],
       ['2017-01-01', '2020-01-01'],
     ]) {
-      const result = await execute(server, RECORD, { input: { ...domestic, pin, from, to } });
+      const result = await execute(subgraph.server, RECORD, {
+        input: { ...domestic, pin, from, to },
+      });
       expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       const message = result.errors?.[0]?.message;
       expect(message).toContain(`KG ${from}..${to}`);
@@ -197,16 +191,16 @@ describe('pensions: insurance periods', () => {
     // Several rounds, the first for a person without any period yet (no lock document).
     for (const [round, pin] of ['10101199000010', '10101199000011', '10101199000012'].entries()) {
       if (round > 0) {
-        const earlier = await execute(server, RECORD, {
+        const earlier = await execute(subgraph.server, RECORD, {
           input: { ...domestic, pin, from: '2000-01-01', to: '2000-12-31' },
         });
         expect(earlier.errors).toBeUndefined();
       }
       const results = await Promise.all([
-        execute(server, RECORD, {
+        execute(subgraph.server, RECORD, {
           input: { ...domestic, pin, from: '2010-01-01', to: '2010-12-31' },
         }),
-        execute(server, RECORD, {
+        execute(subgraph.server, RECORD, {
           input: {
             ...domestic,
             pin,
@@ -235,7 +229,7 @@ describe('pensions: insurance periods', () => {
     const pin = '10101199000020';
     const results = await Promise.all(
       ['2001', '2002', '2003'].map((year) =>
-        execute(server, RECORD, {
+        execute(subgraph.server, RECORD, {
           input: { ...domestic, pin, from: `${year}-01-01`, to: `${year}-12-31` },
         }),
       ),
@@ -257,9 +251,9 @@ describe('pensions: insurance periods', () => {
       },
       { ...domestic, pin, from: '2012-04-01', to: '2012-04-30', type: 'MILITARY_SERVICE' },
     ]) {
-      expect((await execute(server, RECORD, { input })).errors).toBeUndefined();
+      expect((await execute(subgraph.server, RECORD, { input })).errors).toBeUndefined();
     }
-    const result = await execute(server, ENTITIES, {
+    const result = await execute(subgraph.server, ENTITIES, {
       reps: [
         { __typename: 'Person', pin },
         { __typename: 'Person', pin: '20101199099999' },
@@ -293,71 +287,49 @@ describe('pensions: insurance periods', () => {
   describe('access', () => {
     const pin = '10707198000040';
     const other = '20808198100041';
+    const withoutPurpose: RefusalCase = [
+      'a pension officer without a purpose',
+      'FORBIDDEN',
+      callerWithPurpose('PENSION_OFFICER', null),
+    ];
     const person = { __typename: 'Person', pin, homeRegion: 'KG-O' };
+    const read = {
+      query: READ,
+      representation: person,
+      field: 'insurancePeriods',
+      alongside: { pin },
+    };
     const stored = [{ country: 'KG', from: '2019-01-01' }];
-    const locks = () => connection.collection('insurance_period_locks');
+    const locks = () => subgraph.connection.collection('insurance_period_locks');
 
     beforeAll(async () => {
-      const result = await execute(server, RECORD, {
+      const result = await execute(subgraph.server, RECORD, {
         input: { ...domestic, pin, from: '2019-01-01', to: '2019-12-31' },
       });
       if (result.errors) throw new Error(JSON.stringify(result.errors));
     });
 
-    it.each<[string, As, Record<string, unknown>]>([
-      ['an analyst', callerAs('ANALYST'), person],
-      ['a partner institution', callerAs('PARTNER', { partner: 'RU-SFR' }), person],
-      ['a labour officer', callerAs('LABOUR_OFFICER'), person],
-      ['a health officer', callerAs('HEALTH_OFFICER'), person],
-      ['a migration officer', callerAs('MIGRATION_OFFICER'), person],
-      ['the data subject of another PIN', callerAs('DATA_SUBJECT', { pin: other }), person],
-      [
-        'a pension officer for a purpose not his',
-        { ...callerAs('PENSION_OFFICER'), purpose: 'STATISTICS' },
-        person,
-      ],
-      [
-        'a pension officer without a purpose',
-        { ...callerAs('PENSION_OFFICER'), purpose: null },
-        person,
-      ],
-      [
-        'a pension officer of another region',
-        callerAs('PENSION_OFFICER', { region: 'KG-C' }),
-        person,
-      ],
-      [
-        'a regional pension officer when the home region is unknown',
-        callerAs('PENSION_OFFICER', { region: 'KG-O' }),
-        { __typename: 'Person', pin },
-      ],
-    ])('_entities refuses insurancePeriods to %s', async (_who, as, representation) => {
-      const result = await execute(server, READ, { reps: [representation] }, as);
-      expect(result.data?._entities).toEqual([{ pin, insurancePeriods: null }]);
-      expect(result.errors).toHaveLength(1);
-      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      expect(result.errors?.[0]?.path).toEqual(['_entities', 0, 'insurancePeriods']);
-    });
+    itRefusesEntityField(subgraph, read, [
+      ...outsidersOf('PENSION_OFFICER', {
+        otherPin: other,
+        otherRegion: 'KG-C',
+        foreignPurpose: 'STATISTICS',
+        partner: 'RU-SFR',
+      }),
+      ...officersOtherThan('PENSION_OFFICER'),
+      withoutPurpose,
+    ]);
+    itRefusesWithoutHomeRegion(subgraph, read, 'PENSION_OFFICER');
 
-    it('_entities refuses insurancePeriods to an anonymous caller as UNAUTHENTICATED', async () => {
-      const result = await execute(server, READ, { reps: [person] }, { caller: null });
-      expect(result.data?._entities).toEqual([{ pin, insurancePeriods: null }]);
-      expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    });
-
-    it.each<[string, As]>([
+    itGivesEntityField(subgraph, read, stored, [
       ['a pension officer', callerAs('PENSION_OFFICER')],
       ['a pension officer of the home region', callerAs('PENSION_OFFICER', { region: 'KG-O' })],
       ['the data subject', callerAs('DATA_SUBJECT', { pin })],
-    ])('_entities gives insurancePeriods to %s', async (_who, as) => {
-      const result = await execute(server, READ, { reps: [person] }, as);
-      expect(result.errors).toBeUndefined();
-      expect(result.data?._entities).toEqual([{ pin, insurancePeriods: stored }]);
-    });
+    ]);
 
     it("gives the data subject their own periods and refuses another person's in one request", async () => {
       const result = await execute(
-        server,
+        subgraph.server,
         READ,
         { reps: [person, { __typename: 'Person', pin: other, homeRegion: 'KG-O' }] },
         callerAs('DATA_SUBJECT', { pin }),
@@ -371,43 +343,37 @@ describe('pensions: insurance periods', () => {
       ]);
     });
 
-    it.each<[string, As, string]>([
-      ['a labour officer', callerAs('LABOUR_OFFICER'), 'FORBIDDEN'],
-      ['a health officer', callerAs('HEALTH_OFFICER'), 'FORBIDDEN'],
-      ['a migration officer', callerAs('MIGRATION_OFFICER'), 'FORBIDDEN'],
-      ['the data subject', callerAs('DATA_SUBJECT', { pin }), 'FORBIDDEN'],
-      ['a partner institution', callerAs('PARTNER', { partner: 'RU-SFR' }), 'FORBIDDEN'],
+    const newcomer = '10909198200042';
+    itRefusesWrite(
+      subgraph,
+      {
+        name: 'recordInsurancePeriod',
+        mutation: RECORD,
+        variables: { input: { ...domestic, pin: newcomer, from: '2020-01-01', to: '2020-12-31' } },
+        state: async () => [
+          await periods().countDocuments({ pin: newcomer }),
+          await locks().countDocuments({ _id: newcomer as never }),
+        ],
+      },
       [
-        'a pension officer without a purpose',
-        { ...callerAs('PENSION_OFFICER'), purpose: null },
-        'FORBIDDEN',
+        ...officersOtherThan('PENSION_OFFICER'),
+        ['the data subject', 'FORBIDDEN', callerAs('DATA_SUBJECT', { pin })],
+        ['a partner institution', 'FORBIDDEN', callerAs('PARTNER', { partner: 'RU-SFR' })],
+        withoutPurpose,
+        [
+          'a pension officer for a purpose not his',
+          'FORBIDDEN',
+          callerWithPurpose('PENSION_OFFICER', 'SELF_SERVICE'),
+        ],
+        ['an anonymous caller', 'UNAUTHENTICATED', anonymous],
       ],
-      [
-        'a pension officer for a purpose not his',
-        { ...callerAs('PENSION_OFFICER'), purpose: 'SELF_SERVICE' },
-        'FORBIDDEN',
-      ],
-      ['an anonymous caller', { caller: null, purpose: null }, 'UNAUTHENTICATED'],
-    ])('refuses recordInsurancePeriod by %s and writes nothing', async (_who, as, code) => {
-      const newcomer = '10909198200042';
-      const input = { ...domestic, pin: newcomer, from: '2020-01-01', to: '2020-12-31' };
-      const result = await execute(server, RECORD, { input }, as);
-      expect(result.errors?.[0]?.extensions?.code).toBe(code);
-      expect(result.data ?? null).toBeNull();
-      expect(await periods().countDocuments({ pin: newcomer })).toBe(0);
-      expect(await locks().countDocuments({ _id: newcomer as never })).toBe(0);
-    });
+    );
 
     it('audits an allowed read with the fields, PIN, role, purpose and outcome', async () => {
-      const requestId = 'pensions-periods-allowed';
-      const result = await execute(
-        server,
-        READ,
-        { reps: [person] },
-        { headers: { 'x-request-id': requestId } },
-      );
+      const { result, events } = await executeAudited(subgraph, 'pensions-periods-allowed', READ, {
+        reps: [person],
+      });
       expect(result.errors).toBeUndefined();
-      const events = await connection.collection('audit_events').find({ requestId }).toArray();
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({
         service: 'pensions',
@@ -421,17 +387,13 @@ describe('pensions: insurance periods', () => {
     });
 
     it('audits a refused read as DENIED', async () => {
-      const requestId = 'pensions-periods-denied';
-      await execute(
-        server,
+      const { events } = await executeAudited(
+        subgraph,
+        'pensions-periods-denied',
         READ,
         { reps: [person] },
-        {
-          ...callerAs('LABOUR_OFFICER'),
-          headers: { 'x-request-id': requestId },
-        },
+        callerAs('LABOUR_OFFICER'),
       );
-      const events = await connection.collection('audit_events').find({ requestId }).toArray();
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({
         service: 'pensions',

@@ -1,14 +1,16 @@
-import type { Connection } from 'mongoose';
 import {
   callerAs,
-  dropTestDatabase,
+  callerWithPurpose,
   execute,
-  openTestDatabase,
-  prepareTestDatabase,
-  quietLogger,
-  testAccess,
+  executeAudited,
+  itGivesEntityField,
+  itRefusesEntityField,
+  itRefusesWithoutHomeRegion,
+  officersOtherThan,
+  outsidersOf,
+  useTestSubgraph,
+  type RefusalCase,
 } from '@jol/schema/testing';
-import type { Caller } from '@jol/schema';
 import { createPensionsServer } from '../server';
 
 const RECORD = /* GraphQL */ `
@@ -50,19 +52,13 @@ const READ = /* GraphQL */ `
   }
 `;
 
-type As = { caller: Caller | null; purpose: string | null };
-
 const BEKZAT = '21207198700011';
 const AIGUL = '11111199000022';
 
 describe('pensions: service summary', () => {
-  let connection: Connection;
-  let server: Awaited<ReturnType<typeof createPensionsServer>>;
+  const subgraph = useTestSubgraph('pensions', createPensionsServer);
 
   beforeAll(async () => {
-    connection = await openTestDatabase('pensions');
-    server = await createPensionsServer({ connection, log: quietLogger(), access: testAccess() });
-    await prepareTestDatabase(connection);
     const periods = [
       {
         pin: BEKZAT,
@@ -106,20 +102,16 @@ describe('pensions: service summary', () => {
       },
     ];
     for (const input of periods) {
-      const result = await execute(server, RECORD, { input });
+      const result = await execute(subgraph.server, RECORD, { input });
       if (result.errors) throw new Error(JSON.stringify(result.errors));
     }
   });
-  afterAll(async () => {
-    await server.apollo.stop();
-    await dropTestDatabase(connection);
-  });
 
   it('computes serviceSummary through _entities from the same single read as insurancePeriods', async () => {
-    const { models } = server.createContext();
+    const { models } = subgraph.server.createContext();
     const find = jest.spyOn(models.InsurancePeriod, 'find');
     try {
-      const result = await execute(server, SUMMARY, {
+      const result = await execute(subgraph.server, SUMMARY, {
         reps: [
           { __typename: 'Person', pin: BEKZAT },
           { __typename: 'Person', pin: AIGUL },
@@ -179,73 +171,47 @@ describe('pensions: service summary', () => {
   describe('access', () => {
     const pin = AIGUL;
     const other = BEKZAT;
+    const withoutPurpose: RefusalCase = [
+      'a pension officer without a purpose',
+      'FORBIDDEN',
+      callerWithPurpose('PENSION_OFFICER', null),
+    ];
     const person = { __typename: 'Person', pin, homeRegion: 'KG-GB' };
+    const read = {
+      query: READ,
+      representation: person,
+      field: 'serviceSummary',
+      alongside: { pin },
+    };
     const summary = { total: { totalDays: 1 }, countries: ['KG'] };
 
-    it.each<[string, As, Record<string, unknown>]>([
-      ['an analyst', callerAs('ANALYST'), person],
-      ['a partner institution', callerAs('PARTNER', { partner: 'TR-SGK' }), person],
-      ['a labour officer', callerAs('LABOUR_OFFICER'), person],
-      ['a health officer', callerAs('HEALTH_OFFICER'), person],
-      ['a migration officer', callerAs('MIGRATION_OFFICER'), person],
-      ['the data subject of another PIN', callerAs('DATA_SUBJECT', { pin: other }), person],
-      [
-        'a pension officer for a purpose not his',
-        { ...callerAs('PENSION_OFFICER'), purpose: 'PENSION_EXCHANGE' },
-        person,
-      ],
-      [
-        'a pension officer without a purpose',
-        { ...callerAs('PENSION_OFFICER'), purpose: null },
-        person,
-      ],
-      [
-        'a pension officer of another region',
-        callerAs('PENSION_OFFICER', { region: 'KG-GO' }),
-        person,
-      ],
-      [
-        'a regional pension officer when the home region is unknown',
-        callerAs('PENSION_OFFICER', { region: 'KG-GB' }),
-        { __typename: 'Person', pin },
-      ],
-    ])('_entities refuses serviceSummary to %s', async (_who, as, representation) => {
-      const result = await execute(server, READ, { reps: [representation] }, as);
-      expect(result.data?._entities).toEqual([{ pin, serviceSummary: null }]);
-      expect(result.errors).toHaveLength(1);
-      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      expect(result.errors?.[0]?.path).toEqual(['_entities', 0, 'serviceSummary']);
-    });
+    itRefusesEntityField(subgraph, read, [
+      ...outsidersOf('PENSION_OFFICER', {
+        otherPin: other,
+        otherRegion: 'KG-GO',
+        foreignPurpose: 'PENSION_EXCHANGE',
+        partner: 'TR-SGK',
+      }),
+      ...officersOtherThan('PENSION_OFFICER'),
+      withoutPurpose,
+    ]);
+    itRefusesWithoutHomeRegion(subgraph, read, 'PENSION_OFFICER');
 
-    it('_entities refuses serviceSummary to an anonymous caller as UNAUTHENTICATED', async () => {
-      const result = await execute(server, READ, { reps: [person] }, { caller: null });
-      expect(result.data?._entities).toEqual([{ pin, serviceSummary: null }]);
-      expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    });
-
-    it.each<[string, As]>([
+    itGivesEntityField(subgraph, read, summary, [
       ['a pension officer', callerAs('PENSION_OFFICER')],
       ['a pension officer of the home region', callerAs('PENSION_OFFICER', { region: 'KG-GB' })],
       ['the data subject', callerAs('DATA_SUBJECT', { pin })],
-    ])('_entities gives serviceSummary to %s', async (_who, as) => {
-      const result = await execute(server, READ, { reps: [person] }, as);
-      expect(result.errors).toBeUndefined();
-      expect(result.data?._entities).toEqual([{ pin, serviceSummary: summary }]);
-    });
+    ]);
 
     it('audits an allowed read with the fields, PIN, role, purpose and outcome', async () => {
-      const requestId = 'pensions-summary-allowed';
-      const result = await execute(
-        server,
+      const { result, events } = await executeAudited(
+        subgraph,
+        'pensions-summary-allowed',
         READ,
         { reps: [person] },
-        {
-          ...callerAs('PENSION_OFFICER', { region: 'KG-GB' }),
-          headers: { 'x-request-id': requestId },
-        },
+        callerAs('PENSION_OFFICER', { region: 'KG-GB' }),
       );
       expect(result.errors).toBeUndefined();
-      const events = await connection.collection('audit_events').find({ requestId }).toArray();
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({
         service: 'pensions',
@@ -259,17 +225,13 @@ describe('pensions: service summary', () => {
     });
 
     it('audits a refused read as DENIED', async () => {
-      const requestId = 'pensions-summary-denied';
-      await execute(
-        server,
+      const { events } = await executeAudited(
+        subgraph,
+        'pensions-summary-denied',
         READ,
         { reps: [person] },
-        {
-          ...callerAs('PENSION_OFFICER', { region: 'KG-GO' }),
-          headers: { 'x-request-id': requestId },
-        },
+        callerAs('PENSION_OFFICER', { region: 'KG-GO' }),
       );
-      const events = await connection.collection('audit_events').find({ requestId }).toArray();
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({
         service: 'pensions',
