@@ -126,3 +126,11 @@ export async function loadStatisticalUnits(
   for await (const unit of cursor) units.set(unit.pin, unit);
   return units;
 }
+
+/** The distinct PINs among the records of several collections: the persons an agency holds. */
+export async function distinctPins(
+  models: readonly { distinct(field: 'pin'): PromiseLike<unknown[]> }[],
+): Promise<Set<string>> {
+  const lists = await Promise.all(models.map((model) => model.distinct('pin')));
+  return new Set(lists.flat().map(String));
+}

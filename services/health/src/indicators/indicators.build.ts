@@ -1,4 +1,5 @@
 import {
+  distinctPins,
   buildDay,
   groupByPin,
   IndicatorCubeBuilder,
@@ -90,13 +91,10 @@ export function countPerson(
 
 /** The PINs health holds records for: the persons it keeps a statistical unit of. */
 export async function healthStatisticalPins(models: HealthModels): Promise<Set<string>> {
-  const pins = new Set<string>();
-  const lists = await Promise.all([
-    models.HealthScreening.distinct('pin'),
-    models.TbCase.distinct('pin'),
-    models.HealthInsurance.distinct('pin'),
-    models.HealthConsent.distinct('pin'),
+  return distinctPins([
+    models.HealthScreening,
+    models.TbCase,
+    models.HealthInsurance,
+    models.HealthConsent,
   ]);
-  for (const list of lists) for (const pin of list) pins.add(pin as string);
-  return pins;
 }

@@ -1,4 +1,5 @@
 import {
+  distinctPins,
   buildDay,
   groupByPin,
   IndicatorCubeBuilder,
@@ -95,13 +96,5 @@ export function countPerson(
 
 /** The PINs labour holds records for: the persons it keeps a statistical unit of. */
 export async function labourStatisticalPins(models: LabourModels): Promise<Set<string>> {
-  const pins = new Set<string>();
-  for (const model of [
-    models.EmploymentRecord,
-    models.ReintegrationEnrolment,
-    models.Skill,
-  ] as const) {
-    for (const pin of await (model as typeof models.Skill).distinct('pin')) pins.add(pin as string);
-  }
-  return pins;
+  return distinctPins([models.EmploymentRecord, models.ReintegrationEnrolment, models.Skill]);
 }

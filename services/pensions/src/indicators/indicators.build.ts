@@ -1,4 +1,5 @@
 import {
+  distinctPins,
   buildDay,
   groupByPin,
   IndicatorCubeBuilder,
@@ -83,11 +84,5 @@ export function countPerson(
 
 /** The PINs the Social Fund holds periods or contributions for: the persons it keeps a unit of. */
 export async function pensionsStatisticalPins(models: PensionsModels): Promise<Set<string>> {
-  const pins = new Set<string>();
-  const lists = await Promise.all([
-    models.InsurancePeriod.distinct('pin'),
-    models.Contribution.distinct('pin'),
-  ]);
-  for (const list of lists) for (const pin of list) pins.add(pin as string);
-  return pins;
+  return distinctPins([models.InsurancePeriod, models.Contribution]);
 }
