@@ -47,3 +47,14 @@ export function createGraphQLClient(url: string, defaults: ClientOptions = {}) {
     return { status: response.status, headers: response.headers, ...body };
   };
 }
+
+/** A GraphQL answer read straight from a `fetch` response, for specs that inspect raw HTTP. */
+export interface RawGraphQLBody {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- specs narrow the data they asked for
+  data?: any;
+  errors: { message: string; extensions: { code: string; [key: string]: unknown } }[];
+}
+
+/** The JSON body of a GraphQL HTTP response. */
+export const readGraphQL = async (response: Response): Promise<RawGraphQLBody> =>
+  (await response.json()) as RawGraphQLBody;

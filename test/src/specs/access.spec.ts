@@ -3,6 +3,7 @@ import { MongoClient } from 'mongodb';
 import { signRequest } from '@jol/schema';
 import { verifyAllAuditChains } from '../audit/verify';
 import { startTestSystem, type TestSystem } from '../system/test-system';
+import { readGraphQL } from '../client/graphql-client';
 
 const OSH = '10101199000011';
 const JALAL_ABAD = '20202199000022';
@@ -67,7 +68,7 @@ describe('access: identity, purpose, signatures, audit', () => {
     it('refuses a request without a token with 401 UNAUTHENTICATED', async () => {
       const response = await post(jol.graphqlUrl, { query: '{ __typename }' });
       expect(response.status).toBe(401);
-      expect((await response.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect((await readGraphQL(response)).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     });
 
     it('refuses an expired token and a token signed by another key', async () => {
@@ -78,7 +79,7 @@ describe('access: identity, purpose, signatures, audit', () => {
         { authorization: `Bearer ${expired}` },
       );
       expect(a.status).toBe(401);
-      expect((await a.json()).errors[0].message).toMatch(/expired/);
+      expect((await readGraphQL(a)).errors[0].message).toMatch(/expired/);
 
       const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
       const forged = await new SignJWT({ roles: ['MIGRATION_OFFICER'] })
@@ -94,7 +95,7 @@ describe('access: identity, purpose, signatures, audit', () => {
         { authorization: `Bearer ${forged}` },
       );
       expect(b.status).toBe(401);
-      expect((await b.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect((await readGraphQL(b)).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     });
 
     it('refuses a purpose the role may not declare, and an unknown one, with 403', async () => {
@@ -106,7 +107,7 @@ describe('access: identity, purpose, signatures, audit', () => {
           { authorization: `Bearer ${token}`, 'x-purpose': purpose },
         );
         expect(response.status).toBe(403);
-        expect((await response.json()).errors[0].extensions.code).toBe('FORBIDDEN');
+        expect((await readGraphQL(response)).errors[0].extensions.code).toBe('FORBIDDEN');
       }
     });
 
@@ -165,13 +166,14 @@ describe('access: identity, purpose, signatures, audit', () => {
 
     it('refuses a direct call without the gateway signature, token or not', async () => {
       const token = await jol.token('HEALTH_OFFICER');
-      for (const headers of [
+      const attempts: Record<string, string>[] = [
         {},
         { authorization: `Bearer ${token}`, 'x-purpose': 'MEDICAL_CARE' },
-      ]) {
+      ];
+      for (const headers of attempts) {
         const response = await post(healthUrl(), entities, headers);
         expect(response.status).toBe(401);
-        expect((await response.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+        expect((await readGraphQL(response)).errors[0].extensions.code).toBe('UNAUTHENTICATED');
       }
     });
 
@@ -196,7 +198,7 @@ describe('access: identity, purpose, signatures, audit', () => {
         body,
       });
       expect(first.status).toBe(200);
-      expect((await first.json()).data._entities[0].screenings).toEqual([
+      expect((await readGraphQL(first)).data._entities[0].screenings).toEqual([
         { kind: 'TB', result: 'NEGATIVE' },
       ]);
       const replay = await fetch(healthUrl(), {
@@ -234,7 +236,7 @@ describe('access: identity, purpose, signatures, audit', () => {
         }),
       };
       const response = await fetch(healthUrl(), { method: 'POST', headers, body });
-      const result = await response.json();
+      const result = await readGraphQL(response);
       expect(result.data._entities[0]?.screenings ?? null).toBeNull();
       expect(result.errors[0].extensions.code).toBe('FORBIDDEN');
     });

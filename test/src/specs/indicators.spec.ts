@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { startTestSystem, type TestSystem } from '../system/test-system';
+import { readGraphQL } from '../client/graphql-client';
 
 /**
  * Indicators across the four agencies, through the gateway, over 2,000 seeded persons: one query
@@ -263,14 +264,14 @@ describe('indicators across the four agencies', () => {
         headers: { authorization: `Bearer ${officer}`, 'x-purpose': 'MIGRATION_REGISTRATION' },
       });
       expect(refused.status).toBe(403);
-      expect((await refused.json()).errors[0].extensions.code).toBe('FORBIDDEN');
+      expect((await readGraphQL(refused)).errors[0].extensions.code).toBe('FORBIDDEN');
       // A partner's system runs its registered operations only: the export is none of them.
       const partner = await jol.token('PARTNER', { partner: 'RU-SFR' });
       const notRegistered = await fetch(csvUrl(params), {
         headers: { authorization: `Bearer ${partner}`, 'x-purpose': 'PENSION_EXCHANGE' },
       });
       expect(notRegistered.status).toBe(403);
-      expect((await notRegistered.json()).errors[0].extensions.code).toBe(
+      expect((await readGraphQL(notRegistered)).errors[0].extensions.code).toBe(
         'OPERATION_NOT_REGISTERED',
       );
       const analyst = await jol.token('ANALYST');
@@ -278,7 +279,7 @@ describe('indicators across the four agencies', () => {
         headers: { authorization: `Bearer ${analyst}`, 'x-purpose': 'STATISTICS' },
       });
       expect(bad.status).toBe(400);
-      expect((await bad.json()).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect((await readGraphQL(bad)).errors[0].extensions.code).toBe('BAD_USER_INPUT');
       for (const [change, names] of [
         [{ filter: '{"year":' }, 'filter'],
         [{ filter: JSON.stringify({ year: 1999 }) }, '1999'],
@@ -289,7 +290,7 @@ describe('indicators across the four agencies', () => {
         const refusedParams = await fetch(csvUrl({ ...params, ...change }), {
           headers: { authorization: `Bearer ${analyst}`, 'x-purpose': 'STATISTICS' },
         });
-        const body = await refusedParams.json();
+        const body = await readGraphQL(refusedParams);
         expect({
           change,
           status: refusedParams.status,

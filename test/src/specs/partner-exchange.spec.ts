@@ -13,6 +13,7 @@ import {
 } from '../partner-client/partner-client';
 import { REPO_ROOT } from '../store/secantus';
 import { startTestSystem, type TestSystem } from '../system/test-system';
+import { readGraphQL } from '../client/graphql-client';
 
 const MANIFEST_DIR = join(REPO_ROOT, 'gateway', 'src', 'partner-operations', 'manifests');
 const manifestOf = (partner: string): PartnerManifest =>
@@ -401,7 +402,9 @@ describe('partner exchange: a Russian partner system through the gateway', () =>
         'partner-free-form',
       );
       expect(freeForm.status).toBe(403);
-      expect((await freeForm.json()).errors[0].extensions.code).toBe('OPERATION_NOT_REGISTERED');
+      expect((await readGraphQL(freeForm)).errors[0].extensions.code).toBe(
+        'OPERATION_NOT_REGISTERED',
+      );
       expect(await audited('partner-free-form')).toEqual([
         expect.objectContaining({
           fields: ['Gateway.persistedOperation'],
@@ -423,7 +426,7 @@ describe('partner exchange: a Russian partner system through the gateway', () =>
         enpf,
       );
       expect(foreign.status).toBe(403);
-      const body = await foreign.json();
+      const body = await readGraphQL(foreign);
       expect(body.errors[0]).toMatchObject({ extensions: { code: 'OPERATION_NOT_REGISTERED' } });
       expect(body.errors[0].message).toContain('KZ-ENPF');
       expect(await audited('partner-foreign-id')).toEqual([

@@ -1,4 +1,4 @@
-import type { Connection } from 'mongoose';
+import { Types, type Connection } from 'mongoose';
 import type { Caller } from '@jol/schema';
 import {
   callerAs,
@@ -13,6 +13,7 @@ import { createPensionsModels } from '../context';
 import { ensurePartnerRegistry } from '../partner/partner.registry';
 import { createPensionsServer } from '../server';
 import type { ExchangeDocumentRecord } from './exchange-document.model';
+import { PensionExchangeDocumentStatus } from './exchange-document.type';
 
 const OPEN = /* GraphQL */ `
   mutation OpenCase($input: OpenPensionExchangeCaseInput!) {
@@ -326,7 +327,7 @@ describe('pensions: exchange documents (P5000 in)', () => {
         ]),
       );
       const [stored] = await documents().find({ partner: 'RU-SFR' }).limit(1).toArray();
-      const { _id: _ignored, ...copy } = stored!;
+      const copy = { ...stored!, _id: new Types.ObjectId() };
       await expect(documents().insertOne(copy)).rejects.toMatchObject({ code: 11000 });
     });
 
@@ -528,7 +529,13 @@ describe('pensions: exchange documents (P5000 in)', () => {
       await periods().deleteMany({ pin, source: 'PARTNER_REPORTED' });
       await documents().updateOne(
         { idempotencyKey: 'sfr-rem-0000003' },
-        { $set: { status: 'RECEIVED', periodIds: [], acknowledgedAt: null } },
+        {
+          $set: {
+            status: PensionExchangeDocumentStatus.RECEIVED,
+            periodIds: [],
+            acknowledgedAt: null,
+          },
+        },
       );
       const reminded = await execute(server, REMIND, { input: { caseId, documentId } }, RU);
       expect(reminded.data?.remindPensionExchangeDocument).toEqual({
