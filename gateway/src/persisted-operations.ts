@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { Kind, parse } from 'graphql';
-import { parsePin, signRequest, type Caller, type Logger } from '@jol/schema';
+import { parsePin, REFUSAL_AUDIT_PATH, signRequest, type Caller, type Logger } from '@jol/schema';
 import type { PersistedOperation, PersistedQueryManifest } from './partner-operations/manifest';
 
 /** The code of a refusal: the operation is not one the caller's institution registered. */
@@ -145,9 +145,6 @@ export function createPersistedOperationsGate(options: PersistedOperationsOption
     res.status(403).json({ errors: [{ message, extensions: { code: OPERATION_NOT_REGISTERED } }] });
   };
 }
-
-/** Where a subgraph receives the gateway's refusals for its audit (see the pensions subgraph). */
-export const REFUSAL_AUDIT_PATH = '/audit/refusals';
 
 /**
  * Sends a refusal to the pensions subgraph's audit (the Social Fund owns the exchange and its

@@ -15,3 +15,9 @@ export function localSubgraphUrl(port: number, host = '127.0.0.1'): string {
 export function subgraphUrlVariable(name: string): string {
   return `SUBGRAPH_URL_${name.toUpperCase()}`;
 }
+
+/**
+ * Where the pensions subgraph receives the gateway's refusals of unregistered partner operations,
+ * for the Social Fund's audit: the one route besides /graphql the gateway calls on a subgraph.
+ */
+export const REFUSAL_AUDIT_PATH = '/audit/refusals';

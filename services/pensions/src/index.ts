@@ -59,4 +59,3 @@ export {
   PensionPaymentFrequency,
 } from './decision/decision.type';
 export { computeEntitlement, KYRGYZ_OLD_AGE_PENSION } from './entitlement/entitlement.compute';
-export { REFUSAL_AUDIT_PATH } from './operation-refusal/operation-refusal.route';

@@ -1,10 +1,12 @@
 import type { Connection } from 'mongoose';
-import { createSubgraphServer, type Logger, type SubgraphAccessOptions } from '@jol/schema';
-import { createPensionsLoaders, createPensionsModels } from './context';
 import {
-  createRefusalAuditRoute,
+  createSubgraphServer,
   REFUSAL_AUDIT_PATH,
-} from './operation-refusal/operation-refusal.route';
+  type Logger,
+  type SubgraphAccessOptions,
+} from '@jol/schema';
+import { createPensionsLoaders, createPensionsModels } from './context';
+import { createRefusalAuditRoute } from './operation-refusal/operation-refusal.route';
 import { pensionsRules } from './rules';
 import { createPensionsSchema } from './schema';
 

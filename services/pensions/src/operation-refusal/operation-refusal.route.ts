@@ -10,9 +10,6 @@ import {
   type SubgraphAccessOptions,
 } from '@jol/schema';
 
-/** The path the gateway posts its refusals of unregistered partner operations to. */
-export const REFUSAL_AUDIT_PATH = '/audit/refusals';
-
 /** The coordinate a refused operation is audited under (no field was reached). */
 export const REFUSED_OPERATION_FIELD = 'Gateway.persistedOperation';
 

@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { signRequest, unauthenticated, type RunningServer } from '@jol/schema';
+import { REFUSAL_AUDIT_PATH, signRequest, unauthenticated, type RunningServer } from '@jol/schema';
 import {
   dropTestDatabase,
   openTestDatabase,
@@ -7,7 +7,7 @@ import {
   quietLogger,
 } from '@jol/schema/testing';
 import { createPensionsServer } from '../server';
-import { parseRefusalReport, REFUSAL_AUDIT_PATH } from './operation-refusal.route';
+import { parseRefusalReport } from './operation-refusal.route';
 
 const SECRET = 'operation-refusal-tests-secret-000000000';
 const ID = 'a'.repeat(64);
