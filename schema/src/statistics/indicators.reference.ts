@@ -40,8 +40,15 @@ export function aggregateRule(coordinate: string) {
     );
   }
   return rule(`aggregate:${coordinate}`, { cache: 'no_cache' })(
-    (_parent: unknown, _args: unknown, context: JolContext) =>
-      decideAggregate(context, coordinate, aggregateClass),
+    (parent: unknown, _args: unknown, context: JolContext) => {
+      const decision = decideAggregate(context, coordinate, aggregateClass);
+      // The audit keeps which filter and breakdown the measures were read for, so that a series
+      // of queries differencing one another can be reconstructed from the trail.
+      const key = (parent as Partial<IndicatorsParent> | undefined)?.key;
+      if (decision === true && typeof key === 'string')
+        context.access.fields.add(`Indicators(${key})`);
+      return decision;
+    },
   );
 }
 

@@ -301,7 +301,7 @@ describe('indicators across the four agencies', () => {
     });
   });
 
-  it('is audited in every agency: the measures read, no PIN', async () => {
+  it('is audited in every agency: the measures read and their filter and breakdown, no PIN', async () => {
     const requestId = `indicators-${randomUUID()}`;
     const result = await analystQuery({ filter: { year: 2025 }, by: ['SEX'] }, requestId);
     expect(result.errors).toBeUndefined();
@@ -317,21 +317,26 @@ describe('indicators across the four agencies', () => {
       },
     );
     expect(csv.status).toBe(200);
+    // Each agency records the measures it gave and the filter and breakdown they were for.
+    const scope =
+      'Indicators({"fromYear":2025,"toYear":2025,"region":null,"sex":null,"ageBand":null,"destination":null,"by":["SEX"]})';
     const fields: Record<string, string[]> = {
       migration: [
+        scope,
         'Indicators.aged15To29ShareAbroad',
         'Indicators.departures',
         'Indicators.personsAbroad',
         'Indicators.womenShareAbroad',
         'Query.indicators',
       ],
-      labour: ['Indicators.employedAbroad', 'Indicators.formalEmploymentShare'],
+      labour: [scope, 'Indicators.employedAbroad', 'Indicators.formalEmploymentShare'],
       health: [
+        scope,
         'Indicators.activeTbCases',
         'Indicators.returneeShareOfActiveTb',
         'Indicators.tbScreenedReturnees',
       ],
-      pensions: ['Indicators.insuredAbroad', 'Indicators.voluntaryContributors'],
+      pensions: [scope, 'Indicators.insuredAbroad', 'Indicators.voluntaryContributors'],
     };
     for (const [agency, read] of Object.entries(fields)) {
       const events = client.db(`${jol.databasePrefix}_${agency}`).collection('audit_events');

@@ -166,6 +166,7 @@ describe('health: indicators', () => {
       service: 'health',
       roles: ['ANALYST'],
       fields: [
+        expect.stringMatching(/^Indicators\(\{"fromYear":\d{4},.*\}\)$/),
         'Indicators.activeTbCases',
         'Indicators.returneeShareOfActiveTb',
         'Indicators.tbScreenedReturnees',

@@ -217,6 +217,7 @@ describe('labour: indicators', () => {
       roles: ['ANALYST'],
       purpose: 'STATISTICS',
       fields: [
+        expect.stringMatching(/^Indicators\(\{"fromYear":\d{4},.*\}\)$/),
         'Indicators.employedAbroad',
         'Indicators.employmentAbroadBySector',
         'Indicators.formalEmploymentShare',

@@ -345,7 +345,11 @@ describe('migration: indicators', () => {
       service: 'migration',
       roles: ['ANALYST'],
       purpose: 'STATISTICS',
-      fields: ['Indicators.personsAbroad', 'Query.indicators'],
+      fields: [
+        expect.stringMatching(/^Indicators\(\{"fromYear":\d{4},.*\}\)$/),
+        'Indicators.personsAbroad',
+        'Query.indicators',
+      ],
       pins: [],
       outcome: 'ALLOWED',
     });

@@ -170,6 +170,7 @@ describe('pensions: indicators', () => {
       service: 'pensions',
       roles: ['ANALYST'],
       fields: [
+        expect.stringMatching(/^Indicators\(\{"fromYear":\d{4},.*\}\)$/),
         'Indicators.insuredAbroad',
         'Indicators.personsWithTotalizedPeriods',
         'Indicators.voluntaryContributors',
