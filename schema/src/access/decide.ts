@@ -1,4 +1,4 @@
-import type { GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import type { Caller, JolContext } from '../context';
 import { forbidden, notAuthenticated, purposeRequired } from './errors';
 import {
@@ -67,6 +67,26 @@ function deny(
 }
 
 /**
+ * The first steps of every decision: a caller, a declared purpose, and the caller's role policies
+ * that grant `grants` for that purpose. A refusal at any step is recorded and returned.
+ */
+function grantsOf(
+  context: JolContext,
+  coordinate: string,
+  pin: string | null | undefined,
+  grants: (policy: RolePolicy) => boolean,
+): { caller: Caller; granting: [string, RolePolicy][] } | GraphQLError {
+  const { caller, purpose } = context;
+  if (!caller) return deny(context, notAuthenticated(), coordinate, pin);
+  if (!purpose) return deny(context, purposeRequired(coordinate), coordinate, pin);
+  const granting = policiesOf(caller.roles).filter(
+    ([, p]) => grants(p) && p.purposes.includes(purpose as never),
+  );
+  if (granting.length === 0) return deny(context, forbidden(coordinate), coordinate, pin);
+  return { caller, granting };
+}
+
+/**
  * The one decision every read rule makes: is this caller, with this declared purpose, allowed this
  * class of data about this person? Records the outcome in the request's access trail.
  */
@@ -76,13 +96,9 @@ export function decideRead(
   dataClass: DataClass,
   subject: Subject,
 ): true | GraphQLError {
-  const { caller, purpose } = context;
-  if (!caller) return deny(context, notAuthenticated(), coordinate, subject.pin);
-  if (!purpose) return deny(context, purposeRequired(coordinate), coordinate, subject.pin);
-  const granting = policiesOf(caller.roles).filter(
-    ([, p]) => p.reads.includes(dataClass) && p.purposes.includes(purpose as never),
-  );
-  if (granting.length === 0) return deny(context, forbidden(coordinate), coordinate, subject.pin);
+  const grant = grantsOf(context, coordinate, subject.pin, (p) => p.reads.includes(dataClass));
+  if (grant instanceof GraphQLError) return grant;
+  const { caller, granting } = grant;
   const unrestricted = granting.some(isUnrestricted);
   if (!unrestricted && !withinLimitedReach(caller, granting, subject))
     return deny(context, forbidden(coordinate), coordinate, subject.pin);
@@ -103,13 +119,8 @@ export function decideWrite(
   agency: Agency,
   pin: string | undefined,
 ): true | GraphQLError {
-  const { caller, purpose } = context;
-  if (!caller) return deny(context, notAuthenticated(), coordinate, pin);
-  if (!purpose) return deny(context, purposeRequired(coordinate), coordinate, pin);
-  const granting = policiesOf(caller.roles).filter(
-    ([, p]) => p.writes === agency && p.purposes.includes(purpose as never),
-  );
-  if (granting.length === 0) return deny(context, forbidden(coordinate), coordinate, pin);
+  const grant = grantsOf(context, coordinate, pin, (p) => p.writes === agency);
+  if (grant instanceof GraphQLError) return grant;
   context.access.fields.add(coordinate);
   context.access.wrote = true;
   if (pin) context.access.pins.add(pin);
@@ -135,13 +146,9 @@ export function decideLookup(
   coordinate: string,
   subject: Subject,
 ): true | GraphQLError {
-  const { caller, purpose } = context;
-  if (!caller) return deny(context, notAuthenticated(), coordinate, subject.pin);
-  if (!purpose) return deny(context, purposeRequired(coordinate), coordinate, subject.pin);
-  const granting = policiesOf(caller.roles).filter(
-    ([, p]) => p.reads.length > 0 && p.purposes.includes(purpose as never),
-  );
-  if (granting.length === 0) return deny(context, forbidden(coordinate), coordinate, subject.pin);
+  const grant = grantsOf(context, coordinate, subject.pin, (p) => p.reads.length > 0);
+  if (grant instanceof GraphQLError) return grant;
+  const { caller, granting } = grant;
   const unrestricted = granting.some(isUnrestricted);
   const ownRecord = caller.pin !== undefined && subject.pin === caller.pin;
   if (!unrestricted && !withinLimitedReach(caller, granting, subject))
@@ -198,13 +205,14 @@ export function decideSubmit(
   dataClass: DataClass,
   subject: Subject,
 ): true | GraphQLError {
-  const { caller, purpose } = context;
-  if (!caller) return deny(context, notAuthenticated(), coordinate, subject.pin);
-  if (!purpose) return deny(context, purposeRequired(coordinate), coordinate, subject.pin);
-  const granting = policiesOf(caller.roles).filter(
-    ([, p]) => p.submits?.includes(dataClass) && p.purposes.includes(purpose as never),
+  const grant = grantsOf(
+    context,
+    coordinate,
+    subject.pin,
+    (p) => p.submits?.includes(dataClass) ?? false,
   );
-  if (granting.length === 0) return deny(context, forbidden(coordinate), coordinate, subject.pin);
+  if (grant instanceof GraphQLError) return grant;
+  const { caller, granting } = grant;
   if (granting.some(([, p]) => p.partnerCasesOnly)) {
     const partner = caller.partner;
     const ownCase = subject.partners === undefined || subject.partners.includes(partner ?? '');
@@ -224,19 +232,15 @@ export function decideList(
   context: JolContext,
   coordinate: string,
 ): { region: string | null } | GraphQLError {
-  const { caller, purpose } = context;
-  if (!caller) return deny(context, notAuthenticated(), coordinate);
-  if (!purpose) return deny(context, purposeRequired(coordinate), coordinate);
-  const granting = policiesOf(caller.roles).filter(
-    ([, p]) =>
-      p.reads.includes('identity') &&
-      !p.ownRecordOnly &&
-      !p.partnerCasesOnly &&
-      p.purposes.includes(purpose as never),
+  const grant = grantsOf(
+    context,
+    coordinate,
+    undefined,
+    (p) => p.reads.includes('identity') && !p.ownRecordOnly && !p.partnerCasesOnly,
   );
-  if (granting.length === 0) return deny(context, forbidden(coordinate), coordinate);
+  if (grant instanceof GraphQLError) return grant;
   context.access.fields.add(coordinate);
-  return { region: caller.region ?? null };
+  return { region: grant.caller.region ?? null };
 }
 
 /**
@@ -249,13 +253,13 @@ export function decideAggregate(
   coordinate: string,
   aggregateClass: AggregateClass,
 ): true | GraphQLError {
-  const { caller, purpose } = context;
-  if (!caller) return deny(context, notAuthenticated(), coordinate);
-  if (!purpose) return deny(context, purposeRequired(coordinate), coordinate);
-  const granting = policiesOf(caller.roles).filter(
-    ([, p]) => p.aggregates?.includes(aggregateClass) && p.purposes.includes(purpose as never),
+  const grant = grantsOf(
+    context,
+    coordinate,
+    undefined,
+    (p) => p.aggregates?.includes(aggregateClass) ?? false,
   );
-  if (granting.length === 0) return deny(context, forbidden(coordinate), coordinate);
+  if (grant instanceof GraphQLError) return grant;
   context.access.fields.add(coordinate);
   return true;
 }
