@@ -2,11 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createTokenVerifier, tokenVerifierOptionsFromEnv } from './jwt';
 import { DEFAULT_KEY_ID, signingKeys, type SigningKey, type SigningKeys } from './signing';
 
-/** A variable's value, or the content of the file `<NAME>_FILE` names (for container secrets). */
-function secretSetting(env: NodeJS.ProcessEnv, name: string): string | undefined {
-  const file = env[`${name}_FILE`];
-  const value = file && existsSync(file) ? readFileSync(file, 'utf8') : env[name];
-  const trimmed = value?.trim();
+/** A variable's value, or the content of the file its `_FILE` variable names (container secrets). */
+function secretSetting(value: string | undefined, file: string | undefined): string | undefined {
+  const text = file && existsSync(file) ? readFileSync(file, 'utf8') : value;
+  const trimmed = text?.trim();
   return trimmed ? trimmed : undefined;
 }
 
@@ -37,8 +36,8 @@ export function parseSigningKeyList(text: string): SigningKey[] {
  * 32 characters or with a key id given twice.
  */
 export function signingKeysFromEnv(env: NodeJS.ProcessEnv = process.env): SigningKeys {
-  const listed = secretSetting(env, 'JOL_SIGNING_KEYS');
-  const lone = secretSetting(env, 'JOL_SIGNING_SECRET');
+  const listed = secretSetting(env.JOL_SIGNING_KEYS, env.JOL_SIGNING_KEYS_FILE);
+  const lone = secretSetting(env.JOL_SIGNING_SECRET, env.JOL_SIGNING_SECRET_FILE);
   const keys = [
     ...(listed ? parseSigningKeyList(listed) : []),
     ...(lone ? [{ id: DEFAULT_KEY_ID, secret: lone }] : []),
