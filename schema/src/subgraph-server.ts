@@ -9,6 +9,7 @@ import { bearerToken, type TokenVerifier } from './access/jwt';
 import { applyAccessRules, type AccessRules } from './access/shield';
 import { createStoredNonces } from './access/signature-nonces';
 import {
+  checkSignatureOrUnavailable,
   createSignatureVerifier,
   type SignatureVerifier,
   type SigningKeys,
@@ -112,12 +113,13 @@ export async function createSubgraphServer<
   });
   const checkSignature = async (req: Request, res: Response, next: NextFunction) => {
     const body = (req as Request & { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
-    const check = await verifySignature({
-      method: req.method,
-      path: req.originalUrl,
-      body,
-      headers: req.headers,
-    });
+    const check = await checkSignatureOrUnavailable(
+      verifySignature,
+      { method: req.method, path: req.originalUrl, body, headers: req.headers },
+      res,
+      log,
+    );
+    if (!check) return;
     if (!check.ok) {
       log.warn(
         { reason: check.reason, ip: req.ip },

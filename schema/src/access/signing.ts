@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { ErrorCode } from '../errors';
 
 /** Headers that carry the gateway's signature to a subgraph. */
 export const SIGNATURE_HEADERS = {
@@ -233,3 +234,29 @@ export function createSignatureVerifier(options: SignatureVerifierOptions) {
 }
 
 export type SignatureVerifier = ReturnType<typeof createSignatureVerifier>;
+
+/**
+ * Runs a verifier for an HTTP route: the check's outcome, or 503 answered (JSON, logged) when the
+ * nonce store cannot be reached, since no replay can then be ruled out and the client may retry.
+ */
+export async function checkSignatureOrUnavailable(
+  verify: SignatureVerifier,
+  request: ReceivedRequest,
+  res: { status(code: number): { json(body: unknown): unknown } },
+  log: { error(details: object, message: string): void },
+): Promise<SignatureCheck | null> {
+  try {
+    return await verify(request);
+  } catch (error) {
+    log.error({ err: error }, 'the signature nonce store could not be reached');
+    res.status(503).json({
+      errors: [
+        {
+          message: 'Signed requests cannot be checked right now; try again',
+          extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+        },
+      ],
+    });
+    return null;
+  }
+}

@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import {
   bearerToken,
+  checkSignatureOrUnavailable,
   createAuditChain,
   ErrorCode,
   parsePin,
@@ -69,12 +70,13 @@ export function createRefusalAuditRoute(options: {
     const rawBody = (req as Request & { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
     const requestId =
       typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : '';
-    const signed = await verifySignature({
-      method: req.method,
-      path: req.originalUrl,
-      body: rawBody,
-      headers: req.headers,
-    });
+    const signed = await checkSignatureOrUnavailable(
+      verifySignature,
+      { method: req.method, path: req.originalUrl, body: rawBody, headers: req.headers },
+      res,
+      options.log,
+    );
+    if (!signed) return;
     if (!signed.ok) {
       options.log.warn({ reason: signed.reason, ip: req.ip }, 'refused an unsigned refusal report');
       refuse(res, 401, ErrorCode.UNAUTHENTICATED, 'Requests must come through the gateway');
