@@ -1,25 +1,32 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
-import { signRequest } from '@jol/schema';
+import { signRequest, type SigningKeys } from '@jol/schema';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context';
 
 /**
- * Wraps fetch so that every subgraph request carries the gateway's signature over the exact bytes
- * sent; subgraphs refuse anything unsigned, so they cannot be called around the gateway.
+ * Wraps fetch so that every request to the subgraph `target` carries the gateway's signature over
+ * the exact bytes and headers sent (the caller's token, purpose and request id among them), made
+ * for that subgraph alone; subgraphs refuse anything unsigned, so they cannot be called around the
+ * gateway, and a request for one cannot be replayed to another.
  */
-export function createSigningFetcher(secret: string, fetchImpl: typeof fetch = fetch): Fetcher {
+export function createSigningFetcher(
+  keys: SigningKeys,
+  target: string,
+  fetchImpl: typeof fetch = fetch,
+): Fetcher {
   return async (url, init) => {
     const headers = { ...((init?.headers ?? {}) as Record<string, string>) };
     const body = typeof init?.body === 'string' ? init.body : '';
-    const target = new URL(url);
+    const address = new URL(url);
     Object.assign(
       headers,
-      signRequest(secret, {
+      signRequest(keys, {
+        target,
         method: init?.method ?? 'GET',
-        path: `${target.pathname}${target.search}`,
+        path: `${address.pathname}${address.search}`,
         body,
-        requestId: headers['x-request-id'] ?? '',
+        headers,
       }),
     );
     return (await fetchImpl(url, {

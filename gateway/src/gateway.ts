@@ -11,6 +11,7 @@ import {
   type Caller,
   type Logger,
   type RunningServer,
+  type SigningKeys,
   type TokenVerifier,
 } from '@jol/schema';
 import { createAuthMiddleware, createIntrospectionGuard } from './auth';
@@ -32,8 +33,8 @@ export interface GatewayOptions {
   log: Logger;
   access: {
     verifyToken: TokenVerifier;
-    /** The deployment secret subgraph requests are signed with. */
-    signingSecret: string;
+    /** The keys subgraph requests are signed with (the first signs). */
+    signingKeys: SigningKeys;
   };
   limits?: QueryLimits;
   /** Largest request body accepted. @default '100kb' */
@@ -65,7 +66,7 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
       resolvedUrls[name] = overrides[name] ?? url ?? '';
       return new JolDataSource({
         url: overrides[name] ?? url,
-        fetcher: createSigningFetcher(options.access.signingSecret),
+        fetcher: createSigningFetcher(options.access.signingKeys, name),
       });
     },
     logger: log,
@@ -122,7 +123,7 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
     log,
     audit: createRefusalAuditor({
       subgraphUrl: () => resolvedUrls.pensions || undefined,
-      signingSecret: options.access.signingSecret,
+      signingKeys: options.access.signingKeys,
     }),
   });
   app.get(

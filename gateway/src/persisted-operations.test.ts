@@ -1,5 +1,11 @@
 import express from 'express';
-import { createLogger, listen, type Caller, type RunningServer } from '@jol/schema';
+import {
+  createLogger,
+  createSignatureVerifier,
+  listen,
+  type Caller,
+  type RunningServer,
+} from '@jol/schema';
 import { buildManifest, readOperations } from './partner-operations/manifest';
 import {
   createPersistedOperationsGate,
@@ -188,11 +194,13 @@ describe('pinsIn', () => {
 });
 
 describe('createRefusalAuditor', () => {
+  const KEYS = [{ id: 'gateway-tests', secret: 'gateway-tests-signing-secret-000000000' }] as const;
+
   it('posts a signed report to the pensions subgraph with the caller token and request id', async () => {
     const calls: { url: string; init: RequestInit }[] = [];
     const audit = createRefusalAuditor({
       subgraphUrl: () => 'http://127.0.0.1:4004/graphql',
-      signingSecret: 'gateway-tests-signing-secret-000000000',
+      signingKeys: KEYS,
       fetchImpl: (async (url: URL, init: RequestInit) => {
         calls.push({ url: String(url), init });
         return new Response(null, { status: 204 });
@@ -214,7 +222,19 @@ describe('createRefusalAuditor', () => {
       'x-request-id': 'r-1',
       'x-purpose': 'PENSION_EXCHANGE',
     });
-    expect(headers['x-jol-signature']).toEqual(expect.any(String));
+    const verify = createSignatureVerifier({
+      audience: 'pensions',
+      keys: KEYS,
+      nonces: { claim: async () => true },
+    });
+    expect(
+      await verify({
+        method: 'POST',
+        path: '/audit/refusals',
+        body: String(calls[0]!.init.body),
+        headers,
+      }),
+    ).toEqual({ ok: true, keyId: 'gateway-tests' });
     expect(JSON.parse(String(calls[0]!.init.body))).toEqual({
       operationId: null,
       operationName: null,
@@ -225,7 +245,7 @@ describe('createRefusalAuditor', () => {
   it('fails when the subgraph refuses the report, so the gateway logs it', async () => {
     const audit = createRefusalAuditor({
       subgraphUrl: () => 'http://127.0.0.1:4004/graphql',
-      signingSecret: 's',
+      signingKeys: KEYS,
       fetchImpl: (async () => new Response(null, { status: 401 })) as unknown as typeof fetch,
     });
     await expect(

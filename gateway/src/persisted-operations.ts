@@ -1,6 +1,13 @@
 import type { NextFunction, Request, Response } from 'express';
 import { Kind, parse } from 'graphql';
-import { parsePin, REFUSAL_AUDIT_PATH, signRequest, type Caller, type Logger } from '@jol/schema';
+import {
+  parsePin,
+  REFUSAL_AUDIT_PATH,
+  signRequest,
+  type Caller,
+  type Logger,
+  type SigningKeys,
+} from '@jol/schema';
 import type { PersistedOperation, PersistedQueryManifest } from './partner-operations/manifest';
 
 /** The code of a refusal: the operation is not one the caller's institution registered. */
@@ -153,7 +160,7 @@ export function createPersistedOperationsGate(options: PersistedOperationsOption
 export function createRefusalAuditor(options: {
   /** The pensions subgraph's GraphQL URL, once the gateway knows it. */
   subgraphUrl: () => string | undefined;
-  signingSecret: string;
+  signingKeys: SigningKeys;
   fetchImpl?: typeof fetch;
 }) {
   const fetchImpl = options.fetchImpl ?? fetch;
@@ -170,14 +177,18 @@ export function createRefusalAuditor(options: {
       'content-type': 'application/json',
       authorization: refusal.authorization,
       'x-request-id': refusal.requestId,
-      ...signRequest(options.signingSecret, {
+    };
+    if (refusal.purpose) headers['x-purpose'] = refusal.purpose;
+    Object.assign(
+      headers,
+      signRequest(options.signingKeys, {
+        target: 'pensions',
         method: 'POST',
         path: url.pathname,
         body,
-        requestId: refusal.requestId,
+        headers,
       }),
-    };
-    if (refusal.purpose) headers['x-purpose'] = refusal.purpose;
+    );
     const response = await fetchImpl(url, { method: 'POST', headers, body });
     if (!response.ok) throw new Error(`the refusal audit answered ${response.status}`);
   };

@@ -23,6 +23,7 @@ export * from './access/decide';
 export * from './access/shield';
 export * from './access/jwt';
 export * from './access/signing';
+export * from './access/signature-nonces';
 export * from './audit/audit-event.model';
 export * from './audit/chain';
 export * from './audit/audit-plugin';

@@ -7,7 +7,13 @@ import type { IMiddleware } from 'graphql-middleware';
 import type { Connection } from 'mongoose';
 import { bearerToken, type TokenVerifier } from './access/jwt';
 import { applyAccessRules, type AccessRules } from './access/shield';
-import { createSignatureVerifier } from './access/signing';
+import { createStoredNonces } from './access/signature-nonces';
+import {
+  checkSignatureOrUnavailable,
+  createSignatureVerifier,
+  type SignatureVerifier,
+  type SigningKeys,
+} from './access/signing';
 import { createAuditPlugin } from './audit/audit-plugin';
 import { createAuditChain } from './audit/chain';
 import type { AuditEventModel } from './audit/audit-event.model';
@@ -18,8 +24,8 @@ import { listen, type RunningServer } from './http';
 import type { Logger } from './logger';
 
 export interface SubgraphAccessOptions {
-  /** The deployment secret the gateway signs subgraph requests with. */
-  signingSecret: string;
+  /** The keys the gateway signs subgraph requests with (any is accepted). */
+  signingKeys: SigningKeys;
   verifyToken: TokenVerifier;
   /** How far a signature's time may be from this clock. @default 30000 */
   signatureWindowMs?: number;
@@ -48,6 +54,8 @@ export interface SubgraphServer<TLoaders, TModels> {
   app: Express;
   apollo: ApolloServer<JolContext<TLoaders, TModels>>;
   connection: Connection;
+  /** The subgraph's signature check (nonces shared in its store), for its other routes. */
+  verifySignature: SignatureVerifier;
   /** A fresh context, as a request would get, for service tests and tools. */
   createContext(
     headers?: Record<string, string>,
@@ -98,21 +106,20 @@ export async function createSubgraphServer<
     });
 
   const verifySignature = createSignatureVerifier({
-    secret: access.signingSecret,
+    audience: options.name,
+    keys: access.signingKeys,
+    nonces: createStoredNonces(connection),
     windowMs: access.signatureWindowMs,
   });
-  const checkSignature = (req: Request, res: Response, next: NextFunction) => {
+  const checkSignature = async (req: Request, res: Response, next: NextFunction) => {
     const body = (req as Request & { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
-    const requestId = req.headers['x-request-id'];
-    const check = verifySignature(
-      {
-        method: req.method,
-        path: req.originalUrl,
-        body,
-        requestId: typeof requestId === 'string' ? requestId : '',
-      },
-      req.headers,
+    const check = await checkSignatureOrUnavailable(
+      verifySignature,
+      { method: req.method, path: req.originalUrl, body, headers: req.headers },
+      res,
+      log,
     );
+    if (!check) return;
     if (!check.ok) {
       log.warn(
         { reason: check.reason, ip: req.ip },
@@ -169,6 +176,7 @@ export async function createSubgraphServer<
     app,
     apollo,
     connection,
+    verifySignature,
     createContext,
     listen: (port, host) => listen(app, port, host),
     stop: async () => {

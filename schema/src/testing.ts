@@ -38,7 +38,7 @@ export interface ExecuteResult<TData = Record<string, unknown>> {
  */
 export function testAccess(): SubgraphAccessOptions {
   return {
-    signingSecret: 'service-tests-do-not-sign-requests-0000',
+    signingKeys: [{ id: 'service-tests', secret: 'service-tests-do-not-sign-requests-0000' }],
     verifyToken: async () => {
       throw new Error('service tests pass the caller directly');
     },

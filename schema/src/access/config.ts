@@ -1,26 +1,58 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createTokenVerifier, tokenVerifierOptionsFromEnv } from './jwt';
+import { DEFAULT_KEY_ID, signingKeys, type SigningKey, type SigningKeys } from './signing';
+
+/** A variable's value, or the content of the file its `_FILE` variable names (container secrets). */
+function secretSetting(value: string | undefined, file: string | undefined): string | undefined {
+  const text = file && existsSync(file) ? readFileSync(file, 'utf8') : value;
+  const trimmed = text?.trim();
+  return trimmed ? trimmed : undefined;
+}
 
 /**
- * The deployment's signing secret: `JOL_SIGNING_SECRET`, or the file `JOL_SIGNING_SECRET_FILE`
- * names (for container secrets). At least 32 characters; a service will not start without it.
+ * Reads `kid:secret` pairs separated by commas or white space; a secret may itself hold colons.
+ * Messages name the pair's position or key id, never a secret.
  */
-export function signingSecretFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  const file = env.JOL_SIGNING_SECRET_FILE;
-  const secret =
-    file && existsSync(file) ? readFileSync(file, 'utf8').trim() : env.JOL_SIGNING_SECRET;
-  if (!secret || secret.length < 32) {
+export function parseSigningKeyList(text: string): SigningKey[] {
+  return text
+    .split(/[\s,]+/)
+    .filter((pair) => pair !== '')
+    .map((pair, index) => {
+      const colon = pair.indexOf(':');
+      if (colon <= 0)
+        throw new Error(
+          `JOL_SIGNING_KEYS entry ${index + 1} must be "<key id>:<secret>" (no key id before a colon)`,
+        );
+      return { id: pair.slice(0, colon), secret: pair.slice(colon + 1) };
+    });
+}
+
+/**
+ * The deployment's signing keys, in order: the pairs of `JOL_SIGNING_KEYS` (or the file
+ * `JOL_SIGNING_KEYS_FILE` names), then the lone secret of `JOL_SIGNING_SECRET` (or
+ * `JOL_SIGNING_SECRET_FILE`) under the key id "default". The first key signs; all are accepted.
+ * Rotating: give the subgraphs the new key, then the gateway (it signs with its first key), then
+ * remove the old key everywhere. A service will not start without a key, with a secret shorter than
+ * 32 characters or with a key id given twice.
+ */
+export function signingKeysFromEnv(env: NodeJS.ProcessEnv = process.env): SigningKeys {
+  const listed = secretSetting(env.JOL_SIGNING_KEYS, env.JOL_SIGNING_KEYS_FILE);
+  const lone = secretSetting(env.JOL_SIGNING_SECRET, env.JOL_SIGNING_SECRET_FILE);
+  const keys = [
+    ...(listed ? parseSigningKeyList(listed) : []),
+    ...(lone ? [{ id: DEFAULT_KEY_ID, secret: lone }] : []),
+  ];
+  if (keys.length === 0)
     throw new Error(
-      'JOL_SIGNING_SECRET (or JOL_SIGNING_SECRET_FILE) must hold a secret of at least 32 characters',
+      'JOL_SIGNING_SECRET (or JOL_SIGNING_SECRET_FILE) or JOL_SIGNING_KEYS (or JOL_SIGNING_KEYS_FILE) must hold a signing secret of at least 32 characters',
     );
-  }
-  return secret;
+  return signingKeys(keys);
 }
 
 /** Everything the gateway and the subgraphs need to check who is calling, from the environment. */
 export function accessFromEnv(env: NodeJS.ProcessEnv = process.env) {
   return {
-    signingSecret: signingSecretFromEnv(env),
+    signingKeys: signingKeysFromEnv(env),
     verifyToken: createTokenVerifier(tokenVerifierOptionsFromEnv(env)),
   };
 }

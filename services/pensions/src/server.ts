@@ -35,6 +35,14 @@ export async function createPensionsServer({ connection, log, access }: Pensions
     log,
     access,
   });
-  server.app.post(REFUSAL_AUDIT_PATH, ...createRefusalAuditRoute({ access, models, log }));
+  server.app.post(
+    REFUSAL_AUDIT_PATH,
+    ...createRefusalAuditRoute({
+      access,
+      verifySignature: server.verifySignature,
+      models,
+      log,
+    }),
+  );
   return server;
 }

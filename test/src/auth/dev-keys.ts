@@ -9,7 +9,7 @@ import {
   SignJWT,
   type JWK,
 } from 'jose';
-import type { Role } from '@jol/schema';
+import { signingKeysFromEnv, type Role, type SigningKeys } from '@jol/schema';
 import { REPO_ROOT } from '../store/secantus';
 
 /** Where `npm start` and `npm run token` keep their development keys (git-ignored). */
@@ -59,6 +59,11 @@ export async function ensureDevKeys(dir: string = DEV_KEYS_DIR): Promise<DevKeys
 /** The environment every Jol service needs to trust these keys. */
 export function devKeysEnv(keys: DevKeys): Record<string, string> {
   return { JWKS_PATH: keys.jwksPath, JOL_SIGNING_SECRET: keys.signingSecret };
+}
+
+/** The signing keys the services read from devKeysEnv, for tests that sign requests themselves. */
+export function signingKeysOf(keys: DevKeys): SigningKeys {
+  return signingKeysFromEnv(devKeysEnv(keys));
 }
 
 /** The agency an officer role belongs to, for the token's `agency` claim. */

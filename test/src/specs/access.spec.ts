@@ -1,6 +1,7 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { MongoClient } from 'mongodb';
 import { signRequest } from '@jol/schema';
+import { signingKeysOf } from '../auth/dev-keys';
 import { verifyAllAuditChains } from '../audit/verify';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 import { readGraphQL } from '../client/graphql-client';
@@ -186,12 +187,8 @@ describe('access: identity, purpose, signatures, audit', () => {
         'x-purpose': 'MEDICAL_CARE',
         'x-request-id': 'signed-1',
       };
-      const signature = signRequest(jol.keys.signingSecret, {
-        method: 'POST',
-        path: '/graphql',
-        body,
-        requestId: 'signed-1',
-      });
+      const signed = { target: 'health', method: 'POST', path: '/graphql', body, headers: base };
+      const signature = signRequest(signingKeysOf(jol.keys), signed);
       const first = await fetch(healthUrl(), {
         method: 'POST',
         headers: { ...base, ...signature },
@@ -208,11 +205,7 @@ describe('access: identity, purpose, signatures, audit', () => {
       });
       expect(replay.status).toBe(401);
 
-      const stale = signRequest(
-        jol.keys.signingSecret,
-        { method: 'POST', path: '/graphql', body, requestId: 'signed-1' },
-        Date.now() - 120_000,
-      );
+      const stale = signRequest(signingKeysOf(jol.keys), signed, { now: Date.now() - 120_000 });
       const old = await fetch(healthUrl(), {
         method: 'POST',
         headers: { ...base, ...stale },
@@ -224,15 +217,19 @@ describe('access: identity, purpose, signatures, audit', () => {
     it('does not let _entities bypass the field rules, even with a valid signature', async () => {
       const token = await jol.token('ANALYST');
       const body = JSON.stringify(entities);
-      const headers = {
+      const sent = {
         'content-type': 'application/json',
         authorization: `Bearer ${token}`,
         'x-purpose': 'STATISTICS',
-        ...signRequest(jol.keys.signingSecret, {
+      };
+      const headers = {
+        ...sent,
+        ...signRequest(signingKeysOf(jol.keys), {
+          target: 'health',
           method: 'POST',
           path: '/graphql',
           body,
-          requestId: '',
+          headers: sent,
         }),
       };
       const response = await fetch(healthUrl(), { method: 'POST', headers, body });

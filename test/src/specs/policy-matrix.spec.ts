@@ -29,6 +29,7 @@ import {
   type DataClass,
   type Role,
 } from '@jol/schema';
+import { signingKeysOf } from '../auth/dev-keys';
 import { createGraphQLClient, type GraphQLResponse } from '../client/graphql-client';
 import { REPO_ROOT } from '../store/secantus';
 import { startTestSystem, type TestSystem } from '../system/test-system';
@@ -970,18 +971,22 @@ describe('policy matrix: every role x every field x every entry path', () => {
     }
     const url = jol.system.subgraphUrls[graph]!;
     const body = JSON.stringify({ query, variables });
+    const sent = {
+      'content-type': 'application/json',
+      authorization: `Bearer ${token}`,
+      ...(purpose === null ? {} : { 'x-purpose': purpose }),
+      'x-request-id': requestId,
+    };
     const response = await fetch(url, {
       method: 'POST',
       headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${token}`,
-        ...(purpose === null ? {} : { 'x-purpose': purpose }),
-        'x-request-id': requestId,
-        ...signRequest(jol.keys.signingSecret, {
+        ...sent,
+        ...signRequest(signingKeysOf(jol.keys), {
+          target: graph,
           method: 'POST',
           path: new URL(url).pathname,
           body,
-          requestId,
+          headers: sent,
         }),
       },
       body,

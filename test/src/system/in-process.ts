@@ -7,7 +7,7 @@ import {
   type Logger,
   type RunningServer,
 } from '@jol/schema';
-import type { DevKeys } from '../auth/dev-keys';
+import { signingKeysOf, type DevKeys } from '../auth/dev-keys';
 import { createGateway, loadSupergraph } from '@jol/gateway';
 import { createHealthServer } from '@jol/health';
 import { createLabourServer } from '@jol/labour';
@@ -48,7 +48,7 @@ export async function startInProcessSystem(options: {
 }): Promise<InProcessSystem> {
   const log = options.log ?? createLogger('test', 'silent');
   const access = {
-    signingSecret: options.keys.signingSecret,
+    signingKeys: signingKeysOf(options.keys),
     verifyToken: createTokenVerifier({ jwksPath: options.keys.jwksPath }),
   };
   const counts: Record<string, number> = {};

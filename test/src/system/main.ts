@@ -45,9 +45,11 @@ async function main() {
       'statistics refreshed',
     );
   }
-  // Operators configure JWKS_PATH or JWKS_URL and JOL_SIGNING_SECRET; locally, dev keys under .keys/.
-  const configured =
-    (process.env.JWKS_PATH || process.env.JWKS_URL) && process.env.JOL_SIGNING_SECRET;
+  // Operators configure JWKS_PATH or JWKS_URL and signing keys; locally, dev keys under .keys/.
+  const signing = ['JOL_SIGNING_SECRET', 'JOL_SIGNING_KEYS'].some(
+    (name) => process.env[name] || process.env[`${name}_FILE`],
+  );
+  const configured = (process.env.JWKS_PATH || process.env.JWKS_URL) && signing;
   const env = configured ? {} : devKeysEnv(await ensureDevKeys());
   if (!configured)
     log.info(

@@ -1,12 +1,13 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import {
   bearerToken,
+  checkSignatureOrUnavailable,
   createAuditChain,
-  createSignatureVerifier,
   ErrorCode,
   parsePin,
   type AuditEventModel,
   type Logger,
+  type SignatureVerifier,
   type SubgraphAccessOptions,
 } from '@jol/schema';
 
@@ -58,22 +59,24 @@ function refuse(res: Response, status: number, code: string, message: string): v
  */
 export function createRefusalAuditRoute(options: {
   access: SubgraphAccessOptions;
+  /** The subgraph's own signature check, so that a nonce is spent once across all its routes. */
+  verifySignature: SignatureVerifier;
   models: { AuditEvent: AuditEventModel };
   log: Logger;
 }) {
-  const verifySignature = createSignatureVerifier({
-    secret: options.access.signingSecret,
-    windowMs: options.access.signatureWindowMs,
-  });
+  const { verifySignature } = options;
   const chain = createAuditChain(options.models.AuditEvent);
   const record = async (req: Request, res: Response, _next: NextFunction) => {
     const rawBody = (req as Request & { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
     const requestId =
       typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : '';
-    const signed = verifySignature(
-      { method: req.method, path: req.originalUrl, body: rawBody, requestId },
-      req.headers,
+    const signed = await checkSignatureOrUnavailable(
+      verifySignature,
+      { method: req.method, path: req.originalUrl, body: rawBody, headers: req.headers },
+      res,
+      options.log,
     );
+    if (!signed) return;
     if (!signed.ok) {
       options.log.warn({ reason: signed.reason, ip: req.ip }, 'refused an unsigned refusal report');
       refuse(res, 401, ErrorCode.UNAUTHENTICATED, 'Requests must come through the gateway');

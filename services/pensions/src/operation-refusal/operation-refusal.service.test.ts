@@ -9,7 +9,7 @@ import {
 import { createPensionsServer } from '../server';
 import { parseRefusalReport } from './operation-refusal.route';
 
-const SECRET = 'operation-refusal-tests-secret-000000000';
+const KEYS = [{ id: 'refusal-tests', secret: 'operation-refusal-tests-secret-000000000' }] as const;
 const ID = 'a'.repeat(64);
 
 describe('pensions: audit of refused partner operations', () => {
@@ -23,7 +23,7 @@ describe('pensions: audit of refused partner operations', () => {
       connection,
       log: quietLogger(),
       access: {
-        signingSecret: SECRET,
+        signingKeys: KEYS,
         verifyToken: async (token) => {
           if (token !== 'partner-token') throw unauthenticated('The token is not valid');
           return { sub: 'sfr-gateway', roles: ['PARTNER'], agency: 'partner', partner: 'RU-SFR' };
@@ -53,11 +53,12 @@ describe('pensions: audit of refused partner operations', () => {
     if (options.sign !== false)
       Object.assign(
         headers,
-        signRequest(SECRET, {
+        signRequest(KEYS, {
+          target: 'pensions',
           method: 'POST',
           path: REFUSAL_AUDIT_PATH,
           body: text,
-          requestId: options.requestId,
+          headers,
         }),
       );
     return fetch(`${running.url}${REFUSAL_AUDIT_PATH}`, {

@@ -1,0 +1,68 @@
+import type { Connection } from 'mongoose';
+import { connectStore } from '../store';
+import { dropTestDatabase, openTestDatabase, prepareTestDatabase } from '../testing';
+import { createStoredNonces } from './signature-nonces';
+
+/**
+ * The nonce cache on the real store, as two replicas of one subgraph use it: two connections to
+ * the same database, each with its own model, racing for the same nonces.
+ */
+describe('createStoredNonces', () => {
+  let first: Connection;
+  let second: Connection;
+
+  beforeAll(async () => {
+    first = await openTestDatabase('nonces');
+    second = await connectStore({ uri: process.env.MONGODB_URI!, dbName: first.name });
+    createStoredNonces(first);
+    createStoredNonces(second);
+    await prepareTestDatabase(first);
+  });
+  afterAll(async () => {
+    await second.close();
+    await dropTestDatabase(first);
+  });
+
+  const expiresAt = new Date(Date.now() + 60_000);
+
+  it('lets a nonce be claimed once, whichever replica claims it again', async () => {
+    const a = createStoredNonces(first);
+    const b = createStoredNonces(second);
+    expect(await a.claim('nonce-once-0000000001', 'k1', expiresAt)).toBe(true);
+    expect(await b.claim('nonce-once-0000000001', 'k1', expiresAt)).toBe(false);
+    expect(await a.claim('nonce-once-0000000001', 'k1', expiresAt)).toBe(false);
+    // Under another key id too: a nonce is single-use whatever key signed it.
+    expect(await b.claim('nonce-once-0000000001', 'k2', expiresAt)).toBe(false);
+    expect(await b.claim('nonce-once-0000000002', 'k1', expiresAt)).toBe(true);
+  });
+
+  it('grants exactly one of many simultaneous claims of one nonce across replicas', async () => {
+    const stores = [createStoredNonces(first), createStoredNonces(second)];
+    const claims = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        stores[i % 2]!.claim('nonce-raced-000000001', 'k1', expiresAt),
+      ),
+    );
+    expect(claims.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('keeps nonces under a TTL index on their expiry, so the store forgets them', async () => {
+    const indexes = await first.collection('signature_nonces').indexes();
+    expect(indexes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: { expiresAt: 1 }, expireAfterSeconds: 0 }),
+      ]),
+    );
+    const stored = await first
+      .collection<{ _id: string }>('signature_nonces')
+      .findOne({ _id: 'nonce-once-0000000002' });
+    expect(stored).toEqual({ _id: 'nonce-once-0000000002', keyId: 'k1', expiresAt });
+  });
+
+  it('passes a store failure on rather than answering for the nonce', async () => {
+    const closed = await connectStore({ uri: process.env.MONGODB_URI!, dbName: first.name });
+    const store = createStoredNonces(closed);
+    await closed.close();
+    await expect(store.claim('nonce-closed-00000001', 'k1', expiresAt)).rejects.toThrow();
+  });
+});
