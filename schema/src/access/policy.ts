@@ -1,4 +1,4 @@
-import type { Purpose, Role } from './roles';
+import { isPurpose, type Purpose, type Role } from './roles';
 
 /**
  * Jol's access policy, written once as data: the code's rules and the tests' expectations both
@@ -22,7 +22,6 @@ export const DATA_CLASSES = {
   accessLog: 'Who read a person, when and why',
 } as const;
 export type DataClass = keyof typeof DATA_CLASSES;
-export const ALL_DATA_CLASSES = Object.keys(DATA_CLASSES) as DataClass[];
 
 export type Agency = 'migration' | 'labour' | 'health' | 'pensions';
 
@@ -110,6 +109,129 @@ export const ROLE_POLICY: Record<Role, RolePolicy> = {
   },
 };
 
+export interface PurposePolicy {
+  /** Why the purpose needs these classes and no others: the reviewer's reason, kept beside it. */
+  why: string;
+  /** Person-level data the purpose needs; a role declaring it reads the intersection with its own. */
+  reads: readonly DataClass[];
+  /** Aggregate data the purpose needs; none when absent. */
+  aggregates?: readonly AggregateClass[];
+}
+
+/**
+ * What each purpose needs (data minimisation): a decision serves the intersection of the role's
+ * classes and the declared purpose's, so declaring a narrower purpose reads less. The consent-gated
+ * `healthCertificate` is listed for the purposes a person may consent to share it for (see
+ * CONSENT_RECIPIENTS); a role outside health reads it only with such a consent.
+ */
+export const PURPOSE_POLICY: Record<Purpose, PurposePolicy> = {
+  MIGRATION_REGISTRATION: {
+    why: 'Registering persons, departures, returns, entry bans and the children left behind.',
+    reads: [
+      'identity',
+      'migrationRecord',
+      'childIdentity',
+      'migrationEpisodes',
+      'employmentSummary',
+      'healthCertificate',
+    ],
+  },
+  RETURNEE_SUPPORT: {
+    why:
+      'Helping a returnee back into work: who returned, from where, what they did abroad and the ' +
+      "programmes they follow; not the employer, contract or permit (labour's casework) nor the " +
+      "children's PINs.",
+    reads: [
+      'identity',
+      'migrationRecord',
+      'migrationEpisodes',
+      'employmentSummary',
+      'labourServices',
+      'healthCertificate',
+    ],
+  },
+  EMPLOYMENT_SERVICES: {
+    why: 'Labour casework: jobs abroad with employer, contract and permit, skills, programmes.',
+    reads: [
+      'identity',
+      'migrationEpisodes',
+      'employmentSummary',
+      'employmentDetail',
+      'labourServices',
+      'healthCertificate',
+    ],
+  },
+  MEDICAL_CARE: {
+    why: 'Treating a named patient: identity, travel history, health records and certificate.',
+    reads: ['identity', 'migrationEpisodes', 'health', 'healthCertificate'],
+  },
+  PUBLIC_HEALTH: {
+    why:
+      'Surveillance of screenings and TB among migrants works on records keyed by PIN and travel ' +
+      'history; naming the person (identity) is for MEDICAL_CARE, and so is the certificate.',
+    reads: ['migrationEpisodes', 'health'],
+  },
+  PENSION_ASSESSMENT: {
+    why: 'Assessing a pension: identity, periods abroad and employment, insurance, the exchange.',
+    reads: [
+      'identity',
+      'migrationEpisodes',
+      'employmentSummary',
+      'pensions',
+      'pensionExchange',
+      'healthCertificate',
+    ],
+  },
+  STATISTICS: {
+    why: 'Indicators only: no person-level class at all.',
+    reads: [],
+    aggregates: ['statistics'],
+  },
+  PENSION_EXCHANGE: {
+    why: 'A partner institution exchanges the documents of its own cases, nothing else.',
+    reads: ['pensionExchange'],
+  },
+  AUDIT: {
+    why: 'Auditors read who accessed a person, never the data itself.',
+    reads: ['accessLog'],
+  },
+  SELF_SERVICE: {
+    why: "A person's right of access: their own record in every agency and who read it.",
+    reads: [
+      'identity',
+      'migrationRecord',
+      'childIdentity',
+      'migrationEpisodes',
+      'employmentSummary',
+      'employmentDetail',
+      'labourServices',
+      'health',
+      'healthCertificate',
+      'pensions',
+      'accessLog',
+    ],
+  },
+};
+
+/**
+ * A role's policy for one declared purpose: its reads, aggregates and submits narrowed to what the
+ * purpose needs; null when the role may not declare the purpose (or the role is unknown). Every
+ * decision goes through this one narrowing.
+ */
+export function policyFor(role: string, purpose: string | null): RolePolicy | null {
+  const policy = (ROLE_POLICY as Record<string, RolePolicy | undefined>)[role];
+  if (!policy || purpose === null || !isPurpose(purpose) || !policy.purposes.includes(purpose))
+    return null;
+  const needed = PURPOSE_POLICY[purpose];
+  const narrowed: RolePolicy = {
+    ...policy,
+    reads: policy.reads.filter((c) => needed.reads.includes(c)),
+    aggregates: (policy.aggregates ?? []).filter((c) => needed.aggregates?.includes(c) ?? false),
+  };
+  if (policy.submits) narrowed.submits = policy.submits.filter((c) => needed.reads.includes(c));
+  return narrowed;
+}
+
 /**
  * The data class of every field that reveals a person, by schema coordinate. Fields of value
  * types not listed here (a name's parts, an episode's dates) are reachable only through a listed
@@ -164,6 +286,22 @@ export const FIELD_CLASSES: Record<string, DataClass> = {
 };
 
 /**
+ * Arguments that select persons by a value, by input coordinate, with the data class of the value
+ * they select by: a filter is a read of that class (`persons(filter: { status: ABROAD })` tells
+ * every listed person's status), decided like reading the field. Arguments that select by a key the
+ * caller already holds (a PIN, a case id) and paging arguments select by no person's data and are
+ * not listed; aggregates (indicators) have their own policy.
+ */
+export const FILTER_CLASSES: Record<string, DataClass> = {
+  // migration
+  'PersonFilter.region': 'identity',
+  'PersonFilter.status': 'migrationRecord',
+  'PersonFilter.destination': 'migrationEpisodes',
+  'PersonFilter.sex': 'identity',
+  'PersonFilter.ageBand': 'identity',
+};
+
+/**
  * Kinds of aggregate data: counts and shares over groups, in which no person can be seen. They are
  * kept apart from DATA_CLASSES, whose every class reveals persons, so that a role reading only
  * aggregates holds no person-level read anywhere (no `person(pin)` lookup, no `_entities` field).
@@ -200,13 +338,6 @@ export const AGGREGATE_FIELDS: Record<string, AggregateClass> = {
   'Indicators.voluntaryContributors': 'statistics',
   'Indicators.personsWithTotalizedPeriods': 'statistics',
 };
-
-/** Which roles may read a data class, derived from ROLE_POLICY. */
-export function rolesReading(dataClass: DataClass): Role[] {
-  return (Object.keys(ROLE_POLICY) as Role[]).filter((role) =>
-    ROLE_POLICY[role].reads.includes(dataClass),
-  );
-}
 
 /** Who may read a person's fitness certificate with a recorded consent: officers of these agencies. */
 export const CONSENT_RECIPIENTS: Record<Exclude<Agency, 'health'>, Role> = {
