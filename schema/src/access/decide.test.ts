@@ -146,6 +146,8 @@ describe('decideRead: role, purpose, class and reach', () => {
     ['health: names for medical care', HEALTH, 'MEDICAL_CARE', 'identity', OSH, 'ALLOWED'],
     ['health: no names for public health', HEALTH, 'PUBLIC_HEALTH', 'identity', OSH, 'FORBIDDEN'],
     ['health: records for public health', HEALTH, 'PUBLIC_HEALTH', 'health', OSH, 'ALLOWED'],
+    ['health: home region for public health', HEALTH, 'PUBLIC_HEALTH', 'residence', OSH, 'ALLOWED'],
+    ['auditor: no home region', AUDITOR, 'AUDIT', 'residence', OSH, 'FORBIDDEN'],
     [
       'health: travel for public health',
       HEALTH,
@@ -386,6 +388,7 @@ describe('decideFilter: every criterion is a read of the class it selects by', (
       'ALLOWED',
       null,
     ],
+    ['public health by region', HEALTH, 'PUBLIC_HEALTH', { region: 'KG-O' }, 'ALLOWED', null],
     [
       'public health by sex',
       HEALTH,
@@ -571,7 +574,13 @@ describe('policyFor: a role narrowed to a purpose', () => {
       'RETURNEE_SUPPORT',
       {
         purposes: ['EMPLOYMENT_SERVICES', 'RETURNEE_SUPPORT'],
-        reads: ['identity', 'migrationEpisodes', 'employmentSummary', 'labourServices'],
+        reads: [
+          'identity',
+          'residence',
+          'migrationEpisodes',
+          'employmentSummary',
+          'labourServices',
+        ],
         aggregates: [],
         writes: 'labour',
       },
@@ -582,7 +591,7 @@ describe('policyFor: a role narrowed to a purpose', () => {
       'PUBLIC_HEALTH',
       {
         purposes: ['MEDICAL_CARE', 'PUBLIC_HEALTH'],
-        reads: ['migrationEpisodes', 'health'],
+        reads: ['residence', 'migrationEpisodes', 'health'],
         aggregates: [],
         writes: 'health',
       },

@@ -7,7 +7,10 @@ import { isPurpose, type Purpose, type Role } from './roles';
 
 /** Kinds of person-level data; each field of the graph that reveals a person belongs to one. */
 export const DATA_CLASSES = {
-  identity: 'Names, birth date, sex, home region',
+  identity: 'Names, birth date, sex',
+  residence:
+    'Home region: what region-scoped access and regional surveillance go by (other subgraphs ' +
+    'require it to scope their fields)',
   migrationRecord: 'Migration status, Russian proficiency, entry bans, dependants left behind',
   childIdentity: 'PINs of dependants left behind (masked for others)',
   migrationEpisodes: 'Departures, destinations and returns',
@@ -52,6 +55,7 @@ export const ROLE_POLICY: Record<Role, RolePolicy> = {
     purposes: ['MIGRATION_REGISTRATION', 'RETURNEE_SUPPORT'],
     reads: [
       'identity',
+      'residence',
       'migrationRecord',
       'childIdentity',
       'migrationEpisodes',
@@ -63,6 +67,7 @@ export const ROLE_POLICY: Record<Role, RolePolicy> = {
     purposes: ['EMPLOYMENT_SERVICES', 'RETURNEE_SUPPORT'],
     reads: [
       'identity',
+      'residence',
       'migrationEpisodes',
       'employmentSummary',
       'employmentDetail',
@@ -72,12 +77,19 @@ export const ROLE_POLICY: Record<Role, RolePolicy> = {
   },
   HEALTH_OFFICER: {
     purposes: ['MEDICAL_CARE', 'PUBLIC_HEALTH'],
-    reads: ['identity', 'migrationEpisodes', 'health', 'healthCertificate'],
+    reads: ['identity', 'residence', 'migrationEpisodes', 'health', 'healthCertificate'],
     writes: 'health',
   },
   PENSION_OFFICER: {
     purposes: ['PENSION_ASSESSMENT'],
-    reads: ['identity', 'migrationEpisodes', 'employmentSummary', 'pensions', 'pensionExchange'],
+    reads: [
+      'identity',
+      'residence',
+      'migrationEpisodes',
+      'employmentSummary',
+      'pensions',
+      'pensionExchange',
+    ],
     writes: 'pensions',
   },
   ANALYST: { purposes: ['STATISTICS'], reads: [], aggregates: ['statistics'], writes: null },
@@ -93,6 +105,7 @@ export const ROLE_POLICY: Record<Role, RolePolicy> = {
     purposes: ['SELF_SERVICE'],
     reads: [
       'identity',
+      'residence',
       'migrationRecord',
       'childIdentity',
       'migrationEpisodes',
@@ -129,6 +142,7 @@ export const PURPOSE_POLICY: Record<Purpose, PurposePolicy> = {
     why: 'Registering persons, departures, returns, entry bans and the children left behind.',
     reads: [
       'identity',
+      'residence',
       'migrationRecord',
       'childIdentity',
       'migrationEpisodes',
@@ -143,6 +157,7 @@ export const PURPOSE_POLICY: Record<Purpose, PurposePolicy> = {
       "children's PINs.",
     reads: [
       'identity',
+      'residence',
       'migrationRecord',
       'migrationEpisodes',
       'employmentSummary',
@@ -154,6 +169,7 @@ export const PURPOSE_POLICY: Record<Purpose, PurposePolicy> = {
     why: 'Labour casework: jobs abroad with employer, contract and permit, skills, programmes.',
     reads: [
       'identity',
+      'residence',
       'migrationEpisodes',
       'employmentSummary',
       'employmentDetail',
@@ -163,18 +179,20 @@ export const PURPOSE_POLICY: Record<Purpose, PurposePolicy> = {
   },
   MEDICAL_CARE: {
     why: 'Treating a named patient: identity, travel history, health records and certificate.',
-    reads: ['identity', 'migrationEpisodes', 'health', 'healthCertificate'],
+    reads: ['identity', 'residence', 'migrationEpisodes', 'health', 'healthCertificate'],
   },
   PUBLIC_HEALTH: {
     why:
-      'Surveillance of screenings and TB among migrants works on records keyed by PIN and travel ' +
-      'history; naming the person (identity) is for MEDICAL_CARE, and so is the certificate.',
-    reads: ['migrationEpisodes', 'health'],
+      'Surveillance of screenings and TB among migrants works on records keyed by PIN, with the ' +
+      'home region and travel history; naming the person (identity) is for MEDICAL_CARE, and so ' +
+      'is the certificate.',
+    reads: ['residence', 'migrationEpisodes', 'health'],
   },
   PENSION_ASSESSMENT: {
     why: 'Assessing a pension: identity, periods abroad and employment, insurance, the exchange.',
     reads: [
       'identity',
+      'residence',
       'migrationEpisodes',
       'employmentSummary',
       'pensions',
@@ -199,6 +217,7 @@ export const PURPOSE_POLICY: Record<Purpose, PurposePolicy> = {
     why: "A person's right of access: their own record in every agency and who read it.",
     reads: [
       'identity',
+      'residence',
       'migrationRecord',
       'childIdentity',
       'migrationEpisodes',
@@ -244,7 +263,7 @@ export const FIELD_CLASSES: Record<string, DataClass> = {
   'Person.nameLatin': 'identity',
   'Person.birthDate': 'identity',
   'Person.sex': 'identity',
-  'Person.homeRegion': 'identity',
+  'Person.homeRegion': 'residence',
   'Person.russianProficiency': 'migrationRecord',
   'Person.status': 'migrationRecord',
   'Person.entryBans': 'migrationRecord',
@@ -294,7 +313,7 @@ export const FIELD_CLASSES: Record<string, DataClass> = {
  */
 export const FILTER_CLASSES: Record<string, DataClass> = {
   // migration
-  'PersonFilter.region': 'identity',
+  'PersonFilter.region': 'residence',
   'PersonFilter.status': 'migrationRecord',
   'PersonFilter.destination': 'migrationEpisodes',
   'PersonFilter.sex': 'identity',
