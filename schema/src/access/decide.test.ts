@@ -14,7 +14,7 @@ import {
   regionScopeOf,
   type Subject,
 } from './decide';
-import { policyFor, type Agency, type DataClass } from './policy';
+import { policyFor, purposeNeeds, type Agency, type DataClass } from './policy';
 import { createAccessTrail } from './trail';
 
 /**
@@ -621,5 +621,20 @@ describe('policyFor: a role narrowed to a purpose', () => {
     ['an unknown role', 'JANITOR', 'STATISTICS', null],
   ])('%s', (_case, role, purpose, expected) => {
     expect(policyFor(role, purpose)).toEqual(expected);
+  });
+});
+
+describe('purposeNeeds: what a purpose needs, whoever declares it', () => {
+  it.each<[string | null, DataClass, boolean]>([
+    ['EMPLOYMENT_SERVICES', 'healthCertificate', true],
+    ['RETURNEE_SUPPORT', 'healthCertificate', true],
+    ['PUBLIC_HEALTH', 'healthCertificate', false],
+    ['PUBLIC_HEALTH', 'identity', false],
+    ['STATISTICS', 'identity', false],
+    ['AUDIT', 'accessLog', true],
+    ['GOSSIP', 'identity', false],
+    [null, 'identity', false],
+  ])('%s needs %s: %s', (purpose, dataClass, expected) => {
+    expect(purposeNeeds(purpose, dataClass)).toBe(expected);
   });
 });

@@ -252,6 +252,16 @@ export function policyFor(role: string, purpose: string | null): RolePolicy | nu
 }
 
 /**
+ * Whether a declared purpose needs a class at all, whoever declares it: a person's consent lifts
+ * a refusal of the health certificate only for a purpose that needs it.
+ */
+export function purposeNeeds(purpose: string | null, dataClass: DataClass): boolean {
+  return (
+    purpose !== null && isPurpose(purpose) && PURPOSE_POLICY[purpose].reads.includes(dataClass)
+  );
+}
+
+/**
  * The data class of every field that reveals a person, by schema coordinate. Fields of value
  * types not listed here (a name's parts, an episode's dates) are reachable only through a listed
  * field, whose rule guards them. `Person.pin` is the key: it only repeats a PIN the caller gave or

@@ -154,7 +154,7 @@ async function pool<T, R>(items: T[], size: number, work: (item: T) => Promise<R
 // testTimeout is a global option in jest: the e2e project's own 120 s never applies.
 jest.setTimeout(120_000);
 
-describe('policy matrix: every role x every field x every entry path', () => {
+describe('policy matrix: every role x purpose x field x entry path, against the oracle', () => {
   let jol: TestSystem;
   const tokens = new Map<string, string>();
   const references = new Map<string, Reference>();
@@ -458,7 +458,7 @@ describe('policy matrix: every role x every field x every entry path', () => {
 
   describe.each(PATHS)('entry path %s', (path) => {
     it.each(CALLERS.map((caller) => [caller.label, caller] as const))(
-      '%s: every coordinate as the policy table says',
+      '%s: every coordinate as the oracle says',
       async (_label, caller) => {
         const requests = plan(caller, path);
         const recordsRows = path === 'root' && ROW_CALLERS.includes(caller);
@@ -550,7 +550,7 @@ describe('policy matrix: every role x every field x every entry path', () => {
     );
   });
 
-  it('refuses the root fields the table classifies to roles without their class', async () => {
+  it('refuses the root fields the oracle classifies to roles without their class', async () => {
     const problems: string[] = [];
     let asked = 0;
     for (const name of INVENTORY.rootQueries) {
