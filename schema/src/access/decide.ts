@@ -2,7 +2,8 @@ import { GraphQLError } from 'graphql';
 import type { Caller, JolContext } from '../context';
 import { forbidden, notAuthenticated, purposeRequired } from './errors';
 import {
-  ROLE_POLICY,
+  FILTER_CLASSES,
+  policyFor,
   type AggregateClass,
   type Agency,
   type DataClass,
@@ -21,9 +22,10 @@ export interface Subject {
   partners?: readonly string[];
 }
 
-function policiesOf(roles: readonly string[]): [string, RolePolicy][] {
+/** The caller's role policies that allow the declared purpose, each narrowed to what it needs. */
+function policiesOf(roles: readonly string[], purpose: string | null): [string, RolePolicy][] {
   return roles.flatMap((role) => {
-    const policy = (ROLE_POLICY as Record<string, RolePolicy>)[role];
+    const policy = policyFor(role, purpose);
     return policy ? [[role, policy] as [string, RolePolicy]] : [];
   });
 }
@@ -79,9 +81,7 @@ function grantsOf(
   const { caller, purpose } = context;
   if (!caller) return deny(context, notAuthenticated(), coordinate, pin);
   if (!purpose) return deny(context, purposeRequired(coordinate), coordinate, pin);
-  const granting = policiesOf(caller.roles).filter(
-    ([, p]) => grants(p) && p.purposes.includes(purpose as never),
-  );
+  const granting = policiesOf(caller.roles, purpose).filter(([, p]) => grants(p));
   if (granting.length === 0) return deny(context, forbidden(coordinate), coordinate, pin);
   return { caller, granting };
 }
@@ -127,16 +127,6 @@ export function decideWrite(
   return true;
 }
 
-/** Whether the caller holds a role that may read `dataClass` for the declared purpose at all. */
-export function mayReadAny(context: JolContext, dataClasses: readonly DataClass[]): boolean {
-  const { caller, purpose } = context;
-  if (!caller || !purpose) return false;
-  return policiesOf(caller.roles).some(
-    ([, p]) =>
-      p.purposes.includes(purpose as never) && dataClasses.some((c) => p.reads.includes(c)),
-  );
-}
-
 /**
  * For a lookup by PIN (`person(pin)`): the caller must be allowed some person-level data for the
  * purpose, and the person must be in reach (own record, region).
@@ -172,9 +162,7 @@ export function decideLookup(
 export function mayRead(context: JolContext, dataClass: DataClass, subject: Subject): boolean {
   const { caller, purpose } = context;
   if (!caller || !purpose) return false;
-  const granting = policiesOf(caller.roles).filter(
-    ([, p]) => p.reads.includes(dataClass) && p.purposes.includes(purpose as never),
-  );
+  const granting = policiesOf(caller.roles, purpose).filter(([, p]) => p.reads.includes(dataClass));
   if (granting.length === 0) return false;
   if (granting.some(isUnrestricted)) return true;
   return withinLimitedReach(caller, granting, subject);
@@ -188,9 +176,7 @@ export function mayRead(context: JolContext, dataClass: DataClass, subject: Subj
 export function partnerScopeOf(context: JolContext, dataClass: DataClass): string | null {
   const { caller, purpose } = context;
   if (!caller) return '';
-  const granting = policiesOf(caller.roles).filter(
-    ([, p]) => p.reads.includes(dataClass) && p.purposes.includes(purpose as never),
-  );
+  const granting = policiesOf(caller.roles, purpose).filter(([, p]) => p.reads.includes(dataClass));
   return granting.some(isUnrestricted) ? null : (caller.partner ?? '');
 }
 
@@ -262,4 +248,38 @@ export function decideAggregate(
   if (grant instanceof GraphQLError) return grant;
   context.access.fields.add(coordinate);
   return true;
+}
+
+/**
+ * Arguments that select persons by a value (`persons(filter: { status: ABROAD })`) are reads of
+ * the value's data class (FILTER_CLASSES): every criterion given must be one the caller may read
+ * for the purpose, or the request is refused naming the criterion. `inputType` is the argument's
+ * input type (`PersonFilter`); a criterion the table does not classify is a programming error.
+ */
+export function decideFilter(
+  context: JolContext,
+  inputType: string,
+  filter: object | null | undefined,
+): true | GraphQLError {
+  for (const [field, value] of Object.entries(filter ?? {})) {
+    if (value === undefined || value === null) continue;
+    const coordinate = `${inputType}.${field}`;
+    const dataClass = FILTER_CLASSES[coordinate];
+    if (!dataClass)
+      throw new Error(
+        `${coordinate} has no data class in FILTER_CLASSES (schema/src/access/policy.ts)`,
+      );
+    const grant = grantsOf(context, coordinate, undefined, (p) => p.reads.includes(dataClass));
+    if (grant instanceof GraphQLError) return grant;
+    context.access.fields.add(coordinate);
+  }
+  return true;
+}
+
+/**
+ * The region a caller's lists of persons are limited to (the token's `region` claim), null when
+ * unlimited: list resolvers narrow their query with it, so that no rule rewrites arguments.
+ */
+export function regionScopeOf(context: JolContext): string | null {
+  return context.caller?.region ?? null;
 }

@@ -1,4 +1,4 @@
-import type { Purpose, Role } from './roles';
+import { isPurpose, type Purpose, type Role } from './roles';
 
 /**
  * Jol's access policy, written once as data: the code's rules and the tests' expectations both
@@ -7,7 +7,10 @@ import type { Purpose, Role } from './roles';
 
 /** Kinds of person-level data; each field of the graph that reveals a person belongs to one. */
 export const DATA_CLASSES = {
-  identity: 'Names, birth date, sex, home region',
+  identity: 'Names, birth date, sex',
+  residence:
+    'Home region: what region-scoped access and regional surveillance go by (other subgraphs ' +
+    'require it to scope their fields)',
   migrationRecord: 'Migration status, Russian proficiency, entry bans, dependants left behind',
   childIdentity: 'PINs of dependants left behind (masked for others)',
   migrationEpisodes: 'Departures, destinations and returns',
@@ -22,7 +25,6 @@ export const DATA_CLASSES = {
   accessLog: 'Who read a person, when and why',
 } as const;
 export type DataClass = keyof typeof DATA_CLASSES;
-export const ALL_DATA_CLASSES = Object.keys(DATA_CLASSES) as DataClass[];
 
 export type Agency = 'migration' | 'labour' | 'health' | 'pensions';
 
@@ -53,6 +55,7 @@ export const ROLE_POLICY: Record<Role, RolePolicy> = {
     purposes: ['MIGRATION_REGISTRATION', 'RETURNEE_SUPPORT'],
     reads: [
       'identity',
+      'residence',
       'migrationRecord',
       'childIdentity',
       'migrationEpisodes',
@@ -64,6 +67,7 @@ export const ROLE_POLICY: Record<Role, RolePolicy> = {
     purposes: ['EMPLOYMENT_SERVICES', 'RETURNEE_SUPPORT'],
     reads: [
       'identity',
+      'residence',
       'migrationEpisodes',
       'employmentSummary',
       'employmentDetail',
@@ -73,12 +77,19 @@ export const ROLE_POLICY: Record<Role, RolePolicy> = {
   },
   HEALTH_OFFICER: {
     purposes: ['MEDICAL_CARE', 'PUBLIC_HEALTH'],
-    reads: ['identity', 'migrationEpisodes', 'health', 'healthCertificate'],
+    reads: ['identity', 'residence', 'migrationEpisodes', 'health', 'healthCertificate'],
     writes: 'health',
   },
   PENSION_OFFICER: {
     purposes: ['PENSION_ASSESSMENT'],
-    reads: ['identity', 'migrationEpisodes', 'employmentSummary', 'pensions', 'pensionExchange'],
+    reads: [
+      'identity',
+      'residence',
+      'migrationEpisodes',
+      'employmentSummary',
+      'pensions',
+      'pensionExchange',
+    ],
     writes: 'pensions',
   },
   ANALYST: { purposes: ['STATISTICS'], reads: [], aggregates: ['statistics'], writes: null },
@@ -94,6 +105,7 @@ export const ROLE_POLICY: Record<Role, RolePolicy> = {
     purposes: ['SELF_SERVICE'],
     reads: [
       'identity',
+      'residence',
       'migrationRecord',
       'childIdentity',
       'migrationEpisodes',
@@ -110,6 +122,145 @@ export const ROLE_POLICY: Record<Role, RolePolicy> = {
   },
 };
 
+export interface PurposePolicy {
+  /** Why the purpose needs these classes and no others: the reviewer's reason, kept beside it. */
+  why: string;
+  /** Person-level data the purpose needs; a role declaring it reads the intersection with its own. */
+  reads: readonly DataClass[];
+  /** Aggregate data the purpose needs; none when absent. */
+  aggregates?: readonly AggregateClass[];
+}
+
+/**
+ * What each purpose needs (data minimisation): a decision serves the intersection of the role's
+ * classes and the declared purpose's, so declaring a narrower purpose reads less. The consent-gated
+ * `healthCertificate` is listed for the purposes a person may consent to share it for (see
+ * CONSENT_RECIPIENTS); a role outside health reads it only with such a consent.
+ */
+export const PURPOSE_POLICY: Record<Purpose, PurposePolicy> = {
+  MIGRATION_REGISTRATION: {
+    why: 'Registering persons, departures, returns, entry bans and the children left behind.',
+    reads: [
+      'identity',
+      'residence',
+      'migrationRecord',
+      'childIdentity',
+      'migrationEpisodes',
+      'employmentSummary',
+      'healthCertificate',
+    ],
+  },
+  RETURNEE_SUPPORT: {
+    why:
+      'Helping a returnee back into work: who returned, from where, what they did abroad and the ' +
+      "programmes they follow; not the employer, contract or permit (labour's casework) nor the " +
+      "children's PINs.",
+    reads: [
+      'identity',
+      'residence',
+      'migrationRecord',
+      'migrationEpisodes',
+      'employmentSummary',
+      'labourServices',
+      'healthCertificate',
+    ],
+  },
+  EMPLOYMENT_SERVICES: {
+    why: 'Labour casework: jobs abroad with employer, contract and permit, skills, programmes.',
+    reads: [
+      'identity',
+      'residence',
+      'migrationEpisodes',
+      'employmentSummary',
+      'employmentDetail',
+      'labourServices',
+      'healthCertificate',
+    ],
+  },
+  MEDICAL_CARE: {
+    why: 'Treating a named patient: identity, travel history, health records and certificate.',
+    reads: ['identity', 'residence', 'migrationEpisodes', 'health', 'healthCertificate'],
+  },
+  PUBLIC_HEALTH: {
+    why:
+      'Surveillance of screenings and TB among migrants works on records keyed by PIN, with the ' +
+      'home region and travel history; naming the person (identity) is for MEDICAL_CARE, and so ' +
+      'is the certificate.',
+    reads: ['residence', 'migrationEpisodes', 'health'],
+  },
+  PENSION_ASSESSMENT: {
+    why: 'Assessing a pension: identity, periods abroad and employment, insurance, the exchange.',
+    reads: [
+      'identity',
+      'residence',
+      'migrationEpisodes',
+      'employmentSummary',
+      'pensions',
+      'pensionExchange',
+      'healthCertificate',
+    ],
+  },
+  STATISTICS: {
+    why: 'Indicators only: no person-level class at all.',
+    reads: [],
+    aggregates: ['statistics'],
+  },
+  PENSION_EXCHANGE: {
+    why: 'A partner institution exchanges the documents of its own cases, nothing else.',
+    reads: ['pensionExchange'],
+  },
+  AUDIT: {
+    why: 'Auditors read who accessed a person, never the data itself.',
+    reads: ['accessLog'],
+  },
+  SELF_SERVICE: {
+    why: "A person's right of access: their own record in every agency and who read it.",
+    reads: [
+      'identity',
+      'residence',
+      'migrationRecord',
+      'childIdentity',
+      'migrationEpisodes',
+      'employmentSummary',
+      'employmentDetail',
+      'labourServices',
+      'health',
+      'healthCertificate',
+      'pensions',
+      'accessLog',
+    ],
+  },
+};
+
+/**
+ * A role's policy for one declared purpose: its reads, aggregates and submits narrowed to what the
+ * purpose needs; null when the role may not declare the purpose (or the role is unknown). Every
+ * decision goes through this one narrowing.
+ */
+export function policyFor(role: string, purpose: string | null): RolePolicy | null {
+  const policy = (ROLE_POLICY as Record<string, RolePolicy | undefined>)[role];
+  if (!policy || purpose === null || !isPurpose(purpose) || !policy.purposes.includes(purpose))
+    return null;
+  const needed = PURPOSE_POLICY[purpose];
+  const narrowed: RolePolicy = {
+    ...policy,
+    reads: policy.reads.filter((c) => needed.reads.includes(c)),
+    aggregates: (policy.aggregates ?? []).filter((c) => needed.aggregates?.includes(c) ?? false),
+  };
+  if (policy.submits) narrowed.submits = policy.submits.filter((c) => needed.reads.includes(c));
+  return narrowed;
+}
+
+/**
+ * Whether a declared purpose needs a class at all, whoever declares it: a person's consent lifts
+ * a refusal of the health certificate only for a purpose that needs it.
+ */
+export function purposeNeeds(purpose: string | null, dataClass: DataClass): boolean {
+  return (
+    purpose !== null && isPurpose(purpose) && PURPOSE_POLICY[purpose].reads.includes(dataClass)
+  );
+}
+
 /**
  * The data class of every field that reveals a person, by schema coordinate. Fields of value
  * types not listed here (a name's parts, an episode's dates) are reachable only through a listed
@@ -122,7 +273,7 @@ export const FIELD_CLASSES: Record<string, DataClass> = {
   'Person.nameLatin': 'identity',
   'Person.birthDate': 'identity',
   'Person.sex': 'identity',
-  'Person.homeRegion': 'identity',
+  'Person.homeRegion': 'residence',
   'Person.russianProficiency': 'migrationRecord',
   'Person.status': 'migrationRecord',
   'Person.entryBans': 'migrationRecord',
@@ -164,6 +315,22 @@ export const FIELD_CLASSES: Record<string, DataClass> = {
 };
 
 /**
+ * Arguments that select persons by a value, by input coordinate, with the data class of the value
+ * they select by: a filter is a read of that class (`persons(filter: { status: ABROAD })` tells
+ * every listed person's status), decided like reading the field. Arguments that select by a key the
+ * caller already holds (a PIN, a case id) and paging arguments select by no person's data and are
+ * not listed; aggregates (indicators) have their own policy.
+ */
+export const FILTER_CLASSES: Record<string, DataClass> = {
+  // migration
+  'PersonFilter.region': 'residence',
+  'PersonFilter.status': 'migrationRecord',
+  'PersonFilter.destination': 'migrationEpisodes',
+  'PersonFilter.sex': 'identity',
+  'PersonFilter.ageBand': 'identity',
+};
+
+/**
  * Kinds of aggregate data: counts and shares over groups, in which no person can be seen. They are
  * kept apart from DATA_CLASSES, whose every class reveals persons, so that a role reading only
  * aggregates holds no person-level read anywhere (no `person(pin)` lookup, no `_entities` field).
@@ -200,13 +367,6 @@ export const AGGREGATE_FIELDS: Record<string, AggregateClass> = {
   'Indicators.voluntaryContributors': 'statistics',
   'Indicators.personsWithTotalizedPeriods': 'statistics',
 };
-
-/** Which roles may read a data class, derived from ROLE_POLICY. */
-export function rolesReading(dataClass: DataClass): Role[] {
-  return (Object.keys(ROLE_POLICY) as Role[]).filter((role) =>
-    ROLE_POLICY[role].reads.includes(dataClass),
-  );
-}
 
 /** Who may read a person's fitness certificate with a recorded consent: officers of these agencies. */
 export const CONSENT_RECIPIENTS: Record<Exclude<Agency, 'health'>, Role> = {

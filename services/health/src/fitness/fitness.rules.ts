@@ -6,6 +6,7 @@ import {
   decideRead,
   forbidden,
   mayRead,
+  purposeNeeds,
   ROLE_POLICY,
   type AccessRules,
   type Subject,
@@ -17,10 +18,13 @@ import type { Person } from '../person/person.type';
 
 const COORDINATE = 'Person.fitForWorkAbroad';
 
-/** The recipients whose officer role the caller holds and may declare the request's purpose as. */
+/**
+ * The recipients whose officer role the caller holds and may declare the request's purpose as,
+ * for a purpose that needs the certificate (PURPOSE_POLICY): no consent lifts a refusal otherwise.
+ */
 function recipientsOf(context: HealthContext): ConsentRecipient[] {
   const { caller, purpose } = context;
-  if (!caller || !purpose) return [];
+  if (!caller || !purpose || !purposeNeeds(purpose, 'healthCertificate')) return [];
   return Object.values(ConsentRecipient).filter((recipient) => {
     const role = CONSENT_RECIPIENTS[CONSENT_RECIPIENT_AGENCY[recipient]];
     return (

@@ -97,10 +97,6 @@ describe('labour: access to employment records', () => {
       [{ id: expect.stringMatching(/^[0-9a-f]{24}$/), pin: PIN, ...summary, ...detail }],
       [
         ['a labour officer', labourOfficer],
-        [
-          'a labour officer for returnee support',
-          callerWithPurpose('LABOUR_OFFICER', 'RETURNEE_SUPPORT'),
-        ],
         ['a labour officer of the same region', callerAs('LABOUR_OFFICER', { region: REGION })],
         ['the data subject', callerAs('DATA_SUBJECT', { pin: PIN })],
       ],
@@ -111,6 +107,11 @@ describe('labour: access to employment records', () => {
     ['a migration officer', callerAs('MIGRATION_OFFICER')],
     ['a pension officer', callerAs('PENSION_OFFICER')],
     ['a migration officer of the same region', callerAs('MIGRATION_OFFICER', { region: REGION })],
+    // Returnee support needs what a returnee did abroad, not the employer or permit (purpose policy).
+    [
+      'a labour officer for returnee support',
+      callerWithPurpose('LABOUR_OFFICER', 'RETURNEE_SUPPORT'),
+    ],
   ])('%s', (_who, as) => {
     it('reads the employment summary', async () => {
       const result = await execute(subgraph.server, SUMMARY, person(), as);

@@ -8,7 +8,9 @@ import {
   encodeCursor,
   isDuplicateKeyError,
   PinScalar,
+  regionScopeOf,
   today,
+  type RegionCode,
 } from '@jol/schema';
 import type { MigrationContext } from '../context';
 import { PersonConnection } from './person.connection';
@@ -56,6 +58,9 @@ export class PersonResolver {
   ): Promise<PersonConnection> {
     checkPageSize(first);
     const query = personQuery(filter);
+    // A region-scoped officer lists their region only (the rule refused a filter for another).
+    const region = regionScopeOf(ctx);
+    if (region) query.homeRegion = region as RegionCode;
     if (after) query.pin = { $gt: decodeCursor(after) };
     const records = await ctx.models.Person.find(query)
       .sort({ pin: 1 })

@@ -1,6 +1,7 @@
 import { rule } from 'graphql-shield';
 import {
   allow,
+  decideFilter,
   decideList,
   decideLookup,
   forbidden,
@@ -22,8 +23,9 @@ const lookUpPerson = rule('lookup:person', { cache: 'no_cache' })(async (
 });
 
 /**
- * `persons(...)`: lists are for officers only; a region-scoped officer's list is limited to the
- * region (the filter is narrowed here, and a filter for another region is refused).
+ * `persons(...)`: lists are for officers only; every criterion of the filter is a read of its data
+ * class; a region-scoped officer's filter for another region is refused (the resolver limits the
+ * list to the caller's region through regionScopeOf, so no argument is rewritten here).
  */
 const listPersons = rule('list:persons', { cache: 'no_cache' })((
   _parent,
@@ -32,12 +34,11 @@ const listPersons = rule('list:persons', { cache: 'no_cache' })((
 ) => {
   const decision = decideList(context, 'Query.persons');
   if (decision instanceof Error) return decision;
-  if (decision.region) {
-    if (args.filter?.region && args.filter.region !== decision.region) {
-      context.access.denied = true;
-      return forbidden('Query.persons', 'Outside your region:');
-    }
-    args.filter = { ...args.filter, region: decision.region as PersonFilter['region'] };
+  const filtered = decideFilter(context, 'PersonFilter', args.filter);
+  if (filtered !== true) return filtered;
+  if (decision.region && args.filter?.region && args.filter.region !== decision.region) {
+    context.access.denied = true;
+    return forbidden('Query.persons', 'Outside your region:');
   }
   return true;
 });

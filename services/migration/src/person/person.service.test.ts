@@ -1,5 +1,7 @@
 import type { Connection } from 'mongoose';
 import {
+  callerAs,
+  callerWithPurpose,
   dropTestDatabase,
   execute,
   openTestDatabase,
@@ -149,5 +151,81 @@ describe('migration: persons', () => {
 
     const forged = await execute(server, PAGE, { after: 'not-a-cursor' });
     expect(forged.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  describe('a filter is a read of the data class it selects by', () => {
+    const pinsOf = (
+      data: { persons?: { edges?: { node: { pin: string } }[] } } | null | undefined,
+    ) => (data?.persons?.edges ?? []).map((e: { node: { pin: string } }) => e.node.pin);
+    const LIST = `query ($filter: PersonFilter) { persons(first: 50, filter: $filter) {
+      edges { node { pin } } } }`;
+    const osh = { ...aisuluu, pin: '10101199600001', homeRegion: 'KG-O', sex: 'MALE' };
+    const naryn = { ...aisuluu, pin: '10101199600002', homeRegion: 'KG-N', sex: 'MALE' };
+
+    beforeAll(async () => {
+      for (const input of [osh, naryn])
+        expect((await execute(server, REGISTER, { input })).errors).toBeUndefined();
+    });
+
+    it.each([
+      [
+        'a labour officer by status',
+        callerAs('LABOUR_OFFICER'),
+        { status: 'NEVER_LEFT' },
+        'PersonFilter.status',
+      ],
+      [
+        'a health officer by status',
+        callerAs('HEALTH_OFFICER'),
+        { status: 'ABROAD' },
+        'PersonFilter.status',
+      ],
+      [
+        'a labour officer by status, with a region',
+        callerAs('LABOUR_OFFICER'),
+        { region: 'KG-O', status: 'NEVER_LEFT' },
+        'PersonFilter.status',
+      ],
+      [
+        'a health officer for public health (no identity, so no list, for that purpose)',
+        callerWithPurpose('HEALTH_OFFICER', 'PUBLIC_HEALTH'),
+        { destination: 'RU' },
+        'Query.persons',
+      ],
+    ])(
+      'refuses %s: FORBIDDEN naming what was refused, no list',
+      async (_who, as, filter, named) => {
+        const result = await execute(server, LIST, { filter }, as);
+        expect(result.data).toBeNull();
+        expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        expect(result.errors?.[0]?.message).toContain(named);
+      },
+    );
+
+    it.each([
+      ['a migration officer by status', callerAs('MIGRATION_OFFICER'), { status: 'NEVER_LEFT' }],
+      ['a labour officer by sex and region', callerAs('LABOUR_OFFICER'), { sex: 'MALE' }],
+      ['a health officer by destination', callerAs('HEALTH_OFFICER'), { destination: 'RU' }],
+    ])('lets %s list', async (_who, as, filter) => {
+      const result = await execute(server, LIST, { filter }, as);
+      expect(result.errors).toBeUndefined();
+      const expected = 'destination' in filter ? [] : [osh.pin, naryn.pin];
+      expect(pinsOf(result.data).filter((p: string) => p.startsWith('101011996'))).toEqual(
+        expected,
+      );
+    });
+
+    it('limits a region-scoped officer to the region without a region criterion, refuses another', async () => {
+      const scoped = callerAs('LABOUR_OFFICER', { region: 'KG-N' });
+      const all = await execute(server, LIST, { filter: { sex: 'MALE' } }, scoped);
+      expect(all.errors).toBeUndefined();
+      expect(pinsOf(all.data)).toContain(naryn.pin);
+      expect(pinsOf(all.data)).not.toContain(osh.pin);
+      const none = await execute(server, LIST, {}, scoped);
+      expect(pinsOf(none.data)).toEqual([naryn.pin]);
+      const other = await execute(server, LIST, { filter: { region: 'KG-O' } }, scoped);
+      expect(other.data).toBeNull();
+      expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    });
   });
 });

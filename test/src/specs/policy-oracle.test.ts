@@ -1,0 +1,162 @@
+import {
+  AGGREGATE_FIELDS,
+  CONSENT_RECIPIENTS,
+  FIELD_CLASSES,
+  FILTER_CLASSES,
+  policyFor,
+  PURPOSE_POLICY,
+  PURPOSES,
+  ROLE_POLICY,
+  ROLES,
+  type DataClass,
+} from '@jol/schema';
+import {
+  AGGREGATE_COORDINATES,
+  CLASS_COORDINATES,
+  FILTER_CRITERIA,
+  NON_SELECTING_ARGUMENTS,
+  oracleClassOf,
+  oraclePurposes,
+  oracleReads,
+  PURPOSE_ORACLE,
+  ROLE_ORACLE,
+} from './policy-oracle';
+import { argumentUses, INVENTORY, objectType, SUPERGRAPH } from './policy-supergraph';
+
+/**
+ * The code's policy table (schema/src/access/policy.ts) against the reviewed oracle, and the
+ * oracle against the committed supergraph. A role or purpose widened or narrowed in the table,
+ * a coordinate reclassified, or a field, argument or mutation added to a subgraph without a line
+ * in the oracle, fails here; the policy matrix then checks the running system against the oracle.
+ */
+
+const sorted = (values: readonly string[] | null | undefined) =>
+  values === null || values === undefined ? null : [...values].sort();
+
+describe('the policy table and the oracle agree', () => {
+  it.each(ROLES.flatMap((role) => PURPOSES.map((purpose) => [role, purpose] as const)))(
+    '%s declaring %s reads exactly the classes the oracle lists',
+    (role, purpose) => {
+      const policy = policyFor(role, purpose);
+      expect(sorted(policy?.reads)).toEqual(sorted(oracleReads(role, purpose)));
+      const aggregates = ROLE_ORACLE[role].aggregates?.[purpose];
+      expect(sorted(policy?.aggregates)).toEqual(
+        policy === null ? null : (sorted(aggregates) ?? []),
+      );
+    },
+  );
+
+  it.each(ROLES)(
+    '%s holds no class beyond what its purposes read (a grant no purpose serves is a widening)',
+    (role) => {
+      const served = new Set(oraclePurposes(role).flatMap((p) => oracleReads(role, p) ?? []));
+      expect(sorted(ROLE_POLICY[role].reads)).toEqual(sorted([...served]));
+    },
+  );
+
+  it.each(PURPOSES)('%s needs exactly the classes the oracle lists', (purpose) => {
+    expect(sorted(PURPOSE_POLICY[purpose].reads)).toEqual(sorted(PURPOSE_ORACLE[purpose]));
+  });
+
+  it.each(ROLES)('%s may declare the purposes the oracle lists, and no other', (role) => {
+    expect(sorted(ROLE_POLICY[role].purposes)).toEqual(sorted(oraclePurposes(role)));
+  });
+
+  it.each(ROLES)('%s reaches, writes and submits as the oracle says', (role) => {
+    const policy = ROLE_POLICY[role];
+    const reach = policy.ownRecordOnly
+      ? 'ownRecord'
+      : policy.partnerCasesOnly
+        ? 'partnerCases'
+        : 'anyone';
+    expect({ reach, writes: policy.writes, submits: sorted(policy.submits ?? []) }).toEqual({
+      reach: ROLE_ORACLE[role].reach,
+      writes: ROLE_ORACLE[role].writes,
+      submits: sorted(ROLE_ORACLE[role].submits),
+    });
+  });
+
+  it('lets the officers the oracle names read the health certificate with consent', () => {
+    const byOracle = Object.fromEntries(
+      ROLES.flatMap((role) => {
+        const agency = ROLE_ORACLE[role].consentAgency;
+        return agency ? [[agency, role]] : [];
+      }),
+    );
+    expect(CONSENT_RECIPIENTS).toEqual(byOracle);
+  });
+
+  it('classifies every coordinate as the oracle does', () => {
+    const byOracle = Object.fromEntries(
+      (Object.entries(CLASS_COORDINATES) as [DataClass, readonly string[]][]).flatMap(
+        ([dataClass, coordinates]) => coordinates.map((c) => [c, dataClass]),
+      ),
+    );
+    expect(FIELD_CLASSES).toEqual(byOracle);
+    const twice = Object.values(CLASS_COORDINATES)
+      .flat()
+      .filter((c, i, all) => all.indexOf(c) !== i);
+    expect(twice).toEqual([]);
+  });
+
+  it('classifies every filter criterion as the oracle does', () => {
+    expect(FILTER_CLASSES).toEqual(FILTER_CRITERIA);
+  });
+
+  it('lists the same aggregate coordinates as the oracle', () => {
+    expect(sorted(Object.keys(AGGREGATE_FIELDS))).toEqual(sorted(AGGREGATE_COORDINATES));
+  });
+});
+
+describe('the oracle covers the committed supergraph', () => {
+  it('classifies every field of Person but its key', () => {
+    expect(INVENTORY.unclassified).toEqual([]);
+  });
+
+  it('has every coordinate it classifies in the supergraph', () => {
+    expect(INVENTORY.missing).toEqual([]);
+  });
+
+  it('reaches every classified coordinate but root fields from Person', () => {
+    expect(INVENTORY.unreachable).toEqual([]);
+  });
+
+  it('gives every argument that could select persons a class for each criterion, or a reason', () => {
+    const unaccounted = argumentUses().flatMap((use) => {
+      if (use.coordinate in NON_SELECTING_ARGUMENTS) return [];
+      if (use.criteria.length === 0) return [use.coordinate];
+      return use.criteria
+        .filter((c) => !(c.coordinate in FILTER_CRITERIA))
+        .map((c) => c.coordinate);
+    });
+    expect(unaccounted).toEqual([]);
+  });
+
+  it('names only arguments and criteria the supergraph has', () => {
+    const uses = argumentUses();
+    const criteria = new Set(uses.flatMap((u) => u.criteria.map((c) => c.coordinate)));
+    const arguments_ = new Set(uses.map((u) => u.coordinate));
+    expect(Object.keys(FILTER_CRITERIA).filter((c) => !criteria.has(c))).toEqual([]);
+    expect(Object.keys(NON_SELECTING_ARGUMENTS).filter((a) => !arguments_.has(a))).toEqual([]);
+  });
+
+  it('has every aggregate coordinate in the supergraph', () => {
+    const missing = AGGREGATE_COORDINATES.filter((coordinate) => {
+      const [type, field] = coordinate.split('.') as [string, string];
+      return !objectType(type).getFields()[field];
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('names a writer for every mutation of the supergraph, and only mutations it has', () => {
+    const mutations = Object.keys(SUPERGRAPH.getMutationType()!.getFields());
+    const written = new Set(ROLES.flatMap((role) => ROLE_ORACLE[role].mutations));
+    expect(mutations.filter((m) => !written.has(m))).toEqual([]);
+    expect([...written].filter((m) => !mutations.includes(m))).toEqual([]);
+  });
+
+  it('knows the class of every classified coordinate (no coordinate in two classes)', () => {
+    for (const coordinate of Object.keys(FIELD_CLASSES))
+      expect(oracleClassOf(coordinate)).toBe(FIELD_CLASSES[coordinate]);
+  });
+});

@@ -1,0 +1,359 @@
+import type { Agency, AggregateClass, DataClass, Purpose, Role } from '@jol/schema';
+
+/**
+ * The access policy as reviewers agreed it, written out by hand: what each role reads for each
+ * purpose it may declare, whom it reaches, what it writes, and the data class of every coordinate
+ * and filter criterion of the graph. Nothing here is computed from the code's policy table
+ * (schema/src/access/policy.ts): the oracle test holds that table to these literals, and the policy
+ * matrix holds the running system to them. Widening or narrowing a role or a purpose in the table
+ * fails the suite until this file changes too, in a reviewed commit.
+ */
+
+export type Reach = 'anyone' | 'ownRecord' | 'partnerCases';
+
+export interface RoleOracle {
+  /**
+   * Whom the role reads: anyone (a `region` claim then limits it to that region), only the person
+   * of its token's `pin` claim, or only persons with a case of its `partner` claim's institution.
+   */
+  reach: Reach;
+  /** For every purpose the role may declare (and no other): the person-level classes it reads. */
+  reads: Partial<Record<Purpose, readonly DataClass[]>>;
+  /** Aggregate classes read, by purpose; none when absent. */
+  aggregates?: Partial<Record<Purpose, readonly AggregateClass[]>>;
+  /** The agency whose data the role writes. */
+  writes: Agency | null;
+  /** Classes the role writes as exchange messages without owning an agency's data. */
+  submits: readonly DataClass[];
+  /** Every mutation of the graph the role may make (the data subject: about itself only). */
+  mutations: readonly string[];
+  /** The role reads the health certificate with the person's consent for its agency and purpose. */
+  consentAgency?: Exclude<Agency, 'health'>;
+}
+
+export const ROLE_ORACLE: Record<Role, RoleOracle> = {
+  MIGRATION_OFFICER: {
+    reach: 'anyone',
+    reads: {
+      MIGRATION_REGISTRATION: [
+        'identity',
+        'residence',
+        'migrationRecord',
+        'childIdentity',
+        'migrationEpisodes',
+        'employmentSummary',
+      ],
+      RETURNEE_SUPPORT: [
+        'identity',
+        'residence',
+        'migrationRecord',
+        'migrationEpisodes',
+        'employmentSummary',
+      ],
+    },
+    writes: 'migration',
+    submits: [],
+    mutations: [
+      'registerPerson',
+      'registerDeparture',
+      'registerReturn',
+      'recordEntryBan',
+      'recordDependant',
+    ],
+    consentAgency: 'migration',
+  },
+  LABOUR_OFFICER: {
+    reach: 'anyone',
+    reads: {
+      EMPLOYMENT_SERVICES: [
+        'identity',
+        'residence',
+        'migrationEpisodes',
+        'employmentSummary',
+        'employmentDetail',
+        'labourServices',
+      ],
+      RETURNEE_SUPPORT: [
+        'identity',
+        'residence',
+        'migrationEpisodes',
+        'employmentSummary',
+        'labourServices',
+      ],
+    },
+    writes: 'labour',
+    submits: [],
+    mutations: [
+      'recordEmployment',
+      'enrolInReintegration',
+      'updateReintegrationStatus',
+      'recordSkill',
+    ],
+    consentAgency: 'labour',
+  },
+  HEALTH_OFFICER: {
+    reach: 'anyone',
+    reads: {
+      MEDICAL_CARE: ['identity', 'residence', 'migrationEpisodes', 'health', 'healthCertificate'],
+      PUBLIC_HEALTH: ['residence', 'migrationEpisodes', 'health'],
+    },
+    writes: 'health',
+    submits: [],
+    mutations: [
+      'recordScreening',
+      'recordTbCase',
+      'updateTbTreatmentStatus',
+      'recordTbOutcome',
+      'setHealthInsurance',
+      'grantHealthConsent',
+      'revokeHealthConsent',
+    ],
+  },
+  PENSION_OFFICER: {
+    reach: 'anyone',
+    reads: {
+      PENSION_ASSESSMENT: [
+        'identity',
+        'residence',
+        'migrationEpisodes',
+        'employmentSummary',
+        'pensions',
+        'pensionExchange',
+      ],
+    },
+    writes: 'pensions',
+    submits: [],
+    mutations: ['recordInsurancePeriod', 'recordContribution', 'recordPensionDecision'],
+    consentAgency: 'pensions',
+  },
+  ANALYST: {
+    reach: 'anyone',
+    reads: { STATISTICS: [] },
+    aggregates: { STATISTICS: ['statistics'] },
+    writes: null,
+    submits: [],
+    mutations: [],
+  },
+  PARTNER: {
+    reach: 'partnerCases',
+    reads: { PENSION_EXCHANGE: ['pensionExchange'] },
+    writes: null,
+    submits: ['pensionExchange'],
+    mutations: [
+      'openPensionExchangeCase',
+      'submitPensionExchangePeriods',
+      'remindPensionExchangeDocument',
+      'acknowledgePensionExchangeDocument',
+      'invalidatePensionExchangeDocument',
+    ],
+  },
+  AUDITOR: {
+    reach: 'anyone',
+    reads: { AUDIT: ['accessLog'] },
+    writes: null,
+    submits: [],
+    mutations: [],
+  },
+  DATA_SUBJECT: {
+    reach: 'ownRecord',
+    reads: {
+      SELF_SERVICE: [
+        'identity',
+        'residence',
+        'migrationRecord',
+        'childIdentity',
+        'migrationEpisodes',
+        'employmentSummary',
+        'employmentDetail',
+        'labourServices',
+        'health',
+        'healthCertificate',
+        'pensions',
+        'accessLog',
+      ],
+    },
+    writes: null,
+    submits: [],
+    mutations: ['grantHealthConsent', 'revokeHealthConsent'],
+  },
+};
+
+/**
+ * What each purpose needs, whoever declares it (data minimisation): a role reads the intersection
+ * of its classes and these. The health certificate is listed for the purposes a person may consent
+ * to share it for (an officer outside health reads it only with that consent).
+ */
+export const PURPOSE_ORACLE: Record<Purpose, readonly DataClass[]> = {
+  MIGRATION_REGISTRATION: [
+    'identity',
+    'residence',
+    'migrationRecord',
+    'childIdentity',
+    'migrationEpisodes',
+    'employmentSummary',
+    'healthCertificate',
+  ],
+  RETURNEE_SUPPORT: [
+    'identity',
+    'residence',
+    'migrationRecord',
+    'migrationEpisodes',
+    'employmentSummary',
+    'labourServices',
+    'healthCertificate',
+  ],
+  EMPLOYMENT_SERVICES: [
+    'identity',
+    'residence',
+    'migrationEpisodes',
+    'employmentSummary',
+    'employmentDetail',
+    'labourServices',
+    'healthCertificate',
+  ],
+  MEDICAL_CARE: ['identity', 'residence', 'migrationEpisodes', 'health', 'healthCertificate'],
+  PUBLIC_HEALTH: ['residence', 'migrationEpisodes', 'health'],
+  PENSION_ASSESSMENT: [
+    'identity',
+    'residence',
+    'migrationEpisodes',
+    'employmentSummary',
+    'pensions',
+    'pensionExchange',
+    'healthCertificate',
+  ],
+  STATISTICS: [],
+  PENSION_EXCHANGE: ['pensionExchange'],
+  AUDIT: ['accessLog'],
+  SELF_SERVICE: [
+    'identity',
+    'residence',
+    'migrationRecord',
+    'childIdentity',
+    'migrationEpisodes',
+    'employmentSummary',
+    'employmentDetail',
+    'labourServices',
+    'health',
+    'healthCertificate',
+    'pensions',
+    'accessLog',
+  ],
+};
+
+/** Every coordinate of the graph that reveals a person, by the class that guards it. */
+export const CLASS_COORDINATES: Record<DataClass, readonly string[]> = {
+  identity: ['Person.nameCyrillic', 'Person.nameLatin', 'Person.birthDate', 'Person.sex'],
+  residence: ['Person.homeRegion'],
+  migrationRecord: [
+    'Person.russianProficiency',
+    'Person.status',
+    'Person.entryBans',
+    'Person.dependants',
+  ],
+  childIdentity: ['Dependant.childPin'],
+  migrationEpisodes: ['Person.episodes'],
+  employmentSummary: ['Person.employment'],
+  employmentDetail: [
+    'EmploymentRecord.employer',
+    'EmploymentRecord.formal',
+    'EmploymentRecord.permitType',
+    'EmploymentRecord.permitNumber',
+  ],
+  labourServices: ['Person.reintegrationEnrolments', 'Person.skills'],
+  health: [
+    'Person.screenings',
+    'Person.tbCases',
+    'Person.healthInsurance',
+    'Person.healthConsents',
+  ],
+  healthCertificate: ['Person.fitForWorkAbroad'],
+  pensions: [
+    'Person.insurancePeriods',
+    'Person.contributions',
+    'Person.serviceSummary',
+    'Person.pensionEntitlement',
+  ],
+  pensionExchange: [
+    'Query.pensionExchangeCase',
+    'Query.pensionExchangeCases',
+    'Mutation.openPensionExchangeCase',
+    'Mutation.submitPensionExchangePeriods',
+    'Mutation.invalidatePensionExchangeDocument',
+    'Mutation.remindPensionExchangeDocument',
+    'Mutation.acknowledgePensionExchangeDocument',
+  ],
+  accessLog: [
+    'Person.accessLog',
+    'PersonAccessLog.migration',
+    'PersonAccessLog.labour',
+    'PersonAccessLog.health',
+    'PersonAccessLog.pensions',
+  ],
+};
+
+/** Every criterion that selects persons by a value, by the class of the value it selects by. */
+export const FILTER_CRITERIA: Record<string, DataClass> = {
+  'PersonFilter.region': 'residence',
+  'PersonFilter.sex': 'identity',
+  'PersonFilter.ageBand': 'identity',
+  'PersonFilter.status': 'migrationRecord',
+  'PersonFilter.destination': 'migrationEpisodes',
+};
+
+/**
+ * Arguments of the graph's queries and fields that select nobody by a person's data, with the
+ * reason: a key the caller holds (its decision is the lookup's), paging, or aggregates (their own
+ * policy). Any other argument must be a filter input whose every criterion is in FILTER_CRITERIA.
+ */
+export const NON_SELECTING_ARGUMENTS: Record<string, string> = {
+  'Query.person(pin:)': 'the key: decideLookup decides the person',
+  'Query.persons(first:)': 'paging',
+  'Query.persons(after:)': 'paging by PIN, the key',
+  'Query.pensionExchangeCase(caseId:)': "a case id: the case's person and institution decide",
+  'Query.pensionExchangeCases(pin:)': "the key: the person's cases decide",
+  'Person.pensionEntitlement(asOf:)': 'the day the entitlement is computed for',
+  'Query.indicators(by:)': 'aggregates, with their own disclosure control',
+  'Query.indicators(filter:)': 'aggregates, with their own disclosure control',
+};
+
+/** Every coordinate of the graph that returns aggregates (no person-level class). */
+export const AGGREGATE_COORDINATES: readonly string[] = [
+  'Query.indicators',
+  'Indicators.personsAbroad',
+  'Indicators.departures',
+  'Indicators.returns',
+  'Indicators.entryBans',
+  'Indicators.womenShareAbroad',
+  'Indicators.aged15To29ShareAbroad',
+  'Indicators.childrenWithParentAbroad',
+  'Indicators.destinations',
+  'Indicators.employedAbroad',
+  'Indicators.employmentAbroadBySector',
+  'Indicators.formalEmploymentShare',
+  'Indicators.reintegrationEnrolments',
+  'Indicators.reintegrationCompletions',
+  'Indicators.tbScreenedReturnees',
+  'Indicators.activeTbCases',
+  'Indicators.returneeShareOfActiveTb',
+  'Indicators.insuredAbroad',
+  'Indicators.voluntaryContributors',
+  'Indicators.personsWithTotalizedPeriods',
+];
+
+/** The class of a coordinate by the oracle; undefined for one it does not classify. */
+export function oracleClassOf(coordinate: string): DataClass | undefined {
+  return (Object.keys(CLASS_COORDINATES) as DataClass[]).find((c) =>
+    CLASS_COORDINATES[c].includes(coordinate),
+  );
+}
+
+/** The classes a role reads for a purpose; null when the role may not declare the purpose. */
+export function oracleReads(role: Role, purpose: string): readonly DataClass[] | null {
+  return (ROLE_ORACLE[role].reads as Record<string, readonly DataClass[]>)[purpose] ?? null;
+}
+
+/** The purposes a role may declare, in the order the oracle lists them. */
+export function oraclePurposes(role: Role): Purpose[] {
+  return Object.keys(ROLE_ORACLE[role].reads) as Purpose[];
+}
