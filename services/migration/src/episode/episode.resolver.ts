@@ -1,11 +1,10 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { badUserInput, conflict, formatIsoDate, notFound } from '@jol/schema';
+import { badUserInput, checkNotInFuture, conflict, formatIsoDate, notFound } from '@jol/schema';
 import type { MigrationContext } from '../context';
 import { Person, MigrationStatus } from '../person/person.type';
 import type { EpisodeRecord } from './episode.model';
 import { toEpisode } from './episode.model';
 import {
-  checkNotInFuture,
   checkRegisterDepartureInput,
   RegisterDepartureInput,
   RegisterReturnInput,
