@@ -139,7 +139,8 @@ export function mayReadAny(context: JolContext, dataClasses: readonly DataClass[
 
 /**
  * For a lookup by PIN (`person(pin)`): the caller must be allowed some person-level data for the
- * purpose, and the person must be in reach (own record, region).
+ * purpose, and the person must be in reach (own record, region). A region-scoped caller gets the
+ * same refusal for a PIN no person has (no home region) as for a person of another region.
  */
 export function decideLookup(
   context: JolContext,
@@ -153,14 +154,7 @@ export function decideLookup(
   const ownRecord = caller.pin !== undefined && subject.pin === caller.pin;
   if (!unrestricted && !withinLimitedReach(caller, granting, subject))
     return deny(context, forbidden(coordinate), coordinate, subject.pin);
-  if (
-    unrestricted &&
-    caller.region &&
-    !ownRecord &&
-    subject.homeRegion !== undefined &&
-    subject.homeRegion !== null &&
-    subject.homeRegion !== caller.region
-  ) {
+  if (unrestricted && caller.region && !ownRecord && subject.homeRegion !== caller.region) {
     return deny(context, forbidden(coordinate, 'Outside your region:'), coordinate, subject.pin);
   }
   if (subject.pin) context.access.pins.add(subject.pin);
