@@ -1,4 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import {
+  unconfiguredSubjectDirectory,
+  type SubjectDirectory,
+  type SubjectDirectoryFactory,
+} from './access/subject-directory';
 import { createAccessTrail, type AccessTrail } from './access/trail';
 import type { Logger } from './logger';
 
@@ -24,6 +29,8 @@ export interface JolContext<TLoaders = unknown, TModels = unknown> {
   purpose: string | null;
   /** What the access rules allowed and refused in this request; the audit writes it. */
   access: AccessTrail;
+  /** Who the persons this request writes about are: existence, home region, birth date. */
+  directory: SubjectDirectory;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -39,6 +46,8 @@ export interface ContextInput<TLoaders, TModels> {
   models: TModels;
   createLoaders: (models: TModels) => TLoaders;
   caller?: Caller | null;
+  /** The subgraph's subject directory; without one, every question fails closed. */
+  directory?: SubjectDirectoryFactory;
 }
 
 /** Builds a request's context: its id, a child logger that carries it, and fresh loaders. */
@@ -47,13 +56,16 @@ export function createRequestContext<TLoaders, TModels>(
 ): JolContext<TLoaders, TModels> {
   const requestId = requestIdFrom(input.headers['x-request-id']);
   const purpose = input.headers['x-purpose'];
+  const loaders = input.createLoaders(input.models);
   return {
     requestId,
     log: input.log.child({ requestId }),
-    loaders: input.createLoaders(input.models),
+    loaders,
     models: input.models,
     caller: input.caller ?? null,
     purpose: typeof purpose === 'string' && purpose !== '' ? purpose : null,
     access: createAccessTrail(),
+    directory:
+      input.directory?.({ headers: input.headers, loaders }) ?? unconfiguredSubjectDirectory,
   };
 }

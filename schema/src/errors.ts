@@ -8,9 +8,12 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   CONSENT_REQUIRED: 'CONSENT_REQUIRED',
-  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
-  /** A dependency (the store) cannot be reached; the same request may be sent again later. */
+  /**
+   * A dependency (the store, the register a write is checked against) cannot be reached; nothing
+   * was written and the same request may be sent again later.
+   */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

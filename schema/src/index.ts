@@ -20,6 +20,8 @@ export * from './access/policy';
 export * from './access/trail';
 export * from './access/errors';
 export * from './access/decide';
+export * from './access/subject-directory';
+export * from './access/write-scope';
 export * from './access/shield';
 export * from './access/jwt';
 export * from './access/signing';

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import { accessFromEnv } from './access/config';
+import { subjectDirectoryFromEnv } from './access/subject-directory';
 import { stopOnSignals, type RunningServer } from './http';
 import { createLogger, type Logger } from './logger';
 import { agencyDatabase, connectStore, ensureIndexes } from './store';
@@ -32,7 +33,9 @@ export async function runSubgraph(
   const log = createLogger(program.name);
   const uri = env.MONGODB_URI;
   if (!uri) throw new Error('MONGODB_URI must name the MongoDB server');
-  const access = accessFromEnv(env);
+  const access = { ...accessFromEnv(env), subjectDirectory: subjectDirectoryFromEnv(env) };
+  if (!access.subjectDirectory)
+    log.warn('JOL_GATEWAY_URL is not set: writes that need the subject directory are refused');
   const connection = await connectStore({ uri, dbName: agencyDatabase(program.name) });
   const server = await program.createServer({ connection, log, access });
   await ensureIndexes(connection);

@@ -14,6 +14,7 @@ import {
   type SignatureVerifier,
   type SigningKeys,
 } from './access/signing';
+import type { SubjectDirectoryFactory } from './access/subject-directory';
 import { createAuditPlugin } from './audit/audit-plugin';
 import { createAuditChain } from './audit/chain';
 import type { AuditEventModel } from './audit/audit-event.model';
@@ -29,6 +30,11 @@ export interface SubgraphAccessOptions {
   verifyToken: TokenVerifier;
   /** How far a signature's time may be from this clock. @default 30000 */
   signatureWindowMs?: number;
+  /**
+   * Where the subgraph learns the scope facts of the persons it writes about (see
+   * subject-directory.ts). @default none: every write about a person fails closed
+   */
+  subjectDirectory?: SubjectDirectoryFactory;
 }
 
 export interface SubgraphServerOptions<TLoaders, TModels extends { AuditEvent: AuditEventModel }> {
@@ -103,6 +109,7 @@ export async function createSubgraphServer<
       models: options.models,
       createLoaders: options.createLoaders,
       caller,
+      directory: access.subjectDirectory,
     });
 
   const verifySignature = createSignatureVerifier({

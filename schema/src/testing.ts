@@ -3,6 +3,11 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { Connection } from 'mongoose';
 import { ROLE_POLICY } from './access/policy';
 import type { Role } from './access/roles';
+import {
+  subjectDirectoryUnavailable,
+  type SubjectAnswer,
+  type SubjectDirectoryFactory,
+} from './access/subject-directory';
 import type { SubgraphAccessOptions } from './subgraph-server';
 import type { Caller } from './context';
 import { createLogger, type Logger } from './logger';
@@ -33,15 +38,40 @@ export interface ExecuteResult<TData = Record<string, unknown>> {
 }
 
 /**
+ * The person register a service test runs against, in place of the migration service the subject
+ * directory asks in production: PIN -> answer. A PIN it does not list is a registered person of
+ * unknown home region and birth date (so a region-scoped writer is refused it); a test that needs
+ * a home region, a birth date, an unknown PIN or an unreachable register sets it here.
+ */
+export type TestRegister = Map<string, SubjectAnswer | 'unreachable'>;
+
+/** A subject directory over a test register, consulted afresh at every question. */
+export function testSubjectDirectory(register: TestRegister = new Map()): SubjectDirectoryFactory {
+  return () => ({
+    find: async (pin) => {
+      const answer = register.get(pin);
+      if (answer === 'unreachable') throw subjectDirectoryUnavailable();
+      return answer ?? { kind: 'known', facts: { homeRegion: null, birthDate: null } };
+    },
+  });
+}
+
+/** A registered person of the test register, born on `birthDate` (YYYY-MM-DD). */
+export function registeredPerson(homeRegion: string, birthDate: string): SubjectAnswer {
+  return { kind: 'known', facts: { homeRegion, birthDate: new Date(`${birthDate}T00:00:00Z`) } };
+}
+
+/**
  * Access options for service tests, which call Apollo Server directly (no HTTP, so no signature
  * and no token to verify; the caller is given to `execute`).
  */
-export function testAccess(): SubgraphAccessOptions {
+export function testAccess(register: TestRegister = new Map()): SubgraphAccessOptions {
   return {
     signingKeys: [{ id: 'service-tests', secret: 'service-tests-do-not-sign-requests-0000' }],
     verifyToken: async () => {
       throw new Error('service tests pass the caller directly');
     },
+    subjectDirectory: testSubjectDirectory(register),
   };
 }
 
@@ -135,6 +165,8 @@ export function useTestSubgraph<S extends { apollo: { stop(): Promise<void> } }>
     log: Logger;
     access: SubgraphAccessOptions;
   }) => Promise<S>,
+  /** The person register the subgraph's writes are scoped by. @default every PIN, no facts */
+  register: TestRegister = new Map(),
 ): TestSubgraph<S> {
   let opened: { connection: Connection; server: S } | undefined;
   const current = () => {
@@ -143,7 +175,11 @@ export function useTestSubgraph<S extends { apollo: { stop(): Promise<void> } }>
   };
   beforeAll(async () => {
     const connection = await openTestDatabase(agency);
-    const server = await create({ connection, log: quietLogger(), access: testAccess() });
+    const server = await create({
+      connection,
+      log: quietLogger(),
+      access: testAccess(register),
+    });
     await prepareTestDatabase(connection);
     opened = { connection, server };
   });

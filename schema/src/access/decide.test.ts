@@ -15,6 +15,7 @@ import {
   type Subject,
 } from './decide';
 import { policyFor, purposeNeeds, type Agency, type DataClass } from './policy';
+import { unconfiguredSubjectDirectory } from './subject-directory';
 import { createAccessTrail } from './trail';
 
 /**
@@ -37,6 +38,7 @@ function contextOf(caller: Caller | null, purpose: string | null): JolContext {
     caller,
     purpose,
     access: createAccessTrail(),
+    directory: unconfiguredSubjectDirectory,
   };
 }
 

@@ -129,7 +129,8 @@ export function decideWrite(
 
 /**
  * For a lookup by PIN (`person(pin)`): the caller must be allowed some person-level data for the
- * purpose, and the person must be in reach (own record, region).
+ * purpose, and the person must be in reach (own record, region). A region-scoped caller gets the
+ * same refusal for a PIN no person has (no home region) as for a person of another region.
  */
 export function decideLookup(
   context: JolContext,
@@ -143,14 +144,7 @@ export function decideLookup(
   const ownRecord = caller.pin !== undefined && subject.pin === caller.pin;
   if (!unrestricted && !withinLimitedReach(caller, granting, subject))
     return deny(context, forbidden(coordinate), coordinate, subject.pin);
-  if (
-    unrestricted &&
-    caller.region &&
-    !ownRecord &&
-    subject.homeRegion !== undefined &&
-    subject.homeRegion !== null &&
-    subject.homeRegion !== caller.region
-  ) {
+  if (unrestricted && caller.region && !ownRecord && subject.homeRegion !== caller.region) {
     return deny(context, forbidden(coordinate, 'Outside your region:'), coordinate, subject.pin);
   }
   if (subject.pin) context.access.pins.add(subject.pin);

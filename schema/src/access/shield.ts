@@ -4,6 +4,7 @@ import { allow, deny, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield/typings/types';
 import type { JolContext } from '../context';
 import { decideRead, decideSubmit, decideWrite, type Subject } from './decide';
+import { decideSubjectScope } from './write-scope';
 import { forbidden } from './errors';
 import { FIELD_CLASSES, type Agency, type DataClass } from './policy';
 
@@ -49,15 +50,33 @@ export function readRule<TParent = unknown, TArgs = unknown>(
   );
 }
 
-/** A write rule: the caller must be an officer of the agency, for one of the role's purposes. */
-export function writeRule(
+/**
+ * A write rule: the caller must be an officer of the agency, for one of the role's purposes, and
+ * the person the write names must be in their reach (region, existence) before anything reads the
+ * agency's records about them. `pinOf` names the person: the input's `pin` by default; for a write
+ * that names a record by id, the record's PIN, or null when no record has the id.
+ */
+export function writeRule<TArgs = { input?: { pin?: unknown } }>(
   agency: Agency,
-  pinOf: (args: { input?: { pin?: unknown } }) => string | undefined = (args) =>
-    typeof args?.input?.pin === 'string' ? args.input.pin : undefined,
+  pinOf: (args: TArgs, context: JolContext) => string | null | Promise<string | null> = (args) => {
+    const pin = (args as { input?: { pin?: unknown } })?.input?.pin;
+    return typeof pin === 'string' ? pin : null;
+  },
 ) {
-  return rule({ cache: 'no_cache' })((_parent, args, context: JolContext, info) =>
-    decideWrite(context, coordinateOf(info), agency, pinOf(args)),
-  );
+  return rule({ cache: 'no_cache' })(async (_parent, args: TArgs, context: JolContext, info) => {
+    const coordinate = coordinateOf(info);
+    const named = (args as { input?: { pin?: unknown } })?.input?.pin;
+    const granted = decideWrite(
+      context,
+      coordinate,
+      agency,
+      typeof named === 'string' ? named : undefined,
+    );
+    if (granted !== true) return granted;
+    const pin = await pinOf(args, context);
+    if (pin) context.access.pins.add(pin);
+    return decideSubjectScope(context, coordinate, pin);
+  });
 }
 
 /**

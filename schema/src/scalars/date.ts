@@ -24,9 +24,36 @@ export function formatIsoDate(value: Date): string {
   return value.toISOString().slice(0, 10);
 }
 
-/** Today's date at UTC midnight, the bound for "not in the future" checks. */
+/**
+ * The Kyrgyz Republic's clock: Asia/Bishkek is UTC+6 all year (no daylight saving time since
+ * 2005), so its calendar day is the UTC day of the instant six hours later.
+ */
+export const BISHKEK_UTC_OFFSET_MS = 6 * 60 * 60 * 1000;
+
+/**
+ * Today's date in the Kyrgyz Republic (Asia/Bishkek), at UTC midnight like every stored date: the
+ * bound for "not in the future" checks and the day ages are counted on. At 02:00 in Bishkek it is
+ * still the previous day in UTC, and a fact of that morning is not in the future.
+ */
 export function today(now: Date = new Date()): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const local = new Date(now.getTime() + BISHKEK_UTC_OFFSET_MS);
+  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));
+}
+
+/** Refuses a date after today in the Kyrgyz Republic: a recorded fact has already happened. */
+export function checkNotInFuture(field: string, value: Date, now: Date = new Date()): void {
+  if (value > today(now))
+    throw badUserInput(field, formatIsoDate(value), 'must not be in the future');
+}
+
+/**
+ * Refuses a date before the person's birth: no insurance period, contribution, job, screening or
+ * stay abroad can precede it. The birth date itself is not named: the caller gave the record's
+ * date, not asked for the person's.
+ */
+export function checkNotBeforeBirth(field: string, value: Date, birthDate: Date | null): void {
+  if (birthDate && value < birthDate)
+    throw badUserInput(field, formatIsoDate(value), "must not be before the person's birth");
 }
 
 export const DateScalar = new GraphQLScalarType({

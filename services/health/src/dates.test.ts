@@ -1,7 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { checkNotBefore, checkNotInFuture } from './dates';
+import { checkNotBefore } from './dates';
 
-const now = new Date('2024-06-15T23:30:00Z');
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 function errorOf(fn: () => void): GraphQLError {
@@ -12,20 +11,6 @@ function errorOf(fn: () => void): GraphQLError {
   }
   throw new Error('expected a GraphQLError');
 }
-
-describe('checkNotInFuture', () => {
-  it('accepts today and the past', () => {
-    expect(() => checkNotInFuture('screenedOn', day('2024-06-15'), now)).not.toThrow();
-    expect(() => checkNotInFuture('screenedOn', day('2001-01-01'), now)).not.toThrow();
-  });
-
-  it('refuses tomorrow with BAD_USER_INPUT naming the field and date', () => {
-    const error = errorOf(() => checkNotInFuture('screenedOn', day('2024-06-16'), now));
-    expect(error.extensions.code).toBe('BAD_USER_INPUT');
-    expect(error.extensions.field).toBe('screenedOn');
-    expect(error.message).toContain('"2024-06-16"');
-  });
-});
 
 describe('checkNotBefore', () => {
   it('accepts the same day and later', () => {

@@ -1,10 +1,4 @@
-import { badUserInput, formatIsoDate, today } from '@jol/schema';
-
-/** Refuses a date after today (UTC), the bound for every recorded fact. */
-export function checkNotInFuture(field: string, value: Date, now = new Date()): void {
-  if (value > today(now))
-    throw badUserInput(field, formatIsoDate(value), 'must not be in the future');
-}
+import { badUserInput, formatIsoDate } from '@jol/schema';
 
 /** Refuses `later` when it falls before `earlier`; equal dates are allowed. */
 export function checkNotBefore(

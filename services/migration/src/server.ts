@@ -1,6 +1,11 @@
 import type { Connection } from 'mongoose';
-import { createSubgraphServer, type Logger, type SubgraphAccessOptions } from '@jol/schema';
-import { createMigrationLoaders, createMigrationModels } from './context';
+import {
+  createSubgraphServer,
+  storeSubjectDirectory,
+  type Logger,
+  type SubgraphAccessOptions,
+} from '@jol/schema';
+import { createMigrationLoaders, createMigrationModels, type MigrationLoaders } from './context';
 import { migrationMasks, migrationRules } from './rules';
 import { createMigrationSchema } from './schema';
 
@@ -24,6 +29,11 @@ export async function createMigrationServer({ connection, log, access }: Migrati
     models: createMigrationModels(connection),
     createLoaders: createMigrationLoaders,
     log,
-    access,
+    // The register is this service's own store: its writes ask it, not the gateway.
+    access: {
+      ...access,
+      subjectDirectory: ({ loaders }) =>
+        storeSubjectDirectory((pin) => (loaders as MigrationLoaders).personByPin.load(pin)),
+    },
   });
 }

@@ -12,7 +12,10 @@ import {
   createExchangeCaseByIdLoader,
   createExchangeCasesByPinLoader,
 } from './exchange-case/exchange-case.loader';
-import { createExchangeCaseModel } from './exchange-case/exchange-case.model';
+import {
+  createExchangeCaseModel,
+  createForeignIdBindingModel,
+} from './exchange-case/exchange-case.model';
 import {
   createExchangeDocumentByIdLoader,
   createExchangeDocumentsByCaseLoader,
@@ -39,6 +42,7 @@ export function createPensionsModels(connection: Connection) {
     PensionAgreement: createPensionAgreementModel(connection),
     PensionPartner: createPensionPartnerModel(connection),
     ExchangeCase: createExchangeCaseModel(connection),
+    ForeignIdBinding: createForeignIdBindingModel(connection),
     ExchangeDocument: createExchangeDocumentModel(connection),
   };
 }

@@ -4,6 +4,8 @@ import {
   createLogger,
   createTokenVerifier,
   ensureIndexes,
+  gatewaySubjectDirectory,
+  type SubjectDirectoryRequest,
   type Logger,
   type RunningServer,
 } from '@jol/schema';
@@ -47,9 +49,13 @@ export async function startInProcessSystem(options: {
   log?: Logger;
 }): Promise<InProcessSystem> {
   const log = options.log ?? createLogger('test', 'silent');
+  let gatewayBase = '';
   const access = {
     signingKeys: signingKeysOf(options.keys),
     verifyToken: createTokenVerifier({ jwksPath: options.keys.jwksPath }),
+    // The gateway listens after the subgraphs; its URL is read when a request asks.
+    subjectDirectory: (request: SubjectDirectoryRequest) =>
+      gatewaySubjectDirectory({ gatewayUrl: gatewayBase })(request),
   };
   const counts: Record<string, number> = {};
   const connections = {} as Record<keyof typeof FACTORIES, Connection>;
@@ -91,6 +97,7 @@ export async function startInProcessSystem(options: {
       access,
     });
     gatewayServer = await gateway.listen(0);
+    gatewayBase = gatewayServer.url;
   } catch (error) {
     await stopAll();
     throw error;

@@ -35,6 +35,12 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     options.output === 'inherit' ? 'inherit' : join(options.output.logDir, `${name}.log`);
   const processes: ServiceProcess[] = [];
   const subgraphUrls: Record<string, string> = {};
+  // Chosen first: the subgraphs ask the gateway about the persons they write about.
+  const gatewayPort =
+    options.gatewayPort === 0 || options.gatewayPort === undefined
+      ? await freePort()
+      : options.gatewayPort;
+  const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
   try {
     await Promise.all(
       SUBGRAPHS.map(async ({ name, port: defaultPort }) => {
@@ -48,6 +54,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
             ...options.env,
             MONGODB_URI: options.mongodbUri,
             MONGODB_DB: `${prefix}_${name}`,
+            JOL_GATEWAY_URL: gatewayUrl,
             PORT: String(port),
             HOST: '127.0.0.1',
           },
@@ -58,10 +65,6 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         subgraphUrls[name] = localSubgraphUrl(port);
       }),
     );
-    const gatewayPort =
-      options.gatewayPort === 0 || options.gatewayPort === undefined
-        ? await freePort()
-        : options.gatewayPort;
     const urlEnv = Object.fromEntries(
       Object.entries(subgraphUrls).map(([n, url]) => [subgraphUrlVariable(n), url]),
     );
@@ -71,7 +74,6 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       env: { ...options.env, ...urlEnv, PORT: String(gatewayPort), HOST: '127.0.0.1' },
       output: outputFor('gateway'),
     });
-    const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
     processes.push(asServiceProcess('gateway', gatewayUrl, gateway));
     await waitUntilReady(`${gatewayUrl}/readyz`, gateway);
     return {

@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { checkGrantHealthConsentInput, consentPurposesOf, parseConsentId } from './consent.inputs';
 import { ConsentRecipient } from './consent.type';
 
-const now = new Date('2025-06-15T21:00:00Z');
+const now = new Date('2025-06-15T15:00:00Z');
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const grant = {
   pin: '10503199012345',

@@ -1,6 +1,6 @@
 import { isActiveConsent } from './consent.model';
 
-const now = new Date('2025-06-15T23:59:00Z');
+const now = new Date('2025-06-15T17:59:00Z');
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 describe('isActiveConsent', () => {

@@ -3,6 +3,7 @@ import { rule } from 'graphql-shield';
 import {
   allow,
   coordinateOf,
+  decideSubjectScope,
   forbidden,
   notAuthenticated,
   purposeRequired,
@@ -81,9 +82,20 @@ async function consentNamed(
   return context.loaders.consentById.load(key);
 }
 
+/** decideConsentWrite, then the person's scope (region, existence) before any consent is read. */
+async function decideScopedConsentWrite(
+  context: HealthContext,
+  coordinate: string,
+  pin: string | undefined,
+): Promise<true | GraphQLError> {
+  const decision = decideConsentWrite(context, coordinate, pin);
+  if (decision !== true) return decision;
+  return decideSubjectScope(context, coordinate, pin ?? null);
+}
+
 const grantConsent = rule('write:Mutation.grantHealthConsent', { cache: 'no_cache' })(
   (_parent, args: { input?: { pin?: string } }, context: HealthContext, info) =>
-    decideConsentWrite(context, coordinateOf(info), args.input?.pin),
+    decideScopedConsentWrite(context, coordinateOf(info), args.input?.pin),
 );
 
 /** A revocation names a consent by id: its PIN decides whether a data subject may revoke it. */
@@ -95,7 +107,7 @@ const revokeConsent = rule('write:Mutation.revokeHealthConsent', { cache: 'no_ca
 ) => {
   const consent =
     context.caller && context.purpose ? await consentNamed(context, args.input?.id) : null;
-  return decideConsentWrite(context, coordinateOf(info), consent?.pin);
+  return decideScopedConsentWrite(context, coordinateOf(info), consent?.pin);
 });
 
 export const consentRules: AccessRules = {

@@ -3,7 +3,7 @@ import { TbOutcome } from '../tb-case/tb-case.type';
 import { fitnessForWorkAbroadOn, latestScreening } from './fitness.status';
 import { FitnessForWorkAbroad } from './fitness.type';
 
-const now = new Date('2025-06-15T22:00:00Z');
+const now = new Date('2025-06-15T16:00:00Z');
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const { TB, HIV, GENERAL } = ScreeningKind;
 const { NEGATIVE, POSITIVE, INCONCLUSIVE } = ScreeningResult;

@@ -1,6 +1,6 @@
 import { Field, InputType } from 'type-graphql';
-import { badUserInput, DateScalar, PinScalar } from '@jol/schema';
-import { checkNotBefore, checkNotInFuture } from '../dates';
+import { badUserInput, checkNotInFuture, DateScalar, PinScalar } from '@jol/schema';
+import { checkNotBefore } from '../dates';
 import type { StoredHealthInsuranceStatus } from './insurance.status';
 import { HealthInsuranceScheme, HealthInsuranceStatus } from './insurance.type';
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { isDuplicateKeyError } from '@jol/schema';
+import { checkDatesNotBeforeBirth, isDuplicateKeyError } from '@jol/schema';
 import type { HealthContext } from '../context';
 import { Person } from '../person/person.type';
 import { checkSetHealthInsuranceInput, SetHealthInsuranceInput } from './insurance.inputs';
@@ -32,6 +32,7 @@ export class HealthInsuranceResolver {
     @Ctx() ctx: HealthContext,
   ): Promise<HealthInsurance> {
     const values = checkSetHealthInsuranceInput(input);
+    await checkDatesNotBeforeBirth(ctx, input.pin, { validFrom: values.validFrom });
     // Two first-time upserts for one PIN race on the unique index. The loser sees a duplicate-key
     // error, or on the embedded test store an empty result; either way it updates on a second try.
     const upsert = async () => {

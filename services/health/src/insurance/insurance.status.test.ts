@@ -5,7 +5,7 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const { INSURED, NOT_INSURED, EXPIRED } = HealthInsuranceStatus;
 
 describe('healthInsuranceStatusOn', () => {
-  const lateOnJune15 = new Date('2024-06-15T23:59:59Z');
+  const lateOnJune15 = new Date('2024-06-15T17:59:59Z');
 
   it('keeps INSURED for open-ended cover', () => {
     expect(healthInsuranceStatusOn({ status: INSURED, validUntil: null }, lateOnJune15)).toBe(

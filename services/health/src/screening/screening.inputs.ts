@@ -1,6 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { badUserInput, DateScalar, PinScalar } from '@jol/schema';
-import { checkNotInFuture } from '../dates';
+import { badUserInput, checkNotInFuture, DateScalar, PinScalar } from '@jol/schema';
 import { ScreeningKind, ScreeningResult } from './screening.type';
 
 @InputType()

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { checkDatesNotBeforeBirth } from '@jol/schema';
 import type { HealthContext } from '../context';
 import { Person } from '../person/person.type';
 import { checkRecordScreeningInput, RecordScreeningInput } from './screening.inputs';
@@ -24,7 +25,9 @@ export class HealthScreeningResolver {
     @Arg('input', () => RecordScreeningInput) input: RecordScreeningInput,
     @Ctx() ctx: HealthContext,
   ): Promise<HealthScreening> {
-    const screening = await ctx.models.HealthScreening.create(checkRecordScreeningInput(input));
+    const values = checkRecordScreeningInput(input);
+    await checkDatesNotBeforeBirth(ctx, values.pin, { screenedOn: values.screenedOn });
+    const screening = await ctx.models.HealthScreening.create(values);
     return toHealthScreening(screening.toObject());
   }
 }

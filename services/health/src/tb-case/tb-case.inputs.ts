@@ -1,7 +1,14 @@
 import { Types } from 'mongoose';
 import { Field, ID, InputType } from 'type-graphql';
-import { badUserInput, conflict, DateScalar, formatIsoDate, PinScalar } from '@jol/schema';
-import { checkNotBefore, checkNotInFuture } from '../dates';
+import {
+  badUserInput,
+  checkNotInFuture,
+  conflict,
+  DateScalar,
+  formatIsoDate,
+  PinScalar,
+} from '@jol/schema';
+import { checkNotBefore } from '../dates';
 import { isActiveTbCase, type TbCaseRecord } from './tb-case.model';
 import { TbOutcome, TbTreatmentStatus } from './tb-case.type';
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { conflict, isDuplicateKeyError, notFound } from '@jol/schema';
+import { checkDatesNotBeforeBirth, conflict, isDuplicateKeyError, notFound } from '@jol/schema';
 import type { HealthContext } from '../context';
 import { Person } from '../person/person.type';
 import {
@@ -38,6 +38,7 @@ export class TbCaseResolver {
     @Ctx() ctx: HealthContext,
   ): Promise<TbCase> {
     checkRecordTbCaseInput(input);
+    await checkDatesNotBeforeBirth(ctx, input.pin, { diagnosedOn: input.diagnosedOn });
     try {
       // The partial unique index on active cases makes check-and-insert one atomic step.
       const created = await ctx.models.TbCase.create({

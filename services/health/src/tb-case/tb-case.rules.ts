@@ -1,12 +1,18 @@
-import { allow, readRule, writeRule, type AccessRules } from '@jol/schema';
+import { allow, pinOfRecord, readRule, writeRule, type AccessRules } from '@jol/schema';
+import type { HealthContext } from '../context';
+
+/** The person of the TB case a write names decides its scope, before anything else is read. */
+const caseWriteRule = () =>
+  writeRule<{ input: { id: unknown } }>('health', (args, context) =>
+    pinOfRecord((context as HealthContext).models.TbCase, args.input.id),
+  );
 
 export const tbCaseRules: AccessRules = {
   Person: { tbCases: readRule('Person.tbCases') },
   TbCase: allow,
-  // recordTbOutcome and updateTbTreatmentStatus name a case, not a person: the audit has no PIN.
   Mutation: {
     recordTbCase: writeRule('health'),
-    recordTbOutcome: writeRule('health'),
-    updateTbTreatmentStatus: writeRule('health'),
+    recordTbOutcome: caseWriteRule(),
+    updateTbTreatmentStatus: caseWriteRule(),
   },
 };

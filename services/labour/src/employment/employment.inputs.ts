@@ -1,6 +1,12 @@
 import { Field, InputType } from 'type-graphql';
-import { badUserInput, CountryCodeScalar, DateScalar, PinScalar } from '@jol/schema';
-import { checkNotBefore, checkNotInFuture, normaliseText } from '../checks';
+import {
+  badUserInput,
+  checkNotInFuture,
+  CountryCodeScalar,
+  DateScalar,
+  PinScalar,
+} from '@jol/schema';
+import { checkNotBefore, normaliseText } from '../checks';
 import { LabourSector, WorkPermitType } from './employment.type';
 
 @InputType()

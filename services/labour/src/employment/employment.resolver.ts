@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { QueryFilter } from 'mongoose';
-import { conflict, describeValue, formatIsoDate } from '@jol/schema';
+import { checkDatesNotBeforeBirth, conflict, describeValue, formatIsoDate } from '@jol/schema';
 import type { LabourContext } from '../context';
 import { Person } from '../person/person.type';
 import {
@@ -58,6 +58,7 @@ export class EmploymentRecordResolver {
     @Ctx() ctx: LabourContext,
   ): Promise<EmploymentRecord> {
     const values = checkRecordEmploymentInput(input);
+    await checkDatesNotBeforeBirth(ctx, values.pin, { from: values.from });
     const { connection, EmploymentRecord: Records, EmploymentGuard } = ctx.models;
     return connection.transaction(async (session) => {
       // Written first, so that a concurrent write for the same PIN conflicts and is retried.

@@ -171,7 +171,7 @@ describe('labour: access to reintegration enrolments', () => {
     ]);
   });
 
-  it('audits a status update, which names no PIN, as an ALLOWED write', async () => {
+  it('audits a status update under the PIN of the enrolment it names, as an ALLOWED write', async () => {
     const updated = await executeAudited(
       subgraph,
       'labour-reintegration-update',
@@ -183,7 +183,7 @@ describe('labour: access to reintegration enrolments', () => {
     expect(updated.events).toEqual([
       expect.objectContaining({
         fields: ['Mutation.updateReintegrationStatus'],
-        pins: [],
+        pins: [PIN],
         outcome: 'ALLOWED',
       }),
     ]);

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { DateScalar, PinScalar } from '@jol/schema';
-import { checkNotInFuture, checkObjectId } from '../checks';
+import { checkNotInFuture, DateScalar, PinScalar } from '@jol/schema';
+import { checkObjectId } from '../checks';
 import { ReintegrationProgramme, ReintegrationStatus } from './reintegration.type';
 
 @InputType()

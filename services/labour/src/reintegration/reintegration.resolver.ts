@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Types } from 'mongoose';
-import { conflict, notFound } from '@jol/schema';
+import { checkDatesNotBeforeBirth, conflict, notFound } from '@jol/schema';
 import { checkNotBefore } from '../checks';
 import type { LabourContext } from '../context';
 import { Person } from '../person/person.type';
@@ -41,6 +41,7 @@ export class ReintegrationEnrolmentResolver {
     @Ctx() ctx: LabourContext,
   ): Promise<ReintegrationEnrolment> {
     checkEnrolInReintegrationInput(input);
+    await checkDatesNotBeforeBirth(ctx, input.pin, { enrolledOn: input.enrolledOn });
     const created = await ctx.models.ReintegrationEnrolment.create({
       pin: input.pin,
       programme: input.programme,

@@ -1,6 +1,6 @@
 import { Field, InputType } from 'type-graphql';
-import { DateScalar, PinScalar } from '@jol/schema';
-import { checkNotInFuture, normaliseText } from '../checks';
+import { checkNotInFuture, DateScalar, PinScalar } from '@jol/schema';
+import { normaliseText } from '../checks';
 import { SkillLevel } from './skill.type';
 
 @InputType()

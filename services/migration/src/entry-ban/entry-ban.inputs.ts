@@ -1,11 +1,11 @@
 import { Field, InputType } from 'type-graphql';
 import {
   badUserInput,
+  checkNotInFuture,
   CountryCodeScalar,
   DateScalar,
   formatIsoDate,
   PinScalar,
-  today,
 } from '@jol/schema';
 import { EntryBanReason } from './entry-ban.type';
 
@@ -28,8 +28,7 @@ export class RecordEntryBanInput {
 }
 
 export function checkRecordEntryBanInput(input: RecordEntryBanInput, now = new Date()): void {
-  if (input.from > today(now))
-    throw badUserInput('from', formatIsoDate(input.from), 'must not be in the future');
+  checkNotInFuture('from', input.from, now);
   if (input.country === 'KG')
     throw badUserInput('country', input.country, 'must be a country other than KG');
   if (input.until && input.until < input.from) {

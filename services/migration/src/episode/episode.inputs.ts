@@ -1,5 +1,11 @@
 import { Field, InputType } from 'type-graphql';
-import { badUserInput, CountryCodeScalar, DateScalar, PinScalar, today } from '@jol/schema';
+import {
+  badUserInput,
+  checkNotInFuture,
+  CountryCodeScalar,
+  DateScalar,
+  PinScalar,
+} from '@jol/schema';
 import { MigrationPurpose } from './episode.type';
 
 @InputType()
@@ -27,12 +33,6 @@ export class RegisterReturnInput {
 
   @Field(() => DateScalar)
   returnedOn!: Date;
-}
-
-export function checkNotInFuture(field: string, value: Date, now = new Date()): void {
-  if (value > today(now)) {
-    throw badUserInput(field, value.toISOString().slice(0, 10), 'must not be in the future');
-  }
 }
 
 export function checkRegisterDepartureInput(input: RegisterDepartureInput, now = new Date()): void {

@@ -1,11 +1,17 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { badUserInput, conflict, formatIsoDate, notFound } from '@jol/schema';
+import {
+  badUserInput,
+  checkDatesNotBeforeBirth,
+  checkNotInFuture,
+  conflict,
+  formatIsoDate,
+  notFound,
+} from '@jol/schema';
 import type { MigrationContext } from '../context';
 import { Person, MigrationStatus } from '../person/person.type';
 import type { EpisodeRecord } from './episode.model';
 import { toEpisode } from './episode.model';
 import {
-  checkNotInFuture,
   checkRegisterDepartureInput,
   RegisterDepartureInput,
   RegisterReturnInput,
@@ -36,6 +42,7 @@ export class EpisodeResolver {
     @Ctx() ctx: MigrationContext,
   ): Promise<MigrationEpisode> {
     checkRegisterDepartureInput(input);
+    await checkDatesNotBeforeBirth(ctx, input.pin, { departedOn: input.departedOn });
     const { Person: Persons, Episode } = ctx.models;
     return ctx.models.connection.transaction(async (session) => {
       const person = await Persons.findOne({ pin: input.pin }, { status: 1 }, { session }).lean();

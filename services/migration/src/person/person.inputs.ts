@@ -2,13 +2,13 @@ import { Field, InputType } from 'type-graphql';
 import {
   AgeBand,
   badUserInput,
+  checkNotInFuture,
   CountryCodeScalar,
   DateScalar,
   PinScalar,
-  RegionScalar,
   type RegionCode,
+  RegionScalar,
   Sex,
-  today,
 } from '@jol/schema';
 import { MigrationStatus, RussianProficiency } from './person.type';
 
@@ -94,11 +94,5 @@ export function checkName(
 export function checkRegisterPersonInput(input: RegisterPersonInput, now = new Date()): void {
   checkName('nameCyrillic', input.nameCyrillic, 'cyrillic');
   checkName('nameLatin', input.nameLatin, 'latin');
-  if (input.birthDate > today(now)) {
-    throw badUserInput(
-      'birthDate',
-      input.birthDate.toISOString().slice(0, 10),
-      'must not be in the future',
-    );
-  }
+  checkNotInFuture('birthDate', input.birthDate, now);
 }

@@ -1,12 +1,18 @@
 import type { MigrationContext } from '../context';
 import { toPerson } from './person.mapper';
 
-/** Resolves `Person` representations from other subgraphs through the per-request loader. */
+/**
+ * Resolves `Person` representations from other subgraphs through the per-request loader. For a
+ * region-scoped caller an unknown PIN resolves to a person with no home region, whose every field
+ * the rules refuse as they refuse a person of another region: the same answer, so that `_entities`
+ * does not tell them which PINs exist.
+ */
 export const personReference = {
   Person: {
     async __resolveReference(reference: { pin: string }, context: MigrationContext) {
       const record = await context.loaders.personByPin.load(reference.pin);
-      return record ? toPerson(record) : null;
+      if (record) return toPerson(record);
+      return context.caller?.region ? { pin: reference.pin } : null;
     },
   },
 };

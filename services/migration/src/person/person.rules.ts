@@ -4,9 +4,10 @@ import {
   decideFilter,
   decideList,
   decideLookup,
+  decideWrite,
   forbidden,
+  outsideYourRegion,
   readRule,
-  writeRule,
   type AccessRules,
 } from '@jol/schema';
 import type { MigrationContext } from '../context';
@@ -43,9 +44,31 @@ const listPersons = rule('list:persons', { cache: 'no_cache' })((
   return true;
 });
 
+/**
+ * `registerPerson`: a region-scoped officer registers persons of their own region only, and a PIN
+ * already registered in another region is refused like any write about that person.
+ */
+const registerPerson = rule('write:registerPerson', { cache: 'no_cache' })(async (
+  _parent,
+  args: { input: { pin: string; homeRegion: string } },
+  context: MigrationContext,
+) => {
+  const coordinate = 'Mutation.registerPerson';
+  const granted = decideWrite(context, coordinate, 'migration', args.input.pin);
+  if (granted !== true) return granted;
+  const region = context.caller?.region;
+  if (region === undefined) return true;
+  const existing = await context.loaders.personByPin.load(args.input.pin);
+  if (args.input.homeRegion !== region || (existing && existing.homeRegion !== region)) {
+    context.access.denied = true;
+    return outsideYourRegion(coordinate);
+  }
+  return true;
+});
+
 export const personRules: AccessRules = {
   Query: { person: lookUpPerson, persons: listPersons },
-  Mutation: { registerPerson: writeRule('migration') },
+  Mutation: { registerPerson },
   Person: {
     pin: allow,
     nameCyrillic: readRule('Person.nameCyrillic'),

@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { badUserInput, DateScalar, formatIsoDate, PinScalar, today } from '@jol/schema';
+import { badUserInput, checkNotInFuture, DateScalar, formatIsoDate, PinScalar } from '@jol/schema';
 import { ContributionKind, PensionCurrency } from './contribution.type';
 
 @InputType()
@@ -42,9 +42,7 @@ export function checkRecordContributionInput(
   input: RecordContributionInput,
   now = new Date(),
 ): void {
-  if (input.paidOn > today(now)) {
-    throw badUserInput('paidOn', formatIsoDate(input.paidOn), 'must not be in the future');
-  }
+  checkNotInFuture('paidOn', input.paidOn, now);
   checkPeriodMonth(input.periodMonth);
   const paidMonth = formatIsoDate(input.paidOn).slice(0, 7);
   // Months as YYYY-MM compare correctly as strings.
@@ -55,4 +53,10 @@ export function checkRecordContributionInput(
       `must not be after the month it was paid in (${paidMonth})`,
     );
   }
+}
+
+/** The last day of a checked `YYYY-MM` month: a contribution for it was earned up to that day. */
+export function lastDayOfMonth(periodMonth: string): Date {
+  const [year, month] = periodMonth.split('-').map(Number);
+  return new Date(Date.UTC(year!, month!, 0));
 }

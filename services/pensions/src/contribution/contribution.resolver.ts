@@ -1,8 +1,13 @@
 import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { checkDatesNotBeforeBirth } from '@jol/schema';
 import type { PensionsContext } from '../context';
 import { Person } from '../person/person.type';
 import { parseAmount } from './contribution.amount';
-import { checkRecordContributionInput, RecordContributionInput } from './contribution.inputs';
+import {
+  checkRecordContributionInput,
+  lastDayOfMonth,
+  RecordContributionInput,
+} from './contribution.inputs';
 import { toContribution } from './contribution.model';
 import { PensionContribution } from './contribution.type';
 
@@ -29,6 +34,10 @@ export class ContributionResolver {
     @Ctx() ctx: PensionsContext,
   ): Promise<PensionContribution> {
     checkRecordContributionInput(input);
+    await checkDatesNotBeforeBirth(ctx, input.pin, {
+      paidOn: input.paidOn,
+      periodMonth: lastDayOfMonth(input.periodMonth),
+    });
     const amountHundredths = parseAmount(input.amount, input.currency);
     const created = await ctx.models.Contribution.create({
       pin: input.pin,

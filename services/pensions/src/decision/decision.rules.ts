@@ -1,16 +1,29 @@
 import { rule } from 'graphql-shield';
-import { allow, coordinateOf, decideWrite, type AccessRules } from '@jol/schema';
+import {
+  allow,
+  coordinateOf,
+  decideSubjectScope,
+  decideWrite,
+  type AccessRules,
+} from '@jol/schema';
 import type { PensionsContext } from '../context';
 
-/** Decisions are the Social Fund's writes; the audit names the person of the case. */
+/**
+ * Decisions are the Social Fund's writes; the audit names the person of the case, whose scope
+ * (region, existence) is decided before the case's documents or decisions are read.
+ */
 const recordDecision = rule('write:recordPensionDecision', { cache: 'no_cache' })(async (
   _parent,
   args: { input: { caseId: string } },
   context: PensionsContext,
   info,
 ) => {
+  const coordinate = coordinateOf(info);
+  const granted = decideWrite(context, coordinate, 'pensions', undefined);
+  if (granted !== true) return granted;
   const exchangeCase = await context.loaders.exchangeCaseById.load(args.input.caseId);
-  return decideWrite(context, coordinateOf(info), 'pensions', exchangeCase?.pin);
+  if (exchangeCase) context.access.pins.add(exchangeCase.pin);
+  return decideSubjectScope(context, coordinate, exchangeCase?.pin ?? null);
 });
 
 export const decisionRules: AccessRules = {

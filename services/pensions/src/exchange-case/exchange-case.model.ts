@@ -37,6 +37,39 @@ export function createExchangeCaseModel(connection: Connection): ExchangeCaseMod
   return connection.model<ExchangeCaseRecord>('PensionExchangeCase', exchangeCaseSchema);
 }
 
+/**
+ * The person a partner institution's identifier (SNILS, IIN, TCKN) names at that institution: one
+ * identifier is bound to one PIN per partner, and one PIN to one identifier, whatever the
+ * agreement of the case. Unique indexes keep it so under concurrent openings.
+ */
+export interface ForeignIdBindingRecord {
+  _id: Types.ObjectId;
+  partner: string;
+  foreignId: string;
+  pin: string;
+  createdAt: Date;
+}
+
+export const foreignIdBindingSchema = new Schema<ForeignIdBindingRecord>(
+  {
+    partner: { type: String, required: true },
+    foreignId: { type: String, required: true },
+    pin: { type: String, required: true },
+  },
+  { timestamps: { createdAt: true, updatedAt: false }, collection: 'pension_foreign_id_bindings' },
+);
+foreignIdBindingSchema.index({ partner: 1, foreignId: 1 }, { unique: true });
+foreignIdBindingSchema.index({ partner: 1, pin: 1 }, { unique: true });
+
+export type ForeignIdBindingModel = Model<ForeignIdBindingRecord>;
+
+export function createForeignIdBindingModel(connection: Connection): ForeignIdBindingModel {
+  return connection.model<ForeignIdBindingRecord>(
+    'PensionForeignIdBinding',
+    foreignIdBindingSchema,
+  );
+}
+
 /** The one place a stored case becomes an API case. */
 export function toExchangeCase(record: ExchangeCaseRecord): PensionExchangeCase {
   return {

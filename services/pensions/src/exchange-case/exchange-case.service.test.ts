@@ -200,7 +200,9 @@ describe('pensions: partner registry and exchange cases', () => {
     it('opens one case when the same opening races itself', async () => {
       const racer = '10202199000012';
       const results = await Promise.all(
-        [1, 2, 3, 4].map(() => open(KZ, { pin: racer, foreignId: IIN, agreement: 'EAEU-2019' })),
+        [1, 2, 3, 4].map(() =>
+          open(KZ, { pin: racer, foreignId: '900202300006', agreement: 'EAEU-2019' }),
+        ),
       );
       expect(results.map((r) => r.errors)).toEqual([undefined, undefined, undefined, undefined]);
       expect(new Set(results.map((r) => r.data?.openPensionExchangeCase.caseId)).size).toBe(1);
@@ -235,6 +237,31 @@ describe('pensions: partner registry and exchange cases', () => {
       },
     );
 
+    it('refuses an identifier bound to another PIN at the same partner as CONFLICT, naming neither', async () => {
+      const other = '20808199000018';
+      const result = await open(RU, { pin: other, foreignId: SNILS, agreement: 'EAEU-2019' });
+      expect(result.errors?.[0]?.extensions).toMatchObject({
+        code: 'CONFLICT',
+        field: 'foreignId',
+      });
+      expect(result.errors?.[0]?.message).not.toContain(pin);
+      expect(await cases().countDocuments({ pin: other })).toBe(0);
+    });
+
+    it('binds one identifier to one PIN when openings for several PINs race', async () => {
+      const pins = ['10909199000019', '21010199000020', '11111199000021', '21212199000022'];
+      const results = await Promise.all(
+        pins.map((racer) =>
+          open(RU, { pin: racer, foreignId: '100-200-300 30', agreement: 'EAEU-2019' }),
+        ),
+      );
+      const opened = results.filter((r) => r.errors === undefined);
+      expect(opened).toHaveLength(1);
+      for (const r of results.filter((r) => r.errors !== undefined))
+        expect(r.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      expect(await cases().countDocuments({ pin: { $in: pins } })).toBe(1);
+    });
+
     it('refuses the same case with another identifier as CONFLICT', async () => {
       const result = await open(RU, { pin, foreignId: '98765432183', agreement: 'EAEU-2019' });
       expect(result.errors?.[0]?.extensions).toMatchObject({
@@ -261,7 +288,11 @@ describe('pensions: partner registry and exchange cases', () => {
 
     it('audits an opening as a write with the PIN, and a refused one as DENIED', async () => {
       const audited = '10505199000015';
-      await open(RU, { pin: audited, foreignId: SNILS, agreement: 'EAEU-2019' }, 'open-allowed');
+      await open(
+        RU,
+        { pin: audited, foreignId: '123-456-789 64', agreement: 'EAEU-2019' },
+        'open-allowed',
+      );
       expect(await audit('open-allowed')).toEqual([
         expect.objectContaining({
           fields: ['Mutation.openPensionExchangeCase'],
@@ -273,7 +304,7 @@ describe('pensions: partner registry and exchange cases', () => {
       ]);
       await open(
         partner('XX-NONE'),
-        { pin: audited, foreignId: SNILS, agreement: 'EAEU-2019' },
+        { pin: audited, foreignId: '123-456-789 64', agreement: 'EAEU-2019' },
         'open-denied',
       );
       expect(await audit('open-denied')).toEqual([
@@ -296,7 +327,7 @@ describe('pensions: partner registry and exchange cases', () => {
         if (r.errors) throw new Error(JSON.stringify(r.errors));
         return r.data!.openPensionExchangeCase.caseId as string;
       };
-      ruCase = await openCase(RU, SNILS, 'EAEU-2019');
+      ruCase = await openCase(RU, '111-222-333 72', 'EAEU-2019');
       kzCase = await openCase(KZ, IIN, 'EAEU-2019');
       kzCisCase = await openCase(KZ, IIN, 'CIS-1992');
       trCase = await openCase(TR, TCKN, 'KG-TR-2018');

@@ -27,6 +27,7 @@ export async function openExchangeCase(
     return record;
   };
   const found = await existing();
+  await bindForeignId(models, partner, input);
   if (found) return found;
   try {
     const [created] = await models.ExchangeCase.create([
@@ -39,4 +40,35 @@ export async function openExchangeCase(
     if (!raced) throw error;
     return raced;
   }
+}
+
+/**
+ * Binds the partner's identifier to the PIN, or confirms the binding: an identifier already bound
+ * to another person at this partner, or a person already known to it by another identifier, is a
+ * CONFLICT (naming neither the other PIN nor the other identifier). The unique indexes decide a
+ * race: the loser re-reads and finds either its own binding or the conflicting one.
+ */
+async function bindForeignId(
+  models: PensionsModels,
+  partner: string,
+  input: CheckedCaseInput,
+): Promise<void> {
+  const binding = { partner, foreignId: input.foreignId, pin: input.pin };
+  try {
+    await models.ForeignIdBinding.updateOne(binding, { $setOnInsert: binding }, { upsert: true });
+    return;
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+  }
+  if (await models.ForeignIdBinding.exists(binding)) return;
+  if (await models.ForeignIdBinding.exists({ partner, foreignId: input.foreignId })) {
+    throw conflict(
+      `foreignId "${input.foreignId}" is bound to another person at ${partner}; one identifier names one PIN`,
+      'foreignId',
+    );
+  }
+  throw conflict(
+    `PIN ${input.pin} is known to ${partner} by another foreignId; got "${input.foreignId}"`,
+    'foreignId',
+  );
 }

@@ -4,6 +4,7 @@ import type { ExchangeCaseRecord } from '../exchange-case/exchange-case.model';
 import { PENSION_PARTNERS } from '../partner/partner.registry';
 import {
   checkSubmissionEnvelope,
+  calendarLength,
   rejectionReasons,
   submissionHash,
   type SubmitPensionExchangePeriodsInput,
@@ -27,6 +28,42 @@ const period = (
 });
 const NOW = day('2025-06-15');
 
+describe('calendarLength', () => {
+  it.each([
+    ['2022-01-01', '2022-12-31', { years: 1, months: 0, days: 0 }],
+    ['2022-01-15', '2022-02-14', { years: 0, months: 1, days: 0 }],
+    ['2022-01-31', '2022-02-27', { years: 0, months: 0, days: 28 }],
+    ['2024-02-01', '2024-02-29', { years: 0, months: 1, days: 0 }],
+    ['2020-03-10', '2022-06-19', { years: 2, months: 3, days: 10 }],
+    ['2022-05-05', '2022-05-05', { years: 0, months: 0, days: 1 }],
+  ])('%s..%s holds %o', (from, to, length) => {
+    expect(calendarLength(day(from), day(to))).toEqual(length);
+  });
+});
+
+describe("rejectionReasons: totals against the period's own dates", () => {
+  it('accepts totals up to the calendar length of the period', () => {
+    const periods = [
+      period('2021-01-01', '2021-12-31'),
+      period('2022-01-01', '2022-06-30', { years: 0, months: 5, days: 30 }),
+    ];
+    expect(rejectionReasons(periods, { country: 'RU', stored: [], now: NOW })).toEqual([]);
+  });
+
+  it('rejects a period whose declared years, months or days exceed its dates', () => {
+    const periods = [
+      period('2021-01-01', '2021-12-30'),
+      period('2022-01-01', '2022-01-31', { years: 0, months: 1, days: 1 }),
+      period('2023-01-01', '2023-01-10', { years: 9, months: 0, days: 0 }),
+    ];
+    expect(rejectionReasons(periods, { country: 'RU', stored: [], now: NOW })).toEqual([
+      "period 1 (RU 2021-01-01..2021-12-30): totals 1y 0m 0d exceed the period's own dates (0y 11m 30d)",
+      "period 2 (RU 2022-01-01..2022-01-31): totals 0y 1m 1d exceed the period's own dates (0y 1m 0d)",
+      "period 3 (RU 2023-01-01..2023-01-10): totals 9y 0m 0d exceed the period's own dates (0y 0m 10d)",
+    ]);
+  });
+});
+
 describe('rejectionReasons', () => {
   it('accepts adjacent periods of the partner country that overlap nothing', () => {
     const periods = [period('2021-01-01', '2021-12-31'), period('2022-01-01', '2022-12-31')];
@@ -38,7 +75,7 @@ describe('rejectionReasons', () => {
       period('2021-01-01', '2021-12-31'),
       period('2021-06-01', '2022-05-31'),
       period('2023-01-01', '2022-01-01'),
-      period('2025-06-01', '2025-07-01', { country: 'KZ' }),
+      period('2025-06-01', '2025-07-01', { country: 'KZ', years: 0, months: 1, days: 1 }),
       period('2019-01-01', '2019-12-31', { months: 12 }),
     ];
     const stored = [{ from: day('2019-06-01'), to: day('2019-06-30') }];

@@ -125,6 +125,39 @@ export function submissionHash(
   return createHash('sha256').update(canonical).digest('hex');
 }
 
+/**
+ * The calendar length of a period, both ends inclusive, in whole years, months and days (the day
+ * after `to` counted from `from`): 2022-01-01..2022-12-31 is 1 year, 2022-01-15..2022-02-14 is
+ * 1 month. The most a P5000 period's declared totals may say.
+ */
+export function calendarLength(
+  from: Date,
+  to: Date,
+): { years: number; months: number; days: number } {
+  const end = new Date(to.getTime() + 86_400_000);
+  let years = end.getUTCFullYear() - from.getUTCFullYear();
+  let months = end.getUTCMonth() - from.getUTCMonth();
+  let days = end.getUTCDate() - from.getUTCDate();
+  if (days < 0) {
+    months -= 1;
+    // Days of the month before the end's month.
+    days += new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth(), 0)).getUTCDate();
+  }
+  if (months < 0) {
+    years -= 1;
+    months += 12;
+  }
+  return { years, months, days };
+}
+
+/** Whether declared totals say more than the period's own dates hold (compared as y, m, d). */
+export function totalsExceedDates(p: ExchangePeriodRecord): boolean {
+  const length = calendarLength(p.from, p.to);
+  if (p.years !== length.years) return p.years > length.years;
+  if (p.months !== length.months) return p.months > length.months;
+  return p.days > length.days;
+}
+
 /** A stored period, as much as a rejection needs to know of it. */
 export interface StoredSpan {
   from: Date;
@@ -160,6 +193,12 @@ export function rejectionReasons(
       p.days > 30
     ) {
       reasons.push(`${name}: totals must be 0-${MAX_YEARS} years, 0-11 months and 0-30 days`);
+    } else if (p.to >= p.from && totalsExceedDates(p)) {
+      const length = calendarLength(p.from, p.to);
+      reasons.push(
+        `${name}: totals ${p.years}y ${p.months}m ${p.days}d exceed the period's own dates ` +
+          `(${length.years}y ${length.months}m ${length.days}d)`,
+      );
     }
     periods.forEach((other, j) => {
       if (j > i && p.from <= other.to && other.from <= p.to)

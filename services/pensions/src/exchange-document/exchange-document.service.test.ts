@@ -96,6 +96,16 @@ const RU = callerAs('PARTNER', { partner: 'RU-SFR' });
 const KZ = callerAs('PARTNER', { partner: 'KZ-GK' });
 const SNILS = '112-233-445 95';
 
+/** A valid SNILS, written `ddd-ddd-ddd cc`, from nine digits (see isSnils for the check number). */
+function snilsOf(nine: number): string {
+  const digits = String(nine).padStart(9, '0');
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (9 - i);
+  const check = sum < 100 ? sum : sum % 101 === 100 ? 0 : sum % 101;
+  const d = `${digits}${String(check).padStart(2, '0')}`;
+  return `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6, 9)} ${d.slice(9)}`;
+}
+
 const russian = (from: string, to: string, years = 1, months = 0, days = 0) => ({
   country: 'RU',
   from,
@@ -115,12 +125,14 @@ describe('pensions: exchange documents (P5000 in)', () => {
     connection.collection<ExchangeDocumentRecord>('pension_exchange_documents');
 
   /** A fresh person with a Russian case, and their Kyrgyz record of 2015-2019. */
-  async function personWithCase(): Promise<{ pin: string; caseId: string }> {
+  async function personWithCase(): Promise<{ pin: string; caseId: string; foreignId: string }> {
     const pin = `1010119${String(9000000 + ++pinCounter).slice(0, 7)}`;
+    // One SNILS names one person at the partner: each person gets their own.
+    const foreignId = snilsOf(100_000_000 + pinCounter);
     const opened = await execute(
       server,
       OPEN,
-      { input: { pin, foreignId: SNILS, agreement: 'EAEU-2019' } },
+      { input: { pin, foreignId, agreement: 'EAEU-2019' } },
       RU,
     );
     if (opened.errors) throw new Error(JSON.stringify(opened.errors));
@@ -135,7 +147,7 @@ describe('pensions: exchange documents (P5000 in)', () => {
       },
     });
     if (recorded.errors) throw new Error(JSON.stringify(recorded.errors));
-    return { pin, caseId: opened.data!.openPensionExchangeCase.caseId };
+    return { pin, caseId: opened.data!.openPensionExchangeCase.caseId, foreignId };
   }
 
   const submit = (as: As, input: Record<string, unknown>, requestId?: string) =>
@@ -158,11 +170,11 @@ describe('pensions: exchange documents (P5000 in)', () => {
   });
 
   it('acknowledges a P5000 and stores its periods as partner-reported', async () => {
-    const { pin, caseId } = await personWithCase();
+    const { pin, caseId, foreignId } = await personWithCase();
     const result = await submit(RU, {
       caseId,
       pin,
-      foreignId: SNILS,
+      foreignId,
       idempotencyKey: 'sfr-ok-00000001',
       periods: [russian('2021-01-01', '2021-12-31'), russian('2022-01-01', '2022-06-30', 0, 6, 0)],
     });
@@ -190,11 +202,11 @@ describe('pensions: exchange documents (P5000 in)', () => {
   });
 
   it('rejects a P5000 with every reason and stores no period of it', async () => {
-    const { pin, caseId } = await personWithCase();
+    const { pin, caseId, foreignId } = await personWithCase();
     const result = await submit(RU, {
       caseId,
       pin,
-      foreignId: SNILS,
+      foreignId,
       idempotencyKey: 'sfr-bad-0000001',
       periods: [
         russian('2019-06-01', '2020-05-31'),
@@ -216,11 +228,11 @@ describe('pensions: exchange documents (P5000 in)', () => {
 
   describe('idempotency', () => {
     it('returns the first result for the same key and payload and writes nothing more', async () => {
-      const { pin, caseId } = await personWithCase();
+      const { pin, caseId, foreignId } = await personWithCase();
       const input = {
         caseId,
         pin,
-        foreignId: SNILS,
+        foreignId,
         idempotencyKey: 'sfr-retry-00001',
         periods: [russian('2021-01-01', '2021-12-31')],
       };
@@ -230,7 +242,7 @@ describe('pensions: exchange documents (P5000 in)', () => {
         await periods().countDocuments(),
       ];
       // The identifier may be written another way: the message is the same.
-      const retry = await submit(RU, { ...input, foreignId: '11223344595' });
+      const retry = await submit(RU, { ...input, foreignId: foreignId.replace(/\D/g, '') });
       expect(retry.errors).toBeUndefined();
       expect(retry.data?.submitPensionExchangePeriods).toEqual(
         first.data?.submitPensionExchangePeriods,
@@ -240,11 +252,11 @@ describe('pensions: exchange documents (P5000 in)', () => {
     });
 
     it('returns the same rejection for a retry of a rejected message', async () => {
-      const { pin, caseId } = await personWithCase();
+      const { pin, caseId, foreignId } = await personWithCase();
       const input = {
         caseId,
         pin,
-        foreignId: SNILS,
+        foreignId,
         idempotencyKey: 'sfr-retry-00002',
         periods: [russian('2016-01-01', '2016-12-31')],
       };
@@ -257,11 +269,11 @@ describe('pensions: exchange documents (P5000 in)', () => {
     });
 
     it('refuses the same key with another payload as CONFLICT and writes nothing', async () => {
-      const { pin, caseId } = await personWithCase();
+      const { pin, caseId, foreignId } = await personWithCase();
       const input = {
         caseId,
         pin,
-        foreignId: SNILS,
+        foreignId,
         idempotencyKey: 'sfr-retry-00003',
         periods: [russian('2021-01-01', '2021-12-31')],
       };
@@ -288,11 +300,11 @@ describe('pensions: exchange documents (P5000 in)', () => {
 
     it('stores a message once when its duplicates arrive together', async () => {
       for (let round = 0; round < 3; round++) {
-        const { pin, caseId } = await personWithCase();
+        const { pin, caseId, foreignId } = await personWithCase();
         const input = {
           caseId,
           pin,
-          foreignId: SNILS,
+          foreignId,
           idempotencyKey: `sfr-race-${round}-000`,
           periods: [russian('2021-01-01', '2021-12-31'), russian('2022-01-01', '2022-12-31')],
         };
@@ -356,12 +368,12 @@ describe('pensions: exchange documents (P5000 in)', () => {
     ['another identifier than the case', { foreignId: '98765432183' }, 'foreignId'],
     ['no period', { periods: [] }, 'periods'],
   ])('refuses %s with BAD_USER_INPUT and writes nothing', async (_why, change, field) => {
-    const { pin, caseId } = await personWithCase();
+    const { pin, caseId, foreignId } = await personWithCase();
     const before = await documents().countDocuments();
     const result = await submit(RU, {
       caseId,
       pin,
-      foreignId: SNILS,
+      foreignId,
       idempotencyKey: 'sfr-envelope-01',
       periods: [russian('2021-01-01', '2021-12-31')],
       ...change,
@@ -380,7 +392,7 @@ describe('pensions: exchange documents (P5000 in)', () => {
   ])(
     'refuses a submission to %s, writes nothing and audits it as DENIED',
     async (_who, as, code) => {
-      const { pin, caseId } = await personWithCase();
+      const { pin, caseId, foreignId } = await personWithCase();
       const before = await documents().countDocuments();
       const requestId = `submit-refused-${pinCounter}`;
       const result = await submit(
@@ -388,7 +400,7 @@ describe('pensions: exchange documents (P5000 in)', () => {
         {
           caseId,
           pin,
-          foreignId: SNILS,
+          foreignId,
           idempotencyKey: 'sfr-refused-001',
           periods: [russian('2021-01-01', '2021-12-31')],
         },
@@ -422,11 +434,11 @@ describe('pensions: exchange documents (P5000 in)', () => {
 
   describe('invalidation and reminders', () => {
     it('invalidates an acknowledged document: its periods go, version 2, idempotent', async () => {
-      const { pin, caseId } = await personWithCase();
+      const { pin, caseId, foreignId } = await personWithCase();
       const sent = await submit(RU, {
         caseId,
         pin,
-        foreignId: SNILS,
+        foreignId,
         idempotencyKey: 'sfr-inv-0000001',
         periods: [russian('2021-01-01', '2021-12-31')],
       });
@@ -451,7 +463,7 @@ describe('pensions: exchange documents (P5000 in)', () => {
       const resent = await submit(RU, {
         caseId,
         pin,
-        foreignId: SNILS,
+        foreignId,
         idempotencyKey: 'sfr-inv-0000002',
         periods: [russian('2021-01-01', '2021-12-31')],
       });
@@ -459,11 +471,11 @@ describe('pensions: exchange documents (P5000 in)', () => {
     });
 
     it("refuses to invalidate another partner's document, and an empty reason", async () => {
-      const { pin, caseId } = await personWithCase();
+      const { pin, caseId, foreignId } = await personWithCase();
       const sent = await submit(RU, {
         caseId,
         pin,
-        foreignId: SNILS,
+        foreignId,
         idempotencyKey: 'sfr-inv-0000003',
         periods: [russian('2021-01-01', '2021-12-31')],
       });
@@ -487,20 +499,20 @@ describe('pensions: exchange documents (P5000 in)', () => {
     });
 
     it('re-sends the last acknowledgement on a reminder, counting reminders', async () => {
-      const { pin, caseId } = await personWithCase();
+      const { pin, caseId, foreignId } = await personWithCase();
       await submit(RU, {
         caseId,
         pin,
-        foreignId: SNILS,
+        foreignId,
         idempotencyKey: 'sfr-rem-0000001',
-        periods: [russian('2021-01-01', '2021-06-30')],
+        periods: [russian('2021-01-01', '2021-06-30', 0, 6)],
       });
       const last = await submit(RU, {
         caseId,
         pin,
-        foreignId: SNILS,
+        foreignId,
         idempotencyKey: 'sfr-rem-0000002',
-        periods: [russian('2021-07-01', '2021-12-31')],
+        periods: [russian('2021-07-01', '2021-12-31', 0, 6)],
       });
       const first = await execute(server, REMIND, { input: { caseId } }, RU);
       expect(first.data?.remindPensionExchangeDocument).toEqual({
@@ -516,11 +528,11 @@ describe('pensions: exchange documents (P5000 in)', () => {
     });
 
     it('settles on a reminder a document whose request stopped half way', async () => {
-      const { pin, caseId } = await personWithCase();
+      const { pin, caseId, foreignId } = await personWithCase();
       const sent = await submit(RU, {
         caseId,
         pin,
-        foreignId: SNILS,
+        foreignId,
         idempotencyKey: 'sfr-rem-0000003',
         periods: [russian('2021-01-01', '2021-12-31')],
       });
@@ -547,20 +559,20 @@ describe('pensions: exchange documents (P5000 in)', () => {
     });
 
     it('lists the documents of a case, newest first', async () => {
-      const { pin, caseId } = await personWithCase();
+      const { pin, caseId, foreignId } = await personWithCase();
       await submit(RU, {
         caseId,
         pin,
-        foreignId: SNILS,
+        foreignId,
         idempotencyKey: 'sfr-list-000001',
-        periods: [russian('2021-01-01', '2021-06-30')],
+        periods: [russian('2021-01-01', '2021-06-30', 0, 6)],
       });
       await submit(RU, {
         caseId,
         pin,
-        foreignId: SNILS,
+        foreignId,
         idempotencyKey: 'sfr-list-000002',
-        periods: [russian('2016-01-01', '2016-06-30')],
+        periods: [russian('2016-01-01', '2016-06-30', 0, 6)],
       });
       const result = await execute(server, DOCUMENTS, { caseId }, RU);
       expect(

@@ -134,7 +134,7 @@ export async function processSubmission(
     return settle(
       models,
       current,
-      { status: ACKNOWLEDGED, periodIds, acknowledgedAt: now },
+      { status: ACKNOWLEDGED, periodIds, acknowledgedAt: acknowledgementTime(current, now) },
       session,
     );
   });
@@ -209,7 +209,7 @@ export async function acknowledgeDocument(
   if (document.status !== RECEIVED) return document;
   const acknowledged = await models.ExchangeDocument.findOneAndUpdate(
     { _id: document._id, status: RECEIVED },
-    { $set: { status: ACKNOWLEDGED, acknowledgedAt: now } },
+    { $set: { status: ACKNOWLEDGED, acknowledgedAt: acknowledgementTime(document, now) } },
     { returnDocument: 'after' },
   ).lean<ExchangeDocumentRecord>();
   return (
@@ -217,6 +217,14 @@ export async function acknowledgeDocument(
     (await models.ExchangeDocument.findById(document._id).lean<ExchangeDocumentRecord>()) ??
     document
   );
+}
+
+/**
+ * When an acknowledgement is recorded: `now`, but never before the document was received (a clock
+ * behind the store's, or a replica's, must not date an acknowledgement before its receipt).
+ */
+export function acknowledgementTime(document: { createdAt: Date }, now: Date): Date {
+  return now < document.createdAt ? document.createdAt : now;
 }
 
 /** Moves a document on from the status it was read in, which the held lock kept unchanged. */

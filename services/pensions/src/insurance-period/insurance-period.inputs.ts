@@ -1,11 +1,11 @@
 import { Field, InputType } from 'type-graphql';
 import {
   badUserInput,
+  checkNotInFuture,
   CountryCodeScalar,
   DateScalar,
   formatIsoDate,
   PinScalar,
-  today,
 } from '@jol/schema';
 import { HOME_COUNTRY, InsurancePeriodSource, InsurancePeriodType } from './insurance-period.type';
 
@@ -35,12 +35,8 @@ export function checkRecordInsurancePeriodInput(
   input: RecordInsurancePeriodInput,
   now = new Date(),
 ): void {
-  const bound = today(now);
-  if (input.from > bound) {
-    throw badUserInput('from', formatIsoDate(input.from), 'must not be in the future');
-  }
-  if (input.to > bound)
-    throw badUserInput('to', formatIsoDate(input.to), 'must not be in the future');
+  checkNotInFuture('from', input.from, now);
+  checkNotInFuture('to', input.to, now);
   if (input.to < input.from) {
     throw badUserInput(
       'to',

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { checkDatesNotBeforeBirth } from '@jol/schema';
 import type { PensionsContext } from '../context';
 import { Person } from '../person/person.type';
 import {
@@ -35,6 +36,7 @@ export class InsurancePeriodResolver {
     @Ctx() ctx: PensionsContext,
   ): Promise<InsurancePeriod> {
     checkRecordInsurancePeriodInput(input);
+    await checkDatesNotBeforeBirth(ctx, input.pin, { from: input.from });
     const record = await writeInsurancePeriod(ctx.models, {
       pin: input.pin,
       country: input.country,

@@ -1,0 +1,115 @@
+import { GraphQLError } from 'graphql';
+import type { JolContext } from '../context';
+import { notFound } from '../errors';
+import { checkNotBeforeBirth } from '../scalars/date';
+import { decideWrite } from './decide';
+import { forbidden } from './errors';
+import type { Agency } from './policy';
+import { subjectDirectoryUnavailable, type SubjectFacts } from './subject-directory';
+
+/**
+ * The one refusal a region-scoped writer gets for a person outside their region, for a PIN no
+ * person has and for a record id that names nothing: the same code and message, so that a write
+ * tells the caller nothing a read would not.
+ */
+export function outsideYourRegion(coordinate: string): GraphQLError {
+  return forbidden(coordinate, 'Outside your region:');
+}
+
+function refuse(context: JolContext, error: GraphQLError): GraphQLError {
+  context.access.denied = true;
+  return error;
+}
+
+/**
+ * Whether the person a write names is in the caller's reach, asked of the subject directory before
+ * anything reads the agency's own records about them. `pin` is null when the write names a record
+ * that does not exist. A region-scoped caller (not writing their own record) reaches only persons
+ * whose home region is theirs; anyone else reaches every person that exists. A directory that
+ * cannot be asked refuses the write (fail closed).
+ */
+export async function decideSubjectScope(
+  context: JolContext,
+  coordinate: string,
+  pin: string | null,
+): Promise<true | GraphQLError> {
+  const region = context.caller?.region;
+  const ownRecord = pin !== null && context.caller?.pin === pin;
+  const scoped = region !== undefined && !ownRecord;
+  // An unknown record: the resolver answers NOT_FOUND to callers who may see every record.
+  if (pin === null) return scoped ? refuse(context, outsideYourRegion(coordinate)) : true;
+  let answer;
+  try {
+    answer = await context.directory.find(pin);
+  } catch (error) {
+    return refuse(context, error instanceof GraphQLError ? error : subjectDirectoryUnavailable());
+  }
+  if (scoped) {
+    if (answer.kind !== 'known' || answer.facts.homeRegion !== region)
+      return refuse(context, outsideYourRegion(coordinate));
+    return true;
+  }
+  if (answer.kind === 'unknown') return refuse(context, notFound('Person', 'pin', pin));
+  if (answer.kind === 'refused') return refuse(context, forbidden(coordinate));
+  return true;
+}
+
+/**
+ * decideWrite, then the subject's scope: an officer of the owning agency, for one of their
+ * purposes, writing about a person in their reach.
+ */
+export async function decideSubjectWrite(
+  context: JolContext,
+  coordinate: string,
+  agency: Agency,
+  pin: string | null,
+): Promise<true | GraphQLError> {
+  const granted = decideWrite(context, coordinate, agency, pin ?? undefined);
+  if (granted !== true) return granted;
+  return decideSubjectScope(context, coordinate, pin);
+}
+
+/**
+ * The scope facts of a person a write names, for the resolver's checks of what cannot be true
+ * (nothing dated before birth). The write rule has asked already, so this is the request's cached
+ * answer; a person the directory does not know is refused like the rule refuses them.
+ */
+export async function subjectFactsOf(context: JolContext, pin: string): Promise<SubjectFacts> {
+  const answer = await context.directory.find(pin);
+  if (answer.kind === 'known') return answer.facts;
+  if (answer.kind === 'unknown') throw notFound('Person', 'pin', pin);
+  throw forbidden('Person.pin');
+}
+
+const OBJECT_ID = /^[0-9a-f]{24}$/i;
+
+/** A collection whose records name their person by `pin`, read by id. */
+export interface RecordsWithPin {
+  findById(id: string, projection: { pin: 1 }): { lean(): PromiseLike<unknown> };
+}
+
+/**
+ * For a write that names a record by id (a TB case, an enrolment): the PIN of the person the record
+ * belongs to, or null when the id is malformed or names no record, which a write rule refuses a
+ * region-scoped caller like a person outside their region.
+ */
+export async function pinOfRecord(records: RecordsWithPin, id: unknown): Promise<string | null> {
+  if (typeof id !== 'string' || !OBJECT_ID.test(id)) return null;
+  const record = (await records.findById(id, { pin: 1 }).lean()) as { pin?: unknown } | null;
+  return typeof record?.pin === 'string' ? record.pin : null;
+}
+
+/**
+ * Refuses a write whose dates fall before the birth of the person it names (see
+ * checkNotBeforeBirth); `dates` maps each input field to its date, null or undefined when absent.
+ */
+export async function checkDatesNotBeforeBirth(
+  context: JolContext,
+  pin: string,
+  dates: Record<string, Date | null | undefined>,
+): Promise<void> {
+  const { birthDate } = await subjectFactsOf(context, pin);
+  for (const [field, date] of Object.entries(dates)) {
+    if (date) checkNotBeforeBirth(field, date, birthDate);
+  }
+}
