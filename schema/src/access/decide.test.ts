@@ -300,7 +300,14 @@ describe('decideLookup: some person-level class for the purpose, and the person 
       OSH,
       'OUTSIDE_REGION',
     ],
-    ['region: an unknown person', MIGRATION_OSH, 'MIGRATION_REGISTRATION', NO_REGION, 'ALLOWED'],
+    // The same answer as another region's person, so a regional officer cannot tell who exists.
+    [
+      'region: an unknown person',
+      MIGRATION_OSH,
+      'MIGRATION_REGISTRATION',
+      NO_REGION,
+      'OUTSIDE_REGION',
+    ],
     [
       'region: the officer as the person',
       as('MIGRATION_OFFICER', { region: 'KG-J', pin: OSH.pin! }),
