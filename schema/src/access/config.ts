@@ -1,6 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createTokenVerifier, tokenVerifierOptionsFromEnv } from './jwt';
-import { DEFAULT_KEY_ID, signingKeys, type SigningKey, type SigningKeys } from './signing';
+import {
+  DEFAULT_KEY_ID,
+  MIN_SIGNING_SECRET_LENGTH,
+  SIGNING_KEY_ID,
+  signingKeys,
+  type SigningKey,
+  type SigningKeys,
+} from './signing';
 
 /** A variable's value, or the content of the file its `_FILE` variable names (container secrets). */
 function secretSetting(value: string | undefined, file: string | undefined): string | undefined {
@@ -11,7 +18,8 @@ function secretSetting(value: string | undefined, file: string | undefined): str
 
 /**
  * Reads `kid:secret` pairs separated by commas or white space; a secret may itself hold colons.
- * Messages name the pair's position or key id, never a secret.
+ * Messages name the pair's position only: a bare secret holding a colon reads as a pair whose
+ * "key id" is the start of the secret, so nothing of an entry is ever printed.
  */
 export function parseSigningKeyList(text: string): SigningKey[] {
   return text
@@ -19,11 +27,13 @@ export function parseSigningKeyList(text: string): SigningKey[] {
     .filter((pair) => pair !== '')
     .map((pair, index) => {
       const colon = pair.indexOf(':');
-      if (colon <= 0)
+      const id = pair.slice(0, Math.max(colon, 0));
+      const secret = pair.slice(colon + 1);
+      if (colon <= 0 || !SIGNING_KEY_ID.test(id) || secret.length < MIN_SIGNING_SECRET_LENGTH)
         throw new Error(
-          `JOL_SIGNING_KEYS entry ${index + 1} must be "<key id>:<secret>" (no key id before a colon)`,
+          `JOL_SIGNING_KEYS entry ${index + 1} must be "<key id>:<secret>": an id of 1-64 characters of A-Z a-z 0-9 . _ -, a colon, a secret of at least ${MIN_SIGNING_SECRET_LENGTH} characters`,
         );
-      return { id: pair.slice(0, colon), secret: pair.slice(colon + 1) };
+      return { id, secret };
     });
 }
 

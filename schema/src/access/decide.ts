@@ -55,6 +55,15 @@ function withinLimitedReach(
   return ownRecord || partnerCase;
 }
 
+/**
+ * The one judgement of region scope for reads: a caller whose token names a region reads persons
+ * of that home region (an unknown one is another), and always the person it is itself (`pin`).
+ */
+export function isOutsideRegion(caller: Caller, subject: Subject): boolean {
+  if (!caller.region || subject.homeRegion === caller.region) return false;
+  return !(caller.pin !== undefined && subject.pin === caller.pin);
+}
+
 /** Records a refusal (what was asked, about whom) so that the audit and the access log show it. */
 function deny(
   context: JolContext,
@@ -102,11 +111,8 @@ export function decideRead(
   const unrestricted = granting.some(isUnrestricted);
   if (!unrestricted && !withinLimitedReach(caller, granting, subject))
     return deny(context, forbidden(coordinate), coordinate, subject.pin);
-  if (unrestricted && caller.region && subject.homeRegion !== caller.region) {
-    const ownRecord = caller.pin !== undefined && subject.pin === caller.pin;
-    if (!ownRecord)
-      return deny(context, forbidden(coordinate, 'Outside your region:'), coordinate, subject.pin);
-  }
+  if (unrestricted && isOutsideRegion(caller, subject))
+    return deny(context, forbidden(coordinate, 'Outside your region:'), coordinate, subject.pin);
   context.access.fields.add(coordinate);
   if (subject.pin) context.access.pins.add(subject.pin);
   return true;

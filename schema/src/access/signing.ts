@@ -30,7 +30,10 @@ export type SigningKeys = readonly [SigningKey, ...SigningKey[]];
 /** The key id a lone secret (`JOL_SIGNING_SECRET`) is known by. */
 export const DEFAULT_KEY_ID = 'default';
 
-const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** What a key id may be: it travels in every signed request, so it is never secret material. */
+export const SIGNING_KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** The shortest secret a signing key may have. */
+export const MIN_SIGNING_SECRET_LENGTH = 32;
 const HEADER_NAME = /^[a-z0-9-]{1,64}$/;
 const NONCE = /^[A-Za-z0-9_-]{16,128}$/;
 /** Names the canonical form, so that a later form can never verify as this one. */
@@ -44,12 +47,12 @@ export function signingKeys(keys: readonly SigningKey[]): SigningKeys {
   if (keys.length === 0) throw new Error('at least one signing key is needed');
   const seen = new Set<string>();
   for (const key of keys) {
-    if (!KEY_ID.test(key.id))
+    if (!SIGNING_KEY_ID.test(key.id))
       throw new Error(
         `a signing key id must be 1-64 characters of A-Z a-z 0-9 . _ -; got ${JSON.stringify(key.id.slice(0, 70))}`,
       );
     if (seen.has(key.id)) throw new Error(`the signing key id "${key.id}" is given twice`);
-    if (key.secret.length < 32)
+    if (key.secret.length < MIN_SIGNING_SECRET_LENGTH)
       throw new Error(`the signing key "${key.id}" must have a secret of at least 32 characters`);
     seen.add(key.id);
   }

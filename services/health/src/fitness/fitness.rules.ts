@@ -5,6 +5,7 @@ import {
   consentRequired,
   decideRead,
   forbidden,
+  isOutsideRegion,
   mayRead,
   purposeNeeds,
   ROLE_POLICY,
@@ -52,7 +53,7 @@ export async function decideFitnessRead(
   // Asked and about whom are recorded either way, as the kernel records its own refusals.
   access.fields.add(COORDINATE);
   if (pin) access.pins.add(pin);
-  if (caller?.region && subject.homeRegion !== caller.region) {
+  if (caller && isOutsideRegion(caller, subject)) {
     access.denied = true;
     return forbidden(COORDINATE, 'Outside your region:');
   }

@@ -258,6 +258,20 @@ describe('health: fitness for work abroad', () => {
       });
     });
 
+    it('holds a regional officer to the region as the kernel does: their own certificate by consent, no other', async () => {
+      const pin = '11010199001001';
+      const other = '11111199001101';
+      for (const p of [pin, other]) {
+        await screenFit(p);
+        await grantLabourConsent(p);
+      }
+      // The person is the officer (the token's pin claim): every other read of one's own record
+      // is exempt from the region claim, so this one is too.
+      const self = callerAs('LABOUR_OFFICER', { region: 'KG-O', pin });
+      expect(await fitnessAs(pin, self)).toMatchObject({ value: 'FIT', code: undefined });
+      expect(await fitnessAs(other, self)).toMatchObject({ value: null, code: 'FORBIDDEN' });
+    });
+
     describe('refused callers', () => {
       const pin = '10909199000901';
       beforeAll(async () => {
