@@ -49,14 +49,22 @@ export function readRule<TParent = unknown, TArgs = unknown>(
   );
 }
 
-/** A write rule: the caller must be an officer of the agency, for one of the role's purposes. */
-export function writeRule(
+/**
+ * A write rule: the caller must be an officer of the agency, for one of the role's purposes.
+ * `pinOf` names the person written about: by default the input's `pin`; a write to a stored
+ * record (a correction) looks the record's PIN up instead.
+ */
+export function writeRule<TArgs = { input?: { pin?: unknown } }>(
   agency: Agency,
-  pinOf: (args: { input?: { pin?: unknown } }) => string | undefined = (args) =>
-    typeof args?.input?.pin === 'string' ? args.input.pin : undefined,
+  pinOf: (args: TArgs, context: JolContext) => string | undefined | Promise<string | undefined> = (
+    args,
+  ) => {
+    const input = (args as { input?: { pin?: unknown } } | undefined)?.input;
+    return typeof input?.pin === 'string' ? input.pin : undefined;
+  },
 ) {
-  return rule({ cache: 'no_cache' })((_parent, args, context: JolContext, info) =>
-    decideWrite(context, coordinateOf(info), agency, pinOf(args)),
+  return rule({ cache: 'no_cache' })(async (_parent, args: TArgs, context: JolContext, info) =>
+    decideWrite(context, coordinateOf(info), agency, await pinOf(args, context)),
   );
 }
 
