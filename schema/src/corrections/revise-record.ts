@@ -156,13 +156,15 @@ export function toSupersession(version: Pick<RecordVersionRecord, 'change' | 're
  * corrected values against the person's other records (it must leave the record itself out) and
  * returns what to store, and the update is guarded by the version, so of two corrections of the
  * same version one wins and the other gets CONFLICT. `pin` is the PIN the corrected values name:
- * a record is never moved to another person (void it and record it for them).
+ * a record is never moved to another person (void it and record it for them). `after` runs in the
+ * same transaction once the record is corrected (state derived from the person's records).
  */
 export async function correctRecord<TRecord extends RevisableRecord>(
   context: JolContext,
   target: RevisionTarget<TRecord>,
   request: RevisionRequest & { pin: string },
   revise: (current: TRecord, session: ClientSession) => Promise<Partial<TRecord>>,
+  after?: (corrected: TRecord, session: ClientSession) => Promise<void>,
 ): Promise<TRecord> {
   const reason = checkCorrectionReason(request.reason);
   const id = parseRecordId(request.id);
@@ -184,6 +186,7 @@ export async function correctRecord<TRecord extends RevisableRecord>(
     ).lean<TRecord>();
     if (!next) changedConcurrently(target.entity, request.id);
     kept = await keepVersion(context, target, current, RecordChange.CORRECTED, reason, session);
+    await after?.(next, session);
     return next;
   });
   recordInTrail(context, kept!);
@@ -193,13 +196,15 @@ export async function correctRecord<TRecord extends RevisableRecord>(
 /**
  * Voids a record: it leaves the live collection, so that no read, check or statistic counts it
  * any more, and is kept as its last version with the reason. Same transaction and version guard
- * as a correction; `beforeVoid` runs inside it first (a lock, a state the record held up).
+ * as a correction; `beforeVoid` runs inside it first (a lock), `afterVoid` once the record is gone
+ * (state derived from the person's records).
  */
 export async function voidRecord<TRecord extends RevisableRecord>(
   context: JolContext,
   target: RevisionTarget<TRecord>,
   request: RevisionRequest,
   beforeVoid?: (current: TRecord, session: ClientSession) => Promise<void>,
+  afterVoid?: (voided: TRecord, session: ClientSession) => Promise<void>,
 ): Promise<{ record: TRecord; superseded: Supersession }> {
   const reason = checkCorrectionReason(request.reason);
   const id = parseRecordId(request.id);
@@ -211,7 +216,16 @@ export async function voidRecord<TRecord extends RevisableRecord>(
       { session },
     );
     if (removed.deletedCount !== 1) changedConcurrently(target.entity, request.id);
-    return keepVersion(context, target, current, RecordChange.VOIDED, reason, session);
+    const voided = await keepVersion(
+      context,
+      target,
+      current,
+      RecordChange.VOIDED,
+      reason,
+      session,
+    );
+    await afterVoid?.(current, session);
+    return voided;
   });
   recordInTrail(context, kept);
   return { record: kept.snapshot as unknown as TRecord, superseded: toSupersession(kept) };
