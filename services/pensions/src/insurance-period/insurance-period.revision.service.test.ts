@@ -135,4 +135,40 @@ describe('pensions: correcting and voiding insurance periods', () => {
     });
     expect(moved.errors).toBeUndefined();
   });
+
+  it('corrects a period stored before versions existed as version 1', async () => {
+    const pin = serialPin(3);
+    const { insertedId } = await subgraph.connection.collection('insurance_periods').insertOne({
+      pin,
+      country: 'KG',
+      from: new Date('2005-01-01'),
+      to: new Date('2005-12-31'),
+      type: 'EMPLOYMENT',
+      source: 'DOMESTIC',
+    });
+    const id = insertedId.toHexString();
+    const stale = await execute(subgraph.server, CORRECT, {
+      id,
+      version: 2,
+      input: { ...year(pin, 4), to: '2005-06-30' },
+      reason: 'Ended in June',
+    });
+    expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const corrected = await execute(subgraph.server, CORRECT, {
+      id,
+      version: 1,
+      input: { ...year(pin, 4), to: '2005-06-30' },
+      reason: 'Ended in June',
+    });
+    expect(corrected.errors).toBeUndefined();
+    expect(corrected.data?.correctInsurancePeriod).toEqual({
+      id,
+      from: '2005-01-01',
+      to: '2005-06-30',
+    });
+    const stored = await subgraph.connection
+      .collection('insurance_periods')
+      .findOne({ _id: insertedId });
+    expect(stored?.version).toBe(2);
+  });
 });
