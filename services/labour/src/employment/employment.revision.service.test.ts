@@ -126,4 +126,29 @@ describe('labour: correcting and voiding employment records', () => {
     });
     expect(moved.errors).toBeUndefined();
   });
+
+  it('lets only one of two concurrent corrections through when together they would overlap', async () => {
+    for (const serial of [10, 11, 12]) {
+      const pin = serialPin(serial);
+      const first = await record(job(pin, 0));
+      const third = await record(job(pin, 2));
+      const results = await Promise.all([
+        execute(subgraph.server, CORRECT, {
+          id: first,
+          version: 1,
+          input: { ...job(pin, 0), to: '2012-06-30' },
+          reason: 'Worked on until June',
+        }),
+        execute(subgraph.server, CORRECT, {
+          id: third,
+          version: 1,
+          input: { ...job(pin, 2), from: '2012-03-01' },
+          reason: 'Started in March',
+        }),
+      ]);
+      const refused = results.filter((r) => r.errors !== undefined);
+      expect(refused).toHaveLength(1);
+      expect(refused[0]!.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    }
+  });
 });

@@ -171,4 +171,29 @@ describe('pensions: correcting and voiding insurance periods', () => {
       .findOne({ _id: insertedId });
     expect(stored?.version).toBe(2);
   });
+
+  it('lets only one of two concurrent corrections through when together they would overlap', async () => {
+    for (const serial of [10, 11, 12]) {
+      const pin = serialPin(serial);
+      const first = await record(year(pin, 0));
+      const third = await record(year(pin, 2));
+      const results = await Promise.all([
+        execute(subgraph.server, CORRECT, {
+          id: first,
+          version: 1,
+          input: { ...year(pin, 0), to: '2002-06-30' },
+          reason: 'Worked on until June',
+        }),
+        execute(subgraph.server, CORRECT, {
+          id: third,
+          version: 1,
+          input: { ...year(pin, 2), from: '2002-03-01' },
+          reason: 'Started in March',
+        }),
+      ]);
+      const refused = results.filter((r) => r.errors !== undefined);
+      expect(refused).toHaveLength(1);
+      expect(refused[0]!.errors?.[0]?.message).toContain('must not overlap');
+    }
+  });
 });
