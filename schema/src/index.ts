@@ -33,3 +33,4 @@ export * from './audit/access-log.type';
 export * from './audit/access-log.resolver';
 export * from './access/config';
 export * from './statistics';
+export * from './corrections';

@@ -8,10 +8,23 @@ export interface AccessTrail {
   denied: boolean;
   /** True when the request wrote. */
   wrote: boolean;
+  /** Records the request corrected or voided, with the reason the officer gave. */
+  revisions: TrailRevision[];
+}
+
+/** A correction or void of one stored record, as the audit keeps it. */
+export interface TrailRevision {
+  /** The record's API type (`InsurancePeriod`). */
+  entity: string;
+  id: string;
+  /** The version superseded. */
+  version: number;
+  change: 'CORRECTED' | 'VOIDED';
+  reason: string;
 }
 
 export function createAccessTrail(): AccessTrail {
-  return { fields: new Set(), pins: new Set(), denied: false, wrote: false };
+  return { fields: new Set(), pins: new Set(), denied: false, wrote: false, revisions: [] };
 }
 
 export function isEmptyTrail(trail: AccessTrail): boolean {

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import type { TrailRevision } from '../access/trail';
 
 export type AuditOutcome = 'ALLOWED' | 'DENIED';
 
@@ -18,6 +19,8 @@ export interface AuditEventRecord {
   fields: string[];
   pins: string[];
   outcome: AuditOutcome;
+  /** Records corrected or voided, with the officer's reason; absent when the request made none. */
+  revisions?: TrailRevision[];
   prevHash: string;
   hash: string;
 }
@@ -36,6 +39,19 @@ export const auditEventSchema = new Schema<AuditEventRecord>(
     fields: { type: [String], required: true },
     pins: { type: [String], required: true },
     outcome: { type: String, enum: ['ALLOWED', 'DENIED'], required: true },
+    revisions: {
+      type: [
+        {
+          _id: false,
+          entity: { type: String, required: true },
+          id: { type: String, required: true },
+          version: { type: Number, required: true },
+          change: { type: String, enum: ['CORRECTED', 'VOIDED'], required: true },
+          reason: { type: String, required: true },
+        },
+      ],
+      default: undefined,
+    },
     prevHash: { type: String, required: true },
     hash: { type: String, required: true },
   },

@@ -33,6 +33,7 @@ export function createAuditPlugin(
               fields: [...access.fields].sort(),
               pins: [...access.pins].sort(),
               outcome: access.denied ? 'DENIED' : 'ALLOWED',
+              ...(access.revisions.length > 0 ? { revisions: access.revisions } : {}),
             });
           } catch (error) {
             context.log.error({ err: error }, 'audit event could not be stored; response withheld');

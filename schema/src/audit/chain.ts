@@ -7,8 +7,18 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 export type AuditEventInput = Omit<AuditEventRecord, '_id' | 'seq' | 'prevHash' | 'hash'>;
 
-/** The exact bytes an event's hash covers: every field but the hash, in a fixed order. */
+/**
+ * The exact bytes an event's hash covers: every field but the hash, in a fixed order. Revisions
+ * come last and only when there are some, so that events written before they existed still verify.
+ */
 export function canonicalEvent(event: Omit<AuditEventRecord, '_id' | 'hash'>): string {
+  const revisions = (event.revisions ?? []).map((r) => [
+    r.entity,
+    r.id,
+    r.version,
+    r.change,
+    r.reason,
+  ]);
   return JSON.stringify([
     event.seq,
     event.at.toISOString(),
@@ -23,6 +33,7 @@ export function canonicalEvent(event: Omit<AuditEventRecord, '_id' | 'hash'>): s
     event.pins,
     event.outcome,
     event.prevHash,
+    ...(revisions.length > 0 ? [revisions] : []),
   ]);
 }
 

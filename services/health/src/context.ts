@@ -1,6 +1,8 @@
 import type { Connection } from 'mongoose';
 import {
   createAuditEventModel,
+  createRecordVersionModel,
+  createRecordVersionsLoader,
   createIndicatorCubeLoader,
   createIndicatorCubeModels,
   createStatisticalUnitModel,
@@ -24,6 +26,7 @@ export function createHealthModels(connection: Connection) {
     HealthInsurance: createHealthInsuranceModel(connection),
     HealthConsent: createHealthConsentModel(connection),
     AuditEvent: createAuditEventModel(connection),
+    RecordVersion: createRecordVersionModel(connection),
     StatisticalUnit: createStatisticalUnitModel(connection),
     ...createIndicatorCubeModels(connection),
   };
@@ -34,6 +37,7 @@ export type HealthModels = ReturnType<typeof createHealthModels>;
 export function createHealthLoaders(models: HealthModels) {
   return {
     screeningsByPin: createScreeningsByPinLoader(models.HealthScreening),
+    screeningVersions: createRecordVersionsLoader(models.RecordVersion, 'HealthScreening'),
     tbCasesByPin: createTbCasesByPinLoader(models.TbCase),
     healthInsuranceByPin: createHealthInsuranceByPinLoader(models.HealthInsurance),
     consentsByPin: createConsentsByPinLoader(models.HealthConsent),

@@ -1,3 +1,4 @@
+import { supersessionRules } from '@jol/schema';
 import { accessLogRules } from './access-log/access-log.rules';
 import { consentRules } from './consent/consent.rules';
 import { fitnessRules } from './fitness/fitness.rules';
@@ -10,6 +11,7 @@ import { tbCaseRules } from './tb-case/tb-case.rules';
 /** Every entity's rules; anything they do not name is denied. */
 export const healthRules = [
   personRules,
+  supersessionRules,
   screeningRules,
   tbCaseRules,
   insuranceRules,

@@ -1,6 +1,8 @@
 import type { Connection } from 'mongoose';
 import {
   createAuditEventModel,
+  createRecordVersionModel,
+  createRecordVersionsLoader,
   createIndicatorCubeLoader,
   createIndicatorCubeModels,
   createStatisticalUnitModel,
@@ -25,6 +27,7 @@ export function createLabourModels(connection: Connection) {
     ReintegrationEnrolment: createReintegrationEnrolmentModel(connection),
     Skill: createSkillModel(connection),
     AuditEvent: createAuditEventModel(connection),
+    RecordVersion: createRecordVersionModel(connection),
     StatisticalUnit: createStatisticalUnitModel(connection),
     ...createIndicatorCubeModels(connection),
   };
@@ -35,6 +38,7 @@ export type LabourModels = ReturnType<typeof createLabourModels>;
 export function createLabourLoaders(models: LabourModels) {
   return {
     employmentByPin: createEmploymentByPinLoader(models.EmploymentRecord),
+    employmentVersions: createRecordVersionsLoader(models.RecordVersion, 'EmploymentRecord'),
     reintegrationEnrolmentsByPin: createReintegrationEnrolmentsByPinLoader(
       models.ReintegrationEnrolment,
     ),

@@ -1,3 +1,4 @@
+import { supersessionRules } from '@jol/schema';
 import { accessLogRules } from './access-log/access-log.rules';
 import { employmentRules } from './employment/employment.rules';
 import { indicatorsRules } from './indicators/indicators.rules';
@@ -8,6 +9,7 @@ import { skillRules } from './skill/skill.rules';
 /** Every entity's rules; anything they do not name is denied. */
 export const labourRules = [
   personRules,
+  supersessionRules,
   employmentRules,
   reintegrationRules,
   skillRules,

@@ -1,6 +1,8 @@
 import type { Connection } from 'mongoose';
 import {
   createAuditEventModel,
+  createRecordVersionModel,
+  createRecordVersionsLoader,
   createIndicatorCubeLoader,
   createIndicatorCubeModels,
   type JolContext,
@@ -23,6 +25,7 @@ export function createMigrationModels(connection: Connection) {
     EntryBan: createEntryBanModel(connection),
     Dependant: createDependantModel(connection),
     AuditEvent: createAuditEventModel(connection),
+    RecordVersion: createRecordVersionModel(connection),
     ...createIndicatorCubeModels(connection),
   };
 }
@@ -33,6 +36,7 @@ export function createMigrationLoaders(models: MigrationModels) {
   return {
     personByPin: createPersonByPinLoader(models.Person),
     episodesByPin: createEpisodesByPinLoader(models.Episode),
+    episodeVersions: createRecordVersionsLoader(models.RecordVersion, 'MigrationEpisode'),
     entryBansByPin: createEntryBansByPinLoader(models.EntryBan),
     dependantsByPin: createDependantsByPinLoader(models.Dependant),
     indicatorCube: createIndicatorCubeLoader(models),

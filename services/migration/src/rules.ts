@@ -1,3 +1,4 @@
+import { supersessionRules } from '@jol/schema';
 import { accessLogRules } from './access-log/access-log.rules';
 import { dependantMasks, dependantRules } from './dependant/dependant.rules';
 import { entryBanRules } from './entry-ban/entry-ban.rules';
@@ -8,6 +9,7 @@ import { personRules } from './person/person.rules';
 /** Every entity's rules; anything they do not name is denied. */
 export const migrationRules = [
   personRules,
+  supersessionRules,
   episodeRules,
   entryBanRules,
   dependantRules,

@@ -1,6 +1,8 @@
 import type { Connection } from 'mongoose';
 import {
   createAuditEventModel,
+  createRecordVersionModel,
+  createRecordVersionsLoader,
   createIndicatorCubeLoader,
   createIndicatorCubeModels,
   createStatisticalUnitModel,
@@ -37,6 +39,7 @@ export function createPensionsModels(connection: Connection) {
     InsurancePeriodLock: createInsurancePeriodLockModel(connection),
     Contribution: createContributionModel(connection),
     AuditEvent: createAuditEventModel(connection),
+    RecordVersion: createRecordVersionModel(connection),
     StatisticalUnit: createStatisticalUnitModel(connection),
     ...createIndicatorCubeModels(connection),
     PensionAgreement: createPensionAgreementModel(connection),
@@ -53,6 +56,8 @@ export function createPensionsLoaders(models: PensionsModels) {
   return {
     insurancePeriodsByPin: createInsurancePeriodsByPinLoader(models.InsurancePeriod),
     contributionsByPin: createContributionsByPinLoader(models.Contribution),
+    insurancePeriodVersions: createRecordVersionsLoader(models.RecordVersion, 'InsurancePeriod'),
+    contributionVersions: createRecordVersionsLoader(models.RecordVersion, 'PensionContribution'),
     indicatorCube: createIndicatorCubeLoader(models),
     partnerRegistry: createPartnerRegistryLoader(models),
     exchangeCaseById: createExchangeCaseByIdLoader(models.ExchangeCase),

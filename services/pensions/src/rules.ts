@@ -1,3 +1,4 @@
+import { supersessionRules } from '@jol/schema';
 import { accessLogRules } from './access-log/access-log.rules';
 import { contributionRules } from './contribution/contribution.rules';
 import { decisionRules } from './decision/decision.rules';
@@ -13,6 +14,7 @@ import { serviceSummaryRules } from './service-summary/service-summary.rules';
 /** Every entity's rules; anything they do not name is denied. */
 export const pensionsRules = [
   personRules,
+  supersessionRules,
   insurancePeriodRules,
   contributionRules,
   serviceSummaryRules,

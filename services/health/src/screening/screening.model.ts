@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { versionField, versionOf } from '@jol/schema';
 import { ScreeningKind, ScreeningResult } from './screening.type';
 import type { HealthScreening } from './screening.type';
 
@@ -9,6 +10,8 @@ export interface HealthScreeningRecord {
   result: ScreeningResult;
   screenedOn: Date;
   facility: string;
+  /** 1 when recorded, one more with each correction; absent on screenings stored before versions. */
+  version?: number;
 }
 
 export const healthScreeningSchema = new Schema<HealthScreeningRecord>(
@@ -18,6 +21,7 @@ export const healthScreeningSchema = new Schema<HealthScreeningRecord>(
     result: { type: String, enum: Object.values(ScreeningResult), required: true },
     screenedOn: { type: Date, required: true },
     facility: { type: String, required: true },
+    ...versionField,
   },
   { timestamps: true, collection: 'health_screenings' },
 );
@@ -39,5 +43,6 @@ export function toHealthScreening(record: HealthScreeningRecord): HealthScreenin
     result: record.result,
     screenedOn: record.screenedOn,
     facility: record.facility,
+    version: versionOf(record),
   };
 }

@@ -1,7 +1,17 @@
-import { allow, readRule, writeRule, type AccessRules } from '@jol/schema';
+import { allow, readRule, revisionWriteRule, writeRule, type AccessRules } from '@jol/schema';
+import type { HealthContext } from '../context';
+
+const screeningRevision = revisionWriteRule(
+  'health',
+  (ctx: HealthContext) => ctx.models.HealthScreening,
+);
 
 export const screeningRules: AccessRules = {
   Person: { screenings: readRule('Person.screenings') },
   HealthScreening: allow,
-  Mutation: { recordScreening: writeRule('health') },
+  Mutation: {
+    recordScreening: writeRule('health'),
+    correctHealthScreening: screeningRevision,
+    voidHealthScreening: screeningRevision,
+  },
 };

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, PinScalar } from '@jol/schema';
+import { DateScalar, PinScalar, VersionedRecord } from '@jol/schema';
 
 export enum ScreeningKind {
   TB = 'TB',
@@ -23,7 +23,7 @@ export enum ScreeningResult {
 registerEnumType(ScreeningResult, { name: 'ScreeningResult' });
 
 @ObjectType({ description: 'One screening of a person at a medical facility.' })
-export class HealthScreening {
+export class HealthScreening extends VersionedRecord {
   @Field(() => ID)
   id!: string;
 

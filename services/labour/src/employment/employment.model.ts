@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { versionField, versionOf } from '@jol/schema';
 import { LabourSector, WorkPermitType, type EmploymentRecord } from './employment.type';
 
 export interface EmploymentRecordRecord {
@@ -14,6 +15,8 @@ export interface EmploymentRecordRecord {
   from: Date;
   /** Null while the job is ongoing. */
   to: Date | null;
+  /** 1 when recorded, one more with each correction; absent on records stored before versions. */
+  version?: number;
 }
 
 export const employmentRecordSchema = new Schema<EmploymentRecordRecord>(
@@ -27,6 +30,7 @@ export const employmentRecordSchema = new Schema<EmploymentRecordRecord>(
     permitNumber: { type: String, default: null },
     from: { type: Date, required: true },
     to: { type: Date, default: null },
+    ...versionField,
   },
   { timestamps: true, collection: 'employment_records' },
 );
@@ -75,5 +79,6 @@ export function toEmploymentRecord(record: EmploymentRecordRecord): EmploymentRe
     permitNumber: record.permitNumber,
     from: record.from,
     to: record.to,
+    version: versionOf(record),
   };
 }

@@ -1,4 +1,10 @@
-import { allow, readRule, writeRule, type AccessRules } from '@jol/schema';
+import { allow, readRule, revisionWriteRule, writeRule, type AccessRules } from '@jol/schema';
+import type { LabourContext } from '../context';
+
+const employmentRevision = revisionWriteRule(
+  'labour',
+  (ctx: LabourContext) => ctx.models.EmploymentRecord,
+);
 
 /**
  * The record is employment summary, guarded on `Person.employment`; its detail fields are judged
@@ -13,10 +19,17 @@ export const employmentRules: AccessRules = {
     sector: allow,
     from: allow,
     to: allow,
+    version: allow,
+    superseded: allow,
+    versions: allow,
     employer: readRule('EmploymentRecord.employer'),
     formal: readRule('EmploymentRecord.formal'),
     permitType: readRule('EmploymentRecord.permitType'),
     permitNumber: readRule('EmploymentRecord.permitNumber'),
   },
-  Mutation: { recordEmployment: writeRule('labour') },
+  Mutation: {
+    recordEmployment: writeRule('labour'),
+    correctEmploymentRecord: employmentRevision,
+    voidEmploymentRecord: employmentRevision,
+  },
 };

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { CountryCodeScalar, DateScalar, PinScalar } from '@jol/schema';
+import { CountryCodeScalar, DateScalar, PinScalar, VersionedRecord } from '@jol/schema';
 
 /** Sectors of work abroad; women cluster in services, catering, textiles and domestic work. */
 export enum LabourSector {
@@ -36,7 +36,7 @@ registerEnumType(WorkPermitType, {
  * may read than the record itself: they are nullable so that a refusal nulls only that field.
  */
 @ObjectType({ description: 'One job abroad, as known to the Ministry of Labour.' })
-export class EmploymentRecord {
+export class EmploymentRecord extends VersionedRecord {
   @Field(() => ID)
   id!: string;
 

@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { MigrationPurpose } from './episode.type';
+import { versionField, versionOf } from '@jol/schema';
+import { MigrationPurpose, type MigrationEpisode } from './episode.type';
 
 export interface EpisodeRecord {
   _id: Types.ObjectId;
@@ -9,6 +10,8 @@ export interface EpisodeRecord {
   city: string | null;
   purpose: MigrationPurpose;
   returnedOn: Date | null;
+  /** 1 when registered, one more with each correction; absent on episodes stored before versions. */
+  version?: number;
 }
 
 export const episodeSchema = new Schema<EpisodeRecord>(
@@ -19,6 +22,7 @@ export const episodeSchema = new Schema<EpisodeRecord>(
     city: { type: String, default: null },
     purpose: { type: String, enum: Object.values(MigrationPurpose), required: true },
     returnedOn: { type: Date, default: null },
+    ...versionField,
   },
   { timestamps: true, collection: 'migration_episodes' },
 );
@@ -31,7 +35,7 @@ export function createEpisodeModel(connection: Connection): EpisodeModel {
   return connection.model<EpisodeRecord>('MigrationEpisode', episodeSchema);
 }
 
-export function toEpisode(record: EpisodeRecord) {
+export function toEpisode(record: EpisodeRecord): MigrationEpisode {
   return {
     id: record._id.toHexString(),
     pin: record.pin,
@@ -40,5 +44,6 @@ export function toEpisode(record: EpisodeRecord) {
     city: record.city,
     purpose: record.purpose,
     returnedOn: record.returnedOn,
+    version: versionOf(record),
   };
 }

@@ -1,18 +1,24 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import type { ClientSession, Types } from 'mongoose';
 import {
   badUserInput,
   checkDatesNotBeforeBirth,
   checkNotInFuture,
   conflict,
+  correctRecord,
+  earlierVersionsOf,
   formatIsoDate,
   notFound,
+  voidRecord,
 } from '@jol/schema';
-import type { MigrationContext } from '../context';
+import type { MigrationContext, MigrationModels } from '../context';
 import { Person, MigrationStatus } from '../person/person.type';
 import type { EpisodeRecord } from './episode.model';
 import { toEpisode } from './episode.model';
 import {
+  checkMigrationEpisodeInput,
   checkRegisterDepartureInput,
+  MigrationEpisodeInput,
   RegisterDepartureInput,
   RegisterReturnInput,
 } from './episode.inputs';
@@ -32,8 +38,150 @@ export class PersonEpisodesResolver {
   }
 }
 
+/** Where episodes live, for corrections and voids. */
+function episodes(models: MigrationModels) {
+  return {
+    entity: 'MigrationEpisode',
+    connection: models.connection,
+    Records: models.Episode,
+    Versions: models.RecordVersion,
+  };
+}
+
+type StayValues = ReturnType<typeof checkMigrationEpisodeInput>;
+
+function describeStay(stay: Pick<EpisodeRecord, 'country' | 'departedOn' | 'returnedOn'>): string {
+  const back = stay.returnedOn ? formatIsoDate(stay.returnedOn) : 'still abroad';
+  return `${stay.country} ${formatIsoDate(stay.departedOn)}..${back}`;
+}
+
+/**
+ * Inside a transaction: refuses a stay that overlaps another stay of the person (other than
+ * `except`, the one being corrected). Stays may touch: a departure on the day of the last return
+ * is allowed, as registerDeparture allows it; an open stay overlaps every later one.
+ */
+async function refuseOverlappingStay(
+  models: MigrationModels,
+  stay: StayValues,
+  session: ClientSession,
+  except: Types.ObjectId,
+): Promise<void> {
+  const clash = await models.Episode.findOne(
+    {
+      pin: stay.pin,
+      _id: { $ne: except },
+      ...(stay.returnedOn ? { departedOn: { $lt: stay.returnedOn } } : {}),
+      $or: [{ returnedOn: null }, { returnedOn: { $gt: stay.departedOn } }],
+    },
+    null,
+    { session },
+  )
+    .sort({ departedOn: 1 })
+    .lean<EpisodeRecord>();
+  if (clash) {
+    throw badUserInput(
+      'departedOn',
+      describeStay(stay),
+      `must not overlap the stay ${clash._id.toHexString()} (${describeStay(clash)})`,
+    );
+  }
+}
+
+/**
+ * Inside a transaction, after a stay is corrected or voided: the person's status and destinations
+ * are what their remaining stays say (abroad while the last is open, never left without any). The
+ * person's document is written in every such transaction, so that it conflicts with a concurrent
+ * departure, return or correction of the same person.
+ */
+async function syncPersonWithStays(
+  models: MigrationModels,
+  pin: string,
+  session: ClientSession,
+): Promise<void> {
+  const stays = await models.Episode.find({ pin }, { country: 1, returnedOn: 1 }, { session })
+    .sort({ departedOn: 1, _id: 1 })
+    .lean<Pick<EpisodeRecord, 'country' | 'returnedOn'>[]>();
+  const last = stays.at(-1);
+  const status = !last
+    ? MigrationStatus.NEVER_LEFT
+    : last.returnedOn === null
+      ? MigrationStatus.ABROAD
+      : MigrationStatus.RETURNED;
+  await models.Person.updateOne(
+    { pin },
+    { $set: { status, destinations: [...new Set(stays.map((stay) => stay.country))] } },
+    { session },
+  );
+}
+
 @Resolver(() => MigrationEpisode)
 export class EpisodeResolver {
+  @FieldResolver(() => [MigrationEpisode], {
+    nullable: true,
+    description:
+      'The earlier versions of this stay, oldest first, each with why it was superseded.',
+  })
+  async versions(
+    @Root() episode: MigrationEpisode,
+    @Ctx() ctx: MigrationContext,
+  ): Promise<MigrationEpisode[]> {
+    return earlierVersionsOf(
+      await ctx.loaders.episodeVersions.load(episode.id),
+      episode,
+      (snapshot) => toEpisode(snapshot as unknown as EpisodeRecord),
+    );
+  }
+
+  @Mutation(() => MigrationEpisode, {
+    description:
+      'Corrects a stored stay of the same person: checked as a departure and return would be, and ' +
+      "against the person's other stays; the person's status and destinations follow. The version " +
+      'it replaces is kept with the reason.',
+  })
+  async correctMigrationEpisode(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, { description: 'The version being corrected, as last read.' })
+    version: number,
+    @Arg('input', () => MigrationEpisodeInput) input: MigrationEpisodeInput,
+    @Arg('reason', () => String, { description: 'Why, 3-500 characters.' }) reason: string,
+    @Ctx() ctx: MigrationContext,
+  ): Promise<MigrationEpisode> {
+    const values = checkMigrationEpisodeInput(input);
+    const corrected = await correctRecord(
+      ctx,
+      episodes(ctx.models),
+      { id, version, reason, pin: values.pin },
+      async (current, session) => {
+        await refuseOverlappingStay(ctx.models, values, session, current._id);
+        return values;
+      },
+      (stay, session) => syncPersonWithStays(ctx.models, stay.pin, session),
+    );
+    return toEpisode(corrected);
+  }
+
+  @Mutation(() => MigrationEpisode, {
+    description:
+      "Voids a stored stay: it no longer counts anywhere, and the person's status and destinations " +
+      'follow. Returns the voided version, with the reason.',
+  })
+  async voidMigrationEpisode(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, { description: 'The version being voided, as last read.' })
+    version: number,
+    @Arg('reason', () => String, { description: 'Why, 3-500 characters.' }) reason: string,
+    @Ctx() ctx: MigrationContext,
+  ): Promise<MigrationEpisode> {
+    const { record, superseded } = await voidRecord(
+      ctx,
+      episodes(ctx.models),
+      { id, version, reason },
+      undefined,
+      (stay, session) => syncPersonWithStays(ctx.models, stay.pin, session),
+    );
+    return { ...toEpisode(record), superseded };
+  }
+
   @Mutation(() => MigrationEpisode, {
     description: 'Opens a stay abroad; the person must be at home.',
   })

@@ -1,7 +1,18 @@
-import { allow, readRule, writeRule, type AccessRules } from '@jol/schema';
+import { allow, readRule, revisionWriteRule, writeRule, type AccessRules } from '@jol/schema';
+import type { MigrationContext } from '../context';
+
+const episodeRevision = revisionWriteRule(
+  'migration',
+  (ctx: MigrationContext) => ctx.models.Episode,
+);
 
 export const episodeRules: AccessRules = {
   Person: { episodes: readRule('Person.episodes') },
   MigrationEpisode: allow,
-  Mutation: { registerDeparture: writeRule('migration'), registerReturn: writeRule('migration') },
+  Mutation: {
+    registerDeparture: writeRule('migration'),
+    registerReturn: writeRule('migration'),
+    correctMigrationEpisode: episodeRevision,
+    voidMigrationEpisode: episodeRevision,
+  },
 };

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { CountryCodeScalar, DateScalar, PinScalar } from '@jol/schema';
+import { CountryCodeScalar, DateScalar, PinScalar, VersionedRecord } from '@jol/schema';
 
 export enum MigrationPurpose {
   WORK = 'WORK',
@@ -10,7 +10,7 @@ export enum MigrationPurpose {
 registerEnumType(MigrationPurpose, { name: 'MigrationPurpose' });
 
 @ObjectType({ description: 'One stay abroad: a departure and, once back, its return.' })
-export class MigrationEpisode {
+export class MigrationEpisode extends VersionedRecord {
   @Field(() => ID)
   id!: string;
 

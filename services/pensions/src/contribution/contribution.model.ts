@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { versionField, versionOf } from '@jol/schema';
 import { formatAmount } from './contribution.amount';
 import { ContributionKind, PensionCurrency, type PensionContribution } from './contribution.type';
 
@@ -12,6 +13,8 @@ export interface ContributionRecord {
   amountHundredths: number;
   currency: PensionCurrency;
   kind: ContributionKind;
+  /** 1 when recorded, one more with each correction; absent on contributions stored before versions. */
+  version?: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -29,6 +32,7 @@ export const contributionSchema = new Schema<ContributionRecord>(
     },
     currency: { type: String, enum: Object.values(PensionCurrency), required: true },
     kind: { type: String, enum: Object.values(ContributionKind), required: true },
+    ...versionField,
   },
   { timestamps: true, collection: 'pension_contributions' },
 );
@@ -51,5 +55,6 @@ export function toContribution(record: ContributionRecord): PensionContribution 
     amount: formatAmount(record.amountHundredths),
     currency: record.currency,
     kind: record.kind,
+    version: versionOf(record),
   };
 }

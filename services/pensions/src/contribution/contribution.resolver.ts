@@ -1,6 +1,16 @@
-import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { checkDatesNotBeforeBirth } from '@jol/schema';
-import type { PensionsContext } from '../context';
+import {
+  Arg,
+  Ctx,
+  Directive,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { checkDatesNotBeforeBirth, correctRecord, earlierVersionsOf, voidRecord } from '@jol/schema';
+import type { PensionsContext, PensionsModels } from '../context';
 import { Person } from '../person/person.type';
 import { parseAmount } from './contribution.amount';
 import {
@@ -8,8 +18,31 @@ import {
   lastDayOfMonth,
   RecordContributionInput,
 } from './contribution.inputs';
-import { toContribution } from './contribution.model';
+import { toContribution, type ContributionRecord } from './contribution.model';
 import { PensionContribution } from './contribution.type';
+
+/** Where contributions live, for corrections and voids. */
+function contributions(models: PensionsModels) {
+  return {
+    entity: 'PensionContribution',
+    connection: models.connection,
+    Records: models.Contribution,
+    Versions: models.RecordVersion,
+  };
+}
+
+/** What is stored for a valid input; the same for a new contribution and a corrected one. */
+function contributionValues(input: RecordContributionInput) {
+  checkRecordContributionInput(input);
+  return {
+    pin: input.pin,
+    paidOn: input.paidOn,
+    periodMonth: input.periodMonth,
+    amountHundredths: parseAmount(input.amount, input.currency),
+    currency: input.currency,
+    kind: input.kind,
+  };
+}
 
 @Resolver(() => Person)
 export class PersonContributionsResolver {
@@ -28,6 +61,22 @@ export class PersonContributionsResolver {
 
 @Resolver(() => PensionContribution)
 export class ContributionResolver {
+  @FieldResolver(() => [PensionContribution], {
+    nullable: true,
+    description:
+      'The earlier versions of this contribution, oldest first, each with why it was superseded.',
+  })
+  async versions(
+    @Root() contribution: PensionContribution,
+    @Ctx() ctx: PensionsContext,
+  ): Promise<PensionContribution[]> {
+    return earlierVersionsOf(
+      await ctx.loaders.contributionVersions.load(contribution.id),
+      contribution,
+      (snapshot) => toContribution(snapshot as unknown as ContributionRecord),
+    );
+  }
+
   @Mutation(() => PensionContribution, { description: 'Records a pension contribution.' })
   async recordContribution(
     @Arg('input', () => RecordContributionInput) input: RecordContributionInput,
@@ -38,15 +87,49 @@ export class ContributionResolver {
       paidOn: input.paidOn,
       periodMonth: lastDayOfMonth(input.periodMonth),
     });
-    const amountHundredths = parseAmount(input.amount, input.currency);
-    const created = await ctx.models.Contribution.create({
-      pin: input.pin,
-      paidOn: input.paidOn,
-      periodMonth: input.periodMonth,
-      amountHundredths,
-      currency: input.currency,
-      kind: input.kind,
-    });
+    const created = await ctx.models.Contribution.create(contributionValues(input));
     return toContribution(created.toObject());
+  }
+
+  @Mutation(() => PensionContribution, {
+    description:
+      'Corrects a stored contribution of the same person, checked as a new one would be; the ' +
+      'version it replaces is kept with the reason.',
+  })
+  async correctPensionContribution(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, { description: 'The version being corrected, as last read.' })
+    version: number,
+    @Arg('input', () => RecordContributionInput) input: RecordContributionInput,
+    @Arg('reason', () => String, { description: 'Why, 3-500 characters.' }) reason: string,
+    @Ctx() ctx: PensionsContext,
+  ): Promise<PensionContribution> {
+    const values = contributionValues(input);
+    const corrected = await correctRecord(
+      ctx,
+      contributions(ctx.models),
+      { id, version, reason, pin: input.pin },
+      async () => values,
+    );
+    return toContribution(corrected);
+  }
+
+  @Mutation(() => PensionContribution, {
+    description:
+      'Voids a stored contribution: it no longer counts anywhere. Returns the voided version, with the reason.',
+  })
+  async voidPensionContribution(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, { description: 'The version being voided, as last read.' })
+    version: number,
+    @Arg('reason', () => String, { description: 'Why, 3-500 characters.' }) reason: string,
+    @Ctx() ctx: PensionsContext,
+  ): Promise<PensionContribution> {
+    const { record, superseded } = await voidRecord(ctx, contributions(ctx.models), {
+      id,
+      version,
+      reason,
+    });
+    return { ...toContribution(record), superseded };
   }
 }

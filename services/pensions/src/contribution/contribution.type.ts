@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, PinScalar } from '@jol/schema';
+import { DateScalar, PinScalar, VersionedRecord } from '@jol/schema';
 
 export enum ContributionKind {
   MANDATORY = 'MANDATORY',
@@ -26,7 +26,7 @@ registerEnumType(PensionCurrency, {
 });
 
 @ObjectType({ description: 'A pension contribution paid to the Social Fund.' })
-export class PensionContribution {
+export class PensionContribution extends VersionedRecord {
   @Field(() => ID)
   id!: string;
 

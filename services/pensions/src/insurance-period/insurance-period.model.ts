@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { versionField, versionOf } from '@jol/schema';
 import {
   InsurancePeriodSource,
   InsurancePeriodType,
@@ -15,6 +16,8 @@ export interface InsurancePeriodRecord {
   to: Date;
   type: InsurancePeriodType;
   source: InsurancePeriodSource;
+  /** 1 when recorded, one more with each correction; absent on periods stored before versions. */
+  version?: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -27,6 +30,7 @@ export const insurancePeriodSchema = new Schema<InsurancePeriodRecord>(
     to: { type: Date, required: true },
     type: { type: String, enum: Object.values(InsurancePeriodType), required: true },
     source: { type: String, enum: Object.values(InsurancePeriodSource), required: true },
+    ...versionField,
   },
   { timestamps: true, collection: 'insurance_periods' },
 );
@@ -74,5 +78,6 @@ export function toInsurancePeriod(record: InsurancePeriodRecord): InsurancePerio
     to: record.to,
     type: record.type,
     source: record.source,
+    version: versionOf(record),
   };
 }

@@ -1,14 +1,39 @@
-import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { checkDatesNotBeforeBirth } from '@jol/schema';
-import type { PensionsContext } from '../context';
+import {
+  Arg,
+  Ctx,
+  Directive,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { checkDatesNotBeforeBirth, correctRecord, earlierVersionsOf, voidRecord } from '@jol/schema';
+import type { PensionsContext, PensionsModels } from '../context';
 import { Person } from '../person/person.type';
 import {
   checkRecordInsurancePeriodInput,
   RecordInsurancePeriodInput,
 } from './insurance-period.inputs';
-import { toInsurancePeriod } from './insurance-period.model';
+import { toInsurancePeriod, type InsurancePeriodRecord } from './insurance-period.model';
 import { InsurancePeriod } from './insurance-period.type';
-import { writeInsurancePeriod } from './insurance-period.writer';
+import {
+  ensureInsurancePeriodLock,
+  lockInsurancePeriods,
+  refuseOverlap,
+  writeInsurancePeriod,
+} from './insurance-period.writer';
+
+/** Where insurance periods live, for corrections and voids. */
+function insurancePeriods(models: PensionsModels) {
+  return {
+    entity: 'InsurancePeriod',
+    connection: models.connection,
+    Records: models.InsurancePeriod,
+    Versions: models.RecordVersion,
+  };
+}
 
 @Resolver(() => Person)
 export class PersonInsurancePeriodsResolver {
@@ -27,6 +52,22 @@ export class PersonInsurancePeriodsResolver {
 
 @Resolver(() => InsurancePeriod)
 export class InsurancePeriodResolver {
+  @FieldResolver(() => [InsurancePeriod], {
+    nullable: true,
+    description:
+      'The earlier versions of this period, oldest first, each with why it was superseded.',
+  })
+  async versions(
+    @Root() period: InsurancePeriod,
+    @Ctx() ctx: PensionsContext,
+  ): Promise<InsurancePeriod[]> {
+    return earlierVersionsOf(
+      await ctx.loaders.insurancePeriodVersions.load(period.id),
+      period,
+      (snapshot) => toInsurancePeriod(snapshot as unknown as InsurancePeriodRecord),
+    );
+  }
+
   @Mutation(() => InsurancePeriod, {
     description:
       "Records an insurance period; it must not overlap any of the person's stored periods, in any country.",
@@ -46,5 +87,61 @@ export class InsurancePeriodResolver {
       source: input.source,
     });
     return toInsurancePeriod(record);
+  }
+
+  @Mutation(() => InsurancePeriod, {
+    description:
+      'Corrects a stored period of the same person: checked as a new period would be, the period ' +
+      'itself left out of the overlap check; the version it replaces is kept with the reason.',
+  })
+  async correctInsurancePeriod(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, { description: 'The version being corrected, as last read.' })
+    version: number,
+    @Arg('input', () => RecordInsurancePeriodInput) input: RecordInsurancePeriodInput,
+    @Arg('reason', () => String, { description: 'Why, 3-500 characters.' }) reason: string,
+    @Ctx() ctx: PensionsContext,
+  ): Promise<InsurancePeriod> {
+    checkRecordInsurancePeriodInput(input);
+    const values = {
+      pin: input.pin,
+      country: input.country,
+      from: input.from,
+      to: input.to,
+      type: input.type,
+      source: input.source,
+    };
+    await ensureInsurancePeriodLock(ctx.models.InsurancePeriodLock, input.pin);
+    const corrected = await correctRecord(
+      ctx,
+      insurancePeriods(ctx.models),
+      { id, version, reason, pin: input.pin },
+      async (current, session) => {
+        await lockInsurancePeriods(ctx.models, current.pin, session);
+        await refuseOverlap(ctx.models, values, session, current._id);
+        return values;
+      },
+    );
+    return toInsurancePeriod(corrected);
+  }
+
+  @Mutation(() => InsurancePeriod, {
+    description:
+      'Voids a stored period: it no longer counts anywhere. Returns the voided version, with the reason.',
+  })
+  async voidInsurancePeriod(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, { description: 'The version being voided, as last read.' })
+    version: number,
+    @Arg('reason', () => String, { description: 'Why, 3-500 characters.' }) reason: string,
+    @Ctx() ctx: PensionsContext,
+  ): Promise<InsurancePeriod> {
+    const { record, superseded } = await voidRecord(
+      ctx,
+      insurancePeriods(ctx.models),
+      { id, version, reason },
+      (current, session) => lockInsurancePeriods(ctx.models, current.pin, session),
+    );
+    return { ...toInsurancePeriod(record), superseded };
   }
 }

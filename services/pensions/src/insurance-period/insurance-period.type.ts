@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { CountryCodeScalar, DateScalar, PinScalar } from '@jol/schema';
+import { CountryCodeScalar, DateScalar, PinScalar, VersionedRecord } from '@jol/schema';
 
 /** The country code of periods insured in the Kyrgyz Republic; every other country is abroad. */
 export const HOME_COUNTRY = 'KG';
@@ -50,7 +50,7 @@ export function isKyrgyzInsurance(source: InsurancePeriodSource): boolean {
   description:
     'A period of pension insurance in one country, both days included. The periods of one person never overlap.',
 })
-export class InsurancePeriod {
+export class InsurancePeriod extends VersionedRecord {
   @Field(() => ID)
   id!: string;
 

@@ -1,4 +1,4 @@
-import type { ClientSession } from 'mongoose';
+import type { ClientSession, Types } from 'mongoose';
 import { badUserInput, formatIsoDate, isDuplicateKeyError } from '@jol/schema';
 import type { PensionsModels } from '../context';
 import type { InsurancePeriodLockModel, InsurancePeriodRecord } from './insurance-period.model';
@@ -71,16 +71,34 @@ export async function insertInsurancePeriodInSession(
   session: ClientSession,
 ): Promise<InsurancePeriodRecord> {
   await lockInsurancePeriods(models, period.pin, session);
+  await refuseOverlap(models, period, session);
+  const [created] = await models.InsurancePeriod.create([period], { session });
+  return created.toObject();
+}
+
+/**
+ * Inside the caller's transaction, after `lockInsurancePeriods`: refuses a period that shares a
+ * day with a stored period of the person other than `except` (the period being corrected).
+ */
+export async function refuseOverlap(
+  models: Pick<PensionsModels, 'InsurancePeriod'>,
+  period: NewInsurancePeriod,
+  session: ClientSession,
+  except?: Types.ObjectId,
+): Promise<void> {
   const clash = await models.InsurancePeriod.findOne(
-    { pin: period.pin, from: { $lte: period.to }, to: { $gte: period.from } },
+    {
+      pin: period.pin,
+      from: { $lte: period.to },
+      to: { $gte: period.from },
+      ...(except ? { _id: { $ne: except } } : {}),
+    },
     null,
     { session },
   )
     .sort({ from: 1 })
     .lean<InsurancePeriodRecord>();
   if (clash) throw overlapError(period, clash);
-  const [created] = await models.InsurancePeriod.create([period], { session });
-  return created.toObject();
 }
 
 /** Describes a period for a message: its country, first day and last day. */

@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import { GENESIS_HASH, hashEvent } from './chain';
+
+const event = {
+  seq: 7,
+  at: new Date('2026-01-02T03:04:05.000Z'),
+  service: 'pensions',
+  requestId: 'r-1',
+  sub: 'officer-1',
+  roles: ['PENSION_OFFICER'],
+  agency: 'pensions',
+  purpose: 'PENSION_ASSESSMENT',
+  operation: 'Void',
+  fields: ['Mutation.voidInsurancePeriod'],
+  pins: ['10101196512345'],
+  outcome: 'ALLOWED' as const,
+  prevHash: GENESIS_HASH,
+};
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+describe('hashEvent and revisions', () => {
+  it('hashes an event without revisions exactly as events were hashed before revisions existed', () => {
+    const before =
+      '[7,"2026-01-02T03:04:05.000Z","pensions","r-1","officer-1",["PENSION_OFFICER"],"pensions",' +
+      `"PENSION_ASSESSMENT","Void",["Mutation.voidInsurancePeriod"],["10101196512345"],"ALLOWED","${GENESIS_HASH}"]`;
+    expect(hashEvent(event)).toBe(sha256(before));
+    expect(hashEvent({ ...event, revisions: [] })).toBe(sha256(before));
+  });
+
+  it('covers the revisions: another reason, record or change is another hash', () => {
+    const revision = {
+      entity: 'InsurancePeriod',
+      id: '0123456789abcdef01234567',
+      version: 1,
+      change: 'VOIDED' as const,
+      reason: 'Entered in error',
+    };
+    const hashed = hashEvent({ ...event, revisions: [revision] });
+    expect(hashed).not.toBe(hashEvent(event));
+    for (const change of [
+      { reason: 'Entered in error.' },
+      { id: '0123456789abcdef01234568' },
+      { change: 'CORRECTED' as const },
+      { version: 2 },
+    ]) {
+      expect(hashEvent({ ...event, revisions: [{ ...revision, ...change }] })).not.toBe(hashed);
+    }
+  });
+});
