@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kind, parse, type FieldDefinitionNode, type ObjectTypeDefinitionNode } from 'graphql';
+import {
+  Kind,
+  parse,
+  print,
+  type FieldDefinitionNode,
+  type ObjectTypeDefinitionNode,
+} from 'graphql';
 import { MongoClient, type Db } from 'mongodb';
 import { ROLE_POLICY, type Agency, type Role } from '@jol/schema';
 import type { PartnerManifest } from '../partner-client/partner-client';
@@ -18,8 +24,18 @@ import { startTestSystem, type TestSystem } from '../system/test-system';
 const SUPERGRAPH = parse(readFileSync(join(REPO_ROOT, 'schema', 'supergraph.graphql'), 'utf8'));
 const MANIFESTS = join(REPO_ROOT, 'gateway', 'src', 'partner-operations', 'manifests');
 
+/** A mutation of the supergraph: the subgraph (agency) that resolves it and its arguments. */
+interface SupergraphMutation {
+  name: string;
+  agency: Agency;
+  /** Each argument's name and type as written in the schema (`ID!`, `RecordScreeningInput!`). */
+  args: { name: string; type: string }[];
+  /** The named type of the `input` argument, '' without one. */
+  inputType: string;
+}
+
 /** Every mutation of the supergraph and the subgraph (agency) that resolves it. */
-function supergraphMutations(): { name: string; agency: Agency; inputType: string }[] {
+function supergraphMutations(): SupergraphMutation[] {
   const mutation = SUPERGRAPH.definitions.find(
     (d): d is ObjectTypeDefinitionNode =>
       d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'Mutation',
@@ -34,9 +50,17 @@ function supergraphMutations(): { name: string; agency: Agency; inputType: strin
     return {
       name: field.name.value,
       agency: graph.value.toLowerCase() as Agency,
+      args: (field.arguments ?? []).map((a) => ({ name: a.name.value, type: print(a.type) })),
       inputType: type?.name.value ?? '',
     };
   });
+}
+
+/** The document that sends every argument of a mutation as a variable of the same name. */
+function mutationDocument({ name, args }: SupergraphMutation): string {
+  const variables = args.map((a) => `$${a.name}: ${a.type}`).join(', ');
+  const passed = args.map((a) => `${a.name}: $${a.name}`).join(', ');
+  return `mutation (${variables}) { ${name}(${passed}) { __typename } }`;
 }
 
 /** The fields of an input type of the supergraph. */
@@ -86,6 +110,11 @@ interface Ids {
   enrolment: string;
   consent: string;
   exchangeCase: string;
+  episode: string;
+  employment: string;
+  screening: string;
+  insurancePeriod: string;
+  contribution: string;
 }
 
 /**
@@ -94,7 +123,19 @@ interface Ids {
  * date) if the scope were not decided first. A mutation added to the graph must be added here: the
  * walk fails until it is.
  */
-const INVALID: Record<string, (pin: string, ids: Ids) => Record<string, unknown>> = {
+type Invalid = (pin: string, ids: Ids) => Record<string, unknown>;
+
+/** A correction or void of the stored record `idOf` names, with `input` as the new values. */
+const revision =
+  (idOf: (ids: Ids) => string, input?: Invalid): Invalid =>
+  (pin, ids) => ({
+    id: idOf(ids),
+    version: 1,
+    reason: 'Write-scope walk',
+    ...(input ? { input: input(pin, ids) } : {}),
+  });
+
+const INVALID: Record<string, Invalid> = {
   registerPerson: (pin) => ({
     pin,
     nameCyrillic: { last: 'Асанова', first: 'Айгуль' },
@@ -202,7 +243,68 @@ const INVALID: Record<string, (pin: string, ids: Ids) => Record<string, unknown>
   }),
   remindPensionExchangeDocument: (_pin, ids) => ({ caseId: ids.exchangeCase }),
   acknowledgePensionExchangeDocument: (_pin, ids) => ({ documentId: ids.exchangeCase }),
+  // Corrections and voids name the stored record by id; their values would overlap or conflict.
+  correctMigrationEpisode: revision(
+    (ids) => ids.episode,
+    (pin) => ({
+      pin,
+      departedOn: '2025-08-01',
+      country: 'RU',
+      purpose: 'WORK',
+      returnedOn: '2025-07-01',
+    }),
+  ),
+  voidMigrationEpisode: revision((ids) => ids.episode),
+  correctEmploymentRecord: revision(
+    (ids) => ids.employment,
+    (pin) => ({
+      pin,
+      country: 'RU',
+      employer: 'Marker Stroy',
+      sector: 'CONSTRUCTION',
+      formal: true,
+      permitType: 'PATENT',
+      permitNumber: 'PN-0001',
+      from: '1950-01-01',
+    }),
+  ),
+  voidEmploymentRecord: revision((ids) => ids.employment),
+  correctHealthScreening: revision(
+    (ids) => ids.screening,
+    (pin) => ({ pin, kind: 'TB', result: 'NEGATIVE', screenedOn: '1950-01-01', facility: 'X' }),
+  ),
+  voidHealthScreening: revision((ids) => ids.screening),
+  correctInsurancePeriod: revision(
+    (ids) => ids.insurancePeriod,
+    (pin) => ({
+      pin,
+      country: 'RU',
+      from: '1950-07-01',
+      to: '1950-07-31',
+      type: 'EMPLOYMENT',
+      source: 'DOMESTIC',
+    }),
+  ),
+  voidInsurancePeriod: revision((ids) => ids.insurancePeriod),
+  correctPensionContribution: revision(
+    (ids) => ids.contribution,
+    (pin) => ({
+      pin,
+      paidOn: '1950-01-10',
+      periodMonth: '1950-01',
+      amount: '100.00',
+      currency: 'KGS',
+      kind: 'MANDATORY',
+    }),
+  ),
+  voidPensionContribution: revision((ids) => ids.contribution),
 };
+
+/** The arguments a mutation is sent with: its invalid `input` alone, or every argument. */
+function argumentsOf(m: SupergraphMutation, pin: string, ids: Ids): Record<string, unknown> {
+  const values = INVALID[m.name]!(pin, ids);
+  return m.args.length === 1 && m.args[0]!.name === 'input' ? { input: values } : values;
+}
 
 const MUTATIONS = supergraphMutations();
 
@@ -215,6 +317,11 @@ describe('writes honour region scope (every mutation of the supergraph)', () => 
     enrolment: NO_RECORD,
     consent: NO_RECORD,
     exchangeCase: NO_RECORD,
+    episode: NO_RECORD,
+    employment: NO_RECORD,
+    screening: NO_RECORD,
+    insurancePeriod: NO_RECORD,
+    contribution: NO_RECORD,
   };
 
   const db = (agency: Agency): Db => mongo.db(`${jol.databasePrefix}_${agency}`);
@@ -253,9 +360,9 @@ describe('writes honour region scope (every mutation of the supergraph)', () => 
         russianProficiency: 'GOOD',
       },
     );
-    await ok(
+    const departed = await ok<{ registerDeparture: { id: string } }>(
       'MIGRATION_OFFICER',
-      'mutation ($input: RegisterDepartureInput!) { registerDeparture(input: $input) { departedOn } }',
+      'mutation ($input: RegisterDepartureInput!) { registerDeparture(input: $input) { id } }',
       {
         pin: OSH,
         departedOn: '2025-07-29',
@@ -273,7 +380,7 @@ describe('writes honour region scope (every mutation of the supergraph)', () => 
         caregiver: 'GRANDPARENT',
       },
     );
-    await ok(
+    const employed = await ok<{ recordEmployment: { id: string } }>(
       'LABOUR_OFFICER',
       'mutation ($input: RecordEmploymentInput!) { recordEmployment(input: $input) { id } }',
       {
@@ -317,7 +424,18 @@ describe('writes honour region scope (every mutation of the supergraph)', () => 
         expiresOn: '2030-01-01',
       },
     );
-    await ok(
+    const screened = await ok<{ recordScreening: { id: string } }>(
+      'HEALTH_OFFICER',
+      'mutation ($input: RecordScreeningInput!) { recordScreening(input: $input) { id } }',
+      {
+        pin: OSH,
+        kind: 'TB',
+        result: 'NEGATIVE',
+        screenedOn: '2024-04-04',
+        facility: 'Osh City TB Dispensary',
+      },
+    );
+    const insured = await ok<{ recordInsurancePeriod: { id: string } }>(
       'PENSION_OFFICER',
       'mutation ($input: RecordInsurancePeriodInput!) { recordInsurancePeriod(input: $input) { id } }',
       {
@@ -327,6 +445,18 @@ describe('writes honour region scope (every mutation of the supergraph)', () => 
         to: '2022-08-08',
         type: 'EMPLOYMENT',
         source: 'PARTNER_REPORTED',
+      },
+    );
+    const contributed = await ok<{ recordContribution: { id: string } }>(
+      'PENSION_OFFICER',
+      'mutation ($input: RecordContributionInput!) { recordContribution(input: $input) { id } }',
+      {
+        pin: OSH,
+        paidOn: '2023-12-31',
+        periodMonth: '2023-12',
+        amount: '1500.00',
+        currency: 'KGS',
+        kind: 'MANDATORY',
       },
     );
     const partner = new PartnerClient({
@@ -344,6 +474,11 @@ describe('writes honour region scope (every mutation of the supergraph)', () => 
       enrolment: enrolled.enrolInReintegration.id,
       consent: consent.grantHealthConsent.id,
       exchangeCase: opened.caseId,
+      episode: departed.registerDeparture.id,
+      employment: employed.recordEmployment.id,
+      screening: screened.recordScreening.id,
+      insurancePeriod: insured.recordInsurancePeriod.id,
+      contribution: contributed.recordContribution.id,
     };
   });
   afterAll(async () => {
@@ -353,8 +488,8 @@ describe('writes honour region scope (every mutation of the supergraph)', () => 
 
   it('walks every mutation of the supergraph, each naming a person by PIN or a record by id', () => {
     expect(Object.keys(INVALID).sort()).toEqual(MUTATIONS.map((m) => m.name).sort());
-    for (const { name, inputType } of MUTATIONS) {
-      const fields = inputFields(inputType);
+    for (const { name, inputType, args } of MUTATIONS) {
+      const fields = [...inputFields(inputType), ...args.map((a) => a.name)];
       const named = ['pin', 'id', 'caseId', 'documentId'].some((f) => fields.includes(f));
       expect([name, named]).toEqual([name, true]);
     }
@@ -365,11 +500,11 @@ describe('writes honour region scope (every mutation of the supergraph)', () => 
     async (name, agency) => {
       const writer = await jol.as(writerOf(agency), { region: OTHER_REGION });
       const field = MUTATIONS.find((m) => m.name === name)!;
-      const mutation = `mutation ($input: ${field.inputType}!) { ${name}(input: $input) { __typename } }`;
+      const mutation = mutationDocument(field);
       const before = await storeOf(agency);
 
-      const outside = await writer(mutation, { input: INVALID[name]!(OSH, ids) });
-      const unknown = await writer(mutation, { input: INVALID[name]!(UNKNOWN, unknownIds) });
+      const outside = await writer(mutation, argumentsOf(field, OSH, ids));
+      const unknown = await writer(mutation, argumentsOf(field, UNKNOWN, unknownIds));
 
       expect(outside.data ?? null).toBeNull();
       expect(outside.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

@@ -81,6 +81,7 @@ export class HealthScreeningResolver {
     @Ctx() ctx: HealthContext,
   ): Promise<HealthScreening> {
     const values = checkRecordScreeningInput(input);
+    await checkDatesNotBeforeBirth(ctx, values.pin, { screenedOn: values.screenedOn });
     const corrected = await correctRecord(
       ctx,
       screenings(ctx.models),

@@ -145,7 +145,7 @@ export class EmploymentRecordResolver {
   ): Promise<EmploymentRecord> {
     const values = checkRecordEmploymentInput(input);
     await checkDatesNotBeforeBirth(ctx, values.pin, { from: values.from });
-    const { connection, EmploymentRecord: Records, EmploymentGuard } = ctx.models;
+    const { connection, EmploymentRecord: Records } = ctx.models;
     return connection.transaction(async (session) => {
       await guardEmployment(ctx.models, values.pin, session);
       await refuseOverlap(ctx.models, values, session);
@@ -168,6 +168,7 @@ export class EmploymentRecordResolver {
     @Ctx() ctx: LabourContext,
   ): Promise<EmploymentRecord> {
     const values = checkRecordEmploymentInput(input);
+    await checkDatesNotBeforeBirth(ctx, values.pin, { from: values.from });
     const corrected = await correctRecord(
       ctx,
       employmentRecords(ctx.models),

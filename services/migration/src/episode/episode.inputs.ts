@@ -6,7 +6,6 @@ import {
   DateScalar,
   formatIsoDate,
   PinScalar,
-  today,
 } from '@jol/schema';
 import { MigrationPurpose } from './episode.type';
 

@@ -147,6 +147,7 @@ export class EpisodeResolver {
     @Ctx() ctx: MigrationContext,
   ): Promise<MigrationEpisode> {
     const values = checkMigrationEpisodeInput(input);
+    await checkDatesNotBeforeBirth(ctx, values.pin, { departedOn: values.departedOn });
     const corrected = await correctRecord(
       ctx,
       episodes(ctx.models),

@@ -105,6 +105,10 @@ export class ContributionResolver {
     @Ctx() ctx: PensionsContext,
   ): Promise<PensionContribution> {
     const values = contributionValues(input);
+    await checkDatesNotBeforeBirth(ctx, input.pin, {
+      paidOn: input.paidOn,
+      periodMonth: lastDayOfMonth(input.periodMonth),
+    });
     const corrected = await correctRecord(
       ctx,
       contributions(ctx.models),

@@ -111,6 +111,7 @@ export class InsurancePeriodResolver {
       type: input.type,
       source: input.source,
     };
+    await checkDatesNotBeforeBirth(ctx, input.pin, { from: input.from });
     await ensureInsurancePeriodLock(ctx.models.InsurancePeriodLock, input.pin);
     const corrected = await correctRecord(
       ctx,
