@@ -188,7 +188,7 @@ describe('pinsIn', () => {
 });
 
 describe('createRefusalAuditor', () => {
-  it('posts a signed report to the pensions subgraph with the caller token and request id', async () => {
+  it('posts a signed report to the pensions subgraph with the caller token, request id and the caller-chosen id as a label', async () => {
     const calls: { url: string; init: RequestInit }[] = [];
     const audit = createRefusalAuditor({
       subgraphUrl: () => 'http://127.0.0.1:4004/graphql',
@@ -201,6 +201,7 @@ describe('createRefusalAuditor', () => {
     await audit({
       caller: CALLERS.ru!,
       requestId: 'r-1',
+      callerRequestId: 'partner-label-1',
       purpose: 'PENSION_EXCHANGE',
       authorization: 'Bearer t',
       operationId: null,
@@ -212,6 +213,7 @@ describe('createRefusalAuditor', () => {
     expect(headers).toMatchObject({
       authorization: 'Bearer t',
       'x-request-id': 'r-1',
+      'x-caller-request-id': 'partner-label-1',
       'x-purpose': 'PENSION_EXCHANGE',
     });
     expect(headers['x-jol-signature']).toEqual(expect.any(String));
@@ -232,6 +234,7 @@ describe('createRefusalAuditor', () => {
       audit({
         caller: CALLERS.ru!,
         requestId: '',
+        callerRequestId: null,
         purpose: null,
         authorization: '',
         operationId: null,

@@ -1,6 +1,14 @@
 import type { NextFunction, Request, Response } from 'express';
 import { Kind, parse } from 'graphql';
-import { parsePin, REFUSAL_AUDIT_PATH, signRequest, type Caller, type Logger } from '@jol/schema';
+import {
+  CALLER_REQUEST_ID_HEADER,
+  callerRequestIdFrom,
+  parsePin,
+  REFUSAL_AUDIT_PATH,
+  signRequest,
+  type Caller,
+  type Logger,
+} from '@jol/schema';
 import type { PersistedOperation, PersistedQueryManifest } from './partner-operations/manifest';
 
 /** The code of a refusal: the operation is not one the caller's institution registered. */
@@ -13,6 +21,8 @@ const PARTNER_ROLE = 'PARTNER';
 export interface OperationRefusal {
   caller: Caller;
   requestId: string;
+  /** The `X-Request-Id` the caller sent, kept as a label. */
+  callerRequestId: string | null;
   purpose: string | null;
   authorization: string;
   /** The id the request named, or null for a free-form query or no id at all. */
@@ -133,6 +143,7 @@ export function createPersistedOperationsGate(options: PersistedOperationsOption
       .audit?.({
         caller,
         requestId: String(req.id ?? ''),
+        callerRequestId: callerRequestIdFrom(req.headers['x-request-id']),
         purpose: typeof purpose === 'string' ? purpose : null,
         authorization: req.headers.authorization ?? '',
         operationId: id,
@@ -178,6 +189,7 @@ export function createRefusalAuditor(options: {
       }),
     };
     if (refusal.purpose) headers['x-purpose'] = refusal.purpose;
+    if (refusal.callerRequestId) headers[CALLER_REQUEST_ID_HEADER] = refusal.callerRequestId;
     const response = await fetchImpl(url, { method: 'POST', headers, body });
     if (!response.ok) throw new Error(`the refusal audit answered ${response.status}`);
   };

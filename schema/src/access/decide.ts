@@ -57,12 +57,10 @@ function withinLimitedReach(
 function deny(
   context: JolContext,
   error: GraphQLError,
-  coordinate?: string,
+  coordinate: string,
   pin?: string | null,
 ): GraphQLError {
-  context.access.denied = true;
-  if (coordinate) context.access.fields.add(coordinate);
-  if (pin) context.access.pins.add(pin);
+  context.access.refused(coordinate, pin);
   return error;
 }
 
@@ -107,8 +105,7 @@ export function decideRead(
     if (!ownRecord)
       return deny(context, forbidden(coordinate, 'Outside your region:'), coordinate, subject.pin);
   }
-  context.access.fields.add(coordinate);
-  if (subject.pin) context.access.pins.add(subject.pin);
+  context.access.served(coordinate, subject.pin);
   return true;
 }
 
@@ -121,9 +118,7 @@ export function decideWrite(
 ): true | GraphQLError {
   const grant = grantsOf(context, coordinate, pin, (p) => p.writes === agency);
   if (grant instanceof GraphQLError) return grant;
-  context.access.fields.add(coordinate);
-  context.access.wrote = true;
-  if (pin) context.access.pins.add(pin);
+  context.access.wrote(coordinate, pin);
   return true;
 }
 
@@ -163,8 +158,7 @@ export function decideLookup(
   ) {
     return deny(context, forbidden(coordinate, 'Outside your region:'), coordinate, subject.pin);
   }
-  if (subject.pin) context.access.pins.add(subject.pin);
-  context.access.fields.add(coordinate);
+  context.access.served(coordinate, subject.pin);
   return true;
 }
 
@@ -182,7 +176,8 @@ export function mayRead(context: JolContext, dataClass: DataClass, subject: Subj
 
 /**
  * The institution a caller's reads of `dataClass` are limited to, for resolvers that list cases:
- * null when the caller reads every person's; otherwise the `partner` claim ('' without one, which
+ * null when a grant is not limited to partner cases (every person's, or the own record, which the
+ * rule has already held the caller to); otherwise the `partner` claim ('' without one, which
  * matches no institution).
  */
 export function partnerScopeOf(context: JolContext, dataClass: DataClass): string | null {
@@ -191,7 +186,7 @@ export function partnerScopeOf(context: JolContext, dataClass: DataClass): strin
   const granting = policiesOf(caller.roles).filter(
     ([, p]) => p.reads.includes(dataClass) && p.purposes.includes(purpose as never),
   );
-  return granting.some(isUnrestricted) ? null : (caller.partner ?? '');
+  return granting.some(([, p]) => !p.partnerCasesOnly) ? null : (caller.partner ?? '');
 }
 
 /**
@@ -218,9 +213,7 @@ export function decideSubmit(
     const ownCase = subject.partners === undefined || subject.partners.includes(partner ?? '');
     if (!partner || !ownCase) return deny(context, forbidden(coordinate), coordinate, subject.pin);
   }
-  context.access.fields.add(coordinate);
-  context.access.wrote = true;
-  if (subject.pin) context.access.pins.add(subject.pin);
+  context.access.wrote(coordinate, subject.pin);
   return true;
 }
 
@@ -239,7 +232,7 @@ export function decideList(
     (p) => p.reads.includes('identity') && !p.ownRecordOnly && !p.partnerCasesOnly,
   );
   if (grant instanceof GraphQLError) return grant;
-  context.access.fields.add(coordinate);
+  context.access.served(coordinate);
   return { region: grant.caller.region ?? null };
 }
 
@@ -260,6 +253,6 @@ export function decideAggregate(
     (p) => p.aggregates?.includes(aggregateClass) ?? false,
   );
   if (grant instanceof GraphQLError) return grant;
-  context.access.fields.add(coordinate);
+  context.access.served(coordinate);
   return true;
 }

@@ -34,7 +34,7 @@ const listPersons = rule('list:persons', { cache: 'no_cache' })((
   if (decision instanceof Error) return decision;
   if (decision.region) {
     if (args.filter?.region && args.filter.region !== decision.region) {
-      context.access.denied = true;
+      context.access.refused('Query.persons');
       return forbidden('Query.persons', 'Outside your region:');
     }
     args.filter = { ...args.filter, region: decision.region as PersonFilter['region'] };
@@ -58,5 +58,4 @@ export const personRules: AccessRules = {
   PersonName: allow,
   PersonConnection: allow,
   PersonEdge: allow,
-  PageInfo: allow,
 };
