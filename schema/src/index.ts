@@ -25,6 +25,7 @@ export * from './access/jwt';
 export * from './access/signing';
 export * from './audit/audit-event.model';
 export * from './audit/chain';
+export * from './audit/checkpoint';
 export * from './audit/audit-plugin';
 export * from './audit/access-log.type';
 export * from './audit/access-log.resolver';
