@@ -1,5 +1,10 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Caller, Logger } from '@jol/schema';
+import {
+  CALLER_REQUEST_ID_HEADER,
+  callerRequestIdFrom,
+  type Caller,
+  type Logger,
+} from '@jol/schema';
 import { FORWARDED_HEADERS } from './data-source';
 
 export interface GatewayContext {
@@ -7,7 +12,10 @@ export interface GatewayContext {
   log: Logger;
   /** The verified caller; the gateway refuses requests without one. */
   caller: Caller | null;
-  /** The subset of the caller's headers passed on to subgraphs (request id always set). */
+  /**
+   * What subgraphs receive of the request: the caller's token and purpose, Jol's request id, and
+   * the caller's own request id as a label.
+   */
   forwarded: Partial<Record<(typeof FORWARDED_HEADERS)[number], string>>;
 }
 
@@ -18,9 +26,11 @@ export function createGatewayContext(
   caller: Caller | null,
 ): GatewayContext {
   const forwarded: GatewayContext['forwarded'] = { 'x-request-id': requestId };
-  for (const name of FORWARDED_HEADERS) {
+  const callerRequestId = callerRequestIdFrom(headers['x-request-id']);
+  if (callerRequestId) forwarded[CALLER_REQUEST_ID_HEADER] = callerRequestId;
+  for (const name of ['authorization', 'x-purpose'] as const) {
     const value = headers[name];
-    if (name !== 'x-request-id' && typeof value === 'string') forwarded[name] = value;
+    if (typeof value === 'string') forwarded[name] = value;
   }
   return { requestId, log: log.child({ requestId }), forwarded, caller };
 }

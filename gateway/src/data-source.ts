@@ -38,7 +38,12 @@ export function createSigningFetcher(
 }
 
 /** Headers a subgraph needs to judge a request on its own; nothing else is forwarded. */
-export const FORWARDED_HEADERS = ['authorization', 'x-purpose', 'x-request-id'] as const;
+export const FORWARDED_HEADERS = [
+  'authorization',
+  'x-purpose',
+  'x-request-id',
+  'x-caller-request-id',
+] as const;
 
 /**
  * The gateway's only way to reach a subgraph: forwards the caller's credentials, purpose and

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -7,7 +8,6 @@ import { pinoHttp } from 'pino-http';
 import {
   createErrorFormatter,
   listen,
-  requestIdFrom,
   type Caller,
   type Logger,
   type RunningServer,
@@ -94,8 +94,10 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
   app.use(
     pinoHttp({
       logger: log,
-      genReqId: (req, res) => {
-        const id = requestIdFrom(req.headers['x-request-id']);
+      // Jol names every request itself: a caller's X-Request-Id could repeat another caller's, so
+      // it is passed on only as a label (x-caller-request-id) and never joins audit events.
+      genReqId: (_req, res) => {
+        const id = randomUUID();
         res.setHeader('X-Request-Id', id);
         return id;
       },

@@ -196,7 +196,7 @@ describe('pinsIn', () => {
 describe('createRefusalAuditor', () => {
   const KEYS = [{ id: 'gateway-tests', secret: 'gateway-tests-signing-secret-000000000' }] as const;
 
-  it('posts a signed report to the pensions subgraph with the caller token and request id', async () => {
+  it('posts a signed report to the pensions subgraph with the caller token, request id and the caller-chosen id as a label', async () => {
     const calls: { url: string; init: RequestInit }[] = [];
     const audit = createRefusalAuditor({
       subgraphUrl: () => 'http://127.0.0.1:4004/graphql',
@@ -209,6 +209,7 @@ describe('createRefusalAuditor', () => {
     await audit({
       caller: CALLERS.ru!,
       requestId: 'r-1',
+      callerRequestId: 'partner-label-1',
       purpose: 'PENSION_EXCHANGE',
       authorization: 'Bearer t',
       operationId: null,
@@ -220,6 +221,7 @@ describe('createRefusalAuditor', () => {
     expect(headers).toMatchObject({
       authorization: 'Bearer t',
       'x-request-id': 'r-1',
+      'x-caller-request-id': 'partner-label-1',
       'x-purpose': 'PENSION_EXCHANGE',
     });
     const verify = createSignatureVerifier({
@@ -252,6 +254,7 @@ describe('createRefusalAuditor', () => {
       audit({
         caller: CALLERS.ru!,
         requestId: '',
+        callerRequestId: null,
         purpose: null,
         authorization: '',
         operationId: null,

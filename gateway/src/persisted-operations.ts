@@ -1,6 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
 import { Kind, parse } from 'graphql';
 import {
+  CALLER_REQUEST_ID_HEADER,
+  callerRequestIdFrom,
   parsePin,
   REFUSAL_AUDIT_PATH,
   signRequest,
@@ -20,6 +22,8 @@ const PARTNER_ROLE = 'PARTNER';
 export interface OperationRefusal {
   caller: Caller;
   requestId: string;
+  /** The `X-Request-Id` the caller sent, kept as a label. */
+  callerRequestId: string | null;
   purpose: string | null;
   authorization: string;
   /** The id the request named, or null for a free-form query or no id at all. */
@@ -140,6 +144,7 @@ export function createPersistedOperationsGate(options: PersistedOperationsOption
       .audit?.({
         caller,
         requestId: String(req.id ?? ''),
+        callerRequestId: callerRequestIdFrom(req.headers['x-request-id']),
         purpose: typeof purpose === 'string' ? purpose : null,
         authorization: req.headers.authorization ?? '',
         operationId: id,
@@ -179,6 +184,7 @@ export function createRefusalAuditor(options: {
       'x-request-id': refusal.requestId,
     };
     if (refusal.purpose) headers['x-purpose'] = refusal.purpose;
+    if (refusal.callerRequestId) headers[CALLER_REQUEST_ID_HEADER] = refusal.callerRequestId;
     Object.assign(
       headers,
       signRequest(options.signingKeys, {

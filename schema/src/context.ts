@@ -19,7 +19,10 @@ export interface Caller {
 
 /** What every resolver of every subgraph receives: one per request, never shared. */
 export interface JolContext<TLoaders = unknown, TModels = unknown> {
+  /** Jol's id for the request: the gateway's (its signature covers it), or a fresh one. */
   requestId: string;
+  /** The `X-Request-Id` the caller chose, as the gateway passed it on: a label, never an id. */
+  callerRequestId: string | null;
   log: Logger;
   /** Batched readers, fresh for this request. */
   loaders: TLoaders;
@@ -38,6 +41,14 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /** Keeps a well-formed `X-Request-Id` and replaces anything else with a fresh UUID. */
 export function requestIdFrom(header: unknown): string {
   return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+}
+
+/** The header by which the gateway passes on the request id its caller chose. */
+export const CALLER_REQUEST_ID_HEADER = 'x-caller-request-id';
+
+/** A caller's own request id, kept as a label when well-formed; null otherwise. */
+export function callerRequestIdFrom(header: unknown): string | null {
+  return typeof header === 'string' && REQUEST_ID.test(header) ? header : null;
 }
 
 export interface ContextInput<TLoaders, TModels> {
@@ -59,6 +70,7 @@ export function createRequestContext<TLoaders, TModels>(
   const loaders = input.createLoaders(input.models);
   return {
     requestId,
+    callerRequestId: callerRequestIdFrom(input.headers[CALLER_REQUEST_ID_HEADER]),
     log: input.log.child({ requestId }),
     loaders,
     models: input.models,

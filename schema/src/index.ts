@@ -28,6 +28,7 @@ export * from './access/signing';
 export * from './access/signature-nonces';
 export * from './audit/audit-event.model';
 export * from './audit/chain';
+export * from './audit/checkpoint';
 export * from './audit/audit-plugin';
 export * from './audit/access-log.type';
 export * from './audit/access-log.resolver';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { badUserInput } from './errors';
 
 /** Cursors are opaque to clients: base64url of the sort key of the last item seen. */
@@ -25,6 +25,7 @@ export function checkPageSize(first: number, field = 'first'): number {
   return first;
 }
 
+@Directive('@shareable')
 @ObjectType({ description: 'Where a page of a cursor connection ends.' })
 export class PageInfo {
   @Field(() => Boolean)

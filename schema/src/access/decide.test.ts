@@ -39,6 +39,7 @@ function contextOf(caller: Caller | null, purpose: string | null): JolContext {
     purpose,
     access: createAccessTrail(),
     directory: unconfiguredSubjectDirectory,
+    callerRequestId: null,
   };
 }
 

@@ -68,12 +68,10 @@ export function isOutsideRegion(caller: Caller, subject: Subject): boolean {
 function deny(
   context: JolContext,
   error: GraphQLError,
-  coordinate?: string,
+  coordinate: string,
   pin?: string | null,
 ): GraphQLError {
-  context.access.denied = true;
-  if (coordinate) context.access.fields.add(coordinate);
-  if (pin) context.access.pins.add(pin);
+  context.access.refused(coordinate, pin);
   return error;
 }
 
@@ -113,8 +111,7 @@ export function decideRead(
     return deny(context, forbidden(coordinate), coordinate, subject.pin);
   if (unrestricted && isOutsideRegion(caller, subject))
     return deny(context, forbidden(coordinate, 'Outside your region:'), coordinate, subject.pin);
-  context.access.fields.add(coordinate);
-  if (subject.pin) context.access.pins.add(subject.pin);
+  context.access.served(coordinate, subject.pin);
   return true;
 }
 
@@ -127,9 +124,7 @@ export function decideWrite(
 ): true | GraphQLError {
   const grant = grantsOf(context, coordinate, pin, (p) => p.writes === agency);
   if (grant instanceof GraphQLError) return grant;
-  context.access.fields.add(coordinate);
-  context.access.wrote = true;
-  if (pin) context.access.pins.add(pin);
+  context.access.wrote(coordinate, pin);
   return true;
 }
 
@@ -153,8 +148,7 @@ export function decideLookup(
   if (unrestricted && caller.region && !ownRecord && subject.homeRegion !== caller.region) {
     return deny(context, forbidden(coordinate, 'Outside your region:'), coordinate, subject.pin);
   }
-  if (subject.pin) context.access.pins.add(subject.pin);
-  context.access.fields.add(coordinate);
+  context.access.served(coordinate, subject.pin);
   return true;
 }
 
@@ -170,14 +164,15 @@ export function mayRead(context: JolContext, dataClass: DataClass, subject: Subj
 
 /**
  * The institution a caller's reads of `dataClass` are limited to, for resolvers that list cases:
- * null when the caller reads every person's; otherwise the `partner` claim ('' without one, which
+ * null when a grant is not limited to partner cases (every person's, or the own record, which the
+ * rule has already held the caller to); otherwise the `partner` claim ('' without one, which
  * matches no institution).
  */
 export function partnerScopeOf(context: JolContext, dataClass: DataClass): string | null {
   const { caller, purpose } = context;
   if (!caller) return '';
   const granting = policiesOf(caller.roles, purpose).filter(([, p]) => p.reads.includes(dataClass));
-  return granting.some(isUnrestricted) ? null : (caller.partner ?? '');
+  return granting.some(([, p]) => !p.partnerCasesOnly) ? null : (caller.partner ?? '');
 }
 
 /**
@@ -204,9 +199,7 @@ export function decideSubmit(
     const ownCase = subject.partners === undefined || subject.partners.includes(partner ?? '');
     if (!partner || !ownCase) return deny(context, forbidden(coordinate), coordinate, subject.pin);
   }
-  context.access.fields.add(coordinate);
-  context.access.wrote = true;
-  if (subject.pin) context.access.pins.add(subject.pin);
+  context.access.wrote(coordinate, subject.pin);
   return true;
 }
 
@@ -225,7 +218,7 @@ export function decideList(
     (p) => p.reads.includes('identity') && !p.ownRecordOnly && !p.partnerCasesOnly,
   );
   if (grant instanceof GraphQLError) return grant;
-  context.access.fields.add(coordinate);
+  context.access.served(coordinate);
   return { region: grant.caller.region ?? null };
 }
 
@@ -246,7 +239,7 @@ export function decideAggregate(
     (p) => p.aggregates?.includes(aggregateClass) ?? false,
   );
   if (grant instanceof GraphQLError) return grant;
-  context.access.fields.add(coordinate);
+  context.access.served(coordinate);
   return true;
 }
 
@@ -271,7 +264,7 @@ export function decideFilter(
       );
     const grant = grantsOf(context, coordinate, undefined, (p) => p.reads.includes(dataClass));
     if (grant instanceof GraphQLError) return grant;
-    context.access.fields.add(coordinate);
+    context.access.served(coordinate);
   }
   return true;
 }

@@ -115,6 +115,7 @@ export const ROLE_POLICY: Record<Role, RolePolicy> = {
       'health',
       'healthCertificate',
       'pensions',
+      'pensionExchange',
       'accessLog',
     ],
     writes: null,

@@ -74,7 +74,7 @@ export function writeRule<TArgs = { input?: { pin?: unknown } }>(
     );
     if (granted !== true) return granted;
     const pin = await pinOf(args, context);
-    if (pin) context.access.pins.add(pin);
+    if (pin) context.access.wrote(coordinate, pin);
     return decideSubjectScope(context, coordinate, pin);
   });
 }

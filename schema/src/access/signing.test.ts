@@ -223,7 +223,7 @@ describe('signRequest and createSignatureVerifier', () => {
     };
     const signature = signRequest([NEW], signed, { now: NOW, extraHeaders: ['traceparent'] });
     expect(signature[SIGNATURE_HEADERS.signedHeaders]).toBe(
-      'authorization;x-purpose;x-request-id;traceparent',
+      'authorization;x-purpose;x-request-id;x-caller-request-id;traceparent',
     );
     const changed = received(signed, signature);
     expect(

@@ -12,11 +12,17 @@ export const SIGNATURE_HEADERS = {
 
 /**
  * The request headers every signature must cover: a subgraph judges a request by the caller's
- * token, the purpose declared and the request id its audit records, so none may be swapped.
+ * token, the purpose declared, the request id its audit records and the label the caller gave
+ * it, so none may be swapped.
  * A signer may cover more (named in `x-jol-signed-headers`, e.g. `traceparent`); a verifier
  * refuses a signature that covers less.
  */
-export const SIGNED_HEADERS = ['authorization', 'x-purpose', 'x-request-id'] as const;
+export const SIGNED_HEADERS = [
+  'authorization',
+  'x-purpose',
+  'x-request-id',
+  'x-caller-request-id',
+] as const;
 
 /** One signing key; its id travels with each signature so that keys can be rotated. */
 export interface SigningKey {

@@ -1,15 +1,19 @@
-/** What one request did with person-level data, as the access rules saw it; the audit's input. */
+/**
+ * What one request did with person-level data, field by field, as the access rules decided it: the
+ * audit's only input. Decisions record through these four verbs and never touch the state.
+ */
 export interface AccessTrail {
-  /** Schema coordinates read or written (`Person.episodes`, `Mutation.registerDeparture`). */
-  fields: Set<string>;
-  /** PINs of the persons touched. */
-  pins: Set<string>;
-  /** True once any rule refused something in this request. */
-  denied: boolean;
-  /** True when the request wrote. */
-  wrote: boolean;
-  /** Records the request corrected or voided, with the reason the officer gave. */
-  revisions: TrailRevision[];
+  /** A field (or a person's lookup) was allowed and its data handed out, about `pin` if any. */
+  served(coordinate: string, pin?: string | null): void;
+  /** A field was refused, about `pin` if any; a refusal overrides an earlier `served` of the pair. */
+  refused(coordinate: string, pin?: string | null): void;
+  /** A write was allowed to run; `failedWrites` later says whether it stored anything. */
+  wrote(coordinate: string, pin?: string | null): void;
+  /** Writes that ran but stored nothing (the resolver answered with an error). */
+  failedWrites(coordinates: Iterable<string>): void;
+  /** A stored record of `pin` was corrected or voided, with the reason the officer gave. */
+  revised(pin: string, revision: TrailRevision): void;
+  summary(): TrailSummary;
 }
 
 /** A correction or void of one stored record, as the audit keeps it. */
@@ -23,10 +27,84 @@ export interface TrailRevision {
   reason: string;
 }
 
-export function createAccessTrail(): AccessTrail {
-  return { fields: new Set(), pins: new Set(), denied: false, wrote: false, revisions: [] };
+/** Outcome of a request, from its fields: every field served, some, none, or a write that failed. */
+export type AuditOutcome = 'ALLOWED' | 'PARTIAL' | 'DENIED' | 'FAILED';
+
+export interface TrailSummary {
+  /** Coordinates whose data was handed out for at least one person (or with no person). */
+  served: string[];
+  /** Coordinates refused for at least one person. */
+  refused: string[];
+  /** Writes that were allowed but stored nothing. */
+  failed: string[];
+  pins: string[];
+  wrote: boolean;
+  /** Records corrected or voided, in the order they were changed; empty for most requests. */
+  revisions: TrailRevision[];
+  outcome: AuditOutcome;
 }
 
-export function isEmptyTrail(trail: AccessTrail): boolean {
-  return trail.fields.size === 0 && !trail.denied;
+type Decision = 'SERVED' | 'REFUSED';
+
+export function createAccessTrail(): AccessTrail {
+  // coordinate -> pin ('' for none) -> decision; a pair refused once stays refused.
+  const decisions = new Map<string, Map<string, Decision>>();
+  const writes = new Set<string>();
+  const failed = new Set<string>();
+  const pins = new Set<string>();
+  const revisions: TrailRevision[] = [];
+
+  const record = (coordinate: string, pin: string | null | undefined, decision: Decision) => {
+    let byPin = decisions.get(coordinate);
+    if (!byPin) decisions.set(coordinate, (byPin = new Map()));
+    if (pin) pins.add(pin);
+    if (byPin.get(pin ?? '') !== 'REFUSED') byPin.set(pin ?? '', decision);
+  };
+
+  return {
+    served: (coordinate, pin) => record(coordinate, pin, 'SERVED'),
+    refused: (coordinate, pin) => record(coordinate, pin, 'REFUSED'),
+    wrote(coordinate, pin) {
+      record(coordinate, pin, 'SERVED');
+      writes.add(coordinate);
+    },
+    revised: (pin, revision) => {
+      pins.add(pin);
+      revisions.push(revision);
+    },
+    failedWrites(coordinates) {
+      for (const coordinate of coordinates) if (writes.has(coordinate)) failed.add(coordinate);
+    },
+    summary() {
+      const served: string[] = [];
+      const refused: string[] = [];
+      const failedList: string[] = [];
+      for (const [coordinate, byPin] of decisions) {
+        const values = [...byPin.values()];
+        if (values.includes('REFUSED')) refused.push(coordinate);
+        if (values.includes('SERVED'))
+          (failed.has(coordinate) ? failedList : served).push(coordinate);
+      }
+      return {
+        served: served.sort(),
+        refused: refused.sort(),
+        failed: failedList.sort(),
+        pins: [...pins].sort(),
+        wrote: writes.size > 0,
+        revisions: [...revisions],
+        outcome: outcomeOf(served.length, refused.length, failedList.length),
+      };
+    },
+  };
+}
+
+/** ALLOWED when all was served; PARTIAL when some was; FAILED or DENIED when nothing was. */
+function outcomeOf(served: number, refused: number, failed: number): AuditOutcome {
+  if (served > 0) return refused + failed > 0 ? 'PARTIAL' : 'ALLOWED';
+  return failed > 0 ? 'FAILED' : refused > 0 ? 'DENIED' : 'ALLOWED';
+}
+
+/** Nothing was decided in this request (no person-level field asked for), so nothing is audited. */
+export function isEmptyTrail(summary: TrailSummary): boolean {
+  return summary.served.length + summary.refused.length + summary.failed.length === 0;
 }

@@ -16,8 +16,13 @@ export function outsideYourRegion(coordinate: string): GraphQLError {
   return forbidden(coordinate, 'Outside your region:');
 }
 
-function refuse(context: JolContext, error: GraphQLError): GraphQLError {
-  context.access.denied = true;
+function refuse(
+  context: JolContext,
+  coordinate: string,
+  pin: string | null,
+  error: GraphQLError,
+): GraphQLError {
+  context.access.refused(coordinate, pin);
   return error;
 }
 
@@ -37,20 +42,25 @@ export async function decideSubjectScope(
   const ownRecord = pin !== null && context.caller?.pin === pin;
   const scoped = region !== undefined && !ownRecord;
   // An unknown record: the resolver answers NOT_FOUND to callers who may see every record.
-  if (pin === null) return scoped ? refuse(context, outsideYourRegion(coordinate)) : true;
+  if (pin === null) return scoped ? refuse(context, coordinate, pin, outsideYourRegion(coordinate)) : true;
   let answer;
   try {
     answer = await context.directory.find(pin);
   } catch (error) {
-    return refuse(context, error instanceof GraphQLError ? error : subjectDirectoryUnavailable());
+    return refuse(
+      context,
+      coordinate,
+      pin,
+      error instanceof GraphQLError ? error : subjectDirectoryUnavailable(),
+    );
   }
   if (scoped) {
     if (answer.kind !== 'known' || answer.facts.homeRegion !== region)
-      return refuse(context, outsideYourRegion(coordinate));
+      return refuse(context, coordinate, pin, outsideYourRegion(coordinate));
     return true;
   }
-  if (answer.kind === 'unknown') return refuse(context, notFound('Person', 'pin', pin));
-  if (answer.kind === 'refused') return refuse(context, forbidden(coordinate));
+  if (answer.kind === 'unknown') return refuse(context, coordinate, pin, notFound('Person', 'pin', pin));
+  if (answer.kind === 'refused') return refuse(context, coordinate, pin, forbidden(coordinate));
   return true;
 }
 

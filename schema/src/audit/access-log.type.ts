@@ -1,9 +1,38 @@
 import 'reflect-metadata';
-import { Directive, Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { PageInfo } from '../pagination';
 import { PinScalar } from '../scalars/pin';
 
+export enum InstitutionKind {
+  AGENCY = 'AGENCY',
+  PARTNER = 'PARTNER',
+}
+registerEnumType(InstitutionKind, {
+  name: 'InstitutionKind',
+  description: 'An agency of the Republic, or a partner pension institution abroad.',
+});
+
 @Directive('@shareable')
-@ObjectType({ description: "One request that read or wrote a person's data in one agency." })
+@ObjectType({ description: 'The institution on whose behalf a request was made.' })
+export class AccessInstitution {
+  @Field(() => InstitutionKind)
+  kind!: InstitutionKind;
+
+  @Field(() => String, { description: "The agency, or the partner institution's registry code." })
+  code!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "A partner institution's name, from the Social Fund's registry.",
+  })
+  name!: string | null;
+}
+
+@Directive('@shareable')
+@ObjectType({
+  description:
+    "One request that read or wrote a person's data in one agency. Fields named `caller...` are labels the caller chose, not names Jol gave.",
+})
 export class AccessEvent {
   @Field(() => String, { description: 'When, as an ISO 8601 timestamp (UTC).' })
   at!: string;
@@ -11,7 +40,13 @@ export class AccessEvent {
   @Field(() => String, { description: 'The agency whose data was read or written.' })
   service!: string;
 
-  @Field(() => String, { nullable: true, description: "The reader's agency." })
+  @Field(() => AccessInstitution, {
+    nullable: true,
+    description: 'Which institution read or wrote: the agency, or the partner institution.',
+  })
+  institution!: AccessInstitution | null;
+
+  @Field(() => String, { nullable: true, description: "The reader's agency claim." })
   agency!: string | null;
 
   @Field(() => [String])
@@ -20,21 +55,59 @@ export class AccessEvent {
   @Field(() => String, { nullable: true })
   purpose!: string | null;
 
-  @Field(() => String)
-  operation!: string;
+  @Field(() => String, { nullable: true, description: 'query or mutation.' })
+  operationType!: string | null;
 
-  @Field(() => [String], { description: 'Schema coordinates read or written.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The name the caller gave its operation (a label it chose, not checked by Jol).',
+  })
+  callerOperationName!: string | null;
+
+  @Field(() => [String], {
+    description: 'Schema coordinates asked for: served, refused or failed.',
+  })
   fields!: string[];
 
-  @Field(() => String, { description: 'ALLOWED or DENIED.' })
+  @Field(() => [String], {
+    description: 'Schema coordinates whose data was handed out or written.',
+  })
+  served!: string[];
+
+  @Field(() => [String], { description: 'Schema coordinates refused.' })
+  refused!: string[];
+
+  @Field(() => [String], { description: 'Writes that were allowed but stored nothing.' })
+  failed!: string[];
+
+  @Field(() => String, {
+    description:
+      'ALLOWED (all served), PARTIAL (some served, some refused or failed), DENIED (all refused) or FAILED (a write stored nothing).',
+  })
   outcome!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Jol's id of the request, the same in every agency." })
   requestId!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The X-Request-Id the caller sent (a label it chose).',
+  })
+  callerRequestId!: string | null;
+}
+
+@Directive('@shareable')
+@ObjectType({ description: 'A page of access events, newest first.' })
+export class AccessEventPage {
+  @Field(() => [AccessEvent])
+  events!: AccessEvent[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
 }
 
 /**
- * A person's access log, gathered from every agency: each subgraph resolves the list of its own
+ * A person's access log, gathered from every agency: each subgraph resolves the pages of its own
  * events, so one query shows who read the person anywhere in the graph.
  */
 @Directive('@key(fields: "pin")')

@@ -1,9 +1,15 @@
-import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
+import {
+  GraphQLError,
+  Kind,
+  type FieldNode,
+  type OperationDefinitionNode,
+  type SelectionNode,
+} from 'graphql';
 import type { JolContext } from '../context';
 import { ErrorCode } from '../errors';
 import { isEmptyTrail } from '../access/trail';
-import type { AuditChain } from './chain';
+import type { AuditChain, AuditEventInput } from './chain';
 
 /**
  * Writes one audit event per request that read or wrote person-level data (or was refused), after
@@ -17,23 +23,27 @@ export function createAuditPlugin(
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue: context, response, operationName }) {
+        async willSendResponse(request) {
+          const { contextValue: context, response } = request;
           const { caller, access } = context;
-          if (!caller || isEmptyTrail(access)) return;
+          if (!caller) return;
+          access.failedWrites(failedMutations(request));
+          const summary = access.summary();
+          if (isEmptyTrail(summary)) return;
           try {
             await chain.append({
+              ...auditedCaller(context),
               at: new Date(),
               service,
-              requestId: context.requestId,
-              sub: caller.sub,
-              roles: caller.roles,
-              agency: caller.agency ?? null,
-              purpose: context.purpose,
-              operation: operationName ?? 'anonymous',
-              fields: [...access.fields].sort(),
-              pins: [...access.pins].sort(),
-              outcome: access.denied ? 'DENIED' : 'ALLOWED',
-              ...(access.revisions.length > 0 ? { revisions: access.revisions } : {}),
+              operationType: request.operation?.operation ?? null,
+              callerOperationName: request.operationName ?? null,
+              callerOperationId: null,
+              served: summary.served,
+              refused: summary.refused,
+              failed: summary.failed,
+              pins: summary.pins,
+              ...(summary.revisions.length > 0 ? { revisions: summary.revisions } : {}),
+              outcome: summary.outcome,
             });
           } catch (error) {
             context.log.error({ err: error }, 'audit event could not be stored; response withheld');
@@ -52,4 +62,53 @@ export function createAuditPlugin(
       };
     },
   };
+}
+
+/** Who asked, as the verified token and the gateway's request id establish it. */
+export function auditedCaller(
+  context: Pick<JolContext, 'caller' | 'purpose' | 'requestId' | 'callerRequestId'>,
+): Pick<
+  AuditEventInput,
+  'requestId' | 'callerRequestId' | 'sub' | 'roles' | 'agency' | 'partner' | 'purpose'
+> {
+  const { caller } = context;
+  return {
+    requestId: context.requestId,
+    callerRequestId: context.callerRequestId,
+    sub: caller?.sub ?? 'anonymous',
+    roles: caller?.roles ?? [],
+    agency: caller?.agency ?? null,
+    partner: caller?.partner ?? null,
+    purpose: context.purpose,
+  };
+}
+
+/**
+ * `Mutation.<field>` for each top-level mutation field whose answer is an error: it wrote
+ * nothing (a resolver validates before it stores), so the audit records it as failed.
+ */
+function failedMutations(request: GraphQLRequestContextWillSendResponse<JolContext>): string[] {
+  const operation: OperationDefinitionNode | undefined = request.operation;
+  const { body } = request.response;
+  if (operation?.operation !== 'mutation' || body.kind !== 'single') return [];
+  const failedKeys = new Set(
+    (body.singleResult.errors ?? [])
+      .filter((error) => error.path?.length === 1)
+      .map((error) => String(error.path![0])),
+  );
+  const fragments = new Map(
+    (request.document?.definitions ?? []).flatMap((d) =>
+      d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d.selectionSet] as const] : [],
+    ),
+  );
+  const fieldsOf = (selections: readonly SelectionNode[]): FieldNode[] =>
+    selections.flatMap((selection) => {
+      if (selection.kind === Kind.FIELD) return [selection];
+      if (selection.kind === Kind.INLINE_FRAGMENT)
+        return fieldsOf(selection.selectionSet.selections);
+      return fieldsOf(fragments.get(selection.name.value)?.selections ?? []);
+    });
+  return fieldsOf(operation.selectionSet.selections)
+    .filter((field) => failedKeys.has((field.alias ?? field.name).value))
+    .map((field) => `Mutation.${field.name.value}`);
 }

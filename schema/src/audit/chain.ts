@@ -8,33 +8,49 @@ export const GENESIS_HASH = '0'.repeat(64);
 export type AuditEventInput = Omit<AuditEventRecord, '_id' | 'seq' | 'prevHash' | 'hash'>;
 
 /**
- * The exact bytes an event's hash covers: every field but the hash, in a fixed order. Revisions
- * come last and only when there are some, so that events written before they existed still verify.
+ * Every stored field of an event but `_id` and `hash`, in the order the hash covers them. A field
+ * added to the model and not here fails the test that compares this list with the schema's paths.
+ */
+export const HASHED_FIELDS = [
+  'seq',
+  'at',
+  'service',
+  'requestId',
+  'callerRequestId',
+  'sub',
+  'roles',
+  'agency',
+  'partner',
+  'purpose',
+  'operationType',
+  'callerOperationName',
+  'callerOperationId',
+  'served',
+  'refused',
+  'failed',
+  'pins',
+  'revisions',
+  'outcome',
+  'prevHash',
+] as const satisfies readonly (keyof AuditEventRecord)[];
+
+/**
+ * The exact bytes an event's hash covers: every hashed field, in a fixed order. A revision is
+ * written as a tuple, so the bytes do not depend on the key order the store returns.
  */
 export function canonicalEvent(event: Omit<AuditEventRecord, '_id' | 'hash'>): string {
-  const revisions = (event.revisions ?? []).map((r) => [
-    r.entity,
-    r.id,
-    r.version,
-    r.change,
-    r.reason,
-  ]);
-  return JSON.stringify([
-    event.seq,
-    event.at.toISOString(),
-    event.service,
-    event.requestId,
-    event.sub,
-    event.roles,
-    event.agency,
-    event.purpose,
-    event.operation,
-    event.fields,
-    event.pins,
-    event.outcome,
-    event.prevHash,
-    ...(revisions.length > 0 ? [revisions] : []),
-  ]);
+  return JSON.stringify(
+    HASHED_FIELDS.map((field) => {
+      if (field === 'revisions') {
+        const revisions = event.revisions ?? [];
+        return revisions.length === 0
+          ? null
+          : revisions.map((r) => [r.entity, r.id, r.version, r.change, r.reason]);
+      }
+      const value: unknown = event[field];
+      return value instanceof Date ? value.toISOString() : (value ?? null);
+    }),
+  );
 }
 
 export function hashEvent(event: Omit<AuditEventRecord, '_id' | 'hash'>): string {
@@ -83,42 +99,71 @@ export function createAuditChain(AuditEvent: AuditEventModel, maxAttempts = 20) 
 }
 export type AuditChain = ReturnType<typeof createAuditChain>;
 
+/** A chain head vouched for elsewhere (a signed checkpoint): the chain must still contain it. */
+export interface ChainAnchor {
+  seq: number;
+  hash: string;
+}
+
 export interface ChainVerification {
   ok: boolean;
   events: number;
-  /** The first event whose link or content does not match. */
+  /** The last event's position and hash (seq 0 and the genesis hash for an empty chain). */
+  head: ChainAnchor;
+  /** The first event whose link or content does not match, or the anchor the chain lost. */
   brokenAt?: { seq: number; reason: string };
 }
 
-/** Walks a chain from its first event and names the first broken link. */
-export async function verifyAuditChain(AuditEvent: AuditEventModel): Promise<ChainVerification> {
-  let prevHash = GENESIS_HASH;
-  let expectedSeq = 1;
+const STORED_KEYS = new Set<string>(['_id', 'hash', ...HASHED_FIELDS]);
+
+/**
+ * Walks a chain from its first event and names the first broken link: a missing or extra seq, a
+ * prevHash that is not the previous event's hash, content that does not match its hash, or a key
+ * the model does not have. With anchors (signed checkpoints), the event at each anchor's seq must
+ * carry the anchor's hash, and the chain must reach the highest anchor.
+ */
+export async function verifyAuditChain(
+  AuditEvent: AuditEventModel,
+  anchors: readonly ChainAnchor[] = [],
+): Promise<ChainVerification> {
+  const expected = new Map(anchors.map((a) => [a.seq, a.hash]));
+  let head: ChainAnchor = { seq: 0, hash: GENESIS_HASH };
   let events = 0;
+  const broken = (seq: number, reason: string): ChainVerification => ({
+    ok: false,
+    events,
+    head,
+    brokenAt: { seq, reason },
+  });
+  for (const anchor of anchors) {
+    if (expected.get(anchor.seq) !== anchor.hash)
+      return broken(anchor.seq, 'two checkpoints name different hashes for this seq');
+  }
+  if (expected.has(0) && expected.get(0) !== GENESIS_HASH)
+    return broken(0, 'a checkpoint of the empty chain does not name the genesis hash');
   const cursor = AuditEvent.find({}).sort({ seq: 1 }).lean<AuditEventRecord[]>().cursor();
   for await (const doc of cursor) {
     const event = doc as AuditEventRecord;
     events++;
-    if (event.seq !== expectedSeq)
-      return {
-        ok: false,
-        events,
-        brokenAt: { seq: event.seq, reason: `expected seq ${expectedSeq}: an event is missing` },
-      };
-    if (event.prevHash !== prevHash)
-      return {
-        ok: false,
-        events,
-        brokenAt: { seq: event.seq, reason: 'prevHash does not match the previous event' },
-      };
+    if (event.seq !== head.seq + 1)
+      return broken(event.seq, `expected seq ${head.seq + 1}: an event is missing or out of place`);
+    if (event.prevHash !== head.hash)
+      return broken(event.seq, 'prevHash does not match the previous event');
+    const extra = Object.keys(event).filter((key) => !STORED_KEYS.has(key));
+    if (extra.length > 0)
+      return broken(event.seq, `fields the audit does not hash: ${extra.join(', ')}`);
     if (hashEvent(event) !== event.hash)
-      return {
-        ok: false,
-        events,
-        brokenAt: { seq: event.seq, reason: 'content does not match its hash' },
-      };
-    prevHash = event.hash;
-    expectedSeq++;
+      return broken(event.seq, 'content does not match its hash');
+    const anchored = expected.get(event.seq);
+    if (anchored !== undefined && anchored !== event.hash)
+      return broken(event.seq, 'the chain differs from its signed checkpoint (rewritten)');
+    head = { seq: event.seq, hash: event.hash };
   }
-  return { ok: true, events };
+  const highest = Math.max(0, ...anchors.map((a) => a.seq));
+  if (head.seq < highest)
+    return broken(
+      highest,
+      `the chain ends at seq ${head.seq}, below its signed checkpoint at seq ${highest} (truncated)`,
+    );
+  return { ok: true, events, head };
 }

@@ -119,8 +119,7 @@ async function keepVersion<TRecord extends RevisableRecord>(
 
 /** Names the change in the request's access trail, so that the audit event keeps the reason. */
 function recordInTrail(context: JolContext, kept: RecordVersionRecord): void {
-  context.access.pins.add(kept.pin);
-  context.access.revisions.push({
+  context.access.revised(kept.pin, {
     entity: kept.entity,
     id: kept.recordId.toHexString(),
     version: kept.version,

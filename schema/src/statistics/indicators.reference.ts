@@ -45,8 +45,7 @@ export function aggregateRule(coordinate: string) {
       // The audit keeps which filter and breakdown the measures were read for, so that a series
       // of queries differencing one another can be reconstructed from the trail.
       const key = (parent as Partial<IndicatorsParent> | undefined)?.key;
-      if (decision === true && typeof key === 'string')
-        context.access.fields.add(`Indicators(${key})`);
+      if (decision === true && typeof key === 'string') context.access.served(`Indicators(${key})`);
       return decision;
     },
   );

@@ -240,7 +240,7 @@ describe('access: identity, purpose, signatures, audit', () => {
   });
 
   describe('audit', () => {
-    it('shows the data subject the reads an officer just made', async () => {
+    it('shows the data subject the reads an officer just made, under the id Jol gave them', async () => {
       const officer = await jol.as('HEALTH_OFFICER');
       const read = await officer(
         `query ($pin: PIN!) { person(pin: $pin) { pin screenings { kind } } }`,
@@ -252,36 +252,66 @@ describe('access: identity, purpose, signatures, audit', () => {
       const subject = await jol.as('DATA_SUBJECT', { pin: OSH });
       const log = await subject(
         `query ($pin: PIN!) { person(pin: $pin) { accessLog {
-        migration { requestId roles purpose fields outcome }
-        health { requestId roles purpose fields outcome at } } } }`,
+        migration(first: 20) { events { requestId callerRequestId roles fields outcome } }
+        health(first: 20) { events { requestId callerRequestId roles purpose fields outcome } }
+        } } }`,
         { pin: OSH },
       );
       expect(log.errors).toBeUndefined();
-      const healthEvents = log.data.person.accessLog.health;
-      expect(healthEvents).toEqual(
+      const healthEvents = log.data.person.accessLog.health.events;
+      const officerRead = healthEvents.find(
+        (e: { callerRequestId: string | null }) => e.callerRequestId === 'officer-read-1',
+      );
+      expect(officerRead).toEqual(
+        expect.objectContaining({
+          roles: ['HEALTH_OFFICER'],
+          purpose: 'MEDICAL_CARE',
+          outcome: 'ALLOWED',
+          fields: ['Person.screenings'],
+        }),
+      );
+      // The caller's X-Request-Id is a label; the id that joins the agencies' events is Jol's own.
+      expect(officerRead.requestId).not.toBe('officer-read-1');
+      expect(log.data.person.accessLog.migration.events).toEqual(
         expect.arrayContaining([
           expect.objectContaining({
-            requestId: 'officer-read-1',
+            requestId: officerRead.requestId,
+            callerRequestId: 'officer-read-1',
             roles: ['HEALTH_OFFICER'],
-            purpose: 'MEDICAL_CARE',
-            outcome: 'ALLOWED',
-            fields: ['Person.screenings'],
           }),
-        ]),
-      );
-      expect(log.data.person.accessLog.migration).toEqual(
-        expect.arrayContaining([
-          expect.objectContaining({ requestId: 'officer-read-1', roles: ['HEALTH_OFFICER'] }),
         ]),
       );
 
       const stranger = await jol.as('DATA_SUBJECT', { pin: JALAL_ABAD });
       const refused = await stranger(
-        `query ($pin: PIN!) { person(pin: $pin) { accessLog { health { at } } } }`,
+        `query ($pin: PIN!) { person(pin: $pin) { accessLog { health { events { at } } } } }`,
         { pin: OSH },
       );
       expect(refused.data?.person ?? null).toBeNull();
       expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    });
+
+    it("never reuses a caller's X-Request-Id as the id that joins audit events", async () => {
+      const query = `query ($pin: PIN!) { person(pin: $pin) { pin screenings { kind } } }`;
+      for (const role of ['HEALTH_OFFICER', 'HEALTH_OFFICER'] as const) {
+        const read = await (await jol.as(role))(query, { pin: OSH }, { requestId: 'shared-id' });
+        expect(read.errors).toBeUndefined();
+      }
+      const client = new MongoClient(process.env.MONGODB_URI!);
+      await client.connect();
+      try {
+        const events = await client
+          .db(`${jol.databasePrefix}_health`)
+          .collection('audit_events')
+          .find({ callerRequestId: 'shared-id' })
+          .toArray();
+        expect(events).toHaveLength(2);
+        const ids = new Set(events.map((e) => e.requestId));
+        expect(ids.size).toBe(2);
+        expect(ids.has('shared-id')).toBe(false);
+      } finally {
+        await client.close();
+      }
     });
 
     it('verifies all four chains and names the event edited in the store', async () => {

@@ -191,9 +191,12 @@ describe('one graph across four agencies, through the gateway over HTTP', () => 
     }
   });
 
-  it('keeps the caller request id and returns it', async () => {
+  it("names every request itself and returns that id, never the caller's own", async () => {
     const result = await gql('{ __typename }', {}, { requestId: 'jol-test-0001' });
-    expect(result.headers.get('x-request-id')).toBe('jol-test-0001');
+    expect(result.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const again = await gql('{ __typename }', {}, { requestId: 'jol-test-0001' });
+    expect(again.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(again.headers.get('x-request-id')).not.toBe(result.headers.get('x-request-id'));
     const fresh = await gql('{ __typename }');
     expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });

@@ -342,14 +342,15 @@ describe('indicators across the four agencies', () => {
       const events = client.db(`${jol.databasePrefix}_${agency}`).collection('audit_events');
       expect(
         await events.findOne(
-          { requestId },
+          { callerRequestId: requestId },
           {
             projection: {
               _id: 0,
               service: 1,
               roles: 1,
               purpose: 1,
-              fields: 1,
+              served: 1,
+              refused: 1,
               pins: 1,
               outcome: 1,
             },
@@ -359,14 +360,15 @@ describe('indicators across the four agencies', () => {
         service: agency,
         roles: ['ANALYST'],
         purpose: 'STATISTICS',
-        fields: read,
+        served: read,
+        refused: [],
         pins: [],
         outcome: 'ALLOWED',
       });
     }
     for (const agency of ['migration', 'labour', 'health']) {
       const events = client.db(`${jol.databasePrefix}_${agency}`).collection('audit_events');
-      expect(await events.findOne({ requestId: csvRequestId })).toMatchObject({
+      expect(await events.findOne({ callerRequestId: csvRequestId })).toMatchObject({
         outcome: 'ALLOWED',
         pins: [],
       });

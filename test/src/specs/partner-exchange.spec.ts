@@ -66,9 +66,9 @@ describe('partner exchange: a Russian partner system through the gateway', () =>
   let caseId: string;
   let documentId: string;
 
-  /** The audit events of one request in the Social Fund's chain. */
-  const audited = (requestId: string) =>
-    pensionsDb.collection('audit_events').find({ requestId }).toArray();
+  /** The audit events of one request in the Social Fund's chain, by the id the caller sent. */
+  const audited = (callerRequestId: string) =>
+    pensionsDb.collection('audit_events').find({ callerRequestId }).toArray();
 
   const partnerClient = async (partner: string, fetchImpl?: typeof fetch) =>
     new PartnerClient({
@@ -330,8 +330,9 @@ describe('partner exchange: a Russian partner system through the gateway', () =>
     await ru.kyrgyzPeriods(caseId);
     expect(await audited(ru.lastRequestId)).toEqual([
       expect.objectContaining({
-        operation: expect.stringContaining('ReadKyrgyzPeriods'),
-        fields: expect.arrayContaining(['Query.pensionExchangeCase']),
+        callerOperationName: expect.stringContaining('ReadKyrgyzPeriods'),
+        served: expect.arrayContaining(['Query.pensionExchangeCase']),
+        partner: 'RU-SFR',
         pins: [AIBEK.pin],
         roles: ['PARTNER'],
         purpose: 'PENSION_EXCHANGE',
@@ -347,12 +348,36 @@ describe('partner exchange: a Russian partner system through the gateway', () =>
     });
     expect(await audited(ru.lastRequestId)).toEqual([
       expect.objectContaining({
-        operation: expect.stringContaining('SubmitPeriods'),
-        fields: ['Mutation.submitPensionExchangePeriods'],
+        callerOperationName: expect.stringContaining('SubmitPeriods'),
+        served: ['Mutation.submitPensionExchangePeriods'],
         pins: [AIBEK.pin],
         outcome: 'ALLOWED',
       }),
     ]);
+  });
+
+  it("shows the person which institution read them, and lists the person's own cases", async () => {
+    await ru.kyrgyzPeriods(caseId);
+    const subject = await jol.as('DATA_SUBJECT', { pin: AIBEK.pin });
+    const log = await subject(
+      `query ($pin: PIN!) {
+        person(pin: $pin) { accessLog { pensions(first: 20) { events {
+          callerRequestId outcome institution { kind code name } } } } }
+      }`,
+      { pin: AIBEK.pin },
+    );
+    expect(log.errors).toBeUndefined();
+    const cases = await subject(
+      `query ($pin: PIN!) { pensionExchangeCases(pin: $pin) { caseId partner { code } } }`,
+      { pin: AIBEK.pin },
+    );
+    expect(cases.errors).toBeUndefined();
+    expect(log.data.person.accessLog.pensions.events).toContainEqual({
+      callerRequestId: ru.lastRequestId,
+      outcome: 'ALLOWED',
+      institution: { kind: 'PARTNER', code: 'RU-SFR', name: 'Social Fund of Russia' },
+    });
+    expect(cases.data.pensionExchangeCases).toEqual([{ caseId, partner: { code: 'RU-SFR' } }]);
   });
 
   describe('refusals, each audited in the Social Fund', () => {
@@ -361,7 +386,7 @@ describe('partner exchange: a Russian partner system through the gateway', () =>
       await expect(refused).rejects.toMatchObject({ code: 'FORBIDDEN' });
       expect(await audited(kz.lastRequestId)).toEqual([
         expect.objectContaining({
-          fields: ['Query.pensionExchangeCase'],
+          refused: ['Query.pensionExchangeCase'],
           pins: [AIBEK.pin],
           roles: ['PARTNER'],
           purpose: 'PENSION_EXCHANGE',
@@ -374,7 +399,7 @@ describe('partner exchange: a Russian partner system through the gateway', () =>
       await expect(ru.findCases(STRANGER)).rejects.toMatchObject({ code: 'FORBIDDEN' });
       expect(await audited(ru.lastRequestId)).toEqual([
         expect.objectContaining({
-          fields: ['Query.pensionExchangeCases'],
+          refused: ['Query.pensionExchangeCases'],
           pins: [STRANGER],
           outcome: 'DENIED',
         }),
@@ -407,8 +432,9 @@ describe('partner exchange: a Russian partner system through the gateway', () =>
       );
       expect(await audited('partner-free-form')).toEqual([
         expect.objectContaining({
-          fields: ['Gateway.persistedOperation'],
-          operation: 'Peek#query',
+          refused: ['Gateway.persistedOperation'],
+          callerOperationName: 'Peek',
+          callerOperationId: null,
           pins: [STRANGER],
           roles: ['PARTNER'],
           outcome: 'DENIED',
@@ -430,7 +456,11 @@ describe('partner exchange: a Russian partner system through the gateway', () =>
       expect(body.errors[0]).toMatchObject({ extensions: { code: 'OPERATION_NOT_REGISTERED' } });
       expect(body.errors[0].message).toContain('KZ-ENPF');
       expect(await audited('partner-foreign-id')).toEqual([
-        expect.objectContaining({ operation: `SubmitPeriods#${submitId}`, outcome: 'DENIED' }),
+        expect.objectContaining({
+          callerOperationName: 'SubmitPeriods',
+          callerOperationId: submitId,
+          outcome: 'DENIED',
+        }),
       ]);
     });
 
@@ -443,12 +473,26 @@ describe('partner exchange: a Russian partner system through the gateway', () =>
       await expect(client.run('OutOfSlice', { caseId })).rejects.toBeInstanceOf(
         PartnerExchangeError,
       );
+      // The case was served and the person's pension fields refused: the gateway fetches them in
+      // two steps, and each event says what it served and what it refused, under one request id.
       const events = await audited(client.lastRequestId);
-      const pensions = events.find((e) => e.outcome === 'DENIED');
-      expect(pensions).toMatchObject({ pins: [AIBEK.pin], roles: ['PARTNER'] });
-      expect(pensions?.fields).toEqual(
-        expect.arrayContaining(['Person.contributions', 'Person.insurancePeriods']),
-      );
+      expect(events).toEqual([
+        expect.objectContaining({
+          partner: 'RU-SFR',
+          served: ['Query.pensionExchangeCase'],
+          refused: [],
+          outcome: 'ALLOWED',
+        }),
+        expect.objectContaining({
+          pins: [AIBEK.pin],
+          roles: ['PARTNER'],
+          partner: 'RU-SFR',
+          served: [],
+          refused: ['Person.contributions', 'Person.insurancePeriods'],
+          outcome: 'DENIED',
+        }),
+      ]);
+      expect(events[1]!.requestId).toBe(events[0]!.requestId);
     });
   });
 

@@ -7,11 +7,13 @@ const LOG = /* GraphQL */ `
       ... on PersonAccessLog {
         pin
         health {
-          service
-          roles
-          purpose
-          fields
-          outcome
+          events {
+            service
+            roles
+            purpose
+            fields
+            outcome
+          }
         }
       }
     }
@@ -37,7 +39,7 @@ describe('health: access log', () => {
   ])("shows health's events about the person to %s", async (_who, as) => {
     const result = await execute(subgraph.server, LOG, { reps }, as);
     expect(result.errors).toBeUndefined();
-    expect(result.data?._entities[0].health).toContainEqual({
+    expect(result.data?._entities[0].health.events).toContainEqual({
       service: 'health',
       roles: ['HEALTH_OFFICER'],
       purpose: 'MEDICAL_CARE',

@@ -54,17 +54,14 @@ function decideConsentWrite(
   coordinate: string,
   pin: string | undefined,
 ): true | GraphQLError {
-  const { access } = context;
-  access.fields.add(coordinate);
-  if (pin) access.pins.add(pin);
   const refuse = (error: GraphQLError) => {
-    access.denied = true;
+    context.access.refused(coordinate, pin);
     return error;
   };
   if (!context.caller) return refuse(notAuthenticated());
   if (!context.purpose) return refuse(purposeRequired(coordinate));
   if (!consentAuthority(context.caller, context.purpose, pin)) return refuse(forbidden(coordinate));
-  access.wrote = true;
+  context.access.wrote(coordinate, pin);
   return true;
 }
 

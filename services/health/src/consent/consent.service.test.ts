@@ -330,8 +330,8 @@ describe('health: consents', () => {
           sub: 'test-data_subject',
           roles: ['DATA_SUBJECT'],
           purpose: 'SELF_SERVICE',
-          operation: 'Grant',
-          fields: ['Mutation.grantHealthConsent'],
+          callerOperationName: 'Grant',
+          served: ['Mutation.grantHealthConsent'],
           pins: [pin],
           outcome: 'ALLOWED',
         }),
@@ -346,8 +346,8 @@ describe('health: consents', () => {
           sub: 'test-health_officer',
           roles: ['HEALTH_OFFICER'],
           purpose: 'MEDICAL_CARE',
-          operation: 'Revoke',
-          fields: ['Mutation.revokeHealthConsent'],
+          callerOperationName: 'Revoke',
+          served: ['Mutation.revokeHealthConsent'],
           pins: [pin],
           outcome: 'ALLOWED',
         }),
@@ -361,7 +361,7 @@ describe('health: consents', () => {
       expect(await subgraph.auditOf('consent-grant-refused')).toEqual([
         expect.objectContaining({
           roles: ['LABOUR_OFFICER'],
-          fields: ['Mutation.grantHealthConsent'],
+          refused: ['Mutation.grantHealthConsent'],
           pins: [pin],
           outcome: 'DENIED',
         }),
@@ -426,7 +426,7 @@ describe('health: consents', () => {
           .events,
       ).toEqual([
         expect.objectContaining({
-          fields: ['Person.healthConsents'],
+          served: ['Person.healthConsents'],
           pins: [pin],
           roles: ['DATA_SUBJECT'],
           outcome: 'ALLOWED',

@@ -50,11 +50,8 @@ export async function decideFitnessRead(
   }
   const { caller, purpose, access } = context;
   const { pin } = subject;
-  // Asked and about whom are recorded either way, as the kernel records its own refusals.
-  access.fields.add(COORDINATE);
-  if (pin) access.pins.add(pin);
   if (caller && isOutsideRegion(caller, subject)) {
-    access.denied = true;
+    access.refused(COORDINATE, pin);
     return forbidden(COORDINATE, 'Outside your region:');
   }
   const consents = pin ? await context.loaders.consentsByPin.load(pin) : [];
@@ -62,9 +59,10 @@ export async function decideFitnessRead(
     (c) => recipients.includes(c.recipientAgency) && c.purpose === purpose && isActiveConsent(c),
   );
   if (!consented) {
-    access.denied = true;
+    access.refused(COORDINATE, pin);
     return consentRequired(COORDINATE);
   }
+  access.served(COORDINATE, pin);
   return true;
 }
 

@@ -165,7 +165,7 @@ describe('health: indicators', () => {
     ).toMatchObject({
       service: 'health',
       roles: ['ANALYST'],
-      fields: [
+      served: [
         expect.stringMatching(/^Indicators\(\{"fromYear":\d{4},.*\}\)$/),
         'Indicators.activeTbCases',
         'Indicators.returneeShareOfActiveTb',

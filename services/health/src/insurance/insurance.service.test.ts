@@ -249,7 +249,7 @@ describe('health: insurance', () => {
         expect.objectContaining({
           roles: ['DATA_SUBJECT'],
           purpose: 'SELF_SERVICE',
-          fields: ['Person.healthInsurance'],
+          served: ['Person.healthInsurance'],
           pins: [pin],
           outcome: 'ALLOWED',
         }),

@@ -242,7 +242,7 @@ describe('health: screenings', () => {
           sub: 'test-health_officer',
           roles: ['HEALTH_OFFICER'],
           purpose: 'MEDICAL_CARE',
-          fields: ['Person.screenings'],
+          served: ['Person.screenings'],
           pins: [pin],
           outcome: 'ALLOWED',
         }),
@@ -273,7 +273,7 @@ describe('health: screenings', () => {
       expect(written.result.errors).toBeUndefined();
       expect(written.events).toEqual([
         expect.objectContaining({
-          fields: ['Mutation.recordScreening'],
+          served: ['Mutation.recordScreening'],
           pins: [other],
           outcome: 'ALLOWED',
         }),

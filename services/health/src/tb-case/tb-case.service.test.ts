@@ -414,7 +414,7 @@ describe('health: TB cases', () => {
         expect.objectContaining({
           roles: ['HEALTH_OFFICER'],
           purpose: 'MEDICAL_CARE',
-          fields: ['Person.tbCases'],
+          served: ['Person.tbCases'],
           pins: [pin],
           outcome: 'ALLOWED',
         }),

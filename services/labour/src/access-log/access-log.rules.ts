@@ -1,6 +1,6 @@
-import { allow, readRule, type AccessRules } from '@jol/schema';
+import { accessLogValueTypeRules, allow, readRule, type AccessRules } from '@jol/schema';
 
 export const accessLogRules: AccessRules = {
   PersonAccessLog: { pin: allow, labour: readRule('PersonAccessLog.labour') },
-  AccessEvent: allow,
+  ...accessLogValueTypeRules,
 };

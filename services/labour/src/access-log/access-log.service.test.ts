@@ -2,9 +2,11 @@ import {
   anonymous,
   callerAs,
   execute,
+  executeAudited,
   itRefusesEntityField,
   useTestSubgraph,
   type ExecuteAs,
+  type ExecuteResult,
 } from '@jol/schema/testing';
 import { createLabourServer } from '../server';
 
@@ -17,13 +19,16 @@ const LOG = /* GraphQL */ `
       ... on PersonAccessLog {
         pin
         labour {
-          service
-          roles
-          purpose
-          operation
-          fields
-          outcome
-          requestId
+          events {
+            service
+            roles
+            purpose
+            operationType
+            callerOperationName
+            fields
+            outcome
+            callerRequestId
+          }
         }
       }
     }
@@ -39,7 +44,7 @@ describe('labour: its part of a person access log', () => {
       subgraph.server,
       `mutation Record($input: RecordSkillInput!) { recordSkill(input: $input) { id } }`,
       { input: { pin: PIN, name: 'Welding', level: 'BASIC' } },
-      { ...callerAs('LABOUR_OFFICER'), headers: { 'x-request-id': 'labour-log-write' } },
+      { ...callerAs('LABOUR_OFFICER'), headers: { 'x-caller-request-id': 'labour-log-write' } },
     );
     expect(recorded.errors).toBeUndefined();
   });
@@ -51,14 +56,15 @@ describe('labour: its part of a person access log', () => {
     const result = await execute(subgraph.server, LOG, log, as);
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities[0].pin).toBe(PIN);
-    expect(result.data?._entities[0].labour).toContainEqual({
+    expect(result.data?._entities[0].labour.events).toContainEqual({
       service: 'labour',
       roles: ['LABOUR_OFFICER'],
       purpose: 'EMPLOYMENT_SERVICES',
-      operation: 'Record',
+      operationType: 'mutation',
+      callerOperationName: 'Record',
       fields: ['Mutation.recordSkill'],
       outcome: 'ALLOWED',
-      requestId: 'labour-log-write',
+      callerRequestId: 'labour-log-write',
     });
   });
 
@@ -72,4 +78,140 @@ describe('labour: its part of a person access log', () => {
       ['an anonymous caller', 'UNAUTHENTICATED', anonymous],
     ],
   );
+
+  describe('a write that failed', () => {
+    const RECORD = /* GraphQL */ `
+      mutation Record($input: RecordSkillInput!) {
+        ...Writes
+      }
+      fragment Writes on Mutation {
+        stored: recordSkill(input: $input) {
+          id
+        }
+      }
+    `;
+
+    it('is audited as FAILED with the write named, not as ALLOWED', async () => {
+      const { result, events } = await executeAudited(
+        subgraph,
+        'labour-log-failed-write',
+        RECORD,
+        { input: { pin: PIN, name: '   ', level: 'BASIC' } },
+        callerAs('LABOUR_OFFICER'),
+      );
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(events).toEqual([
+        expect.objectContaining({
+          operationType: 'mutation',
+          callerOperationName: 'Record',
+          served: [],
+          refused: [],
+          failed: ['Mutation.recordSkill'],
+          pins: [PIN],
+          outcome: 'FAILED',
+        }),
+      ]);
+    });
+
+    it('is not confused with a write that stored (same operation, valid input)', async () => {
+      const { result, events } = await executeAudited(
+        subgraph,
+        'labour-log-stored-write',
+        RECORD,
+        { input: { pin: PIN, name: 'Masonry', level: 'BASIC' } },
+        callerAs('LABOUR_OFFICER'),
+      );
+      expect(result.errors).toBeUndefined();
+      expect(events).toEqual([
+        expect.objectContaining({
+          served: ['Mutation.recordSkill'],
+          failed: [],
+          outcome: 'ALLOWED',
+        }),
+      ]);
+    });
+  });
+
+  describe('paging', () => {
+    const PAGED = /* GraphQL */ `
+      query Page($reps: [_Any!]!, $first: Int!, $after: String) {
+        _entities(representations: $reps) {
+          ... on PersonAccessLog {
+            labour(first: $first, after: $after) {
+              events {
+                callerRequestId
+              }
+              pageInfo {
+                hasNextPage
+                endCursor
+              }
+            }
+          }
+        }
+      }
+    `;
+    const PAGED_PIN = '10101199000011';
+    const written = Array.from({ length: 7 }, (_, i) => `labour-page-${i}`);
+    const auditor = callerAs('AUDITOR');
+
+    beforeAll(async () => {
+      for (const [i, id] of written.entries()) {
+        const recorded = await execute(
+          subgraph.server,
+          `mutation Record($input: RecordSkillInput!) { recordSkill(input: $input) { id } }`,
+          { input: { pin: PAGED_PIN, name: `Skill ${i}`, level: 'BASIC' } },
+          { ...callerAs('LABOUR_OFFICER'), headers: { 'x-caller-request-id': id } },
+        );
+        expect(recorded.errors).toBeUndefined();
+      }
+    });
+
+    it('reaches every event, newest first, each once, a page at a time', async () => {
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < 10; page++) {
+        type Page = {
+          events: { callerRequestId: string }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+        const result: ExecuteResult<{ _entities: { labour: Page }[] }> = await execute(
+          subgraph.server,
+          PAGED,
+          { reps: [{ __typename: 'PersonAccessLog', pin: PAGED_PIN }], first: 3, after },
+          auditor,
+        );
+        expect(result.errors).toBeUndefined();
+        const { events, pageInfo } = result.data!._entities[0]!.labour;
+        seen.push(...events.map((e) => e.callerRequestId));
+        if (!pageInfo.hasNextPage) break;
+        after = pageInfo.endCursor;
+      }
+      expect(seen).toEqual([...written].reverse());
+    });
+
+    it.each([
+      ['garbage', 'not-a-cursor'],
+      ['a cursor of another agency', Buffer.from('k:health:3').toString('base64url')],
+      ['a cursor that is no position', Buffer.from('k:labour:-1').toString('base64url')],
+    ])('refuses %s with BAD_USER_INPUT', async (_what, after) => {
+      const result = await execute(
+        subgraph.server,
+        PAGED,
+        { reps: [{ __typename: 'PersonAccessLog', pin: PAGED_PIN }], first: 3, after },
+        auditor,
+      );
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.message).not.toMatch(/audit_events|seq/);
+    });
+
+    it.each([0, 201])('refuses a page of %s events with BAD_USER_INPUT', async (first) => {
+      const result = await execute(
+        subgraph.server,
+        PAGED,
+        { reps: [{ __typename: 'PersonAccessLog', pin: PAGED_PIN }], first },
+        auditor,
+      );
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    });
+  });
 });

@@ -181,7 +181,7 @@ describe('labour: access to employment records', () => {
         purpose: 'EMPLOYMENT_SERVICES',
         pins: [PIN],
         outcome: 'ALLOWED',
-        fields: [
+        served: [
           'EmploymentRecord.employer',
           'EmploymentRecord.formal',
           'EmploymentRecord.permitNumber',
@@ -203,7 +203,7 @@ describe('labour: access to employment records', () => {
       });
     });
 
-    it('records a read of the summary with a refused detail field as DENIED', async () => {
+    it('records a read of the summary with a refused detail field as PARTIAL, field by field', async () => {
       const requestId = 'labour-employment-audit-partly-denied';
       const pensions = callerAs('PENSION_OFFICER');
       const { events } = await executeAudited(
@@ -215,9 +215,11 @@ describe('labour: access to employment records', () => {
       );
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({
-        fields: ['EmploymentRecord.employer', 'Person.employment'],
+        served: ['Person.employment'],
+        refused: ['EmploymentRecord.employer'],
+        failed: [],
         pins: [PIN],
-        outcome: 'DENIED',
+        outcome: 'PARTIAL',
       });
     });
   });

@@ -216,7 +216,7 @@ describe('labour: indicators', () => {
       service: 'labour',
       roles: ['ANALYST'],
       purpose: 'STATISTICS',
-      fields: [
+      served: [
         expect.stringMatching(/^Indicators\(\{"fromYear":\d{4},.*\}\)$/),
         'Indicators.employedAbroad',
         'Indicators.employmentAbroadBySector',

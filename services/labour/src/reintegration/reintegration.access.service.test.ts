@@ -143,7 +143,7 @@ describe('labour: access to reintegration enrolments', () => {
       ).events,
     ).toEqual([
       expect.objectContaining({
-        fields: ['Person.reintegrationEnrolments'],
+        served: ['Person.reintegrationEnrolments'],
         pins: [PIN],
         roles: ['LABOUR_OFFICER'],
         purpose: 'EMPLOYMENT_SERVICES',
@@ -182,7 +182,7 @@ describe('labour: access to reintegration enrolments', () => {
     expect(updated.result.errors).toBeUndefined();
     expect(updated.events).toEqual([
       expect.objectContaining({
-        fields: ['Mutation.updateReintegrationStatus'],
+        served: ['Mutation.updateReintegrationStatus'],
         pins: [PIN],
         outcome: 'ALLOWED',
       }),

@@ -104,7 +104,7 @@ describe('labour: access to skills', () => {
       ).events,
     ).toEqual([
       expect.objectContaining({
-        fields: ['Person.skills'],
+        served: ['Person.skills'],
         pins: [PIN],
         roles: ['LABOUR_OFFICER'],
         purpose: 'EMPLOYMENT_SERVICES',

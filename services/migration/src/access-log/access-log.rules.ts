@@ -1,7 +1,7 @@
-import { allow, readRule, type AccessRules } from '@jol/schema';
+import { accessLogValueTypeRules, allow, readRule, type AccessRules } from '@jol/schema';
 
 export const accessLogRules: AccessRules = {
   Person: { accessLog: readRule('Person.accessLog') },
   PersonAccessLog: { pin: allow, migration: readRule('PersonAccessLog.migration') },
-  AccessEvent: allow,
+  ...accessLogValueTypeRules,
 };

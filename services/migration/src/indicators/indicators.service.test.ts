@@ -345,7 +345,7 @@ describe('migration: indicators', () => {
       service: 'migration',
       roles: ['ANALYST'],
       purpose: 'STATISTICS',
-      fields: [
+      served: [
         expect.stringMatching(/^Indicators\(\{"fromYear":\d{4},.*\}\)$/),
         'Indicators.personsAbroad',
         'Query.indicators',
@@ -355,7 +355,7 @@ describe('migration: indicators', () => {
     });
     expect(await events.findOne({ requestId: 'indicators-denied' })).toMatchObject({
       roles: ['MIGRATION_OFFICER'],
-      fields: ['Query.indicators'],
+      refused: ['Query.indicators'],
       pins: [],
       outcome: 'DENIED',
     });

@@ -38,7 +38,7 @@ const listPersons = rule('list:persons', { cache: 'no_cache' })((
   const filtered = decideFilter(context, 'PersonFilter', args.filter);
   if (filtered !== true) return filtered;
   if (decision.region && args.filter?.region && args.filter.region !== decision.region) {
-    context.access.denied = true;
+    context.access.refused('Query.persons');
     return forbidden('Query.persons', 'Outside your region:');
   }
   return true;
@@ -60,7 +60,7 @@ const registerPerson = rule('write:registerPerson', { cache: 'no_cache' })(async
   if (region === undefined) return true;
   const existing = await context.loaders.personByPin.load(args.input.pin);
   if (args.input.homeRegion !== region || (existing && existing.homeRegion !== region)) {
-    context.access.denied = true;
+    context.access.refused(coordinate, args.input.pin);
     return outsideYourRegion(coordinate);
   }
   return true;
@@ -82,5 +82,4 @@ export const personRules: AccessRules = {
   PersonName: allow,
   PersonConnection: allow,
   PersonEdge: allow,
-  PageInfo: allow,
 };

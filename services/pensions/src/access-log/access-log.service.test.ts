@@ -28,12 +28,14 @@ const ACCESS_LOG = /* GraphQL */ `
       ... on PersonAccessLog {
         pin
         pensions {
-          service
-          roles
-          purpose
-          operation
-          fields
-          outcome
+          events {
+            service
+            roles
+            purpose
+            callerOperationName
+            fields
+            outcome
+          }
         }
       }
     }
@@ -74,11 +76,11 @@ describe('pensions: access log', () => {
     const [log] = result.data?._entities ?? [];
     expect(log.pin).toBe(PIN);
     // Newest first: the oldest event is the officer's read; later ones are reads of this log.
-    expect(log.pensions.at(-1)).toEqual({
+    expect(log.pensions.events.at(-1)).toEqual({
       service: 'pensions',
       roles: ['PENSION_OFFICER'],
       purpose: 'PENSION_ASSESSMENT',
-      operation: 'ReadPeriods',
+      callerOperationName: 'ReadPeriods',
       fields: ['Person.insurancePeriods'],
       outcome: 'ALLOWED',
     });

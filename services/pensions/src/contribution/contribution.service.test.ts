@@ -268,8 +268,8 @@ describe('pensions: contributions', () => {
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({
         service: 'pensions',
-        operation: 'PensionsContributions',
-        fields: ['Person.contributions'],
+        callerOperationName: 'PensionsContributions',
+        served: ['Person.contributions'],
         pins: [pin],
         roles: ['DATA_SUBJECT'],
         purpose: 'SELF_SERVICE',

@@ -22,7 +22,7 @@ const recordDecision = rule('write:recordPensionDecision', { cache: 'no_cache' }
   const granted = decideWrite(context, coordinate, 'pensions', undefined);
   if (granted !== true) return granted;
   const exchangeCase = await context.loaders.exchangeCaseById.load(args.input.caseId);
-  if (exchangeCase) context.access.pins.add(exchangeCase.pin);
+  if (exchangeCase) context.access.wrote(coordinate, exchangeCase.pin);
   return decideSubjectScope(context, coordinate, exchangeCase?.pin ?? null);
 });
 

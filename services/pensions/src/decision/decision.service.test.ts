@@ -230,7 +230,7 @@ describe('pensions: decisions (P6000 out)', () => {
       await connection.collection('audit_events').find({ requestId: 'decision-write' }).toArray(),
     ).toEqual([
       expect.objectContaining({
-        fields: ['Mutation.recordPensionDecision'],
+        served: ['Mutation.recordPensionDecision'],
         pins: [PIN],
         roles: ['PENSION_OFFICER'],
         outcome: 'ALLOWED',

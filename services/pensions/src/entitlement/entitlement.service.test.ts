@@ -205,7 +205,7 @@ describe('pensions: Person.pensionEntitlement', () => {
       const events = connection.collection('audit_events');
       expect(await events.find({ requestId: 'entitlement-ok' }).toArray()).toEqual([
         expect.objectContaining({
-          fields: ['Person.pensionEntitlement'],
+          served: ['Person.pensionEntitlement'],
           pins: [PIN],
           roles: ['PENSION_OFFICER'],
           purpose: 'PENSION_ASSESSMENT',
@@ -214,7 +214,7 @@ describe('pensions: Person.pensionEntitlement', () => {
       ]);
       expect(await events.find({ requestId: 'entitlement-denied' }).toArray()).toEqual([
         expect.objectContaining({
-          fields: ['Person.pensionEntitlement'],
+          refused: ['Person.pensionEntitlement'],
           pins: [PIN],
           roles: ['PARTNER'],
           outcome: 'DENIED',

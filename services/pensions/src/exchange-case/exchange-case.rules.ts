@@ -61,7 +61,7 @@ const openCase = rule('submit:openPensionExchangeCase', { cache: 'no_cache' })(a
   const { partners } = await context.loaders.partnerRegistry.load();
   const partner = partners.get(context.caller?.partner ?? '');
   if (!partner || partner.status !== PensionPartnerStatus.ACTIVE) {
-    context.access.denied = true;
+    context.access.refused(COORDINATE_OPEN, args.input.pin);
     return forbidden(COORDINATE_OPEN, 'Only an active partner institution may write');
   }
   return true;

@@ -295,7 +295,7 @@ describe('pensions: partner registry and exchange cases', () => {
       );
       expect(await audit('open-allowed')).toEqual([
         expect.objectContaining({
-          fields: ['Mutation.openPensionExchangeCase'],
+          served: ['Mutation.openPensionExchangeCase'],
           pins: [audited],
           roles: ['PARTNER'],
           purpose: 'PENSION_EXCHANGE',
@@ -403,11 +403,35 @@ describe('pensions: partner registry and exchange cases', () => {
       expect(officer.data?.pensionExchangeCases).toHaveLength(4);
     });
 
+    it('lists the data subject their own cases, with every institution, and no one else their cases', async () => {
+      const own = await execute(server, CASES, { pin }, callerAs('DATA_SUBJECT', { pin }));
+      expect(own.errors).toBeUndefined();
+      const officer = await execute(server, CASES, { pin }, callerAs('PENSION_OFFICER'));
+      expect(own.data?.pensionExchangeCases).toHaveLength(4);
+      expect(own.data?.pensionExchangeCases).toEqual(officer.data?.pensionExchangeCases);
+      const other = await execute(
+        server,
+        CASES,
+        { pin },
+        callerAs('DATA_SUBJECT', { pin: stranger }),
+      );
+      expect(other.data?.pensionExchangeCases ?? null).toBeNull();
+      expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const oneCase = await execute(
+        server,
+        CASE,
+        { caseId: ruCase },
+        callerAs('DATA_SUBJECT', { pin }),
+      );
+      expect(oneCase.errors).toBeUndefined();
+      expect(oneCase.data?.pensionExchangeCase?.pin).toBe(pin);
+    });
+
     it('refuses cases to roles without the exchange class, a regional officer and anonymous callers', async () => {
       for (const [as, code] of [
         [callerAs('ANALYST'), 'FORBIDDEN'],
         [callerAs('LABOUR_OFFICER'), 'FORBIDDEN'],
-        [callerAs('DATA_SUBJECT', { pin }), 'FORBIDDEN'],
+        [callerAs('DATA_SUBJECT', { pin: stranger }), 'FORBIDDEN'],
         [callerAs('PENSION_OFFICER', { region: 'KG-O' }), 'FORBIDDEN'],
         [{ caller: null, purpose: null }, 'UNAUTHENTICATED'],
       ] as const) {
@@ -497,7 +521,7 @@ describe('pensions: partner registry and exchange cases', () => {
       );
       expect(await audit('case-read')).toEqual([
         expect.objectContaining({
-          fields: ['Query.pensionExchangeCase'],
+          served: ['Query.pensionExchangeCase'],
           pins: [pin],
           roles: ['PARTNER'],
           outcome: 'ALLOWED',
@@ -511,7 +535,7 @@ describe('pensions: partner registry and exchange cases', () => {
       );
       expect(await audit('cases-denied')).toEqual([
         expect.objectContaining({
-          fields: ['Query.pensionExchangeCases'],
+          refused: ['Query.pensionExchangeCases'],
           pins: [stranger],
           outcome: 'DENIED',
         }),

@@ -412,7 +412,7 @@ describe('pensions: exchange documents (P5000 in)', () => {
       if (as.caller) {
         expect(events).toEqual([
           expect.objectContaining({
-            fields: ['Mutation.submitPensionExchangePeriods'],
+            refused: ['Mutation.submitPensionExchangePeriods'],
             pins: [pin],
             outcome: 'DENIED',
           }),

@@ -169,7 +169,7 @@ describe('pensions: indicators', () => {
     ).toMatchObject({
       service: 'pensions',
       roles: ['ANALYST'],
-      fields: [
+      served: [
         expect.stringMatching(/^Indicators\(\{"fromYear":\d{4},.*\}\)$/),
         'Indicators.insuredAbroad',
         'Indicators.personsWithTotalizedPeriods',

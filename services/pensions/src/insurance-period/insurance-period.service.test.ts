@@ -377,8 +377,8 @@ describe('pensions: insurance periods', () => {
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({
         service: 'pensions',
-        operation: 'PensionsInsurancePeriods',
-        fields: ['Person.insurancePeriods'],
+        callerOperationName: 'PensionsInsurancePeriods',
+        served: ['Person.insurancePeriods'],
         pins: [pin],
         roles: ['PENSION_OFFICER'],
         purpose: 'PENSION_ASSESSMENT',

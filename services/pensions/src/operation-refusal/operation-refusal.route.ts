@@ -1,6 +1,9 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import {
+  auditedCaller,
   bearerToken,
+  CALLER_REQUEST_ID_HEADER,
+  callerRequestIdFrom,
   checkSignatureOrUnavailable,
   createAuditChain,
   ErrorCode,
@@ -103,15 +106,20 @@ export function createRefusalAuditRoute(options: {
     }
     const purpose = req.headers['x-purpose'];
     await chain.append({
+      ...auditedCaller({
+        caller,
+        requestId,
+        callerRequestId: callerRequestIdFrom(req.headers[CALLER_REQUEST_ID_HEADER]),
+        purpose: typeof purpose === 'string' && purpose !== '' ? purpose : null,
+      }),
       at: new Date(),
       service: 'pensions',
-      requestId,
-      sub: caller.sub,
-      roles: caller.roles,
-      agency: caller.agency ?? null,
-      purpose: typeof purpose === 'string' && purpose !== '' ? purpose : null,
-      operation: `${report.operationName ?? 'anonymous'}#${report.operationId ?? 'query'}`,
-      fields: [REFUSED_OPERATION_FIELD],
+      operationType: null,
+      callerOperationName: report.operationName,
+      callerOperationId: report.operationId,
+      served: [],
+      refused: [REFUSED_OPERATION_FIELD],
+      failed: [],
       pins: report.pins,
       outcome: 'DENIED',
     });

@@ -82,8 +82,10 @@ describe('pensions: audit of refused partner operations', () => {
         sub: 'sfr-gateway',
         roles: ['PARTNER'],
         purpose: 'PENSION_EXCHANGE',
-        operation: `StealPeriods#${ID}`,
-        fields: ['Gateway.persistedOperation'],
+        callerOperationName: 'StealPeriods',
+        callerOperationId: ID,
+        served: [],
+        refused: ['Gateway.persistedOperation'],
         pins: ['10101199000011'],
         outcome: 'DENIED',
       }),
@@ -96,7 +98,11 @@ describe('pensions: audit of refused partner operations', () => {
         .status,
     ).toBe(204);
     expect(await events('refusal-2')).toEqual([
-      expect.objectContaining({ operation: 'anonymous#query', pins: [] }),
+      expect.objectContaining({
+        callerOperationName: null,
+        callerOperationId: null,
+        pins: [],
+      }),
     ]);
   });
 

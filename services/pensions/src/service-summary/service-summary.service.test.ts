@@ -215,8 +215,8 @@ describe('pensions: service summary', () => {
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({
         service: 'pensions',
-        operation: 'PensionsServiceSummary',
-        fields: ['Person.serviceSummary'],
+        callerOperationName: 'PensionsServiceSummary',
+        served: ['Person.serviceSummary'],
         pins: [pin],
         roles: ['PENSION_OFFICER'],
         purpose: 'PENSION_ASSESSMENT',

@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { auditJobConfig, ensureDevAuditKeys, readAuditKey } from './audit-keys';
+import { checkpointAllAuditChains, verifyAllAuditChains, type ChainReport } from './verify';
+
+const DEFAULT_URI = 'mongodb://127.0.0.1:27018/?directConnection=true';
+
+const OPTIONS = {
+  uri: { type: 'string' },
+  prefix: { type: 'string', default: 'jol' },
+  checkpoints: { type: 'string' },
+} as const;
+
+function line(report: ChainReport): string {
+  if (report.ok)
+    return `ok      ${report.service.padEnd(10)} ${report.events} events, head seq ${report.head.seq}, ${report.checkpoints} checkpoints`;
+  return `BROKEN  ${report.service.padEnd(10)} at seq ${report.brokenAt!.seq}: ${report.brokenAt!.reason} (${report.database}.audit_events)`;
+}
+
+export interface CliResult {
+  /** 0 when every chain verifies, 1 when one does not. */
+  code: number;
+  lines: string[];
+}
+
+/**
+ * `audit:verify [-- --uri <MONGODB_URI> --prefix jol --checkpoints <dir>]`: every chain, held to
+ * its signed checkpoints when the public key (AUDIT_CHECKPOINT_PUBLIC_KEY) is there.
+ */
+export async function runAuditVerify(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<CliResult> {
+  const { values } = parseArgs({ args, options: OPTIONS });
+  const config = auditJobConfig(env);
+  const dir = values.checkpoints ?? config.checkpointDir;
+  const lines: string[] = [];
+  let checkpoints;
+  if (existsSync(config.publicKeyPath)) {
+    checkpoints = { dir, publicKey: readAuditKey(config.publicKeyPath, 'public') };
+  } else {
+    lines.push(
+      `warning: no public key at ${config.publicKeyPath}; chains are not held to checkpoints`,
+    );
+  }
+  const reports = await verifyAllAuditChains(
+    values.uri ?? env.MONGODB_URI ?? DEFAULT_URI,
+    values.prefix,
+    checkpoints,
+  );
+  lines.push(...reports.map(line));
+  return { code: reports.every((r) => r.ok) ? 0 : 1, lines };
+}
+
+/**
+ * `audit:checkpoint [-- --uri ... --prefix jol --checkpoints <dir>]`: verifies every chain and
+ * appends a signed checkpoint of each sound chain's head. In development the key pair is created
+ * under .keys/ on first use; a deployment gives the job AUDIT_CHECKPOINT_KEY.
+ */
+export async function runAuditCheckpoint(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<CliResult> {
+  const { values } = parseArgs({ args, options: OPTIONS });
+  const config = auditJobConfig(env);
+  if (!env.AUDIT_CHECKPOINT_KEY) ensureDevAuditKeys(config);
+  const results = await checkpointAllAuditChains(
+    values.uri ?? env.MONGODB_URI ?? DEFAULT_URI,
+    values.prefix,
+    {
+      dir: values.checkpoints ?? config.checkpointDir,
+      privateKey: readAuditKey(config.privateKeyPath, 'private'),
+    },
+  );
+  const lines = results.map(({ report, checkpoint }) =>
+    checkpoint
+      ? `signed  ${report.service.padEnd(10)} head seq ${checkpoint.seq} ${checkpoint.hash.slice(0, 16)}…`
+      : line(report),
+  );
+  return { code: results.every((r) => r.checkpoint) ? 0 : 1, lines };
+}
