@@ -42,7 +42,8 @@ export async function decideSubjectScope(
   const ownRecord = pin !== null && context.caller?.pin === pin;
   const scoped = region !== undefined && !ownRecord;
   // An unknown record: the resolver answers NOT_FOUND to callers who may see every record.
-  if (pin === null) return scoped ? refuse(context, coordinate, pin, outsideYourRegion(coordinate)) : true;
+  if (pin === null)
+    return scoped ? refuse(context, coordinate, pin, outsideYourRegion(coordinate)) : true;
   let answer;
   try {
     answer = await context.directory.find(pin);
@@ -59,7 +60,8 @@ export async function decideSubjectScope(
       return refuse(context, coordinate, pin, outsideYourRegion(coordinate));
     return true;
   }
-  if (answer.kind === 'unknown') return refuse(context, coordinate, pin, notFound('Person', 'pin', pin));
+  if (answer.kind === 'unknown')
+    return refuse(context, coordinate, pin, notFound('Person', 'pin', pin));
   if (answer.kind === 'refused') return refuse(context, coordinate, pin, forbidden(coordinate));
   return true;
 }
