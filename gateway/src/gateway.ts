@@ -24,6 +24,12 @@ import { loadPartnerManifests } from './partner-operations/committed';
 import type { PersistedQueryManifest } from './partner-operations/manifest';
 import { createPersistedOperationsGate, createRefusalAuditor } from './persisted-operations';
 import { unknownOperationGuard } from './unknown-operation';
+import { readinessHandler, type ReadinessTarget } from './resilience/readiness';
+import {
+  createSubgraphGuard,
+  type SubgraphGuardEvents,
+  type SubgraphGuardOptions,
+} from './resilience/subgraph-guard';
 
 export interface GatewayOptions {
   /** The composed supergraph SDL; the gateway never introspects subgraphs. */
@@ -44,6 +50,10 @@ export interface GatewayOptions {
    * @default the committed manifests (gateway/src/partner-operations/manifests)
    */
   partnerManifests?: ReadonlyMap<string, PersistedQueryManifest>;
+  /** Timeout, retry and breaker settings by subgraph name. @default DEFAULT_GUARD for each */
+  subgraphGuards?: Record<string, SubgraphGuardOptions>;
+  /** Observers of subgraph attempts and breaker states (metrics). @default none */
+  subgraphEvents?: SubgraphGuardEvents;
 }
 
 export interface JolGateway {
@@ -60,13 +70,21 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
   const overrides = options.subgraphUrls ?? {};
   // The URLs the gateway calls, as the supergraph and overrides settle them at load.
   const resolvedUrls: Record<string, string> = {};
+  const subgraphs: ReadinessTarget[] = [];
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       resolvedUrls[name] = overrides[name] ?? url ?? '';
+      const guard = createSubgraphGuard(
+        name,
+        options.subgraphGuards?.[name],
+        options.subgraphEvents,
+      );
+      subgraphs.push({ name, url: resolvedUrls[name], guard });
       return new JolDataSource({
         url: overrides[name] ?? url,
         fetcher: createSigningFetcher(options.access.signingKeys, name),
+        guard,
       });
     },
     logger: log,
@@ -105,15 +123,10 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', async (_req, res) => {
-    try {
-      await gateway.serviceHealthCheck();
-      res.json({ status: 'ready' });
-    } catch (error) {
-      log.warn({ err: error }, 'readiness check failed');
-      res.status(503).json({ status: 'unavailable', reason: 'a subgraph is unreachable' });
-    }
-  });
+  app.get(
+    '/readyz',
+    readinessHandler(() => subgraphs),
+  );
   // Public, like the page of any API: the endpoint it calls is what needs a token.
   app.use(graphiqlRouter());
   // The indicators as CSV: the same authentication, and an operation run through `apollo` itself.
@@ -153,6 +166,9 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
     apollo,
     gateway,
     listen: (port, host) => listen(app, port, host),
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      for (const { guard } of subgraphs) guard?.shutdown();
+    },
   };
 }

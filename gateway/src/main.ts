@@ -1,6 +1,7 @@
 import { accessFromEnv, createLogger, exitOnStartFailure, stopOnSignals } from '@jol/schema';
 import { createGateway } from './gateway';
 import { loadPartnerManifests } from './partner-operations/committed';
+import { guardSettingsFromEnv } from './resilience/settings';
 import { loadSupergraph, subgraphUrlsFromEnv, supergraphPath } from './supergraph';
 
 async function main() {
@@ -12,6 +13,7 @@ async function main() {
     log,
     access: accessFromEnv(),
     partnerManifests: loadPartnerManifests(process.env),
+    subgraphGuards: guardSettingsFromEnv(),
   });
   const running = await gateway.listen(
     Number(process.env.PORT ?? 4000),

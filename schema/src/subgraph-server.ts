@@ -150,10 +150,9 @@ export async function createSubgraphServer<
     res.json({ status: 'ok', service: options.name });
   });
   app.get('/readyz', async (_req, res) => {
-    const ready = connection.readyState === 1;
-    res
-      .status(ready ? 200 : 503)
-      .json({ status: ready ? 'ready' : 'store unavailable', service: options.name });
+    // The store is this subgraph's one dependency: without it the subgraph cannot serve at all.
+    const store = connection.readyState === 1 ? 'ready' : 'down';
+    res.status(store === 'ready' ? 200 : 503).json({ status: store, service: options.name, store });
   });
   app.post(
     '/graphql',
