@@ -24,6 +24,7 @@ import { loadPartnerManifests } from './partner-operations/committed';
 import type { PersistedQueryManifest } from './partner-operations/manifest';
 import { createPersistedOperationsGate, createRefusalAuditor } from './persisted-operations';
 import { unknownOperationGuard } from './unknown-operation';
+import { withGuardLogging } from './resilience/logged-events';
 import { readinessHandler, type ReadinessTarget } from './resilience/readiness';
 import {
   createSubgraphGuard,
@@ -71,15 +72,12 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
   // The URLs the gateway calls, as the supergraph and overrides settle them at load.
   const resolvedUrls: Record<string, string> = {};
   const subgraphs: ReadinessTarget[] = [];
+  const guardEvents = withGuardLogging(log, options.subgraphEvents);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       resolvedUrls[name] = overrides[name] ?? url ?? '';
-      const guard = createSubgraphGuard(
-        name,
-        options.subgraphGuards?.[name],
-        options.subgraphEvents,
-      );
+      const guard = createSubgraphGuard(name, options.subgraphGuards?.[name], guardEvents);
       subgraphs.push({ name, url: resolvedUrls[name], guard });
       return new JolDataSource({
         url: overrides[name] ?? url,
