@@ -6,6 +6,9 @@ import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import {
   createErrorFormatter,
+  createMetricsPlugin,
+  createServiceMetrics,
+  metricsHandler,
   listen,
   requestIdFrom,
   type Caller,
@@ -25,6 +28,7 @@ import type { PersistedQueryManifest } from './partner-operations/manifest';
 import { createPersistedOperationsGate, createRefusalAuditor } from './persisted-operations';
 import { unknownOperationGuard } from './unknown-operation';
 import { withGuardLogging } from './resilience/logged-events';
+import { createSubgraphCallMetrics } from './resilience/metrics';
 import { readinessHandler, type ReadinessTarget } from './resilience/readiness';
 import {
   createSubgraphGuard,
@@ -42,6 +46,8 @@ export interface GatewayOptions {
     verifyToken: TokenVerifier;
     /** The keys subgraph requests are signed with (the first signs). */
     signingKeys: SigningKeys;
+    /** The bearer the scraper sends for /metrics; unset, /metrics is not served. @default none */
+    metricsToken?: string;
   };
   limits?: QueryLimits;
   /** Largest request body accepted. @default '100kb' */
@@ -72,7 +78,17 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
   // The URLs the gateway calls, as the supergraph and overrides settle them at load.
   const resolvedUrls: Record<string, string> = {};
   const subgraphs: ReadinessTarget[] = [];
-  const guardEvents = withGuardLogging(log, options.subgraphEvents);
+  const metrics = createServiceMetrics('gateway');
+  const guardEvents = withGuardLogging(
+    log,
+    createSubgraphCallMetrics(metrics.registry),
+    options.subgraphEvents,
+  );
+  const partnerManifests = options.partnerManifests ?? loadPartnerManifests({});
+  // Only registered operation names become metric labels; any other name is one value.
+  const registeredOperations = new Set(
+    [...partnerManifests.values()].flatMap((m) => m.operations.map((o) => o.name)),
+  );
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
@@ -100,6 +116,7 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
       ...protection.plugins,
       createIntrospectionGuard(),
       unknownOperationGuard(),
+      createMetricsPlugin(metrics, () => registeredOperations),
       ApolloServerPluginLandingPageDisabled(),
     ],
   });
@@ -121,6 +138,7 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.get('/metrics', metricsHandler(metrics.registry, options.access.metricsToken));
   app.get(
     '/readyz',
     readinessHandler(() => subgraphs),
@@ -130,7 +148,7 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
   // The indicators as CSV: the same authentication, and an operation run through `apollo` itself.
   // Partner institutions run their registered operations and nothing else, here too.
   const partnerGate = createPersistedOperationsGate({
-    manifests: options.partnerManifests ?? loadPartnerManifests({}),
+    manifests: partnerManifests,
     log,
     audit: createRefusalAuditor({
       subgraphUrl: () => resolvedUrls.pensions || undefined,

@@ -31,3 +31,4 @@ export * from './audit/access-log.type';
 export * from './audit/access-log.resolver';
 export * from './access/config';
 export * from './statistics';
+export * from './metrics';

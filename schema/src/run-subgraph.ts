@@ -33,7 +33,12 @@ export async function runSubgraph(
   const uri = env.MONGODB_URI;
   if (!uri) throw new Error('MONGODB_URI must name the MongoDB server');
   const access = accessFromEnv(env);
-  const connection = await connectStore({ uri, dbName: agencyDatabase(program.name) });
+  const connection = await connectStore({
+    uri,
+    dbName: agencyDatabase(program.name),
+    // Feeds jol_store_command_duration_seconds.
+    monitorCommands: true,
+  });
   const server = await program.createServer({ connection, log, access });
   await ensureIndexes(connection);
   await program.prepare?.(connection);

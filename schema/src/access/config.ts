@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createTokenVerifier, tokenVerifierOptionsFromEnv } from './jwt';
+import { metricsTokenFromEnv } from '../metrics';
 import { DEFAULT_KEY_ID, signingKeys, type SigningKey, type SigningKeys } from './signing';
 
 /** A variable's value, or the content of the file its `_FILE` variable names (container secrets). */
@@ -54,5 +55,6 @@ export function accessFromEnv(env: NodeJS.ProcessEnv = process.env) {
   return {
     signingKeys: signingKeysFromEnv(env),
     verifyToken: createTokenVerifier(tokenVerifierOptionsFromEnv(env)),
+    metricsToken: metricsTokenFromEnv(env),
   };
 }
