@@ -32,3 +32,4 @@ export * from './audit/access-log.resolver';
 export * from './access/config';
 export * from './statistics';
 export * from './metrics';
+export * from './settings';
