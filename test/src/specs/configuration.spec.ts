@@ -40,7 +40,7 @@ describe('configuration checked before a process starts', () => {
     good = { ...devKeysEnv(keys), HOST: '127.0.0.1', PORT: '1' };
   });
 
-  it.each([
+  it.each<[string, Record<string, string>, string]>([
     [GATEWAY, { SUBGRAPH_URL_HEALHT: 'http://127.0.0.1:4003/graphql' }, 'SUBGRAPH_URL_HEALHT'],
     [GATEWAY, { SUBGRAPH_TIMEOUT_MS_LABOR: '100' }, 'SUBGRAPH_TIMEOUT_MS_LABOR'],
     [GATEWAY, { SUBGRAPH_URL_HEALTH: 'ftp://health/graphql' }, 'SUBGRAPH_URL_HEALTH'],
