@@ -43,6 +43,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env) {
   return {
     port: settings.PORT ?? 4000,
     host: settings.HOST ?? '127.0.0.1',
+    shutdown: { drainMs: settings.SHUTDOWN_DRAIN_MS, deadlineMs: settings.SHUTDOWN_TIMEOUT_MS },
     subgraphUrls: subgraphUrlsFromEnv(env),
     subgraphGuards: readSetting(() => guardSettingsFromEnv(env)),
     access: readSetting(() => accessFromEnv(env)),

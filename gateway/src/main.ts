@@ -20,7 +20,7 @@ async function main() {
   const running = await gateway.listen(config.port, config.host);
   log.info({ url: `${running.url}/graphql`, supergraph: path }, 'gateway listening');
   stopOnSignals(async () => {
-    await running.close();
+    await running.close(config.shutdown);
     await gateway.stop();
   }, log);
 }

@@ -65,7 +65,10 @@ export async function runSubgraph(
   );
   log.info({ url: running.url }, `${program.name} subgraph listening`);
   stopOnSignals(async () => {
-    await running.close();
+    await running.close({
+      drainMs: settings.SHUTDOWN_DRAIN_MS,
+      deadlineMs: settings.SHUTDOWN_TIMEOUT_MS,
+    });
     await server.stop();
   }, log);
 }

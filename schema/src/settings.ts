@@ -20,10 +20,12 @@ export const wholeNumber = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
 
-/** PORT and HOST, as every process listens. */
+/** PORT and HOST, as every process listens, and how it stops (see CloseOptions). */
 export const listenSettings = z.object({
   PORT: optional(wholeNumber(0, 65_535)),
   HOST: optional(z.string().regex(/^[A-Za-z0-9.:[\]-]+$/, 'must be a host name or address')),
+  SHUTDOWN_DRAIN_MS: optional(wholeNumber(0, 600_000)),
+  SHUTDOWN_TIMEOUT_MS: optional(wholeNumber(0, 600_000)),
 });
 
 /**

@@ -113,6 +113,8 @@ describe('partial answers when agencies are down or hung, through the real proce
         SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS),
         SUBGRAPH_BREAKER_RESET_MS: String(RESET_MS),
         SUBGRAPH_BREAKER_VOLUME: '2',
+        SHUTDOWN_DRAIN_MS: '800',
+        SHUTDOWN_TIMEOUT_MS: String(TIMEOUT_MS * 2),
       },
     });
     for (const [role, query, variables] of WRITES) {
@@ -219,5 +221,32 @@ describe('partial answers when agencies are down or hung, through the real proce
       circuit: 'closed',
     });
     expect(ready.body.status).toBe('degraded');
+  });
+
+  it('on SIGTERM turns not-ready, finishes the read in flight, then exits', async () => {
+    const gateway = process_('gateway');
+    process.kill(health.pid, 'SIGSTOP');
+    paused = true;
+    // A read that waits out the hung agency's timeout is in flight when the signal comes.
+    const inFlight = subject(PERSON, { pin: PIN });
+    await new Promise((r) => setTimeout(r, 200));
+    process.kill(gateway.pid, 'SIGTERM');
+    await new Promise((r) => setTimeout(r, 100));
+    const ready = await fetch(`${jol.system.gatewayUrl}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: 'stopping' });
+    const answer = await inFlight;
+    expect(answer.status).toBe(200);
+    expect(answer.data?.person?.employment).toEqual(FULL.employment);
+    let alive = true;
+    for (let i = 0; i < 50 && alive; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      try {
+        process.kill(gateway.pid, 0);
+      } catch {
+        alive = false;
+      }
+    }
+    expect(alive).toBe(false);
   });
 });
