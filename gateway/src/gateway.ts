@@ -153,6 +153,7 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
     audit: createRefusalAuditor({
       subgraphUrl: () => resolvedUrls.pensions || undefined,
       signingKeys: options.access.signingKeys,
+      timeoutMs: options.subgraphGuards?.pensions?.timeoutMs,
     }),
   });
   app.get(

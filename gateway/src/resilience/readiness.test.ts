@@ -72,7 +72,7 @@ describe('gateway readiness', () => {
     const status = async (targets: Parameters<typeof checkReadiness>[0]) => {
       const app = express().get(
         '/readyz',
-        readinessHandler(() => targets),
+        readinessHandler(() => targets, { reuseMs: 0 }),
       );
       const server = app.listen(0, '127.0.0.1');
       await new Promise((resolve) => server.once('listening', resolve));
@@ -93,5 +93,31 @@ describe('gateway readiness', () => {
     expect(down.code).toBe(503);
     expect(down.body).toContain('"status":"down"');
     expect(down.body).not.toMatch(/127\.0\.0\.1|http/);
+  });
+
+  it('asks the subgraphs once for many concurrent probes, and again after reuseMs', async () => {
+    let asked = 0;
+    const server = createServer((_req, res) => {
+      asked++;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ store: 'ready' }));
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    const app = express().get(
+      '/readyz',
+      readinessHandler(() => [{ name: 'labour', url }], { reuseMs: 300 }),
+    );
+    const gateway = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => gateway.once('listening', resolve));
+    const base = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`;
+    const probes = await Promise.all(Array.from({ length: 20 }, () => fetch(`${base}/readyz`)));
+    expect(probes.every((p) => p.status === 200)).toBe(true);
+    expect(asked).toBe(1);
+    await new Promise((r) => setTimeout(r, 350));
+    await fetch(`${base}/readyz`);
+    expect(asked).toBe(2);
+    gateway.close();
   });
 });

@@ -67,12 +67,25 @@ export async function checkReadiness(
   return { status, subgraphs };
 }
 
+/**
+ * GET /readyz. /readyz is public and each check asks every subgraph, so one check at a time runs
+ * and its answer serves every caller for `reuseMs`: probes cannot multiply load on the agencies.
+ */
 export function readinessHandler(
   targets: () => readonly ReadinessTarget[],
-  timeoutMs?: number,
+  { timeoutMs = 1000, reuseMs = 1000 }: { timeoutMs?: number; reuseMs?: number } = {},
 ): RequestHandler {
+  let last: { at: number; readiness: Promise<GatewayReadiness> } | undefined;
   return async (_req, res) => {
-    const readiness = await checkReadiness(targets(), timeoutMs);
+    if (!last || Date.now() - last.at >= reuseMs) {
+      const readiness = checkReadiness(targets(), timeoutMs);
+      last = { at: Date.now(), readiness };
+      // A check still running is shared; a finished one is reused until reuseMs has passed.
+      void readiness.finally(() => {
+        if (last?.readiness === readiness) last.at = Date.now();
+      });
+    }
+    const readiness = await last.readiness;
     res.status(readiness.status === 'down' ? 503 : 200).json(readiness);
   };
 }
