@@ -1,5 +1,6 @@
 import { createSignatureVerifier, type NonceStore, type SigningKeys } from '@jol/schema';
-import { createSigningFetcher } from './data-source';
+import { createSigningFetcher, JolDataSource } from './data-source';
+import { createSubgraphGuard, type SubgraphGuard } from './resilience/subgraph-guard';
 
 const KEYS: SigningKeys = [
   { id: 'current', secret: 'gateway-data-source-current-secret-0000' },
@@ -47,5 +48,58 @@ describe('createSigningFetcher', () => {
     expect(await labour(request)).toEqual({ ok: true, keyId: 'current' });
     const health = createSignatureVerifier({ audience: 'health', keys: KEYS, nonces: anyNonce });
     expect(await health(request)).toEqual({ ok: false, reason: 'bad signature' });
+  });
+});
+
+describe('JolDataSource with a guard', () => {
+  let guard: SubgraphGuard;
+  afterEach(() => guard?.shutdown());
+
+  /** A data source whose network answers `answers` in turn (an Error is thrown), and what it sent. */
+  function source(answers: (number | Error)[]) {
+    const sentHeaders: Record<string, string>[] = [];
+    const network = (async (_url: string, init: RequestInit) => {
+      sentHeaders.push(init.headers as Record<string, string>);
+      const next = answers.shift() ?? 200;
+      if (next instanceof Error) throw next;
+      return new Response(JSON.stringify(next === 200 ? { data: { ok: true } } : {}), {
+        status: next,
+        headers: { 'content-type': 'application/json' },
+      });
+    }) as unknown as typeof fetch;
+    guard = createSubgraphGuard('health', { backoffMs: 1, maxAttempts: 3, volumeThreshold: 100 });
+    const dataSource = new JolDataSource({
+      url: 'http://127.0.0.1:4003/graphql',
+      fetcher: createSigningFetcher(KEYS, 'health', network),
+      guard,
+    });
+    const run = (query: string) =>
+      dataSource.process({
+        kind: 'incoming operation',
+        request: { query, http: { method: 'POST', url: '', headers: new Headers() } },
+        context: { forwarded: { 'x-request-id': 'r' } },
+        incomingRequestContext: {},
+        pathInIncomingRequest: ['person'],
+      } as unknown as Parameters<JolDataSource['process']>[0]);
+    return { run, sentHeaders };
+  }
+
+  it('retries a query after a refused connection and a 503, signing each attempt afresh', async () => {
+    const { run, sentHeaders } = source([new TypeError('fetch failed'), 503, 200]);
+    const response = await run('{ _entities(representations: []) { __typename } }');
+    expect(response.data).toEqual({ ok: true });
+    expect(sentHeaders).toHaveLength(3);
+    const nonces = new Set(sentHeaders.map((h) => h['x-jol-nonce']));
+    expect(nonces.size).toBe(3);
+  });
+
+  it('sends a mutation once and reports the agency at the missing part', async () => {
+    const { run, sentHeaders } = source([503, 200]);
+    const error = await run('mutation { recordVisit { id } }').catch((e: unknown) => e);
+    expect(sentHeaders).toHaveLength(1);
+    expect(error).toMatchObject({
+      path: ['person'],
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'health' },
+    });
   });
 });

@@ -1,8 +1,18 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { signRequest, type SigningKeys } from '@jol/schema';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context';
+import { isSafeToRetry } from './resilience/operation-kind';
+import {
+  SubgraphCallError,
+  SubgraphStatusError,
+  type SubgraphGuard,
+} from './resilience/subgraph-guard';
+
+/** The deadline of the subgraph attempt under way, for the fetcher to end the request at. */
+const attemptSignal = new AsyncLocalStorage<AbortSignal>();
 
 /**
  * Wraps fetch so that every request to the subgraph `target` carries the gateway's signature over
@@ -16,6 +26,7 @@ export function createSigningFetcher(
   fetchImpl: typeof fetch = fetch,
 ): Fetcher {
   return async (url, init) => {
+    // Signed afresh on every call, so a retried attempt carries a nonce of its own.
     const headers = { ...((init?.headers ?? {}) as Record<string, string>) };
     const body = typeof init?.body === 'string' ? init.body : '';
     const address = new URL(url);
@@ -33,6 +44,7 @@ export function createSigningFetcher(
       method: init?.method,
       body: init?.body as string | undefined,
       headers,
+      signal: (init?.signal as AbortSignal | undefined) ?? attemptSignal.getStore(),
     })) as unknown as FetcherResponse;
   };
 }
@@ -47,9 +59,41 @@ export const FORWARDED_HEADERS = [
 
 /**
  * The gateway's only way to reach a subgraph: forwards the caller's credentials, purpose and
- * request id, so that every subgraph can authorize and audit the request itself.
+ * request id, so that every subgraph can authorize and audit the request itself. With a `guard`,
+ * every call runs under the subgraph's deadline and circuit breaker, queries are retried on
+ * connection failures and 5xx, mutations never are; a part the agency could not give comes back
+ * as a SubgraphCallError at its place in the answer, and the other agencies' parts still hold.
  */
 export class JolDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  readonly guard?: SubgraphGuard;
+
+  constructor({
+    guard,
+    ...config
+  }: NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0]> & {
+    guard?: SubgraphGuard;
+  }) {
+    super(config);
+    this.guard = guard;
+  }
+
+  override async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<Awaited<ReturnType<RemoteGraphQLDataSource['process']>>> {
+    const guard = this.guard;
+    if (!guard) return super.process(options);
+    const retry = isSafeToRetry(options.request.query ?? '');
+    try {
+      return await guard.call((signal) => attemptSignal.run(signal, () => super.process(options)), {
+        retry,
+      });
+    } catch (error) {
+      const path = 'pathInIncomingRequest' in options ? options.pathInIncomingRequest : undefined;
+      if (error instanceof SubgraphCallError && path?.length)
+        throw error.at(path.filter((key) => key !== '@'));
+      throw error;
+    }
+  }
   override willSendRequest({
     request,
     context,
@@ -68,6 +112,8 @@ export class JolDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    * URL or status line that the default error would carry.
    */
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    // A failing agency, not a refusal: retried and counted by the guard, never shown as it is.
+    if (this.guard && response.status >= 500) throw new SubgraphStatusError(response.status);
     const body = (await this.parseBody(response).catch(() => null)) as {
       errors?: { message?: unknown; extensions?: { code?: unknown; field?: unknown } }[];
     } | null;

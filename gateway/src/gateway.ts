@@ -7,6 +7,9 @@ import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import {
   createErrorFormatter,
+  createMetricsPlugin,
+  createServiceMetrics,
+  metricsHandler,
   listen,
   type Caller,
   type Logger,
@@ -24,6 +27,14 @@ import { loadPartnerManifests } from './partner-operations/committed';
 import type { PersistedQueryManifest } from './partner-operations/manifest';
 import { createPersistedOperationsGate, createRefusalAuditor } from './persisted-operations';
 import { unknownOperationGuard } from './unknown-operation';
+import { withGuardLogging } from './resilience/logged-events';
+import { createSubgraphCallMetrics } from './resilience/metrics';
+import { readinessHandler, type ReadinessTarget } from './resilience/readiness';
+import {
+  createSubgraphGuard,
+  type SubgraphGuardEvents,
+  type SubgraphGuardOptions,
+} from './resilience/subgraph-guard';
 
 export interface GatewayOptions {
   /** The composed supergraph SDL; the gateway never introspects subgraphs. */
@@ -35,6 +46,8 @@ export interface GatewayOptions {
     verifyToken: TokenVerifier;
     /** The keys subgraph requests are signed with (the first signs). */
     signingKeys: SigningKeys;
+    /** The bearer the scraper sends for /metrics; unset, /metrics is not served. @default none */
+    metricsToken?: string;
   };
   limits?: QueryLimits;
   /** Largest request body accepted. @default '100kb' */
@@ -44,6 +57,10 @@ export interface GatewayOptions {
    * @default the committed manifests (gateway/src/partner-operations/manifests)
    */
   partnerManifests?: ReadonlyMap<string, PersistedQueryManifest>;
+  /** Timeout, retry and breaker settings by subgraph name. @default DEFAULT_GUARD for each */
+  subgraphGuards?: Record<string, SubgraphGuardOptions>;
+  /** Observers of subgraph attempts and breaker states (metrics). @default none */
+  subgraphEvents?: SubgraphGuardEvents;
 }
 
 export interface JolGateway {
@@ -60,13 +77,28 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
   const overrides = options.subgraphUrls ?? {};
   // The URLs the gateway calls, as the supergraph and overrides settle them at load.
   const resolvedUrls: Record<string, string> = {};
+  const subgraphs: ReadinessTarget[] = [];
+  const metrics = createServiceMetrics('gateway');
+  const guardEvents = withGuardLogging(
+    log,
+    createSubgraphCallMetrics(metrics.registry),
+    options.subgraphEvents,
+  );
+  const partnerManifests = options.partnerManifests ?? loadPartnerManifests({});
+  // Only registered operation names become metric labels; any other name is one value.
+  const registeredOperations = new Set(
+    [...partnerManifests.values()].flatMap((m) => m.operations.map((o) => o.name)),
+  );
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       resolvedUrls[name] = overrides[name] ?? url ?? '';
+      const guard = createSubgraphGuard(name, options.subgraphGuards?.[name], guardEvents);
+      subgraphs.push({ name, url: resolvedUrls[name], guard });
       return new JolDataSource({
         url: overrides[name] ?? url,
         fetcher: createSigningFetcher(options.access.signingKeys, name),
+        guard,
       });
     },
     logger: log,
@@ -84,6 +116,7 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
       ...protection.plugins,
       createIntrospectionGuard(),
       unknownOperationGuard(),
+      createMetricsPlugin(metrics, () => registeredOperations),
       ApolloServerPluginLandingPageDisabled(),
     ],
   });
@@ -107,25 +140,22 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', async (_req, res) => {
-    try {
-      await gateway.serviceHealthCheck();
-      res.json({ status: 'ready' });
-    } catch (error) {
-      log.warn({ err: error }, 'readiness check failed');
-      res.status(503).json({ status: 'unavailable', reason: 'a subgraph is unreachable' });
-    }
-  });
+  app.get('/metrics', metricsHandler(metrics.registry, options.access.metricsToken));
+  app.get(
+    '/readyz',
+    readinessHandler(() => subgraphs),
+  );
   // Public, like the page of any API: the endpoint it calls is what needs a token.
   app.use(graphiqlRouter());
   // The indicators as CSV: the same authentication, and an operation run through `apollo` itself.
   // Partner institutions run their registered operations and nothing else, here too.
   const partnerGate = createPersistedOperationsGate({
-    manifests: options.partnerManifests ?? loadPartnerManifests({}),
+    manifests: partnerManifests,
     log,
     audit: createRefusalAuditor({
       subgraphUrl: () => resolvedUrls.pensions || undefined,
       signingKeys: options.access.signingKeys,
+      timeoutMs: options.subgraphGuards?.pensions?.timeoutMs,
     }),
   });
   app.get(
@@ -155,6 +185,9 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
     apollo,
     gateway,
     listen: (port, host) => listen(app, port, host),
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      for (const { guard } of subgraphs) guard?.shutdown();
+    },
   };
 }

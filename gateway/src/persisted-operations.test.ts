@@ -244,6 +244,33 @@ describe('createRefusalAuditor', () => {
     });
   });
 
+  it('gives up on a hung pensions subgraph at its timeout, so the refusal is not held', async () => {
+    const audit = createRefusalAuditor({
+      subgraphUrl: () => 'http://127.0.0.1:4004/graphql',
+      signingKeys: KEYS,
+      timeoutMs: 100,
+      // Never answers: only the request's own signal can end it.
+      fetchImpl: ((_url: URL, init: RequestInit) =>
+        new Promise((_resolve, reject) =>
+          init.signal?.addEventListener('abort', () => reject(init.signal!.reason)),
+        )) as unknown as typeof fetch,
+    });
+    const started = Date.now();
+    await expect(
+      audit({
+        caller: CALLERS.ru!,
+        requestId: '',
+        callerRequestId: null,
+        purpose: null,
+        authorization: '',
+        operationId: null,
+        operationName: null,
+        pins: [],
+      }),
+    ).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it('fails when the subgraph refuses the report, so the gateway logs it', async () => {
     const audit = createRefusalAuditor({
       subgraphUrl: () => 'http://127.0.0.1:4004/graphql',

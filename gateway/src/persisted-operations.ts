@@ -166,6 +166,8 @@ export function createRefusalAuditor(options: {
   /** The pensions subgraph's GraphQL URL, once the gateway knows it. */
   subgraphUrl: () => string | undefined;
   signingKeys: SigningKeys;
+  /** Longest the report may take; the partner's 403 waits for it. @default 3000 */
+  timeoutMs?: number;
   fetchImpl?: typeof fetch;
 }) {
   const fetchImpl = options.fetchImpl ?? fetch;
@@ -195,7 +197,12 @@ export function createRefusalAuditor(options: {
         headers,
       }),
     );
-    const response = await fetchImpl(url, { method: 'POST', headers, body });
+    const response = await fetchImpl(url, {
+      method: 'POST',
+      headers,
+      body,
+      signal: AbortSignal.timeout(options.timeoutMs ?? 3000),
+    });
     if (!response.ok) throw new Error(`the refusal audit answered ${response.status}`);
   };
 }

@@ -13,6 +13,12 @@ export const ErrorCode = {
    * was written and the same request may be sent again later.
    */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** One agency could not be reached: its part is missing, the other agencies' data holds. */
+  SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
+  /** One agency did not answer within its timeout: its part is missing. */
+  SUBGRAPH_TIMEOUT: 'SUBGRAPH_TIMEOUT',
+  /** One agency failed recently and is not called for now: its part is missing. */
+  SUBGRAPH_CIRCUIT_OPEN: 'SUBGRAPH_CIRCUIT_OPEN',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,13 +1,26 @@
 import { once } from 'node:events';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
+
+export interface CloseOptions {
+  /**
+   * How long /readyz answers 503 "stopping" while requests are still served, so that a load
+   * balancer stops sending new ones before the port closes. @default 0
+   */
+  drainMs?: number;
+  /** How long in-flight requests may take to finish before their connections are cut. @default 10000 */
+  deadlineMs?: number;
+}
 
 export interface RunningServer {
   url: string;
   port: number;
-  /** Stops accepting connections and waits for open requests to finish. */
-  close(): Promise<void>;
+  /**
+   * Stops in order: not ready (for `drainMs`), no new connections, in-flight requests finished
+   * or, at `deadlineMs`, cut.
+   */
+  close(options?: CloseOptions): Promise<void>;
 }
 
 /** Listens on `host:port` (port 0 picks a free one) and reports the address it got. */
@@ -16,17 +29,39 @@ export async function listen(
   port: number,
   host = '127.0.0.1',
 ): Promise<RunningServer> {
-  const server: Server = app.listen(port, host);
+  let stopping = false;
+  const server: Server = createServer((req, res) => {
+    if (stopping) {
+      // Keep-alive callers reconnect, elsewhere once this instance is out of rotation.
+      res.setHeader('connection', 'close');
+      if (req.method === 'GET' && req.url?.split('?')[0] === '/readyz') {
+        res.statusCode = 503;
+        res.setHeader('content-type', 'application/json; charset=utf-8');
+        res.end(JSON.stringify({ status: 'stopping' }));
+        return;
+      }
+    }
+    app(req, res);
+  });
+  server.listen(port, host);
   await once(server, 'listening');
   const address = server.address() as AddressInfo;
   return {
     port: address.port,
     url: `http://${host}:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
+    close: async ({ drainMs = 0, deadlineMs = 10_000 } = {}) => {
+      stopping = true;
+      if (drainMs > 0) await new Promise((resolve) => setTimeout(resolve, drainMs));
+      await new Promise<void>((resolve, reject) => {
+        const cut = setTimeout(() => server.closeAllConnections(), deadlineMs);
+        server.close((error) => {
+          clearTimeout(cut);
+          if (error) reject(error);
+          else resolve();
+        });
         server.closeIdleConnections();
-      }),
+      });
+    },
   };
 }
 

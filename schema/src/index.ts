@@ -35,3 +35,5 @@ export * from './audit/access-log.resolver';
 export * from './access/config';
 export * from './statistics';
 export * from './corrections';
+export * from './metrics';
+export * from './settings';

@@ -1,8 +1,10 @@
 import type { Connection } from 'mongoose';
+import { z } from 'zod';
 import { accessFromEnv } from './access/config';
 import { subjectDirectoryFromEnv } from './access/subject-directory';
 import { stopOnSignals, type RunningServer } from './http';
 import { createLogger, type Logger } from './logger';
+import { ConfigError, isPublicVariable, listenSettings, parseEnv, readSetting } from './settings';
 import { agencyDatabase, connectStore, ensureIndexes } from './store';
 import type { SubgraphAccessOptions } from './subgraph-server';
 
@@ -22,6 +24,20 @@ export interface SubgraphProgram {
   prepare?(connection: Connection): Promise<void>;
 }
 
+/** What a subgraph reads from its environment besides the access settings. */
+const subgraphSettings = listenSettings.extend({
+  MONGODB_URI: z
+    .string({ error: 'must name the MongoDB server' })
+    .regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// connection string'),
+  MONGODB_DB: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,63}$/, 'must be a database name (letters, digits, _ and -)')
+      .optional(),
+  ),
+});
+
 /**
  * Starts a subgraph from the environment: `MONGODB_URI` (its own database in it), the access
  * settings, `PORT` and `HOST`; indexes are built before it listens, and SIGTERM stops it cleanly.
@@ -30,29 +46,44 @@ export async function runSubgraph(
   program: SubgraphProgram,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<void> {
+  // Every setting is checked before anything starts; a bad one stops the process with one line.
+  const settings = parseEnv(subgraphSettings, env, isPublicVariable);
+  const access = readSetting(() => accessFromEnv(env));
+  const uri = settings.MONGODB_URI;
   const log = createLogger(program.name);
-  const uri = env.MONGODB_URI;
-  if (!uri) throw new Error('MONGODB_URI must name the MongoDB server');
-  const access = { ...accessFromEnv(env), subjectDirectory: subjectDirectoryFromEnv(env) };
-  if (!access.subjectDirectory)
+  const subjectDirectory = readSetting(() => subjectDirectoryFromEnv(env));
+  if (!subjectDirectory)
     log.warn('JOL_GATEWAY_URL is not set: writes that need the subject directory are refused');
-  const connection = await connectStore({ uri, dbName: agencyDatabase(program.name) });
-  const server = await program.createServer({ connection, log, access });
+  const connection = await connectStore({
+    uri,
+    dbName: agencyDatabase(program.name),
+    // Feeds jol_store_command_duration_seconds.
+    monitorCommands: true,
+  });
+  const server = await program.createServer({
+    connection,
+    log,
+    access: { ...access, subjectDirectory },
+  });
   await ensureIndexes(connection);
   await program.prepare?.(connection);
   const running = await server.listen(
-    Number(env.PORT ?? program.defaultPort),
-    env.HOST ?? '127.0.0.1',
+    settings.PORT ?? program.defaultPort,
+    settings.HOST ?? '127.0.0.1',
   );
   log.info({ url: running.url }, `${program.name} subgraph listening`);
   stopOnSignals(async () => {
-    await running.close();
+    await running.close({
+      drainMs: settings.SHUTDOWN_DRAIN_MS,
+      deadlineMs: settings.SHUTDOWN_TIMEOUT_MS,
+    });
     await server.stop();
   }, log);
 }
 
 /** The end of every `main.ts`: a failed start is printed and the process exits non-zero. */
 export function exitOnStartFailure(error: unknown): never {
-  console.error(error);
+  if (error instanceof ConfigError) console.error(`configuration error: ${error.message}`);
+  else console.error(error);
   process.exit(1);
 }

@@ -23,6 +23,14 @@ import { ErrorCode } from './errors';
 import { createErrorFormatter } from './format-error';
 import { listen, type RunningServer } from './http';
 import type { Logger } from './logger';
+import {
+  createMetricsPlugin,
+  createServiceMetrics,
+  metricsHandler,
+  observeAuditAppends,
+  observeStoreCommands,
+  type ServiceMetrics,
+} from './metrics';
 
 export interface SubgraphAccessOptions {
   /** The keys the gateway signs subgraph requests with (any is accepted). */
@@ -35,6 +43,8 @@ export interface SubgraphAccessOptions {
    * subject-directory.ts). @default none: every write about a person fails closed
    */
   subjectDirectory?: SubjectDirectoryFactory;
+  /** The bearer the scraper sends for /metrics; unset, /metrics is not served. @default none */
+  metricsToken?: string;
 }
 
 export interface SubgraphServerOptions<TLoaders, TModels extends { AuditEvent: AuditEventModel }> {
@@ -60,6 +70,8 @@ export interface SubgraphServer<TLoaders, TModels> {
   app: Express;
   apollo: ApolloServer<JolContext<TLoaders, TModels>>;
   connection: Connection;
+  /** The subgraph's Prometheus series (served on /metrics to the scraper's bearer). */
+  metrics: ServiceMetrics;
   /** The subgraph's signature check (nonces shared in its store), for its other routes. */
   verifySignature: SignatureVerifier;
   /** A fresh context, as a request would get, for service tests and tools. */
@@ -86,13 +98,19 @@ export async function createSubgraphServer<
   TModels extends { AuditEvent: AuditEventModel },
 >(options: SubgraphServerOptions<TLoaders, TModels>): Promise<SubgraphServer<TLoaders, TModels>> {
   const { log, connection, access } = options;
+  const metrics = createServiceMetrics(options.name);
+  observeStoreCommands(connection, metrics);
   const apollo = new ApolloServer<JolContext<TLoaders, TModels>>({
     schema: applyAccessRules(options.schema, options.rules, options.masks),
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(log),
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
-      createAuditPlugin(options.name, createAuditChain(options.models.AuditEvent)) as never,
+      createMetricsPlugin(metrics) as never,
+      createAuditPlugin(
+        options.name,
+        observeAuditAppends(createAuditChain(options.models.AuditEvent), metrics),
+      ) as never,
     ],
     // main.ts owns signal handling; Apollo's own handler would stop the server twice.
     stopOnTerminationSignals: false,
@@ -156,11 +174,11 @@ export async function createSubgraphServer<
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: options.name });
   });
+  app.get('/metrics', metricsHandler(metrics.registry, access.metricsToken));
   app.get('/readyz', async (_req, res) => {
-    const ready = connection.readyState === 1;
-    res
-      .status(ready ? 200 : 503)
-      .json({ status: ready ? 'ready' : 'store unavailable', service: options.name });
+    // The store is this subgraph's one dependency: without it the subgraph cannot serve at all.
+    const store = connection.readyState === 1 ? 'ready' : 'down';
+    res.status(store === 'ready' ? 200 : 503).json({ status: store, service: options.name, store });
   });
   app.post(
     '/graphql',
@@ -183,6 +201,7 @@ export async function createSubgraphServer<
     app,
     apollo,
     connection,
+    metrics,
     verifySignature,
     createContext,
     listen: (port, host) => listen(app, port, host),

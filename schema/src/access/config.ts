@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createTokenVerifier, tokenVerifierOptionsFromEnv } from './jwt';
+import { metricsTokenFromEnv } from '../metrics';
 import {
   DEFAULT_KEY_ID,
   MIN_SIGNING_SECRET_LENGTH,
@@ -64,5 +65,6 @@ export function accessFromEnv(env: NodeJS.ProcessEnv = process.env) {
   return {
     signingKeys: signingKeysFromEnv(env),
     verifyToken: createTokenVerifier(tokenVerifierOptionsFromEnv(env)),
+    metricsToken: metricsTokenFromEnv(env),
   };
 }

@@ -181,6 +181,8 @@ export function subjectDirectoryFromEnv(
 ): SubjectDirectoryFactory | undefined {
   const gatewayUrl = env.JOL_GATEWAY_URL;
   if (!gatewayUrl) return undefined;
+  if (!/^https?:\/\/[^\s/]+/.test(gatewayUrl))
+    throw new Error('JOL_GATEWAY_URL must be an http:// or https:// URL of the gateway');
   const timeout = Number(env.JOL_SUBJECT_DIRECTORY_TIMEOUT_MS ?? 5000);
   if (!Number.isInteger(timeout) || timeout <= 0)
     throw new Error('JOL_SUBJECT_DIRECTORY_TIMEOUT_MS must be a positive number of milliseconds');
