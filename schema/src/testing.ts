@@ -486,7 +486,7 @@ export function describeRevisions<L, M>(
       expect(events[0]).toMatchObject({
         outcome: 'ALLOWED',
         pins: [pin],
-        fields: expect.arrayContaining([`Mutation.${suite.correct}`]),
+        served: expect.arrayContaining([`Mutation.${suite.correct}`]),
         revisions: [
           {
             entity: suite.entity,

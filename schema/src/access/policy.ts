@@ -215,7 +215,7 @@ export const PURPOSE_POLICY: Record<Purpose, PurposePolicy> = {
     reads: ['accessLog'],
   },
   SELF_SERVICE: {
-    why: "A person's right of access: their own record in every agency and who read it.",
+    why: "A person's right of access: their own record in every agency, their exchange cases and who read them.",
     reads: [
       'identity',
       'residence',
@@ -228,6 +228,7 @@ export const PURPOSE_POLICY: Record<Purpose, PurposePolicy> = {
       'health',
       'healthCertificate',
       'pensions',
+      'pensionExchange',
       'accessLog',
     ],
   },

@@ -1,5 +1,6 @@
 import { Types, type ClientSession, type Connection, type Model, type QueryFilter } from 'mongoose';
 import type { JolContext } from '../context';
+import { checkDatesNotBeforeBirth } from '../access/write-scope';
 import { badUserInput, conflict, isDuplicateKeyError, notFound } from '../errors';
 import { checkCorrectionReason } from './reason';
 import {
@@ -148,12 +149,23 @@ export function toSupersession(version: Pick<RecordVersionRecord, 'change' | 're
 export async function correctRecord<TRecord extends RevisableRecord>(
   context: JolContext,
   target: RevisionTarget<TRecord>,
-  request: RevisionRequest & { pin: string },
+  request: RevisionRequest & {
+    pin: string;
+    /** The corrected dates, checked against the person's birth as a new record's would be. */
+    dates?: Record<string, Date | null | undefined>;
+  },
   revise: (current: TRecord, session: ClientSession) => Promise<Partial<TRecord>>,
   after?: (corrected: TRecord, session: ClientSession) => Promise<void>,
 ): Promise<TRecord> {
   const reason = checkCorrectionReason(request.reason);
   const id = parseRecordId(request.id);
+  // Asked before the transaction (the directory is a call over the network), and only of the
+  // record's own person: a record of another person or none fails inside, as it always has.
+  if (request.dates) {
+    const stored = await target.Records.findById(id, { pin: 1 }).lean<{ pin?: string }>();
+    if (stored?.pin === request.pin)
+      await checkDatesNotBeforeBirth(context, request.pin, request.dates);
+  }
   let kept: RecordVersionRecord | undefined;
   const updated = await target.connection.transaction(async (session) => {
     const current = await readCurrent(target, id, request.version, session);

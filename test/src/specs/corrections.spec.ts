@@ -210,14 +210,14 @@ describe('corrections and voids across the graph', () => {
     expect(
       events.map((e) => ({
         pins: e.pins,
-        fields: e.fields.filter((f: string) => f.startsWith('Mutation.')),
+        served: e.served.filter((f: string) => f.startsWith('Mutation.')),
         revisions: e.revisions,
         sub: typeof e.sub,
       })),
     ).toEqual([
       {
         pins: [NURLAN.pin],
-        fields: ['Mutation.correctInsurancePeriod'],
+        served: ['Mutation.correctInsurancePeriod'],
         revisions: [
           {
             entity: 'InsurancePeriod',
@@ -231,7 +231,7 @@ describe('corrections and voids across the graph', () => {
       },
       {
         pins: [NURLAN.pin],
-        fields: ['Mutation.voidInsurancePeriod'],
+        served: ['Mutation.voidInsurancePeriod'],
         revisions: [
           {
             entity: 'InsurancePeriod',
@@ -245,7 +245,7 @@ describe('corrections and voids across the graph', () => {
       },
       {
         pins: [NURLAN.pin],
-        fields: ['Mutation.voidInsurancePeriod'],
+        served: ['Mutation.voidInsurancePeriod'],
         revisions: [
           {
             entity: 'InsurancePeriod',
@@ -260,11 +260,11 @@ describe('corrections and voids across the graph', () => {
     ]);
     const voidEvent = await pensionsDb
       .collection('audit_events')
-      .findOne({ requestId: 'corrections-void-domestic' });
+      .findOne({ callerRequestId: 'corrections-void-domestic' });
     expect(voidEvent?.roles).toEqual(['PENSION_OFFICER']);
     const refusal = await pensionsDb
       .collection('audit_events')
-      .findOne({ fields: 'Mutation.voidInsurancePeriod', outcome: 'DENIED' });
+      .findOne({ refused: 'Mutation.voidInsurancePeriod', outcome: 'DENIED' });
     expect(refusal?.roles).toEqual(['LABOUR_OFFICER']);
     expect(refusal?.revisions).toBeUndefined();
 

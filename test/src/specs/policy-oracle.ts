@@ -183,6 +183,7 @@ export const ROLE_ORACLE: Record<Role, RoleOracle> = {
         'health',
         'healthCertificate',
         'pensions',
+        'pensionExchange',
         'accessLog',
       ],
     },
@@ -251,6 +252,7 @@ export const PURPOSE_ORACLE: Record<Purpose, readonly DataClass[]> = {
     'health',
     'healthCertificate',
     'pensions',
+    'pensionExchange',
     'accessLog',
   ],
 };

@@ -9,7 +9,12 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { checkDatesNotBeforeBirth, correctRecord, earlierVersionsOf, voidRecord } from '@jol/schema';
+import {
+  checkDatesNotBeforeBirth,
+  correctRecord,
+  earlierVersionsOf,
+  voidRecord,
+} from '@jol/schema';
 import type { HealthContext, HealthModels } from '../context';
 import { Person } from '../person/person.type';
 import { checkRecordScreeningInput, RecordScreeningInput } from './screening.inputs';
@@ -81,11 +86,10 @@ export class HealthScreeningResolver {
     @Ctx() ctx: HealthContext,
   ): Promise<HealthScreening> {
     const values = checkRecordScreeningInput(input);
-    await checkDatesNotBeforeBirth(ctx, values.pin, { screenedOn: values.screenedOn });
     const corrected = await correctRecord(
       ctx,
       screenings(ctx.models),
-      { id, version, reason, pin: input.pin },
+      { id, version, reason, pin: input.pin, dates: { screenedOn: values.screenedOn } },
       async () => values,
     );
     return toHealthScreening(corrected);

@@ -168,11 +168,10 @@ export class EmploymentRecordResolver {
     @Ctx() ctx: LabourContext,
   ): Promise<EmploymentRecord> {
     const values = checkRecordEmploymentInput(input);
-    await checkDatesNotBeforeBirth(ctx, values.pin, { from: values.from });
     const corrected = await correctRecord(
       ctx,
       employmentRecords(ctx.models),
-      { id, version, reason, pin: values.pin },
+      { id, version, reason, pin: values.pin, dates: { from: values.from } },
       async (current, session) => {
         await guardEmployment(ctx.models, current.pin, session);
         await refuseOverlap(ctx.models, values, session, current._id);

@@ -147,11 +147,10 @@ export class EpisodeResolver {
     @Ctx() ctx: MigrationContext,
   ): Promise<MigrationEpisode> {
     const values = checkMigrationEpisodeInput(input);
-    await checkDatesNotBeforeBirth(ctx, values.pin, { departedOn: values.departedOn });
     const corrected = await correctRecord(
       ctx,
       episodes(ctx.models),
-      { id, version, reason, pin: values.pin },
+      { id, version, reason, pin: values.pin, dates: { departedOn: values.departedOn } },
       async (current, session) => {
         await refuseOverlappingStay(ctx.models, values, session, current._id);
         return values;

@@ -9,7 +9,12 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { checkDatesNotBeforeBirth, correctRecord, earlierVersionsOf, voidRecord } from '@jol/schema';
+import {
+  checkDatesNotBeforeBirth,
+  correctRecord,
+  earlierVersionsOf,
+  voidRecord,
+} from '@jol/schema';
 import type { PensionsContext, PensionsModels } from '../context';
 import { Person } from '../person/person.type';
 import { parseAmount } from './contribution.amount';
@@ -105,14 +110,16 @@ export class ContributionResolver {
     @Ctx() ctx: PensionsContext,
   ): Promise<PensionContribution> {
     const values = contributionValues(input);
-    await checkDatesNotBeforeBirth(ctx, input.pin, {
-      paidOn: input.paidOn,
-      periodMonth: lastDayOfMonth(input.periodMonth),
-    });
     const corrected = await correctRecord(
       ctx,
       contributions(ctx.models),
-      { id, version, reason, pin: input.pin },
+      {
+        id,
+        version,
+        reason,
+        pin: input.pin,
+        dates: { paidOn: input.paidOn, periodMonth: lastDayOfMonth(input.periodMonth) },
+      },
       async () => values,
     );
     return toContribution(corrected);

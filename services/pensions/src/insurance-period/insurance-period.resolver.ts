@@ -9,7 +9,12 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { checkDatesNotBeforeBirth, correctRecord, earlierVersionsOf, voidRecord } from '@jol/schema';
+import {
+  checkDatesNotBeforeBirth,
+  correctRecord,
+  earlierVersionsOf,
+  voidRecord,
+} from '@jol/schema';
 import type { PensionsContext, PensionsModels } from '../context';
 import { Person } from '../person/person.type';
 import {
@@ -111,12 +116,11 @@ export class InsurancePeriodResolver {
       type: input.type,
       source: input.source,
     };
-    await checkDatesNotBeforeBirth(ctx, input.pin, { from: input.from });
     await ensureInsurancePeriodLock(ctx.models.InsurancePeriodLock, input.pin);
     const corrected = await correctRecord(
       ctx,
       insurancePeriods(ctx.models),
-      { id, version, reason, pin: input.pin },
+      { id, version, reason, pin: input.pin, dates: { from: input.from } },
       async (current, session) => {
         await lockInsurancePeriods(ctx.models, current.pin, session);
         await refuseOverlap(ctx.models, values, session, current._id);
