@@ -183,12 +183,12 @@ describe('decideRead: role, purpose, class and reach', () => {
     ],
     ['data subject: no pin claim', SUBJECT_NO_PIN, 'SELF_SERVICE', 'identity', OSH, 'FORBIDDEN'],
     [
-      'data subject: no exchange documents',
+      'data subject: their own exchange cases',
       SUBJECT_OSH,
       'SELF_SERVICE',
       'pensionExchange',
       OSH,
-      'FORBIDDEN',
+      'ALLOWED',
     ],
     [
       'partner: its own case',
