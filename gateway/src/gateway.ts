@@ -3,17 +3,24 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
-import { pinoHttp } from 'pino-http';
 import {
+  bindAccessLine,
+  createAccessLinePlugin,
+  createAccessLog,
   createErrorFormatter,
+  createJsonErrorHandler,
   listen,
-  requestIdFrom,
+  methodNotAllowed,
+  notFoundHandler,
+  parseJsonBody,
+  readRawBody,
+  requestIdOf,
   type Caller,
   type Logger,
   type RunningServer,
   type TokenVerifier,
 } from '@jol/schema';
-import { createAuthMiddleware, createIntrospectionGuard } from './auth';
+import { createAuthMiddleware, createIntrospectionGuard, createSuggestionGuard } from './auth';
 import { createGatewayContext, type GatewayContext } from './context';
 import { createSigningFetcher, JolDataSource } from './data-source';
 import { graphiqlRouter } from './graphiql/serve';
@@ -21,7 +28,12 @@ import { createIndicatorsCsvHandler } from './indicators-csv';
 import { createQueryLimits, type QueryLimits } from './limits';
 import { loadPartnerManifests } from './partner-operations/committed';
 import type { PersistedQueryManifest } from './partner-operations/manifest';
-import { createPersistedOperationsGate, createRefusalAuditor } from './persisted-operations';
+import {
+  createPartnerErrorAuditor,
+  createPersistedOperationsGate,
+  createRefusalAuditor,
+} from './persisted-operations';
+import { legacyJsonStatus } from './response-status';
 import { unknownOperationGuard } from './unknown-operation';
 
 export interface GatewayOptions {
@@ -76,13 +88,17 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(log),
     validationRules: protection.validationRules,
+    parseOptions: protection.parseOptions,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     stopOnTerminationSignals: false,
     plugins: [
       ...protection.plugins,
       createIntrospectionGuard(),
+      createSuggestionGuard(),
       unknownOperationGuard(),
+      legacyJsonStatus(),
+      createAccessLinePlugin(),
       ApolloServerPluginLandingPageDisabled(),
     ],
   });
@@ -90,17 +106,7 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(
-    pinoHttp({
-      logger: log,
-      genReqId: (req, res) => {
-        const id = requestIdFrom(req.headers['x-request-id']);
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' },
-    }),
-  );
+  app.use(createAccessLog(log, { ignore: (path) => path === '/healthz' }));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -113,39 +119,51 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
       res.status(503).json({ status: 'unavailable', reason: 'a subgraph is unreachable' });
     }
   });
+  app.all(['/healthz', '/readyz'], methodNotAllowed('GET', 'HEAD'));
   // Public, like the page of any API: the endpoint it calls is what needs a token.
   app.use(graphiqlRouter());
   // The indicators as CSV: the same authentication, and an operation run through `apollo` itself.
   // Partner institutions run their registered operations and nothing else, here too.
-  const partnerGate = createPersistedOperationsGate({
+  const partnerOptions = {
     manifests: options.partnerManifests ?? loadPartnerManifests({}),
     log,
     audit: createRefusalAuditor({
       subgraphUrl: () => resolvedUrls.pensions || undefined,
       signingSecret: options.access.signingSecret,
     }),
-  });
+  };
+  const partnerGate = createPersistedOperationsGate(partnerOptions);
   app.get(
     '/indicators.csv',
     createAuthMiddleware(options.access.verifyToken),
     partnerGate,
     createIndicatorsCsvHandler({ apollo, schema: () => gateway.schema, log }),
+    createPartnerErrorAuditor(partnerOptions),
   );
+  app.all('/indicators.csv', methodNotAllowed('GET', 'HEAD'));
   app.use(
     '/graphql',
     createAuthMiddleware(options.access.verifyToken),
-    express.json({ limit: options.bodyLimit ?? '100kb' }),
+    // Only an authenticated caller's body is read, and at most bodyLimit of it, decoded.
+    readRawBody({ limit: options.bodyLimit ?? '100kb', inflate: true }),
+    parseJsonBody,
     partnerGate,
     expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        createGatewayContext(
-          String(req.id),
+      context: async ({ req, res }) => {
+        const context = createGatewayContext(
+          requestIdOf(res),
           req.headers,
           log,
           (res.locals.caller as Caller) ?? null,
-        ),
+        );
+        bindAccessLine(context, res);
+        return context;
+      },
     }),
+    createPartnerErrorAuditor(partnerOptions),
   );
+  app.use(notFoundHandler);
+  app.use(createJsonErrorHandler(log));
 
   return {
     app,
