@@ -2,7 +2,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import {
   bindAccessLine,
   createAccessLinePlugin,
@@ -141,8 +141,14 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
     createPartnerErrorAuditor(partnerOptions),
   );
   app.all('/indicators.csv', methodNotAllowed('GET', 'HEAD'));
+  const graphqlMethods = methodNotAllowed('GET', 'POST');
+  const onlyGraphqlMethods: RequestHandler = (req, res, next) => {
+    if (['GET', 'HEAD', 'POST'].includes(req.method)) next();
+    else graphqlMethods(req, res, next);
+  };
   app.use(
     '/graphql',
+    onlyGraphqlMethods,
     createAuthMiddleware(options.access.verifyToken),
     // Only an authenticated caller's body is read, and at most bodyLimit of it, decoded.
     readRawBody({ limit: options.bodyLimit ?? '100kb', inflate: true }),

@@ -11,8 +11,14 @@ export interface AccessLine {
   errorCodes: string[];
 }
 
-/** Contexts of requests in flight, to the access line of their HTTP request. */
-const linesByContext = new WeakMap<object, AccessLine>();
+/**
+ * Where a context holds its request's access line: a symbol, so that it is no field any resolver
+ * sees by name, and copied along when Apollo Server clones the context for an operation.
+ */
+const ACCESS_LINE = Symbol('jol.accessLine');
+
+const lineOf = (context: object): AccessLine | undefined =>
+  (context as { [ACCESS_LINE]?: AccessLine })[ACCESS_LINE];
 
 /** Longest client-chosen text (operation name, purpose) copied into a log line. */
 const MAX_LOGGED_TEXT = 100;
@@ -36,7 +42,7 @@ export function requestIdOf(res: Response): string {
 /** Ties a GraphQL context to its HTTP request's access line, for `createAccessLinePlugin`. */
 export function bindAccessLine(context: object, res: Response): void {
   const line = res.locals.accessLine as AccessLine | undefined;
-  if (line) linesByContext.set(context, line);
+  if (line) (context as { [ACCESS_LINE]?: AccessLine })[ACCESS_LINE] = line;
 }
 
 /** Copies the operation name and the error codes of each GraphQL answer into its access line. */
@@ -45,7 +51,7 @@ export function createAccessLinePlugin<T extends object>(): ApolloServerPlugin<T
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, operationName, request, response }) {
-          const line = linesByContext.get(contextValue);
+          const line = lineOf(contextValue);
           if (!line) return;
           line.operationName = clip(operationName ?? request.operationName) ?? line.operationName;
           if (response.body.kind === 'single') noteCodes(line, response.body.singleResult.errors);

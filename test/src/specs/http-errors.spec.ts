@@ -268,14 +268,6 @@ describe('HTTP: every client error is a typed JSON error with a 4xx status', () 
         { query: `{ person(pin: ${deepList(20_000)}) { pin } }` },
         'GRAPHQL_PARSE_FAILED',
       ],
-      [
-        'a deeply nested variable',
-        {
-          query: 'query ($pin: PIN!) { person(pin: $pin) { pin } }',
-          variables: { pin: JSON.parse(deepList(20_000)) as unknown },
-        },
-        'BAD_USER_INPUT',
-      ],
     ])('answers %s with 400', async (_name, body, code) => {
       const response = await post(
         jol.graphqlUrl,
@@ -283,6 +275,13 @@ describe('HTTP: every client error is a typed JSON error with a 4xx status', () 
         agency(),
       );
       await expectTypedError(response, 400, code);
+    });
+
+    it('answers a deeply nested variable with 400', async () => {
+      // Written by hand: JSON.stringify itself runs out of stack on such a value.
+      const body = `{"query":"query ($pin: PIN!) { person(pin: $pin) { pin } }","variables":{"pin":${deepList(20_000)}}}`;
+      const response = await post(jol.graphqlUrl, { headers: JSON_TYPE, body }, agency());
+      await expectTypedError(response, 400, 'BAD_USER_INPUT');
     });
   });
 
@@ -293,8 +292,6 @@ describe('HTTP: every client error is a typed JSON error with a 4xx status', () 
       ['POST', '/healthz', JSON_TYPE, 405, 'METHOD_NOT_ALLOWED'],
       ['DELETE', '/readyz', {}, 405, 'METHOD_NOT_ALLOWED'],
       ['POST', '/indicators.csv', JSON_TYPE, 405, 'METHOD_NOT_ALLOWED'],
-      ['GET', '/graphiql/missing.js', {}, 404, 'NOT_FOUND'],
-      ['GET', '/graphiql/%E0%A4%A', {}, 400, 'BAD_REQUEST'],
       ['PUT', '/graphql', JSON_TYPE, 405, 'METHOD_NOT_ALLOWED'],
     ] as const)('answers %s %s with a typed %i', async (method, path, headers, status, code) => {
       const response = await fetch(`${jol.system.gatewayUrl}${path}`, {
