@@ -285,6 +285,43 @@ describe('HTTP: every client error is a typed JSON error with a 4xx status', () 
     });
   });
 
+  describe('suggestions name schema values: only roles that may introspect get them', () => {
+    const literal = { query: '{ indicators(by: [REGON]) { __typename } }' };
+    const variable = {
+      query: 'query ($by: [IndicatorDimension!]) { indicators(by: $by) { __typename } }',
+      variables: { by: ['REGON'] },
+    };
+    const messagesAs = async (headers: Record<string, string>, body: unknown) => {
+      const response = await post(
+        jol.graphqlUrl,
+        { headers: JSON_TYPE, body: JSON.stringify(body) },
+        headers,
+      );
+      const answer = (await response.json()) as { errors: { message: string }[] };
+      return answer.errors.map((e) => e.message).join('\n');
+    };
+    const citizen = async () => ({
+      authorization: `Bearer ${await jol.token('DATA_SUBJECT', { pin: '10101199000011' })}`,
+      'x-purpose': ROLE_POLICY.DATA_SUBJECT.purposes[0]!,
+    });
+
+    it.each([
+      ['a literal', literal],
+      ['a variable', variable],
+    ])('hides the enum value suggestion in %s from a citizen', async (_what, body) => {
+      const text = await messagesAs(await citizen(), body);
+      expect(text).toContain('REGON');
+      expect(text).not.toMatch(/Did you mean|"REGION"/);
+    });
+
+    it.each([
+      ['a literal', literal],
+      ['a variable', variable],
+    ])('keeps it in %s for an agency officer', async (_what, body) => {
+      expect(await messagesAs(agency(), body)).toContain('Did you mean the enum value "REGION"');
+    });
+  });
+
   describe('routes', () => {
     it.each([
       ['GET', '/nowhere', {}, 404, 'NOT_FOUND'],
