@@ -221,12 +221,12 @@ describe('createLogger', () => {
         },
         headers: { authorization: 'Bearer tok-4', [SIGNATURE_HEADERS.nonce]: 'n-5' },
         token: 'tok-6',
-        err: { token: 'tok-7' },
+        err: { token: 'tok-7', config: { headers: { authorization: 'Bearer tok-8' } } },
       },
       'a request',
     );
     const text = raw.join('');
-    for (const secret of ['tok-1', 'c-2', 's-3', 'tok-4', 'n-5', 'tok-6', 'tok-7']) {
+    for (const secret of ['tok-1', 'c-2', 's-3', 'tok-4', 'n-5', 'tok-6', 'tok-7', 'tok-8']) {
       expect(text).not.toContain(secret);
     }
     expect(text).toContain('[redacted]');

@@ -26,7 +26,7 @@ const SECRET_FIELDS = [
   'signature',
 ];
 
-const HEADER_HOLDERS = ['headers', 'req.headers', 'res.headers', 'request.headers', '*.headers'];
+const HEADER_HOLDERS = ['headers', 'req.headers', 'res.headers', '*.headers', '*.*.headers'];
 
 /**
  * The paths `redact` censors in every Jol process: credential headers wherever a headers object
