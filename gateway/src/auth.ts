@@ -102,3 +102,30 @@ export function createIntrospectionGuard(): ApolloServerPlugin<GatewayContext> {
     },
   };
 }
+
+/** Every "Did you mean ...?" sentence graphql-js writes: fields, arguments, types, enum values. */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/** The text that replaces a hidden suggestion, as graphql-armor writes it for fields. */
+export const HIDDEN_SUGGESTION = ' [Suggestion hidden]';
+
+/**
+ * A suggestion names values of the schema, so it is introspection by another door: roles that may
+ * not introspect get the error without it. graphql-armor hides field suggestions from everyone;
+ * this covers the rest (enum values in literals and in variables, arguments, types).
+ */
+export function createSuggestionGuard(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          const roles = contextValue.caller?.roles ?? [];
+          if (roles.some((r) => (INTROSPECTION_ROLES as readonly string[]).includes(r))) return;
+          for (const error of errors) {
+            error.message = error.message.replace(SUGGESTION, HIDDEN_SUGGESTION);
+          }
+        },
+      };
+    },
+  };
+}

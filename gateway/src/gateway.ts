@@ -3,21 +3,29 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
-import { pinoHttp } from 'pino-http';
+import express, { type Express, type RequestHandler } from 'express';
 import {
+  bindAccessLine,
+  createAccessLinePlugin,
+  createAccessLog,
   createErrorFormatter,
+  createJsonErrorHandler,
   createMetricsPlugin,
   createServiceMetrics,
-  metricsHandler,
   listen,
+  metricsHandler,
+  methodNotAllowed,
+  notFoundHandler,
+  parseJsonBody,
+  readRawBody,
+  requestIdOf,
   type Caller,
   type Logger,
   type RunningServer,
   type SigningKeys,
   type TokenVerifier,
 } from '@jol/schema';
-import { createAuthMiddleware, createIntrospectionGuard } from './auth';
+import { createAuthMiddleware, createIntrospectionGuard, createSuggestionGuard } from './auth';
 import { createGatewayContext, type GatewayContext } from './context';
 import { createSigningFetcher, JolDataSource } from './data-source';
 import { graphiqlRouter } from './graphiql/serve';
@@ -25,7 +33,12 @@ import { createIndicatorsCsvHandler } from './indicators-csv';
 import { createQueryLimits, type QueryLimits } from './limits';
 import { loadPartnerManifests } from './partner-operations/committed';
 import type { PersistedQueryManifest } from './partner-operations/manifest';
-import { createPersistedOperationsGate, createRefusalAuditor } from './persisted-operations';
+import {
+  createPartnerErrorAuditor,
+  createPersistedOperationsGate,
+  createRefusalAuditor,
+} from './persisted-operations';
+import { legacyJsonStatus } from './response-status';
 import { unknownOperationGuard } from './unknown-operation';
 import { withGuardLogging } from './resilience/logged-events';
 import { createSubgraphCallMetrics } from './resilience/metrics';
@@ -109,14 +122,18 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(log),
     validationRules: protection.validationRules,
+    parseOptions: protection.parseOptions,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     stopOnTerminationSignals: false,
     plugins: [
       ...protection.plugins,
       createIntrospectionGuard(),
+      createSuggestionGuard(),
       unknownOperationGuard(),
       createMetricsPlugin(metrics, () => registeredOperations),
+      legacyJsonStatus(),
+      createAccessLinePlugin(),
       ApolloServerPluginLandingPageDisabled(),
     ],
   });
@@ -125,16 +142,11 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
   const app = express();
   app.disable('x-powered-by');
   app.use(
-    pinoHttp({
-      logger: log,
+    createAccessLog(log, {
+      ignore: (path) => path === '/healthz',
       // Jol names every request itself: a caller's X-Request-Id could repeat another caller's, so
       // it is passed on only as a label (x-caller-request-id) and never joins audit events.
-      genReqId: (_req, res) => {
-        const id = randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' },
+      assignRequestId: () => randomUUID(),
     }),
   );
   app.get('/healthz', (_req, res) => {
@@ -145,11 +157,12 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
     '/readyz',
     readinessHandler(() => subgraphs),
   );
+  app.all(['/healthz', '/readyz', '/metrics'], methodNotAllowed('GET', 'HEAD'));
   // Public, like the page of any API: the endpoint it calls is what needs a token.
   app.use(graphiqlRouter());
   // The indicators as CSV: the same authentication, and an operation run through `apollo` itself.
   // Partner institutions run their registered operations and nothing else, here too.
-  const partnerGate = createPersistedOperationsGate({
+  const partnerOptions = {
     manifests: partnerManifests,
     log,
     audit: createRefusalAuditor({
@@ -157,28 +170,45 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
       signingKeys: options.access.signingKeys,
       timeoutMs: options.subgraphGuards?.pensions?.timeoutMs,
     }),
-  });
+  };
+  const partnerGate = createPersistedOperationsGate(partnerOptions);
   app.get(
     '/indicators.csv',
     createAuthMiddleware(options.access.verifyToken),
     partnerGate,
     createIndicatorsCsvHandler({ apollo, schema: () => gateway.schema, log }),
+    createPartnerErrorAuditor(partnerOptions),
   );
+  app.all('/indicators.csv', methodNotAllowed('GET', 'HEAD'));
+  const graphqlMethods = methodNotAllowed('GET', 'POST');
+  const onlyGraphqlMethods: RequestHandler = (req, res, next) => {
+    if (['GET', 'HEAD', 'POST'].includes(req.method)) next();
+    else graphqlMethods(req, res, next);
+  };
   app.use(
     '/graphql',
+    onlyGraphqlMethods,
     createAuthMiddleware(options.access.verifyToken),
-    express.json({ limit: options.bodyLimit ?? '100kb' }),
+    // Only an authenticated caller's body is read, and at most bodyLimit of it, decoded.
+    readRawBody({ limit: options.bodyLimit ?? '100kb', inflate: true }),
+    parseJsonBody,
     partnerGate,
     expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        createGatewayContext(
-          String(req.id),
+      context: async ({ req, res }) => {
+        const context = createGatewayContext(
+          requestIdOf(res),
           req.headers,
           log,
           (res.locals.caller as Caller) ?? null,
-        ),
+        );
+        bindAccessLine(context, res);
+        return context;
+      },
     }),
+    createPartnerErrorAuditor(partnerOptions),
   );
+  app.use(notFoundHandler);
+  app.use(createJsonErrorHandler(log));
 
   return {
     app,

@@ -6,7 +6,7 @@ import {
   type GraphQLFormattedError,
   type GraphQLSchema,
 } from 'graphql';
-import { ErrorCode, type Caller, type Logger } from '@jol/schema';
+import { bindAccessLine, ErrorCode, requestIdOf, type Caller, type Logger } from '@jol/schema';
 import { createGatewayContext, type GatewayContext } from './context';
 
 /**
@@ -269,16 +269,16 @@ export function createIndicatorsCsvHandler(options: IndicatorsCsvOptions) {
       const query = `query IndicatorsCsv($filter: IndicatorFilter, $by: [IndicatorDimension!]) {
   indicators(filter: $filter, by: $by) { ${measures.map((m) => `${m} { ${TABLE} }`).join(' ')} }
 }`;
+      const contextValue = createGatewayContext(
+        requestIdOf(res),
+        req.headers,
+        options.log,
+        (res.locals.caller as Caller) ?? null,
+      );
+      bindAccessLine(contextValue, res);
       const response = await options.apollo.executeOperation(
         { query, variables: { filter, by }, operationName: 'IndicatorsCsv' },
-        {
-          contextValue: createGatewayContext(
-            String(req.id),
-            req.headers,
-            options.log,
-            (res.locals.caller as Caller) ?? null,
-          ),
-        },
+        { contextValue },
       );
       if (response.body.kind !== 'single')
         throw new Error('incremental responses are not used in Jol');

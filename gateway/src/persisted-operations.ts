@@ -1,10 +1,13 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
 import { Kind, parse } from 'graphql';
 import {
   CALLER_REQUEST_ID_HEADER,
   callerRequestIdFrom,
+  clientErrorOf,
   parsePin,
   REFUSAL_AUDIT_PATH,
+  requestIdOf,
+  sendError,
   signRequest,
   type Caller,
   type Logger,
@@ -100,6 +103,31 @@ export function pinsIn(value: unknown, found = new Set<string>(), depth = 0): st
   return [...found];
 }
 
+/** Sends a refusal of `caller`'s request to the audit; a failure is logged, the refusal stands. */
+async function auditRefusal(
+  options: PersistedOperationsOptions,
+  caller: Caller,
+  req: Request,
+  res: Response,
+  body: RequestBody,
+): Promise<void> {
+  const purpose = req.headers['x-purpose'];
+  await options
+    .audit?.({
+      caller,
+      requestId: requestIdOf(res),
+      callerRequestId: callerRequestIdFrom(req.headers['x-request-id']),
+      purpose: typeof purpose === 'string' ? purpose : null,
+      authorization: req.headers.authorization ?? '',
+      operationId: requestedId(body),
+      operationName: requestedName(body),
+      pins: pinsIn(body.variables),
+    })
+    .catch((error) =>
+      options.log.error({ err: error }, 'a refused partner request was not audited'),
+    );
+}
+
 /**
  * Partner institutions run only the operations registered for them (their committed manifest),
  * by id. A request with a `query`, without an id, or with an id not in the caller's own manifest
@@ -139,22 +167,26 @@ export function createPersistedOperationsGate(options: PersistedOperationsOption
           : id
             ? `Operation ${id} is not registered for ${caller.partner ?? 'a token without a partner claim'}`
             : 'Send the id of an operation registered for your institution (extensions.persistedQuery.sha256Hash or id)';
-    const purpose = req.headers['x-purpose'];
-    await options
-      .audit?.({
-        caller,
-        requestId: String(req.id ?? ''),
-        callerRequestId: callerRequestIdFrom(req.headers['x-request-id']),
-        purpose: typeof purpose === 'string' ? purpose : null,
-        authorization: req.headers.authorization ?? '',
-        operationId: id,
-        operationName: requestedName(body),
-        pins: pinsIn(body.variables),
-      })
-      .catch((error) =>
-        options.log.error({ err: error }, 'a refused partner request was not audited'),
-      );
-    res.status(403).json({ errors: [{ message, extensions: { code: OPERATION_NOT_REGISTERED } }] });
+    await auditRefusal(options, caller, req, res, body);
+    sendError(res, 403, OPERATION_NOT_REGISTERED, message);
+  };
+}
+
+/**
+ * A partner's request whose body could not be read (not JSON, too large, another media type or
+ * encoding) never reaches the gate, but it is refused all the same: audited like an unregistered
+ * operation, then answered with its own typed 4xx by the app's JSON error handler. Mount as the
+ * error handler of the route the gate guards.
+ */
+export function createPartnerErrorAuditor(
+  options: PersistedOperationsOptions,
+): ErrorRequestHandler {
+  return async (error: unknown, req: Request, res: Response, next: NextFunction) => {
+    const caller = res.locals.caller as Caller | undefined;
+    if (caller?.roles.includes(PARTNER_ROLE) && clientErrorOf(error)) {
+      await auditRefusal(options, caller, req, res, {});
+    }
+    next(error);
   };
 }
 

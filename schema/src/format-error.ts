@@ -17,6 +17,13 @@ const CLIENT_CODES = new Set<string>([
   'UNAUTHENTICATED',
 ]);
 
+/** True when the root of a parse failure is graphql-js's own syntax error, not a RangeError. */
+function isSyntaxError(error: unknown): boolean {
+  let current: unknown = error;
+  while (current instanceof GraphQLError && current.originalError) current = current.originalError;
+  return current instanceof GraphQLError;
+}
+
 /**
  * Apollo Server's `formatError`: client errors keep their code and message (a bad scalar inside a
  * query literal is reported as BAD_USER_INPUT, like the same value in a variable); anything else is
@@ -44,6 +51,13 @@ export function createErrorFormatter(log: Logger) {
       };
     }
     const code = formatted.extensions?.code;
+    if (code === 'GRAPHQL_PARSE_FAILED' && !isSyntaxError(original)) {
+      // The parser gave up for want of stack (a document nested thousands deep), not on a token.
+      return {
+        message: 'The document nests too deeply to be parsed',
+        extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+      };
+    }
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
       const {
         stacktrace: _stack,

@@ -5,6 +5,8 @@ export * from './context';
 export * from './errors';
 export * from './format-error';
 export * from './http';
+export * from './http-errors';
+export * from './access-log';
 export * from './loaders';
 export * from './logger';
 export * from './scalars';

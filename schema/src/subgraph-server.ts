@@ -1,7 +1,13 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, {
+  type Express,
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { IMiddleware } from 'graphql-middleware';
 import type { Connection } from 'mongoose';
@@ -20,8 +26,17 @@ import { createAuditChain } from './audit/chain';
 import type { AuditEventModel } from './audit/audit-event.model';
 import { createRequestContext, type Caller, type JolContext } from './context';
 import { ErrorCode } from './errors';
+import { bindAccessLine, createAccessLinePlugin, createAccessLog } from './access-log';
 import { createErrorFormatter } from './format-error';
 import { listen, type RunningServer } from './http';
+import {
+  createJsonErrorHandler,
+  methodNotAllowed,
+  notFoundHandler,
+  parseJsonBody,
+  readRawBody,
+  sendError,
+} from './http-errors';
 import type { Logger } from './logger';
 import {
   createMetricsPlugin,
@@ -63,6 +78,11 @@ export interface SubgraphServerOptions<TLoaders, TModels extends { AuditEvent: A
   access: SubgraphAccessOptions;
   /** Largest request body accepted. @default '1mb' */
   bodyLimit?: string;
+  /**
+   * Mounts the service's own routes beside /graphql, before the JSON 404 and error handlers;
+   * `signedJsonBody` reads a body the way /graphql does (bounded, signature first). @default none
+   */
+  routes?: (app: Express, helpers: { signedJsonBody(limit: string): RequestHandler[] }) => void;
 }
 
 export interface SubgraphServer<TLoaders, TModels> {
@@ -85,7 +105,7 @@ export interface SubgraphServer<TLoaders, TModels> {
 }
 
 function refuse(res: Response, message: string): void {
-  res.status(401).json({ errors: [{ message, extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+  sendError(res, 401, ErrorCode.UNAUTHENTICATED, message);
 }
 
 /**
@@ -107,6 +127,7 @@ export async function createSubgraphServer<
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       createMetricsPlugin(metrics) as never,
+      createAccessLinePlugin(),
       createAuditPlugin(
         options.name,
         observeAuditAppends(createAuditChain(options.models.AuditEvent), metrics),
@@ -136,8 +157,9 @@ export async function createSubgraphServer<
     nonces: createStoredNonces(connection),
     windowMs: access.signatureWindowMs,
   });
+  // Runs on the raw bytes readRawBody left, before anything parses them.
   const checkSignature = async (req: Request, res: Response, next: NextFunction) => {
-    const body = (req as Request & { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
+    const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const check = await checkSignatureOrUnavailable(
       verifySignature,
       { method: req.method, path: req.originalUrl, body, headers: req.headers },
@@ -169,8 +191,16 @@ export async function createSubgraphServer<
     }
   };
 
+  /** A body read at most `limit` long (no Content-Encoding), its signature checked, then parsed. */
+  const signedJsonBody = (limit: string): RequestHandler[] => [
+    readRawBody({ limit, inflate: false }),
+    checkSignature,
+    parseJsonBody,
+  ];
+
   const app = express();
   app.disable('x-powered-by');
+  app.use(createAccessLog(log, { ignore: (path) => path === '/healthz' || path === '/readyz' }));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: options.name });
   });
@@ -180,21 +210,23 @@ export async function createSubgraphServer<
     const store = connection.readyState === 1 ? 'ready' : 'down';
     res.status(store === 'ready' ? 200 : 503).json({ status: store, service: options.name, store });
   });
+  app.all(['/healthz', '/readyz', '/metrics'], methodNotAllowed('GET', 'HEAD'));
   app.post(
     '/graphql',
-    express.json({
-      limit: options.bodyLimit ?? '1mb',
-      verify: (req, _res, buf) => {
-        (req as unknown as { rawBody: Buffer }).rawBody = buf;
-      },
-    }),
-    checkSignature,
+    ...signedJsonBody(options.bodyLimit ?? '1mb'),
     authenticate,
     expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        createContext(req.headers, (res.locals.caller as Caller | null) ?? null),
+      context: async ({ req, res }) => {
+        const context = createContext(req.headers, (res.locals.caller as Caller | null) ?? null);
+        bindAccessLine(context, res);
+        return context;
+      },
     }),
   );
+  app.all('/graphql', methodNotAllowed('POST'));
+  options.routes?.(app, { signedJsonBody });
+  app.use(notFoundHandler);
+  app.use(createJsonErrorHandler(log));
 
   return {
     name: options.name,

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { Router, type Response } from 'express';
+import { HttpErrorCode, sendError } from '@jol/schema';
 
 /** The gateway package folder, from its sources (src/graphiql) as from its build (dist/graphiql). */
 export const GATEWAY_DIR = join(__dirname, '..', '..');
@@ -44,10 +45,6 @@ function setPageHeaders(res: Response): void {
   res.setHeader('Cache-Control', 'no-cache');
 }
 
-function plain(res: Response, status: number, message: string): void {
-  res.status(status).setHeader('Cache-Control', 'no-store').type('text/plain').send(message);
-}
-
 /**
  * Serves the GraphiQL page at GET /graphiql and its bundle below /graphiql/; anything else under
  * /graphiql is 404, and everything is 503 while the bundle has not been built. The page is public:
@@ -58,7 +55,12 @@ export function graphiqlRouter(publicDir: string = GRAPHIQL_PUBLIC_DIR): Router 
   const router = Router({ strict: true, caseSensitive: true });
   router.use('/graphiql', (_req, res, next) => {
     if (!existsSync(indexPath)) {
-      plain(res, 503, 'GraphiQL is not built: run `npm run build` to bundle it.');
+      sendError(
+        res,
+        503,
+        'SERVICE_UNAVAILABLE',
+        'GraphiQL is not built: run `npm run build` to bundle it.',
+      );
       return;
     }
     setPageHeaders(res);
@@ -75,13 +77,13 @@ export function graphiqlRouter(publicDir: string = GRAPHIQL_PUBLIC_DIR): Router 
     '/graphiql',
     (req, res, next) => {
       // The page is served at /graphiql only: its relative links do not resolve from anywhere else.
-      if (req.path === '/index.html') plain(res, 404, 'Not found');
+      if (req.path === '/index.html') sendError(res, 404, HttpErrorCode.NOT_FOUND, 'Not found');
       else next();
     },
     express.static(publicDir, { index: false, redirect: false, dotfiles: 'ignore' }),
   );
   router.use('/graphiql', (_req, res) => {
-    plain(res, 404, 'Not found');
+    sendError(res, 404, HttpErrorCode.NOT_FOUND, 'Not found');
   });
   return router;
 }

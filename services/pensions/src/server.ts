@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import {
   createSubgraphServer,
+  methodNotAllowed,
   REFUSAL_AUDIT_PATH,
   type Logger,
   type SubgraphAccessOptions,
@@ -34,15 +35,14 @@ export async function createPensionsServer({ connection, log, access }: Pensions
     createLoaders: createPensionsLoaders,
     log,
     access,
+    routes: (app, { signedJsonBody }) => {
+      app.post(
+        REFUSAL_AUDIT_PATH,
+        ...signedJsonBody('16kb'),
+        createRefusalAuditRoute({ access, models }),
+      );
+      app.all(REFUSAL_AUDIT_PATH, methodNotAllowed('POST'));
+    },
   });
-  server.app.post(
-    REFUSAL_AUDIT_PATH,
-    ...createRefusalAuditRoute({
-      access,
-      verifySignature: server.verifySignature,
-      models,
-      log,
-    }),
-  );
   return server;
 }

@@ -1,16 +1,14 @@
-import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import {
   auditedCaller,
   bearerToken,
   CALLER_REQUEST_ID_HEADER,
   callerRequestIdFrom,
-  checkSignatureOrUnavailable,
   createAuditChain,
   ErrorCode,
   parsePin,
+  sendError,
   type AuditEventModel,
-  type Logger,
-  type SignatureVerifier,
   type SubgraphAccessOptions,
 } from '@jol/schema';
 
@@ -50,53 +48,34 @@ export function parseRefusalReport(body: unknown): RefusalReport | null {
   return { operationId, operationName, pins: [...new Set(valid)].sort() };
 }
 
-function refuse(res: Response, status: number, code: string, message: string): void {
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
-}
-
 /**
  * The gateway refuses partner requests that are not registered operations before any subgraph
  * sees them; it reports each refusal here so that the Social Fund's audit chain, which holds every
  * other exchange event, holds these too (outcome DENIED, the caller's token verified again). Only
- * the gateway's signature gets a report in: the route is no door for forged events.
+ * the gateway's signature gets a report in: the route is no door for forged events. Mount behind
+ * the subgraph's `signedJsonBody`, which checks the signature before the body is parsed.
  */
 export function createRefusalAuditRoute(options: {
   access: SubgraphAccessOptions;
-  /** The subgraph's own signature check, so that a nonce is spent once across all its routes. */
-  verifySignature: SignatureVerifier;
   models: { AuditEvent: AuditEventModel };
-  log: Logger;
-}) {
-  const { verifySignature } = options;
+}): RequestHandler {
   const chain = createAuditChain(options.models.AuditEvent);
-  const record = async (req: Request, res: Response, _next: NextFunction) => {
-    const rawBody = (req as Request & { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
+  return async (req: Request, res: Response) => {
     const requestId =
       typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : '';
-    const signed = await checkSignatureOrUnavailable(
-      verifySignature,
-      { method: req.method, path: req.originalUrl, body: rawBody, headers: req.headers },
-      res,
-      options.log,
-    );
-    if (!signed) return;
-    if (!signed.ok) {
-      options.log.warn({ reason: signed.reason, ip: req.ip }, 'refused an unsigned refusal report');
-      refuse(res, 401, ErrorCode.UNAUTHENTICATED, 'Requests must come through the gateway');
-      return;
-    }
     const token = bearerToken(req.headers.authorization);
     let caller;
     try {
       if (!token) throw new Error('no token');
       caller = await options.access.verifyToken(token);
     } catch {
-      refuse(res, 401, ErrorCode.UNAUTHENTICATED, 'The token is not valid');
+      sendError(res, 401, ErrorCode.UNAUTHENTICATED, 'The token is not valid');
       return;
     }
+    res.locals.caller = caller;
     const report = parseRefusalReport(req.body);
     if (!report) {
-      refuse(
+      sendError(
         res,
         400,
         ErrorCode.BAD_USER_INPUT,
@@ -125,13 +104,4 @@ export function createRefusalAuditRoute(options: {
     });
     res.status(204).end();
   };
-  return [
-    express.json({
-      limit: '16kb',
-      verify: (req, _res, buf) => {
-        (req as unknown as { rawBody: Buffer }).rawBody = buf;
-      },
-    }),
-    record,
-  ] as const;
 }

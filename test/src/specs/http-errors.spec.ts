@@ -1,0 +1,396 @@
+import { gzipSync } from 'node:zlib';
+import { serverAudits } from 'graphql-http';
+import { MongoClient, type Db } from 'mongodb';
+import { ROLE_POLICY, signRequest } from '@jol/schema';
+import { signingKeysOf } from '../auth/dev-keys';
+import { startTestSystem, type TestSystem } from '../system/test-system';
+
+/** What names the stack, the file system or an internal: none of it reaches a client. */
+const LEAKS = [
+  /\bat\s+\S+\s+\(/,
+  /node_modules/i,
+  /express/i,
+  /body-parser|raw-body|apollo|graphql-armor/i,
+  /serviceName/,
+  /\/(work|home|usr|app)\//,
+  /stack/i,
+  /<html/i,
+];
+
+/** The gateway's and a subgraph's body limits (their defaults). */
+const GATEWAY_LIMIT = 100 * 1024;
+const SUBGRAPH_LIMIT = 1024 * 1024;
+
+/** One malformed request: what is sent and the typed answer it gets once its body is read. */
+interface MalformedCase {
+  name: string;
+  headers: Record<string, string>;
+  body: string | Buffer;
+  status: number;
+  code: string;
+}
+
+const JSON_TYPE = { 'content-type': 'application/json' };
+const QUERY = '{"query":"{ __typename }"}';
+
+/** Bodies and headers no client should send; the answers are fixed by the HTTP contract. */
+function malformedCases(limit: number): MalformedCase[] {
+  return [
+    {
+      name: 'malformed JSON',
+      headers: JSON_TYPE,
+      body: '{"query": ',
+      status: 400,
+      code: 'BAD_REQUEST',
+    },
+    { name: 'an empty body', headers: JSON_TYPE, body: '', status: 400, code: 'BAD_REQUEST' },
+    {
+      name: 'a JSON array',
+      headers: JSON_TYPE,
+      body: '[{"query":"{ __typename }"}]',
+      status: 400,
+      code: 'BAD_REQUEST',
+    },
+    {
+      name: 'a JSON string',
+      headers: JSON_TYPE,
+      body: '"{ __typename }"',
+      status: 400,
+      code: 'BAD_REQUEST',
+    },
+    {
+      name: 'bytes that are not utf-8',
+      headers: JSON_TYPE,
+      body: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]),
+      status: 400,
+      code: 'BAD_REQUEST',
+    },
+    {
+      name: 'a body over the size limit',
+      headers: JSON_TYPE,
+      body: JSON.stringify({ query: '{ __typename }', padding: 'x'.repeat(limit) }),
+      status: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+    },
+    {
+      name: 'a charset other than utf-8',
+      headers: { 'content-type': 'application/json; charset=utf-7' },
+      body: QUERY,
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    },
+    {
+      name: 'a latin1 charset',
+      headers: { 'content-type': 'application/json; charset=iso-8859-1' },
+      body: QUERY,
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    },
+    {
+      name: 'an unknown content-encoding',
+      headers: { ...JSON_TYPE, 'content-encoding': 'x-unknown' },
+      body: QUERY,
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    },
+    {
+      name: 'a content-type that is not JSON',
+      headers: { 'content-type': 'text/plain' },
+      body: QUERY,
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    },
+    {
+      name: 'a form body',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'query=%7B__typename%7D',
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    },
+    {
+      name: 'no content-type',
+      headers: {},
+      body: QUERY,
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    },
+  ];
+}
+
+/** Encoded bodies: the gateway decodes gzip (within the limit); subgraphs accept no encoding. */
+function encodedCases(limit: number): MalformedCase[] {
+  const gzip = { ...JSON_TYPE, 'content-encoding': 'gzip' };
+  return [
+    {
+      name: 'a gzip body that is not gzip',
+      headers: gzip,
+      body: QUERY,
+      status: 400,
+      code: 'BAD_REQUEST',
+    },
+    {
+      name: 'a gzip bomb over the size limit',
+      headers: gzip,
+      body: gzipSync(JSON.stringify({ query: '{ __typename }', pad: ' '.repeat(limit * 4) })),
+      status: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+    },
+  ];
+}
+
+/** The answer is a typed JSON error with the expected status and code, and nothing internal. */
+async function expectTypedError(response: Response, status: number, code: string) {
+  const text = await response.text();
+  expect({ status: response.status, code: codesOf(text) }).toEqual({
+    status,
+    code: expect.arrayContaining([code]),
+  });
+  expect(response.headers.get('content-type')).toMatch(/^application\/(graphql-response\+)?json/);
+  for (const leak of LEAKS) expect(text).not.toMatch(leak);
+}
+
+function codesOf(text: string): string[] {
+  try {
+    const body = JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] };
+    return (body.errors ?? []).map((e) => String(e.extensions?.code));
+  } catch {
+    return [`not JSON: ${text.slice(0, 200)}`];
+  }
+}
+
+describe('HTTP: every client error is a typed JSON error with a 4xx status', () => {
+  let jol: TestSystem;
+  let agencyToken: string;
+  let partnerToken: string;
+  let mongo: MongoClient;
+  let pensionsDb: Db;
+
+  beforeAll(async () => {
+    jol = await startTestSystem('http-errors');
+    agencyToken = await jol.token('MIGRATION_OFFICER');
+    partnerToken = await jol.token('PARTNER', { partner: 'RU-SFR', agency: 'partner' });
+    mongo = await MongoClient.connect(process.env.MONGODB_URI as string);
+    pensionsDb = mongo.db(`${jol.databasePrefix}_pensions`);
+  });
+  afterAll(async () => {
+    await mongo?.close();
+    await jol?.stop();
+  });
+
+  const agency = () => ({
+    authorization: `Bearer ${agencyToken}`,
+    'x-purpose': ROLE_POLICY.MIGRATION_OFFICER.purposes[0],
+  });
+  const partner = () => ({
+    authorization: `Bearer ${partnerToken}`,
+    'x-purpose': 'PENSION_EXCHANGE',
+  });
+  const post = (url: string, test: Pick<MalformedCase, 'headers' | 'body'>, extra = {}) =>
+    fetch(url, {
+      method: 'POST',
+      headers: { ...test.headers, ...extra },
+      body: typeof test.body === 'string' ? test.body : new Uint8Array(test.body),
+    });
+
+  describe('the GraphQL-over-HTTP audit (graphql-http) against the gateway', () => {
+    const audits = serverAudits({
+      url: () => jol.graphqlUrl,
+      fetchFn: (input: RequestInfo | URL, init: RequestInit = {}) => {
+        const headers = new Headers(init.headers);
+        for (const [name, value] of Object.entries(agency())) headers.set(name, value);
+        return fetch(input, { ...init, headers });
+      },
+    });
+    for (const audit of audits.filter((a) => !a.name.startsWith('MAY'))) {
+      it(`${audit.id} ${audit.name}`, async () => {
+        const result = await audit.fn();
+        expect(result.status === 'ok' ? 'ok' : `${result.status}: ${result.reason}`).toBe('ok');
+      });
+    }
+  });
+
+  describe.each([
+    ['an agency token', agency],
+    ['a partner token', partner],
+  ])('at the gateway, with %s', (_what, headers) => {
+    it.each(
+      [...malformedCases(GATEWAY_LIMIT), ...encodedCases(GATEWAY_LIMIT)].map((c) => [c.name, c]),
+    )('answers %s with its typed error', async (_name, test) => {
+      const response = await post(jol.graphqlUrl, test, headers());
+      await expectTypedError(response, test.status, test.code);
+    });
+  });
+
+  it("audits a partner's malformed request as a refusal", async () => {
+    const requestId = 'http-errors-partner-malformed';
+    const response = await post(
+      jol.graphqlUrl,
+      { headers: JSON_TYPE, body: '{"extensions": ' },
+      { ...partner(), 'x-request-id': requestId },
+    );
+    await expectTypedError(response, 400, 'BAD_REQUEST');
+    expect(await pensionsDb.collection('audit_events').find({ requestId }).toArray()).toEqual([
+      expect.objectContaining({
+        roles: ['PARTNER'],
+        fields: ['Gateway.persistedOperation'],
+        operation: 'anonymous#query',
+        outcome: 'DENIED',
+      }),
+    ]);
+  });
+
+  describe('GraphQL documents the gateway cannot run are 400, never 500', () => {
+    const deepList = (depth: number) => `${'['.repeat(depth)}"x"${']'.repeat(depth)}`;
+    const deepObject = (depth: number) => `${'{a:'.repeat(depth)}1${'}'.repeat(depth)}`;
+    it.each([
+      ['a syntax error', { query: '{ person(pin: ' }, 'GRAPHQL_PARSE_FAILED'],
+      [
+        'a document over the token limit',
+        { query: `{ ${'__typename '.repeat(4000)}}` },
+        'GRAPHQL_PARSE_FAILED',
+      ],
+      [
+        'a subscription',
+        { query: 'subscription Watch { __typename }' },
+        'GRAPHQL_VALIDATION_FAILED',
+      ],
+      [
+        'a deeply nested list argument',
+        { query: `{ person(pin: ${deepList(1400)}) { pin } }` },
+        'GRAPHQL_VALIDATION_FAILED',
+      ],
+      [
+        'a deeply nested object argument',
+        { query: `{ person(pin: ${deepObject(700)}) { pin } }` },
+        'GRAPHQL_VALIDATION_FAILED',
+      ],
+      [
+        'a deeply nested argument over the token limit',
+        { query: `{ person(pin: ${deepList(20_000)}) { pin } }` },
+        'GRAPHQL_PARSE_FAILED',
+      ],
+    ])('answers %s with 400', async (_name, body, code) => {
+      const response = await post(
+        jol.graphqlUrl,
+        { headers: JSON_TYPE, body: JSON.stringify(body) },
+        agency(),
+      );
+      await expectTypedError(response, 400, code);
+    });
+
+    it('answers a deeply nested variable with 400', async () => {
+      // Written by hand: JSON.stringify itself runs out of stack on such a value.
+      const body = `{"query":"query ($pin: PIN!) { person(pin: $pin) { pin } }","variables":{"pin":${deepList(20_000)}}}`;
+      const response = await post(jol.graphqlUrl, { headers: JSON_TYPE, body }, agency());
+      await expectTypedError(response, 400, 'BAD_USER_INPUT');
+    });
+  });
+
+  describe('suggestions name schema values: only roles that may introspect get them', () => {
+    const literal = { query: '{ indicators(by: [REGON]) { __typename } }' };
+    const variable = {
+      query: 'query ($by: [IndicatorDimension!]) { indicators(by: $by) { __typename } }',
+      variables: { by: ['REGON'] },
+    };
+    const messagesAs = async (headers: Record<string, string>, body: unknown) => {
+      const response = await post(
+        jol.graphqlUrl,
+        { headers: JSON_TYPE, body: JSON.stringify(body) },
+        headers,
+      );
+      const answer = (await response.json()) as { errors: { message: string }[] };
+      return answer.errors.map((e) => e.message).join('\n');
+    };
+    const citizen = async () => ({
+      authorization: `Bearer ${await jol.token('DATA_SUBJECT', { pin: '10101199000011' })}`,
+      'x-purpose': ROLE_POLICY.DATA_SUBJECT.purposes[0]!,
+    });
+
+    it.each([
+      ['a literal', literal],
+      ['a variable', variable],
+    ])('hides the enum value suggestion in %s from a citizen', async (_what, body) => {
+      const text = await messagesAs(await citizen(), body);
+      expect(text).toContain('REGON');
+      expect(text).not.toMatch(/Did you mean|"REGION"/);
+    });
+
+    it.each([
+      ['a literal', literal],
+      ['a variable', variable],
+    ])('keeps it in %s for an agency officer', async (_what, body) => {
+      expect(await messagesAs(agency(), body)).toContain('Did you mean the enum value "REGION"');
+    });
+  });
+
+  describe('routes', () => {
+    it.each([
+      ['GET', '/nowhere', {}, 404, 'NOT_FOUND'],
+      ['POST', '/nowhere', JSON_TYPE, 404, 'NOT_FOUND'],
+      ['POST', '/healthz', JSON_TYPE, 405, 'METHOD_NOT_ALLOWED'],
+      ['DELETE', '/readyz', {}, 405, 'METHOD_NOT_ALLOWED'],
+      ['POST', '/indicators.csv', JSON_TYPE, 405, 'METHOD_NOT_ALLOWED'],
+      ['PUT', '/graphql', JSON_TYPE, 405, 'METHOD_NOT_ALLOWED'],
+    ] as const)('answers %s %s with a typed %i', async (method, path, headers, status, code) => {
+      const response = await fetch(`${jol.system.gatewayUrl}${path}`, {
+        method,
+        headers: { ...headers, ...agency() },
+        body: method === 'GET' || method === 'DELETE' ? undefined : QUERY,
+      });
+      await expectTypedError(response, status, code);
+    });
+  });
+
+  describe.each(['migration', 'labour', 'health', 'pensions'])('at the %s subgraph', (name) => {
+    const url = () => jol.system.subgraphUrls[name];
+    const unsigned = [...malformedCases(SUBGRAPH_LIMIT), ...encodedCases(SUBGRAPH_LIMIT)].map(
+      (c): MalformedCase => {
+        // Read before the signature is checked: the size limit and the encoding are all it sees.
+        if (c.code === 'PAYLOAD_TOO_LARGE' && !c.headers['content-encoding']) return c;
+        if (c.headers['content-encoding'])
+          return { ...c, status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' };
+        return { ...c, status: 401, code: 'UNAUTHENTICATED' };
+      },
+    );
+    it.each(unsigned.map((c) => [c.name, c]))(
+      'refuses %s unsigned and with no token, with a typed 4xx',
+      async (_name, test) => {
+        await expectTypedError(await post(url(), test), test.status, test.code);
+      },
+    );
+
+    const signed = [...malformedCases(SUBGRAPH_LIMIT), ...encodedCases(SUBGRAPH_LIMIT)].map(
+      (c): MalformedCase =>
+        c.headers['content-encoding'] ? { ...c, status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' } : c,
+    );
+    it.each(signed.map((c) => [c.name, c]))(
+      'answers %s, signed by the gateway, with its typed error',
+      async (_name, test) => {
+        const requestId = `signed-${name}-${test.name.replace(/\W+/g, '-')}`;
+        const signature = signRequest(signingKeysOf(jol.keys), {
+          target: name,
+          method: 'POST',
+          path: '/graphql',
+          body: test.body,
+          headers: { 'x-request-id': requestId },
+        });
+        const response = await post(url(), test, { ...signature, 'x-request-id': requestId });
+        await expectTypedError(response, test.status, test.code);
+      },
+    );
+
+    it.each([
+      ['GET', '/graphql', 405, 'METHOD_NOT_ALLOWED'],
+      ['POST', '/healthz', 405, 'METHOD_NOT_ALLOWED'],
+      ['GET', '/nowhere', 404, 'NOT_FOUND'],
+    ] as const)('answers %s %s with a typed %i', async (method, path, status, code) => {
+      const base = url().replace(/\/graphql$/, '');
+      const response = await fetch(`${base}${path}`, {
+        method,
+        headers: method === 'POST' ? JSON_TYPE : {},
+        body: method === 'POST' ? QUERY : undefined,
+      });
+      await expectTypedError(response, status, code);
+    });
+  });
+});
