@@ -329,6 +329,9 @@ function propagate(equations: ReadonlyArray<{ whole: Unknown; parts: Unknown[] }
         u.high = high;
         changed = true;
       }
+      if (u.low > u.high) {
+        throw new Error(`the publications contradict one another at ${groupKey(u.group)}`);
+      }
     };
     for (const { whole, parts } of equations) {
       const lows = parts.reduce((s, p) => s + p.low, 0);
