@@ -446,4 +446,34 @@ describe('migration: indicators', () => {
     expect(result.errors?.[0]?.message).toContain('2025');
     expect(result.errors?.[0]?.message).toContain('2024-12-31');
   });
+
+  it('publishes nothing from a build made before cell keys: its noise would follow the count alone', async () => {
+    // A newer build in the old shape: cells without key sums, the build not marked keyed.
+    await connection.collection('indicator_cells').insertOne({
+      _id: 'unkeyed|personsAbroad|2025|KG-O|FEMALE|AGE_30_44|RU|',
+      build: 'unkeyed',
+      measure: 'personsAbroad',
+      year: 2025,
+      region: 'KG-O',
+      sex: 'FEMALE',
+      ageBand: 'AGE_30_44',
+      destination: 'RU',
+      category: null,
+      persons: 40,
+    } as never);
+    await connection.collection('indicator_builds').insertOne({
+      _id: 'unkeyed',
+      asOf: day('2025-12-31'),
+      builtAt: new Date('2026-03-01T00:00:00Z'),
+      cells: 1,
+    } as never);
+    const result = await execute(
+      server,
+      `{ indicators(filter: { year: 2025 }) { personsAbroad { asOf total { value } } } }`,
+      {},
+      ANALYST,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.indicators.personsAbroad).toEqual({ asOf: null, total: { value: 0 } });
+  });
 });
