@@ -1,5 +1,5 @@
 import { minCellSizeFromEnv } from './min-cell-size';
-import { DEFAULT_PTABLE, type PerturbationTable } from './ptable';
+import { checkPerturbationTable, DEFAULT_PTABLE, type PerturbationTable } from './ptable';
 
 /**
  * How indicator tables are protected.
@@ -30,7 +30,7 @@ export function disclosureControlFromEnv(env: NodeJS.ProcessEnv = process.env): 
   return {
     method: 'cellKey',
     minCellSize: minCellSizeFromEnv(env),
-    ptable: DEFAULT_PTABLE,
+    ptable: checkPerturbationTable(DEFAULT_PTABLE),
     smallCells: 'suppress',
   };
 }
