@@ -20,8 +20,12 @@ export type DisclosureControl =
       method: 'cellKey';
       minCellSize: number;
       ptable: PerturbationTable;
-      /** What happens to a cell of 1 to K-1 persons. */
-      smallCells: 'suppress' | 'perturb';
+      /**
+       * Which cells are withheld: `suppress`, those of 1 to K-1 persons; `suppressPerturbed`,
+       * those whose perturbed count is 1 to K-1 (or, over several years, of 1 to K-1 persons in
+       * every year); `perturb`, none (small cells perturbed and published).
+       */
+      smallCells: 'suppress' | 'suppressPerturbed' | 'perturb';
     }
   | { method: 'suppression'; minCellSize: number };
 

@@ -369,6 +369,35 @@ describe('the cell key method', () => {
     });
   });
 
+  it('can withhold on the perturbed count instead: a 9 may show as 10, a 10 be withheld', () => {
+    const table = countTable(
+      ABROAD,
+      request({ year: 2025 }, [IndicatorDimension.REGION]),
+      [
+        // 3,100,000,000: slot 14, +1.
+        row('personsAbroad', 2025, 9, { region: 'KG-O', keySum: 3_100_000_000 }),
+        row('personsAbroad', 2025, 10, { region: 'KG-B', keySum: 100 }),
+        row('personsAbroad', 2025, 3, { region: 'KG-N', keySum: 5 }),
+      ],
+      { ...CELL_KEY, smallCells: 'suppressPerturbed' },
+      BUILD,
+    );
+    const shown = Object.fromEntries(table.rows.map((r) => [r.region, [r.value, r.suppressed]]));
+    expect(shown['KG-O']).toEqual([10, false]);
+    expect(shown['KG-B']).toEqual([null, true]);
+    expect(shown['KG-N']).toEqual([null, true]);
+    expect(shown['KG-C']).toEqual([0, false]);
+    // 3 persons a year for five years: withheld whatever the perturbed sum.
+    const years = countTable(
+      DEPARTURES,
+      request({ fromYear: 2021, toYear: 2025 }),
+      [2021, 2022, 2023, 2024, 2025].map((year) => row('departures', year, 3, { keySum: 0 })),
+      { ...CELL_KEY, smallCells: 'suppressPerturbed' },
+      BUILD,
+    );
+    expect(years.total).toMatchObject({ value: null, suppressed: true });
+  });
+
   it('perturbs the margins of a two-way table each from its own key', () => {
     const table = countTable(
       DEPARTURES,

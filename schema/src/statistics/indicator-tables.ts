@@ -300,6 +300,29 @@ function tableOf(
 }
 
 /**
+ * Whether the cell key method withholds a count, from its persons and its perturbed value. Over
+ * several years a value sums yearly counts of perhaps the same persons, so a cell with fewer than
+ * K persons in every year is withheld whatever the sum.
+ */
+function isWithheld(
+  control: Extract<DisclosureControl, { method: 'cellKey' }>,
+  cell: StatCell,
+  perturbed: number,
+): boolean {
+  const k = control.minCellSize;
+  switch (control.smallCells) {
+    case 'perturb':
+      return false;
+    case 'suppress':
+      return isSmallGroup(cell.persons, k);
+    case 'suppressPerturbed':
+      return (
+        isSmallGroup(perturbed, k) || (cell.value > cell.persons && isSmallGroup(cell.persons, k))
+      );
+  }
+}
+
+/**
  * A table of person counts. Every cell, margin and total of 1 to K-1 persons described (for a
  * measure with contributors, the persons its dimensions describe) is withheld. Under the cell key
  * method every other entry is perturbed from its own key, and cells of 1 to K-1 persons counted
@@ -351,12 +374,14 @@ export function countTable(
     return tableOf(measure, shape, entries, published, minCellSize, build);
   }
   const published = cells.map((cell, i) => {
-    const withheld =
-      fewDescribed(i) ||
-      (control.smallCells === 'suppress' && isSmallGroup(cell.persons, minCellSize));
-    if (withheld) return rowOf(shape, entries[i]!, null, true);
-    const key = cellKeyOf(counts.keySum(entries[i]!.values));
-    return rowOf(shape, entries[i]!, perturbCount(control.ptable, cell.value, key), false);
+    const value = perturbCount(
+      control.ptable,
+      cell.value,
+      cellKeyOf(counts.keySum(entries[i]!.values)),
+    );
+    if (fewDescribed(i) || isWithheld(control, cell, value))
+      return rowOf(shape, entries[i]!, null, true);
+    return rowOf(shape, entries[i]!, value, false);
   });
   return tableOf(measure, shape, entries, published, minCellSize, build);
 }
@@ -399,16 +424,16 @@ export function shareTable(
   const numeratorCells = numeratorYearly.map(cellOf);
   const denominatorCells = denominatorYearly.map(cellOf);
   if (control.method === 'cellKey') {
-    const small = (cell: StatCell) =>
-      control.smallCells === 'suppress' && isSmallGroup(cell.persons, minCellSize);
     const published = entries.map((entry, i) => {
       const numerator = numeratorCells[i]!;
       const denominator = denominatorCells[i]!;
-      if (small(numerator) || small(denominator)) return rowOf(shape, entry, null, true);
       const perturbedOf = (cell: StatCell, counts: YearlyCounts) =>
         perturbCount(control.ptable, cell.value, cellKeyOf(counts.keySum(entry.values)));
       const n = perturbedOf(numerator, numerators);
       const d = perturbedOf(denominator, denominators);
+      if (isWithheld(control, numerator, n) || isWithheld(control, denominator, d)) {
+        return rowOf(shape, entry, null, true);
+      }
       const value = d === 0 ? null : Math.round(Math.min(1, n / d) * 10_000) / 10_000;
       return rowOf(shape, entry, value, false);
     });

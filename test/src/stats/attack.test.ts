@@ -130,6 +130,27 @@ describe('attack', () => {
     expect(noisy.recovered).toBe(0);
   });
 
+  it('pins withheld cells at K-1 when a perturbed total leaves them no room', () => {
+    // KG-O and KG-B count 9 each, withheld; the total of 18 is published 20 (+2): the attacker
+    // knows each is at most 9, the published zeros are true zeros, and 9 + 9 is the least total
+    // 20 can come from.
+    const nines = (group: Group) =>
+      group.region === '*' ? 18 : ['KG-O', 'KG-B'].includes(group.region) ? 9 : 0;
+    const report = attack(
+      [publication({ year: 2025 }, ['REGION'], byRegion({ 'KG-O': null, 'KG-B': null }, 20))],
+      CELL_KEY,
+      nines,
+    );
+    expect(report.recovered).toBe(2);
+    // Withheld on the perturbed count, a cell may hold up to K - 1 + D: no longer pinned.
+    const perturbedThreshold = attack(
+      [publication({ year: 2025 }, ['REGION'], byRegion({ 'KG-O': null, 'KG-B': null }, 20))],
+      { ...CELL_KEY, smallCells: 'suppressPerturbed' },
+      nines,
+    );
+    expect(perturbedThreshold.recovered).toBe(0);
+  });
+
   it('counts the mean absolute perturbation of published counts against the truth', () => {
     const report = attack(
       [

@@ -1,5 +1,6 @@
 import {
   IndicatorUnit,
+  maxNoiseOf,
   possibleCounts,
   type DisclosureControl,
   type IndicatorMeasure,
@@ -171,14 +172,23 @@ function boundsOfCount(
 ): [number, number] {
   if (!row.suppressed) {
     const value = row.value!;
-    return control.method === 'cellKey' ? possibleCounts(control.ptable, value) : [value, value];
+    if (control.method === 'suppression') return [value, value];
+    const [low, high] = possibleCounts(control.ptable, value);
+    if (control.smallCells !== 'suppress') return [low, high];
+    // Withholding every small group tells that a published count is zero or at least K.
+    const k = control.minCellSize;
+    if (high < k) return [low === 0 ? 0 : low, low === 0 ? 0 : high];
+    return [low === 0 ? 0 : Math.max(low, k), high];
   }
   // The legacy method withholds complements of any size, zeros included.
   if (control.method === 'suppression') return [0, Infinity];
   // A measure with contributors is also withheld for few persons described, whatever its count.
   if (measure.contributors) return [1, Infinity];
   const years = group.toYear - group.fromYear + 1;
-  return [1, (control.minCellSize - 1) * years];
+  const d = maxNoiseOf(control.ptable);
+  // Withheld on the perturbed count: the true one may be up to D more.
+  const slack = control.smallCells === 'suppressPerturbed' ? d : 0;
+  return [1, Math.max((control.minCellSize - 1) * years, control.minCellSize - 1 + slack)];
 }
 
 /** The published numerators a share allows, given the published denominator. */
