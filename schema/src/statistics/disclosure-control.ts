@@ -22,8 +22,8 @@ export type DisclosureControl =
       ptable: PerturbationTable;
       /**
        * Which cells are withheld: `suppress`, those of 1 to K-1 persons; `suppressPerturbed`,
-       * those whose perturbed count is 1 to K-1 (or, over several years, of 1 to K-1 persons in
-       * every year); `perturb`, none (small cells perturbed and published).
+       * those of some persons whose perturbed count is below K (or, over several years, of 1 to
+       * K-1 persons in every year); `perturb`, none (small cells perturbed and published).
        */
       smallCells: 'suppress' | 'suppressPerturbed' | 'perturb';
     }

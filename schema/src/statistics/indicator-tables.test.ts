@@ -378,6 +378,8 @@ describe('the cell key method', () => {
         row('personsAbroad', 2025, 9, { region: 'KG-O', keySum: 3_100_000_000 }),
         row('personsAbroad', 2025, 10, { region: 'KG-B', keySum: 100 }),
         row('personsAbroad', 2025, 3, { region: 'KG-N', keySum: 5 }),
+        // 2 persons perturbed to 0: withheld, so that a published zero is nobody.
+        row('personsAbroad', 2025, 2, { region: 'KG-T', keySum: 100 }),
       ],
       { ...CELL_KEY, smallCells: 'suppressPerturbed' },
       BUILD,
@@ -386,6 +388,7 @@ describe('the cell key method', () => {
     expect(shown['KG-O']).toEqual([10, false]);
     expect(shown['KG-B']).toEqual([null, true]);
     expect(shown['KG-N']).toEqual([null, true]);
+    expect(shown['KG-T']).toEqual([null, true]);
     expect(shown['KG-C']).toEqual([0, false]);
     // 3 persons a year for five years: withheld whatever the perturbed sum.
     const years = countTable(

@@ -316,8 +316,10 @@ function isWithheld(
     case 'suppress':
       return isSmallGroup(cell.persons, k);
     case 'suppressPerturbed':
+      // A count perturbed to zero is withheld too: a published zero is nobody.
       return (
-        isSmallGroup(perturbed, k) || (cell.value > cell.persons && isSmallGroup(cell.persons, k))
+        (cell.value > 0 && perturbed < k) ||
+        (cell.value > cell.persons && isSmallGroup(cell.persons, k))
       );
   }
 }

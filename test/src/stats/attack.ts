@@ -174,7 +174,11 @@ function boundsOfCount(
     const value = row.value!;
     if (control.method === 'suppression') return [value, value];
     const [low, high] = possibleCounts(control.ptable, value);
-    if (control.smallCells !== 'suppress') return [low, high];
+    if (control.smallCells === 'perturb') return [low, high];
+    // Withholding every perturbed count below K but zero tells that a published zero is nobody.
+    if (control.smallCells === 'suppressPerturbed') {
+      return value === 0 ? [0, 0] : [Math.max(low, 1), high];
+    }
     // Withholding every small group tells that a published count is zero or at least K.
     const k = control.minCellSize;
     if (high < k) return [low === 0 ? 0 : low, low === 0 ? 0 : high];
