@@ -13,7 +13,7 @@ export const PERTURBATION_DESCRIPTION = describePerturbation(DEFAULT_PTABLE);
 
 /** The description of a measure's field on Indicators: what it counts, and its noise. */
 export function measureFieldDescription(measure: { description: string }): string {
-  return `${measure.description} Small cells withheld, other counts perturbed by the cell key method (D = ${maxNoiseOf(DEFAULT_PTABLE)}, V = ${noiseMoments(DEFAULT_PTABLE, DEFAULT_PTABLE.rows.length - 1).variance}; see IndicatorTable).`;
+  return `${measure.description} Counts perturbed by the cell key method (D = ${maxNoiseOf(DEFAULT_PTABLE)}, V = ${noiseMoments(DEFAULT_PTABLE, DEFAULT_PTABLE.rows.length - 1).variance}; see IndicatorTable), withheld when perturbed below minCellSize.`;
 }
 
 /** What a table's values count. */
@@ -72,14 +72,14 @@ export class IndicatorRow {
 
   @Field(() => Boolean, {
     description:
-      'True when the value is withheld: it counts 1 to minCellSize-1 persons (for a share: either count does; for children: fewer than minCellSize parents). Zero is published.',
+      'True when the value is withheld: it counts some persons but its perturbed count is below minCellSize, so it holds 1 to minCellSize-1+D persons (a count over several years: also when every year counts fewer than minCellSize; a share: when either count is withheld; children: when fewer than minCellSize parents are described). A published 0 means nobody.',
   })
   suppressed!: boolean;
 }
 
 @Directive('@shareable')
 @ObjectType({
-  description: `One measure of one agency, broken down and protected by disclosure control (the cell key method): cells of 1 to minCellSize-1 persons are withheld and every other count carries noise. ${PERTURBATION_DESCRIPTION} The same persons always get the same noise, so asking again, or another query holding the same group, shows the same value; differences between queries (another filter, breakdown or period) carry noise and do not reveal a withheld count. Margins and totals are perturbed on their own and are not the exact sums of the cells. Every indicators query is audited.`,
+  description: `One measure of one agency, broken down and protected by disclosure control (the cell key method): every count carries noise, and a count of some persons perturbed below minCellSize is withheld (so a published count is 0 or at least minCellSize). ${PERTURBATION_DESCRIPTION} The same persons always get the same noise, so asking again, or another query holding the same group, shows the same value; differences between queries (another filter, breakdown or period) carry noise and do not reveal a withheld count. Margins and totals are perturbed on their own and are not the exact sums of the cells. Every indicators query is audited.`,
 })
 export class IndicatorTable {
   @Field(() => String, { description: 'The measure, as named in Indicators.' })

@@ -126,7 +126,7 @@ async function main(): Promise<void> {
           purpose: 'STATISTICS',
         });
         await run(
-          'published: cell key, small cells withheld, through the gateway',
+          'published: cell key, withheld when perturbed below K, through the gateway',
           publisherOverHttp(analyst),
           published,
         );
@@ -135,6 +135,10 @@ async function main(): Promise<void> {
       }
       const K = published.minCellSize;
       const alternatives: Array<[string, DisclosureControl]> = [
+        [
+          'cell key, cells of 1 to K-1 true persons withheld',
+          { method: 'cellKey', minCellSize: K, ptable: DEFAULT_PTABLE, smallCells: 'suppress' },
+        ],
         [
           'cell key, small cells perturbed and published',
           { method: 'cellKey', minCellSize: K, ptable: DEFAULT_PTABLE, smallCells: 'perturb' },

@@ -132,22 +132,22 @@ describe('labour: indicators', () => {
     expect(result.errors).toBeUndefined();
     const [indicators] = result.data!._entities;
     // The PIN without a unit is not in the register snapshot: not counted. 23, 12 and 11 persons,
-    // each published 2 lower (ZERO_KEYS).
+    // each perturbed 2 lower (ZERO_KEYS): the men's 9 is below K and withheld.
     expect(indicators.employedAbroad.total).toEqual({ value: 21, suppressed: false });
     expect(indicators.employedAbroad.rows).toEqual([
       { sex: 'FEMALE', sector: null, value: 10, suppressed: false },
-      { sex: 'MALE', sector: null, value: 9, suppressed: false },
+      { sex: 'MALE', sector: null, value: null, suppressed: true },
     ]);
     expect(indicators.employmentAbroadBySector.dimensions).toEqual(['SECTOR']);
     expect(indicators.employmentAbroadBySector.rows).toEqual([
       { sex: null, sector: 'CATERING', value: 10, suppressed: false },
-      { sex: null, sector: 'CONSTRUCTION', value: 9, suppressed: false },
+      { sex: null, sector: 'CONSTRUCTION', value: null, suppressed: true },
     ]);
-    // Women: 8 of 12 formal, a numerator of 8 is a small group; men: none of 11 (0 / 9). The
-    // total's numerator is the same 8 women.
+    // Women: 8 of 12 formal, a numerator below K; men: none of 11, a denominator perturbed to 9.
+    // The total's numerator is the same 8 women.
     expect(indicators.formalEmploymentShare.rows).toEqual([
       { sex: 'FEMALE', sector: null, value: null, suppressed: true },
-      { sex: 'MALE', sector: null, value: 0, suppressed: false },
+      { sex: 'MALE', sector: null, value: null, suppressed: true },
     ]);
     expect(indicators.formalEmploymentShare.total).toEqual({ value: null, suppressed: true });
   });
@@ -182,7 +182,8 @@ describe('labour: indicators', () => {
     const result = await execute(server, ENTITIES, reps({ year: 2025 }), ANALYST);
     const [indicators] = result.data!._entities;
     expect(indicators.reintegrationEnrolments.total).toEqual({ value: 10, suppressed: false });
-    expect(indicators.reintegrationCompletions.total).toEqual({ value: 8, suppressed: false });
+    // 10 completions perturbed to 8: below K, withheld.
+    expect(indicators.reintegrationCompletions.total).toEqual({ value: null, suppressed: true });
     const turkey = await execute(
       server,
       ENTITIES,

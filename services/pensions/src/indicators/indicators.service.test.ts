@@ -125,14 +125,15 @@ describe('pensions: indicators', () => {
     const result = await execute(server, ENTITIES, reps({ year: 2025 }, ['DESTINATION']), ANALYST);
     expect(result.errors).toBeUndefined();
     const [indicators] = result.data!._entities;
-    // 14 in Russia, 11 in Turkey: every count is published 2 lower (ZERO_KEYS).
+    // 14 in Russia, 11 in Turkey: every count is published 2 lower (ZERO_KEYS), and Turkey's 9
+    // is below K: withheld.
     expect(indicators.insuredAbroad.rows).toEqual([
       { destination: 'RU', year: null, value: 12, suppressed: false },
-      { destination: 'TR', year: null, value: 9, suppressed: false },
+      { destination: 'TR', year: null, value: null, suppressed: true },
     ]);
     expect(indicators.personsWithTotalizedPeriods.total).toEqual({ value: 12, suppressed: false });
-    // Two payments each: every contributor counts once (11).
-    expect(indicators.voluntaryContributors.total).toEqual({ value: 9, suppressed: false });
+    // Two payments each: every contributor counts once (11, perturbed to 9: withheld).
+    expect(indicators.voluntaryContributors.total).toEqual({ value: null, suppressed: true });
   });
 
   it('counts each year a period touches', async () => {
