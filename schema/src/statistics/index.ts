@@ -9,3 +9,6 @@ export * from './indicator-cube.loader';
 export * from './statistical-unit.model';
 export * from './min-cell-size';
 export * from './indicators.reference';
+export * from './record-key';
+export * from './ptable';
+export * from './disclosure-control';

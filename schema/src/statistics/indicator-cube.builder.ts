@@ -4,9 +4,11 @@ import type { RegionCode } from '../scalars/region';
 import type { Sex } from '../scalars/sex';
 import type { IndicatorCellRecord, IndicatorCubeModels } from './indicator-cube.model';
 import { FIRST_INDICATOR_YEAR } from './indicator-request';
+import { addKey, createRecordKeys, statisticsSecretFromEnv, type RecordKeys } from './record-key';
 
-/** The dimensions a person is counted by. */
+/** The dimensions a person is counted by, and the PIN their record key derives from. */
 export interface PersonDimensions {
+  pin: string;
   sex: Sex;
   birthDate: Date;
   homeRegion: RegionCode;
@@ -16,15 +18,20 @@ const DAY_MS = 86_400_000;
 
 /**
  * Counts persons into cube cells for one build. The caller adds each person at most once per
- * measure and year (PersonYearChoices helps); the builder only sums. A year is counted up to its
- * reference day: 31 December, or the build's `asOf` for the year that day falls in.
+ * measure and year (PersonYearChoices helps); the builder only sums, the persons and the sum of
+ * their record keys, from which every published cell's key is taken (see record-key.ts). A year
+ * is counted up to its reference day: 31 December, or the build's `asOf` for the year that day
+ * falls in.
  */
 export class IndicatorCubeBuilder {
   readonly firstYear = FIRST_INDICATOR_YEAR;
   readonly lastYear: number;
-  private readonly counts = new Map<string, number>();
+  private readonly counts = new Map<string, { persons: number; keySum: number }>();
 
-  constructor(readonly asOf: Date) {
+  constructor(
+    readonly asOf: Date,
+    private readonly recordKeys: RecordKeys,
+  ) {
     this.lastYear = asOf.getUTCFullYear();
   }
 
@@ -70,13 +77,17 @@ export class IndicatorCubeBuilder {
     return ageBandOf(ageOn(person.birthDate, this.referenceDay(year)));
   }
 
-  /** Counts one person in one cell of `measure` for `year`. */
+  /**
+   * Counts one record in one cell of `measure` for `year`: the person, or (`recordPin`) someone
+   * counted by the person's dimensions, as a child by its parent's.
+   */
   add(
     measure: string,
     year: number,
     person: PersonDimensions,
     destination: string | null,
     category: string | null = null,
+    recordPin: string = person.pin,
   ): void {
     const key = [
       measure,
@@ -87,14 +98,17 @@ export class IndicatorCubeBuilder {
       destination ?? '',
       category ?? '',
     ].join('|');
-    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    const cell = this.counts.get(key) ?? { persons: 0, keySum: 0 };
+    cell.persons += 1;
+    cell.keySum = addKey(cell.keySum, this.recordKeys(recordPin));
+    this.counts.set(key, cell);
   }
 
   /** The cells counted so far, for the build `buildId`, in key order. */
   cells(buildId: string): IndicatorCellRecord[] {
     return [...this.counts.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, persons]) => {
+      .map(([key, { persons, keySum }]) => {
         const [measure, year, region, sex, ageBand, destination, category] = key.split('|') as [
           string,
           string,
@@ -115,6 +129,7 @@ export class IndicatorCubeBuilder {
           destination: destination === '' ? null : destination,
           category: category === '' ? null : category,
           persons,
+          keySum,
         };
       });
   }
@@ -163,6 +178,16 @@ export interface IndicatorBuildOptions {
   buildId?: string;
   /** @default now */
   builtAt?: Date;
+  /** @default keys under the statistics secret of the environment (JOL_STATS_SECRET) */
+  recordKeys?: RecordKeys;
+}
+
+/** A builder for a build: its day, and the record keys it was given or the environment's. */
+export function cubeBuilderFor(options: IndicatorBuildOptions): IndicatorCubeBuilder {
+  return new IndicatorCubeBuilder(
+    buildDay(options.asOf),
+    options.recordKeys ?? createRecordKeys(statisticsSecretFromEnv()),
+  );
 }
 
 /** The day a build covers up to: `asOf` at UTC midnight, or today. */
@@ -192,6 +217,7 @@ export async function writeIndicatorCube(
     asOf: builder.asOf,
     builtAt: options.builtAt ?? new Date(),
     cells: cells.length,
+    keyed: true,
   } as never);
   const stale = await models.IndicatorBuild.find({}, { _id: 1 })
     .sort({ builtAt: -1, _id: -1 })

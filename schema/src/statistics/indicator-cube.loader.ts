@@ -14,7 +14,7 @@ import {
   type IndicatorMeasure,
   yearsOf,
 } from './indicator-tables';
-import { minCellSizeFromEnv } from './min-cell-size';
+import { disclosureControlFromEnv, type DisclosureControl } from './disclosure-control';
 
 /** What one measure's table needs from the cube. */
 export interface CubeQuery {
@@ -54,9 +54,14 @@ export function createIndicatorCubeLoader(
 ): DataLoader<CubeQuery, CubeSlice, string> {
   return new DataLoader<CubeQuery, CubeSlice, string>(
     async (queries) => {
-      const build = await models.IndicatorBuild.findOne({}, { _id: 1, asOf: 1, builtAt: 1 })
+      const newest = await models.IndicatorBuild.findOne(
+        {},
+        { _id: 1, asOf: 1, builtAt: 1, keyed: 1 },
+      )
         .sort({ builtAt: -1, _id: -1 })
-        .lean<Pick<IndicatorBuildRecord, '_id' | 'asOf' | 'builtAt'>>();
+        .lean<Pick<IndicatorBuildRecord, '_id' | 'asOf' | 'builtAt' | 'keyed'>>();
+      // A build from before cell keys has no key sums: its noise would depend on the count alone.
+      const build = newest?.keyed ? newest : null;
       const info = build ? { asOf: build.asOf, builtAt: build.builtAt } : null;
       const reads = new Map<string, CubeRead>();
       const readKeys = queries.map((query) =>
@@ -121,20 +126,23 @@ async function aggregateCube(
   for (const field of read.fields) if (field !== 'year') id[field] = `$${field}`;
   const pipeline: PipelineStage[] = [
     { $match: match },
-    { $group: { _id: id, persons: { $sum: '$persons' } } },
+    { $group: { _id: id, persons: { $sum: '$persons' }, keySum: { $sum: '$keySum' } } },
   ];
   const grouped = await models.IndicatorCell.aggregate<{
-    _id: Omit<CubeRow, 'persons'>;
+    _id: Omit<CubeRow, 'persons' | 'keySum'>;
     persons: number;
+    keySum: number;
   }>(pipeline);
-  return grouped.map(({ _id, persons }) => ({ ...stripMissing(_id), persons }));
+  return grouped.map(({ _id, persons, keySum }) => ({ ...stripMissing(_id), persons, keySum }));
 }
 
 /** A grouped field whose value is missing comes back as undefined, which reads as "none". */
-function stripMissing(id: Omit<CubeRow, 'persons'>): Omit<CubeRow, 'persons'> {
+function stripMissing(
+  id: Omit<CubeRow, 'persons' | 'keySum'>,
+): Omit<CubeRow, 'persons' | 'keySum'> {
   return Object.fromEntries(Object.entries(id).filter(([, v]) => v !== undefined)) as Omit<
     CubeRow,
-    'persons'
+    'persons' | 'keySum'
   >;
 }
 
@@ -163,6 +171,7 @@ export async function loadIndicatorTable(
   loader: DataLoader<CubeQuery, CubeSlice, string>,
   request: IndicatorRequest,
   measure: IndicatorMeasure,
+  control: DisclosureControl = disclosureControlFromEnv(),
 ): Promise<IndicatorTable> {
   const fields = dimensionsOf(measure, request)
     .filter((d) => d !== IndicatorDimension.YEAR)
@@ -178,5 +187,5 @@ export async function loadIndicatorTable(
     fields,
   });
   checkIndicatorCoverage(request, measure, slice.build);
-  return indicatorTableOf(measure, request, slice.rows, minCellSizeFromEnv(), slice.build);
+  return indicatorTableOf(measure, request, slice.rows, control, slice.build);
 }

@@ -19,6 +19,8 @@ export interface IndicatorCellRecord {
   category: string | null;
   /** Distinct persons in the cell that year. */
   persons: number;
+  /** The sum of their record keys modulo KEY_SPACE (see record-key.ts): the cell key's source. */
+  keySum: number;
 }
 
 export const indicatorCellSchema = new Schema<IndicatorCellRecord>(
@@ -33,6 +35,7 @@ export const indicatorCellSchema = new Schema<IndicatorCellRecord>(
     destination: { type: String, default: null },
     category: { type: String, default: null },
     persons: { type: Number, required: true, min: 1 },
+    keySum: { type: Number, required: true, min: 0 },
   },
   { collection: 'indicator_cells', versionKey: false },
 );
@@ -52,6 +55,8 @@ export interface IndicatorBuildRecord {
   asOf: Date;
   builtAt: Date;
   cells: number;
+  /** True for builds whose cells carry key sums; older builds are not published from. */
+  keyed?: boolean;
 }
 
 export const indicatorBuildSchema = new Schema<IndicatorBuildRecord>(
@@ -60,6 +65,7 @@ export const indicatorBuildSchema = new Schema<IndicatorBuildRecord>(
     asOf: { type: Date, required: true },
     builtAt: { type: Date, required: true },
     cells: { type: Number, required: true },
+    keyed: { type: Boolean, default: false },
   },
   { collection: 'indicator_builds', versionKey: false },
 );

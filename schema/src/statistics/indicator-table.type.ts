@@ -6,6 +6,15 @@ import { DateScalar } from '../scalars/date';
 import { RegionScalar } from '../scalars/region';
 import { Sex } from '../scalars/sex';
 import { IndicatorDimension } from './indicator-dimension';
+import { DEFAULT_PTABLE, describePerturbation, maxNoiseOf, noiseMoments } from './ptable';
+
+/** What the API says about the noise, from the table itself so that the two cannot drift apart. */
+export const PERTURBATION_DESCRIPTION = describePerturbation(DEFAULT_PTABLE);
+
+/** The description of a measure's field on Indicators: what it counts, and its noise. */
+export function measureFieldDescription(measure: { description: string }): string {
+  return `${measure.description} Counts perturbed by the cell key method (D = ${maxNoiseOf(DEFAULT_PTABLE)}, V = ${noiseMoments(DEFAULT_PTABLE, DEFAULT_PTABLE.rows.length - 1).variance}; see IndicatorTable), withheld when perturbed below minCellSize.`;
+}
 
 /** What a table's values count. */
 export enum IndicatorUnit {
@@ -57,21 +66,20 @@ export class IndicatorRow {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'The value; null when suppressed.',
+    description: `The value; null when suppressed. ${PERTURBATION_DESCRIPTION} The noise follows from the persons counted (their cell key), so the same group shows the same value in every table and query. A margin or total is perturbed as a cell of its own: cells do not add up exactly to it. A share is taken of the two perturbed counts, capped at 1.`,
   })
   value!: number | null;
 
   @Field(() => Boolean, {
     description:
-      'True when the value is withheld: it counts fewer than minCellSize persons, or it would let a withheld value be worked out from the totals of this table.',
+      'True when the value is withheld: it counts some persons but its perturbed count is below minCellSize, so it holds 1 to minCellSize-1+D persons (a count over several years: also when every year counts fewer than minCellSize; a share: when either count is withheld; children: when fewer than minCellSize parents are described). A published 0 means nobody.',
   })
   suppressed!: boolean;
 }
 
 @Directive('@shareable')
 @ObjectType({
-  description:
-    'One measure of one agency, broken down and protected by disclosure control: no cell reveals fewer than minCellSize persons, and no withheld cell can be worked out from the totals of this table. Each table is protected on its own: comparing the tables of different queries (another filter, breakdown or period) is not guarded against, and every indicators query is audited.',
+  description: `One measure of one agency, broken down and protected by disclosure control (the cell key method): every count carries noise, and a count of some persons perturbed below minCellSize is withheld (so a published count is 0 or at least minCellSize). ${PERTURBATION_DESCRIPTION} The same persons always get the same noise, so asking again, or another query holding the same group, shows the same value; differences between queries (another filter, breakdown or period) carry noise and do not reveal a withheld count. Margins and totals are perturbed on their own and are not the exact sums of the cells. Every indicators query is audited.`,
 })
 export class IndicatorTable {
   @Field(() => String, { description: 'The measure, as named in Indicators.' })

@@ -4,11 +4,19 @@ import { Sex } from '../scalars/sex';
 import { CUBE_FIELD, IndicatorDimension } from './indicator-dimension';
 import type { IndicatorRequest } from './indicator-request';
 import { IndicatorUnit, type IndicatorRow, type IndicatorTable } from './indicator-table.type';
+import type { DisclosureControl } from './disclosure-control';
+import { perturbCount } from './ptable';
+import { addKey, cellKeyOf } from './record-key';
 import { isSmallGroup, protectOneWay, protectTwoWay, type StatCell } from './suppression';
 
 /**
  * From cube rows to published tables: the cells, margins and total of one measure for one
- * request, with disclosure control applied. Pure: the cube is read elsewhere.
+ * request, with disclosure control applied (see disclosure-control.ts). Pure: the cube is read
+ * elsewhere.
+ *
+ * Under the cell key method every margin and total is perturbed as a cell in its own right, from
+ * the keys of the records it counts: the same group of persons gets the same value in every
+ * table, but a table's cells do not add up exactly to its margins and total.
  */
 
 /** How a measure adds up over the years of a period. */
@@ -44,6 +52,8 @@ export interface CubeRow {
   measure: string;
   year: number;
   persons: number;
+  /** The sum of the record keys of the persons, modulo KEY_SPACE (0 for the legacy method). */
+  keySum: number;
   region?: string;
   sex?: string;
   ageBand?: string;
@@ -113,9 +123,10 @@ function sortedWithNoneLast(values: string[]): string[] {
   return distinct.includes(NONE) ? [...named, NONE] : named;
 }
 
-/** Persons per year for each combination of the dimensions' values. */
+/** Persons (and the sums of their record keys) per year for each combination of values. */
 class YearlyCounts {
   private readonly byKey = new Map<string, number[]>();
+  private readonly keySums = new Map<string, number>();
 
   constructor(
     rows: CubeRow[],
@@ -130,7 +141,19 @@ class YearlyCounts {
       let counts = this.byKey.get(key);
       if (!counts) this.byKey.set(key, (counts = new Array<number>(years.length).fill(0)));
       counts[y]! += row.persons;
+      this.keySums.set(key, addKey(this.keySums.get(key) ?? 0, cellKeyOf(row.keySum)));
     }
+  }
+
+  /** The key sum of the combinations matching `values`, over every year. */
+  keySum(values: Array<string | null>): number {
+    let sum = 0;
+    for (const [key, keySum] of this.keySums) {
+      const parts = key.split('\u0000');
+      if (values.some((value, i) => value !== null && parts[i] !== value)) continue;
+      sum = addKey(sum, keySum);
+    }
+    return sum;
   }
 
   /** The yearly counts of the combinations matching `values` (null: any value). */
@@ -277,16 +300,45 @@ function tableOf(
 }
 
 /**
- * A table of person counts: every cell, margin and total of 1 to K-1 persons (or of 1 to K-1
- * persons described, for a measure with contributors) withheld, then the complementary cells.
+ * Whether the cell key method withholds a count, from its persons and its perturbed value. Over
+ * several years a value sums yearly counts of perhaps the same persons, so a cell with fewer than
+ * K persons in every year is withheld whatever the sum.
+ */
+function isWithheld(
+  control: Extract<DisclosureControl, { method: 'cellKey' }>,
+  cell: StatCell,
+  perturbed: number,
+): boolean {
+  const k = control.minCellSize;
+  switch (control.smallCells) {
+    case 'perturb':
+      return false;
+    case 'suppress':
+      return isSmallGroup(cell.persons, k);
+    case 'suppressPerturbed':
+      // A count perturbed to zero is withheld too: a published zero is nobody.
+      return (
+        (cell.value > 0 && perturbed < k) ||
+        (cell.value > cell.persons && isSmallGroup(cell.persons, k))
+      );
+  }
+}
+
+/**
+ * A table of person counts. Every cell, margin and total of 1 to K-1 persons described (for a
+ * measure with contributors, the persons its dimensions describe) is withheld. Under the cell key
+ * method every other entry is perturbed from its own key, and cells of 1 to K-1 persons counted
+ * are withheld or perturbed as the control says; under the legacy method they are withheld, then
+ * the complementary cells.
  */
 export function countTable(
   measure: IndicatorMeasure,
   request: IndicatorRequest,
   rows: CubeRow[],
-  minCellSize: number,
+  control: DisclosureControl,
   build: IndicatorBuildInfo | null,
 ): IndicatorTable {
+  const { minCellSize } = control;
   const own = rows.filter((row) => row.measure === measure.cube);
   const years = yearsOf(measure, request);
   const dimensions = dimensionsOf(measure, request);
@@ -316,25 +368,46 @@ export function countTable(
     described !== null &&
     cells[i]!.value > 0 &&
     cellOf(described.yearly(entries[i]!.values)).persons < minCellSize;
-  protect(shape, cells, (i) => isSmallGroup(cells[i]!.persons, minCellSize) || fewDescribed(i));
-  const published = cells.map((cell, i) =>
-    rowOf(shape, entries[i]!, cell.suppressed ? null : cell.value, cell.suppressed),
-  );
+  if (control.method === 'suppression') {
+    protect(shape, cells, (i) => isSmallGroup(cells[i]!.persons, minCellSize) || fewDescribed(i));
+    const published = cells.map((cell, i) =>
+      rowOf(shape, entries[i]!, cell.suppressed ? null : cell.value, cell.suppressed),
+    );
+    return tableOf(measure, shape, entries, published, minCellSize, build);
+  }
+  const published = cells.map((cell, i) => {
+    const value = perturbCount(
+      control.ptable,
+      cell.value,
+      cellKeyOf(counts.keySum(entries[i]!.values)),
+    );
+    if (fewDescribed(i) || isWithheld(control, cell, value))
+      return rowOf(shape, entries[i]!, null, true);
+    return rowOf(shape, entries[i]!, value, false);
+  });
   return tableOf(measure, shape, entries, published, minCellSize, build);
 }
 
 /**
- * A table of shares numerator / denominator. Both counts are protected as if published, the
- * numerator also where its complement (denominator minus numerator) is a small group, since a
- * share and its denominator give both away; a share is published only where both counts are.
+ * A table of shares numerator / denominator.
+ *
+ * Under the cell key method the share is taken of the two perturbed counts (each as a count
+ * table would publish it, so a share times the published denominator gives back no more than
+ * the perturbed numerator), capped at 1; it is withheld where either count is withheld, and
+ * null where the perturbed denominator is zero.
+ *
+ * Under the legacy method both counts are protected as if published, the numerator also where
+ * its complement (denominator minus numerator) is a small group, since a share and its
+ * denominator give both away; a share is published only where both counts are.
  */
 export function shareTable(
   measure: IndicatorMeasure,
   request: IndicatorRequest,
   rows: CubeRow[],
-  minCellSize: number,
+  control: DisclosureControl,
   build: IndicatorBuildInfo | null,
 ): IndicatorTable {
+  const { minCellSize } = control;
   if (!measure.denominator) throw new Error(`share ${measure.name} has no denominator`);
   const numeratorRows = rows.filter((row) => row.measure === measure.cube);
   const denominatorRows = rows.filter((row) => row.measure === measure.denominator);
@@ -352,6 +425,22 @@ export function shareTable(
   const denominatorYearly = entries.map((e) => denominators.yearly(e.values));
   const numeratorCells = numeratorYearly.map(cellOf);
   const denominatorCells = denominatorYearly.map(cellOf);
+  if (control.method === 'cellKey') {
+    const published = entries.map((entry, i) => {
+      const numerator = numeratorCells[i]!;
+      const denominator = denominatorCells[i]!;
+      const perturbedOf = (cell: StatCell, counts: YearlyCounts) =>
+        perturbCount(control.ptable, cell.value, cellKeyOf(counts.keySum(entry.values)));
+      const n = perturbedOf(numerator, numerators);
+      const d = perturbedOf(denominator, denominators);
+      if (isWithheld(control, numerator, n) || isWithheld(control, denominator, d)) {
+        return rowOf(shape, entry, null, true);
+      }
+      const value = d === 0 ? null : Math.round(Math.min(1, n / d) * 10_000) / 10_000;
+      return rowOf(shape, entry, value, false);
+    });
+    return tableOf(measure, shape, entries, published, minCellSize, build);
+  }
   const complementCells = entries.map((_, i) =>
     cellOf(denominatorYearly[i]!.map((d, y) => d - numeratorYearly[i]![y]!)),
   );
@@ -381,10 +470,10 @@ export function indicatorTableOf(
   measure: IndicatorMeasure,
   request: IndicatorRequest,
   rows: CubeRow[],
-  minCellSize: number,
+  control: DisclosureControl,
   build: IndicatorBuildInfo | null,
 ): IndicatorTable {
   return measure.unit === IndicatorUnit.SHARE
-    ? shareTable(measure, request, rows, minCellSize, build)
-    : countTable(measure, request, rows, minCellSize, build);
+    ? shareTable(measure, request, rows, control, build)
+    : countTable(measure, request, rows, control, build);
 }

@@ -3,10 +3,10 @@ import type { JolContext } from '../context';
 import { decideAggregate } from '../access/decide';
 import { AGGREGATE_FIELDS } from '../access/policy';
 import { indicatorKey, parseIndicatorKey, type IndicatorRequest } from './indicator-request';
+import { PERTURBATION_DESCRIPTION } from './indicator-table.type';
 
 /** The description of the `Indicators` entity, the same in every subgraph. */
-export const INDICATORS_DESCRIPTION =
-  'Indicators for one filter and breakdown, gathered from the four agencies. Each measure is a table protected by disclosure control.';
+export const INDICATORS_DESCRIPTION = `Indicators for one filter and breakdown, gathered from the four agencies. Each measure is a table protected by disclosure control: every count perturbed by the cell key method, and withheld when perturbed below minCellSize. ${PERTURBATION_DESCRIPTION}`;
 export const INDICATORS_KEY_DESCRIPTION =
   'The normalized filter and breakdowns, as canonical JSON.';
 

@@ -1,5 +1,5 @@
 /**
- * Disclosure control for indicator tables: primary suppression withholds every cell that counts
+ * Legacy disclosure control for indicator tables: primary suppression withholds every cell that counts
  * a small group, complementary suppression withholds more cells until no withheld value can be
  * worked out from the published cells and totals.
  *
@@ -16,19 +16,12 @@
  * other cell of the same equation, then closing any remaining bridge with the cheapest cell that
  * puts it on a cycle.
  *
- * What this protects, and what it does not:
- * - It protects one table at a time: its cells, margins and grand total. Shares are protected
- *   through both of their counts (see shareTable).
- * - It does not protect across queries. Every table is protected on its own, so a cell withheld as
- *   a complement in one table may be published in another: as the total of a query filtered to
- *   that cell (filter region=X against by REGION), as a margin of a two-way table whose pattern
- *   differs from the one-way table's, as one year of a period, or as a count behind another
- *   measure's share. Differencing two such queries can recover a small cell (a test in
- *   indicator-tables.test.ts shows it). Closing that would need one suppression pattern for all
- *   linked tables, or perturbed values; Jol relies instead on analysts being named callers with
- *   the STATISTICS purpose and on the access log, where every indicators query is audited.
- * - It does not give suppressed cells a protection interval: only exact recovery is prevented,
- *   bounds from the totals (a withheld cell is at most its row total) remain.
+ * This is the method indicators used before the cell key method (see disclosure-control.ts). It
+ * protects one table at a time; across queries a complement of one table is published in
+ * another (a filtered total, a margin of another breakdown, one year of a period), and
+ * differencing recovers small cells: the differencing harness (`npm run stats:attack`) measures
+ * it as the baseline. The API no longer uses it; `isSmallGroup` still decides which cells the
+ * cell key method withholds.
  */
 
 /** One published-or-withheld number: `value` is additive, `persons` counts who it is about. */

@@ -6,8 +6,9 @@ import { createHealthModels } from '@jol/health';
 import { createLabourModels } from '@jol/labour';
 import { createMigrationModels } from '@jol/migration';
 import { createPensionsModels } from '@jol/pensions';
-import { connectStore, ensureIndexes } from '@jol/schema';
+import { connectStore, ensureIndexes, type RecordKeys } from '@jol/schema';
 import { rebuildAgencyIndicators } from '../stats/refresh';
+import { syntheticRecordKeys } from '../stats/synthetic-secret';
 import { LAST_RECORDED_DAY, REFERENCE_DATE } from './figures';
 import { generatePersonBundle, MAX_PERSONS, type PersonBundle } from './person-bundle';
 import { checkSeed } from './random';
@@ -28,6 +29,8 @@ export interface SeedOptions {
   seed: number;
   /** Draw a progress bar on stderr. */
   progress: boolean;
+  /** The record keys the cubes are built with. @default the synthetic secret's */
+  recordKeys?: RecordKeys;
 }
 
 export interface SeedReport {
@@ -173,6 +176,7 @@ async function buildStatistics(
     asOf: LAST_RECORDED_DAY,
     buildId: `seed-${options.seed}-${options.persons}`,
     builtAt: REFERENCE_DATE,
+    recordKeys: options.recordKeys ?? syntheticRecordKeys,
   };
   for (const store of stores) {
     const { cells } = await rebuildAgencyIndicators(store.agency, store.typed as never, build);

@@ -11,7 +11,9 @@ import { refreshStatistics } from './refresh';
 const USAGE = `Usage: npm run stats:refresh -- [--uri URI] [--prefix P] [--as-of YYYY-MM-DD]
   --uri URI          MongoDB connection string (default $MONGODB_URI)
   --prefix P         databases P_migration, P_labour, P_health, P_pensions (default jol)
-  --as-of DAY        the last day the statistics cover (default today, UTC)`;
+  --as-of DAY        the last day the statistics cover (default today, UTC)
+Needs JOL_STATS_SECRET (or JOL_STATS_SECRET_FILE): the secret the record keys of the cell key
+method derive from; keep it across refreshes, or every published count gets new noise.`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

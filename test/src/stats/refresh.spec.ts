@@ -3,6 +3,7 @@ import { MongoClient, type Document } from 'mongodb';
 import { LAST_RECORDED_DAY } from '../seed/figures';
 import { agencyDatabaseName, dropAgencyDatabases, seedSyntheticData } from '../seed/seed';
 import { refreshStatistics, STATISTICS_AGENCIES, UNIT_AGENCIES } from './refresh';
+import { syntheticRecordKeys } from './synthetic-secret';
 
 /**
  * The operator's refresh against the seed generator: from the same register, the refresh must
@@ -52,6 +53,7 @@ describe('refreshStatistics', () => {
       mongodbUri: uri,
       databasePrefix: prefix,
       asOf: LAST_RECORDED_DAY,
+      recordKeys: syntheticRecordKeys,
     });
     expect(report.units.labour).toBe(seededUnits[0]!.length);
 
@@ -80,7 +82,12 @@ describe('refreshStatistics', () => {
   });
 
   it('keeps only the two newest builds', async () => {
-    await refreshStatistics({ mongodbUri: uri, databasePrefix: prefix, asOf: LAST_RECORDED_DAY });
+    await refreshStatistics({
+      mongodbUri: uri,
+      databasePrefix: prefix,
+      asOf: LAST_RECORDED_DAY,
+      recordKeys: syntheticRecordKeys,
+    });
     const db = client.db(agencyDatabaseName(prefix, 'health'));
     const builds = await db.collection('indicator_builds').find().toArray();
     expect(builds).toHaveLength(2);

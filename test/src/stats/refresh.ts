@@ -33,6 +33,7 @@ import {
   replaceStatisticalUnits,
   statisticalUnitOf,
   type IndicatorBuildOptions,
+  type RecordKeys,
   type StatisticalUnit,
 } from '@jol/schema';
 
@@ -99,6 +100,8 @@ export interface RefreshOptions {
   asOf?: Date;
   /** Progress lines. @default none */
   log?: (line: string) => void;
+  /** @default keys under the statistics secret of the environment (JOL_STATS_SECRET) */
+  recordKeys?: RecordKeys;
 }
 
 export interface RefreshReport {
@@ -156,7 +159,7 @@ export async function refreshStatistics(options: RefreshOptions): Promise<Refres
     for (const agency of STATISTICS_AGENCIES) {
       const built = await (
         REBUILDERS[agency] as (m: unknown, o: IndicatorBuildOptions) => Promise<{ cells: number }>
-      )(models[agency], { asOf, builtAt: new Date() });
+      )(models[agency], { asOf, builtAt: new Date(), recordKeys: options.recordKeys });
       cells[agency] = built.cells;
       log(`${agency}: ${built.cells} indicator cells`);
     }

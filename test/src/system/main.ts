@@ -4,6 +4,7 @@ import { createLogger, SUBGRAPHS } from '@jol/schema';
 import { devKeysEnv, ensureDevKeys } from '../auth/dev-keys';
 import { countPersons, seedSyntheticData } from '../seed/seed';
 import { refreshStatistics } from '../stats/refresh';
+import { localRecordKeys } from '../stats/synthetic-secret';
 import { REPO_ROOT, startStore, type RunningStore } from '../store/secantus';
 import { startSystem } from './system';
 
@@ -36,10 +37,15 @@ async function main() {
       persons,
       seed: 1,
       progress: true,
+      recordKeys: localRecordKeys(),
     });
   } else if (process.env.REFRESH_STATISTICS !== '0') {
     // Indicators are pre-aggregated: bring them up to what the store holds now.
-    const report = await refreshStatistics({ mongodbUri, databasePrefix: 'jol' });
+    const report = await refreshStatistics({
+      mongodbUri,
+      databasePrefix: 'jol',
+      recordKeys: localRecordKeys(),
+    });
     log.info(
       { asOf: report.asOf.toISOString().slice(0, 10), ms: report.elapsedMs },
       'statistics refreshed',

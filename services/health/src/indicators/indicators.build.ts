@@ -1,6 +1,6 @@
 import {
   distinctPins,
-  buildDay,
+  cubeBuilderFor,
   groupByPin,
   IndicatorCubeBuilder,
   loadStatisticalUnits,
@@ -27,7 +27,7 @@ export async function rebuildHealthIndicators(
   models: HealthModels,
   options: IndicatorBuildOptions = {},
 ): Promise<{ buildId: string; cells: number }> {
-  const builder = new IndicatorCubeBuilder(buildDay(options.asOf));
+  const builder = cubeBuilderFor(options);
   const lean = { lean: true } as const;
   const units = await loadStatisticalUnits(models.StatisticalUnit);
   const screenings = await groupByPin<Screening>(

@@ -39,3 +39,10 @@ export const RETURNEE_SHARE_OF_ACTIVE_TB: IndicatorMeasure = {
   cube: HEALTH_CUBE.activeTbCasesReturnees,
   denominator: HEALTH_CUBE.activeTbCases,
 };
+
+/** Every measure of the agency: what the differencing harness attacks. */
+export const HEALTH_MEASURES: readonly IndicatorMeasure[] = [
+  TB_SCREENED_RETURNEES,
+  ACTIVE_TB_CASES,
+  RETURNEE_SHARE_OF_ACTIVE_TB,
+];

@@ -1,5 +1,10 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { IndicatorTable, loadIndicatorTable, type IndicatorMeasure } from '@jol/schema';
+import {
+  IndicatorTable,
+  measureFieldDescription,
+  loadIndicatorTable,
+  type IndicatorMeasure,
+} from '@jol/schema';
 import type { HealthContext } from '../context';
 import {
   ACTIVE_TB_CASES,
@@ -16,20 +21,23 @@ const table = (parent: Indicators, ctx: HealthContext, measure: IndicatorMeasure
 export class HealthIndicatorsResolver {
   @FieldResolver(() => IndicatorTable, {
     nullable: true,
-    description: TB_SCREENED_RETURNEES.description,
+    description: measureFieldDescription(TB_SCREENED_RETURNEES),
   })
   tbScreenedReturnees(@Root() parent: Indicators, @Ctx() ctx: HealthContext) {
     return table(parent, ctx, TB_SCREENED_RETURNEES);
   }
 
-  @FieldResolver(() => IndicatorTable, { nullable: true, description: ACTIVE_TB_CASES.description })
+  @FieldResolver(() => IndicatorTable, {
+    nullable: true,
+    description: measureFieldDescription(ACTIVE_TB_CASES),
+  })
   activeTbCases(@Root() parent: Indicators, @Ctx() ctx: HealthContext) {
     return table(parent, ctx, ACTIVE_TB_CASES);
   }
 
   @FieldResolver(() => IndicatorTable, {
     nullable: true,
-    description: RETURNEE_SHARE_OF_ACTIVE_TB.description,
+    description: measureFieldDescription(RETURNEE_SHARE_OF_ACTIVE_TB),
   })
   returneeShareOfActiveTb(@Root() parent: Indicators, @Ctx() ctx: HealthContext) {
     return table(parent, ctx, RETURNEE_SHARE_OF_ACTIVE_TB);

@@ -1,6 +1,6 @@
 import {
   distinctPins,
-  buildDay,
+  cubeBuilderFor,
   groupByPin,
   IndicatorCubeBuilder,
   loadStatisticalUnits,
@@ -26,7 +26,7 @@ export async function rebuildLabourIndicators(
   models: LabourModels,
   options: IndicatorBuildOptions = {},
 ): Promise<{ buildId: string; cells: number }> {
-  const builder = new IndicatorCubeBuilder(buildDay(options.asOf));
+  const builder = cubeBuilderFor(options);
   const lean = { lean: true } as const;
   const units = await loadStatisticalUnits(models.StatisticalUnit);
   const jobs = await groupByPin<Job>(

@@ -62,3 +62,12 @@ export const REINTEGRATION_COMPLETIONS: IndicatorMeasure = {
   unit: IndicatorUnit.PERSONS,
   cube: LABOUR_CUBE.reintegrationCompletions,
 };
+
+/** Every measure of the agency: what the differencing harness attacks. */
+export const LABOUR_MEASURES: readonly IndicatorMeasure[] = [
+  EMPLOYED_ABROAD,
+  EMPLOYMENT_ABROAD_BY_SECTOR,
+  FORMAL_EMPLOYMENT_SHARE,
+  REINTEGRATION_ENROLMENTS,
+  REINTEGRATION_COMPLETIONS,
+];

@@ -1,5 +1,10 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { IndicatorTable, loadIndicatorTable, type IndicatorMeasure } from '@jol/schema';
+import {
+  IndicatorTable,
+  measureFieldDescription,
+  loadIndicatorTable,
+  type IndicatorMeasure,
+} from '@jol/schema';
 import type { LabourContext } from '../context';
 import {
   EMPLOYED_ABROAD,
@@ -16,14 +21,17 @@ const table = (parent: Indicators, ctx: LabourContext, measure: IndicatorMeasure
 /** Labour's measures on the shared `Indicators` entity; all of them come from one cube read. */
 @Resolver(() => Indicators)
 export class LabourIndicatorsResolver {
-  @FieldResolver(() => IndicatorTable, { nullable: true, description: EMPLOYED_ABROAD.description })
+  @FieldResolver(() => IndicatorTable, {
+    nullable: true,
+    description: measureFieldDescription(EMPLOYED_ABROAD),
+  })
   employedAbroad(@Root() parent: Indicators, @Ctx() ctx: LabourContext) {
     return table(parent, ctx, EMPLOYED_ABROAD);
   }
 
   @FieldResolver(() => IndicatorTable, {
     nullable: true,
-    description: EMPLOYMENT_ABROAD_BY_SECTOR.description,
+    description: measureFieldDescription(EMPLOYMENT_ABROAD_BY_SECTOR),
   })
   employmentAbroadBySector(@Root() parent: Indicators, @Ctx() ctx: LabourContext) {
     return table(parent, ctx, EMPLOYMENT_ABROAD_BY_SECTOR);
@@ -31,7 +39,7 @@ export class LabourIndicatorsResolver {
 
   @FieldResolver(() => IndicatorTable, {
     nullable: true,
-    description: FORMAL_EMPLOYMENT_SHARE.description,
+    description: measureFieldDescription(FORMAL_EMPLOYMENT_SHARE),
   })
   formalEmploymentShare(@Root() parent: Indicators, @Ctx() ctx: LabourContext) {
     return table(parent, ctx, FORMAL_EMPLOYMENT_SHARE);
@@ -39,7 +47,7 @@ export class LabourIndicatorsResolver {
 
   @FieldResolver(() => IndicatorTable, {
     nullable: true,
-    description: REINTEGRATION_ENROLMENTS.description,
+    description: measureFieldDescription(REINTEGRATION_ENROLMENTS),
   })
   reintegrationEnrolments(@Root() parent: Indicators, @Ctx() ctx: LabourContext) {
     return table(parent, ctx, REINTEGRATION_ENROLMENTS);
@@ -47,7 +55,7 @@ export class LabourIndicatorsResolver {
 
   @FieldResolver(() => IndicatorTable, {
     nullable: true,
-    description: REINTEGRATION_COMPLETIONS.description,
+    description: measureFieldDescription(REINTEGRATION_COMPLETIONS),
   })
   reintegrationCompletions(@Root() parent: Indicators, @Ctx() ctx: LabourContext) {
     return table(parent, ctx, REINTEGRATION_COMPLETIONS);

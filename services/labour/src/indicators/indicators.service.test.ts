@@ -13,6 +13,11 @@ import { createLabourServer } from '../server';
 import { rebuildLabourIndicators } from './indicators.build';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+/**
+ * Planted record keys, all 0: every cell key is 0, the first slot of the perturbation table, so
+ * every count from 2 on is published 2 lower (and a 1 as 0): the counting stays visible.
+ */
+const ZERO_KEYS = () => 0;
 const ANALYST = callerAs('ANALYST');
 const pinOf = (sex: 'FEMALE' | 'MALE', serial: number) =>
   `${sex === 'FEMALE' ? 1 : 2}01011990${String(serial).padStart(5, '0')}`;
@@ -112,7 +117,10 @@ describe('labour: indicators', () => {
     server = await createLabourServer({ connection, log: quietLogger(), access: testAccess() });
     await prepareTestDatabase(connection);
     await insertRecords(connection);
-    await rebuildLabourIndicators(server.createContext().models, { asOf: day('2025-12-31') });
+    await rebuildLabourIndicators(server.createContext().models, {
+      asOf: day('2025-12-31'),
+      recordKeys: ZERO_KEYS,
+    });
   });
   afterAll(async () => {
     await server.apollo.stop();
@@ -123,22 +131,23 @@ describe('labour: indicators', () => {
     const result = await execute(server, ENTITIES, reps({ year: 2025 }, ['SEX']), ANALYST);
     expect(result.errors).toBeUndefined();
     const [indicators] = result.data!._entities;
-    // The PIN without a unit is not in the register snapshot: not counted.
-    expect(indicators.employedAbroad.total).toEqual({ value: 23, suppressed: false });
+    // The PIN without a unit is not in the register snapshot: not counted. 23, 12 and 11 persons,
+    // each perturbed 2 lower (ZERO_KEYS): the men's 9 is below K and withheld.
+    expect(indicators.employedAbroad.total).toEqual({ value: 21, suppressed: false });
     expect(indicators.employedAbroad.rows).toEqual([
-      { sex: 'FEMALE', sector: null, value: 12, suppressed: false },
-      { sex: 'MALE', sector: null, value: 11, suppressed: false },
+      { sex: 'FEMALE', sector: null, value: 10, suppressed: false },
+      { sex: 'MALE', sector: null, value: null, suppressed: true },
     ]);
     expect(indicators.employmentAbroadBySector.dimensions).toEqual(['SECTOR']);
     expect(indicators.employmentAbroadBySector.rows).toEqual([
-      { sex: null, sector: 'CATERING', value: 12, suppressed: false },
-      { sex: null, sector: 'CONSTRUCTION', value: 11, suppressed: false },
+      { sex: null, sector: 'CATERING', value: 10, suppressed: false },
+      { sex: null, sector: 'CONSTRUCTION', value: null, suppressed: true },
     ]);
-    // Women: 8 of 12 formal, but the 4 without a contract are a small group; men: none of 11.
-    // With the women's numerator withheld, the total's (8) goes too, or it would give it away.
+    // Women: 8 of 12 formal, a numerator below K; men: none of 11, a denominator perturbed to 9.
+    // The total's numerator is the same 8 women.
     expect(indicators.formalEmploymentShare.rows).toEqual([
       { sex: 'FEMALE', sector: null, value: null, suppressed: true },
-      { sex: 'MALE', sector: null, value: 0, suppressed: false },
+      { sex: 'MALE', sector: null, value: null, suppressed: true },
     ]);
     expect(indicators.formalEmploymentShare.total).toEqual({ value: null, suppressed: true });
   });
@@ -152,35 +161,36 @@ describe('labour: indicators', () => {
     );
     const [indicators] = result.data!._entities;
     // 2024: 12 women + 11 men (in Russia); 2025: the same 23 persons.
-    expect(indicators.employedAbroad.total).toEqual({ value: 46, suppressed: false });
+    expect(indicators.employedAbroad.total).toEqual({ value: 44, suppressed: false });
     const ru2024 = await execute(
       server,
       ENTITIES,
       reps({ year: 2024, destination: 'RU' }),
       ANALYST,
     );
-    expect(ru2024.data!._entities[0].employedAbroad.total.value).toBe(23);
+    expect(ru2024.data!._entities[0].employedAbroad.total.value).toBe(21);
     const ru2025 = await execute(
       server,
       ENTITIES,
       reps({ year: 2025, destination: 'RU' }),
       ANALYST,
     );
-    expect(ru2025.data!._entities[0].employedAbroad.total.value).toBe(12);
+    expect(ru2025.data!._entities[0].employedAbroad.total.value).toBe(10);
   });
 
   it('counts enrolments and completions of reintegration programmes', async () => {
     const result = await execute(server, ENTITIES, reps({ year: 2025 }), ANALYST);
     const [indicators] = result.data!._entities;
-    expect(indicators.reintegrationEnrolments.total).toEqual({ value: 12, suppressed: false });
-    expect(indicators.reintegrationCompletions.total).toEqual({ value: 10, suppressed: false });
+    expect(indicators.reintegrationEnrolments.total).toEqual({ value: 10, suppressed: false });
+    // 10 completions perturbed to 8: below K, withheld.
+    expect(indicators.reintegrationCompletions.total).toEqual({ value: null, suppressed: true });
     const turkey = await execute(
       server,
       ENTITIES,
       reps({ year: 2025, destination: 'TR' }),
       ANALYST,
     );
-    expect(turkey.data!._entities[0].reintegrationEnrolments.total.value).toBe(12);
+    expect(turkey.data!._entities[0].reintegrationEnrolments.total.value).toBe(10);
   });
 
   it('is no side door: an officer gets FORBIDDEN for every measure, and it is audited', async () => {

@@ -1,6 +1,6 @@
 import {
   AgeBand,
-  buildDay,
+  cubeBuilderFor,
   groupByPin,
   IndicatorCubeBuilder,
   PersonYearChoices,
@@ -28,7 +28,7 @@ export async function rebuildMigrationIndicators(
   models: MigrationModels,
   options: IndicatorBuildOptions = {},
 ): Promise<{ buildId: string; cells: number }> {
-  const builder = new IndicatorCubeBuilder(buildDay(options.asOf));
+  const builder = cubeBuilderFor(options);
   const lean = { lean: true } as const;
   const stays = await groupByPin<Stay>(
     models.Episode.find(
@@ -109,7 +109,14 @@ export function countPerson(
     for (const { childPin } of records.children) {
       if (seen.has(childPin)) continue;
       seen.add(childPin);
-      builder.add(MIGRATION_CUBE.childrenWithParentAbroad, year, person, destination);
+      builder.add(
+        MIGRATION_CUBE.childrenWithParentAbroad,
+        year,
+        person,
+        destination,
+        null,
+        childPin,
+      );
       counted += 1;
     }
     if (counted > 0) {

@@ -92,3 +92,15 @@ export const DESTINATIONS: IndicatorMeasure = {
     'Persons abroad (as personsAbroad counts them) by destination country only, whatever `by` says; the filter applies.',
   dimensions: [IndicatorDimension.DESTINATION],
 };
+
+/** Every measure of the agency: what the differencing harness attacks. */
+export const MIGRATION_MEASURES: readonly IndicatorMeasure[] = [
+  PERSONS_ABROAD,
+  DEPARTURES,
+  RETURNS,
+  ENTRY_BANS,
+  WOMEN_SHARE_ABROAD,
+  AGED_15_29_SHARE_ABROAD,
+  CHILDREN_WITH_PARENT_ABROAD,
+  DESTINATIONS,
+];

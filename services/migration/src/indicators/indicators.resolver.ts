@@ -7,6 +7,7 @@ import {
   indicatorsOf,
   IndicatorTable,
   loadIndicatorTable,
+  measureFieldDescription,
   normalizeIndicatorRequest,
   type IndicatorMeasure,
 } from '@jol/schema';
@@ -54,29 +55,41 @@ export class IndicatorsResolver {
     return indicatorScopeOf(parent.request);
   }
 
-  @FieldResolver(() => IndicatorTable, { nullable: true, description: PERSONS_ABROAD.description })
+  @FieldResolver(() => IndicatorTable, {
+    nullable: true,
+    description: measureFieldDescription(PERSONS_ABROAD),
+  })
   personsAbroad(@Root() parent: Indicators, @Ctx() ctx: MigrationContext) {
     return table(parent, ctx, PERSONS_ABROAD);
   }
 
-  @FieldResolver(() => IndicatorTable, { nullable: true, description: DEPARTURES.description })
+  @FieldResolver(() => IndicatorTable, {
+    nullable: true,
+    description: measureFieldDescription(DEPARTURES),
+  })
   departures(@Root() parent: Indicators, @Ctx() ctx: MigrationContext) {
     return table(parent, ctx, DEPARTURES);
   }
 
-  @FieldResolver(() => IndicatorTable, { nullable: true, description: RETURNS.description })
+  @FieldResolver(() => IndicatorTable, {
+    nullable: true,
+    description: measureFieldDescription(RETURNS),
+  })
   returns(@Root() parent: Indicators, @Ctx() ctx: MigrationContext) {
     return table(parent, ctx, RETURNS);
   }
 
-  @FieldResolver(() => IndicatorTable, { nullable: true, description: ENTRY_BANS.description })
+  @FieldResolver(() => IndicatorTable, {
+    nullable: true,
+    description: measureFieldDescription(ENTRY_BANS),
+  })
   entryBans(@Root() parent: Indicators, @Ctx() ctx: MigrationContext) {
     return table(parent, ctx, ENTRY_BANS);
   }
 
   @FieldResolver(() => IndicatorTable, {
     nullable: true,
-    description: WOMEN_SHARE_ABROAD.description,
+    description: measureFieldDescription(WOMEN_SHARE_ABROAD),
   })
   womenShareAbroad(@Root() parent: Indicators, @Ctx() ctx: MigrationContext) {
     return table(parent, ctx, WOMEN_SHARE_ABROAD);
@@ -84,7 +97,7 @@ export class IndicatorsResolver {
 
   @FieldResolver(() => IndicatorTable, {
     nullable: true,
-    description: AGED_15_29_SHARE_ABROAD.description,
+    description: measureFieldDescription(AGED_15_29_SHARE_ABROAD),
   })
   aged15To29ShareAbroad(@Root() parent: Indicators, @Ctx() ctx: MigrationContext) {
     return table(parent, ctx, AGED_15_29_SHARE_ABROAD);
@@ -92,13 +105,16 @@ export class IndicatorsResolver {
 
   @FieldResolver(() => IndicatorTable, {
     nullable: true,
-    description: CHILDREN_WITH_PARENT_ABROAD.description,
+    description: measureFieldDescription(CHILDREN_WITH_PARENT_ABROAD),
   })
   childrenWithParentAbroad(@Root() parent: Indicators, @Ctx() ctx: MigrationContext) {
     return table(parent, ctx, CHILDREN_WITH_PARENT_ABROAD);
   }
 
-  @FieldResolver(() => IndicatorTable, { nullable: true, description: DESTINATIONS.description })
+  @FieldResolver(() => IndicatorTable, {
+    nullable: true,
+    description: measureFieldDescription(DESTINATIONS),
+  })
   destinations(@Root() parent: Indicators, @Ctx() ctx: MigrationContext) {
     return table(parent, ctx, DESTINATIONS);
   }

@@ -1,6 +1,6 @@
 import {
   distinctPins,
-  buildDay,
+  cubeBuilderFor,
   groupByPin,
   IndicatorCubeBuilder,
   loadStatisticalUnits,
@@ -28,7 +28,7 @@ export async function rebuildPensionsIndicators(
   models: PensionsModels,
   options: IndicatorBuildOptions = {},
 ): Promise<{ buildId: string; cells: number }> {
-  const builder = new IndicatorCubeBuilder(buildDay(options.asOf));
+  const builder = cubeBuilderFor(options);
   const lean = { lean: true } as const;
   const units = await loadStatisticalUnits(models.StatisticalUnit);
   const periods = await groupByPin<Period>(

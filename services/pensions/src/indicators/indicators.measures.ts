@@ -38,3 +38,10 @@ export const VOLUNTARY_CONTRIBUTORS: IndicatorMeasure = {
   unit: IndicatorUnit.PERSONS,
   cube: PENSIONS_CUBE.voluntaryContributors,
 };
+
+/** Every measure of the agency: what the differencing harness attacks. */
+export const PENSIONS_MEASURES: readonly IndicatorMeasure[] = [
+  INSURED_ABROAD,
+  PERSONS_WITH_TOTALIZED_PERIODS,
+  VOLUNTARY_CONTRIBUTORS,
+];

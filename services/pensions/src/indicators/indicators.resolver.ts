@@ -1,5 +1,10 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { IndicatorTable, loadIndicatorTable, type IndicatorMeasure } from '@jol/schema';
+import {
+  IndicatorTable,
+  measureFieldDescription,
+  loadIndicatorTable,
+  type IndicatorMeasure,
+} from '@jol/schema';
 import type { PensionsContext } from '../context';
 import {
   INSURED_ABROAD,
@@ -14,14 +19,17 @@ const table = (parent: Indicators, ctx: PensionsContext, measure: IndicatorMeasu
 /** The Social Fund's measures on the shared `Indicators` entity; all from one cube read. */
 @Resolver(() => Indicators)
 export class PensionsIndicatorsResolver {
-  @FieldResolver(() => IndicatorTable, { nullable: true, description: INSURED_ABROAD.description })
+  @FieldResolver(() => IndicatorTable, {
+    nullable: true,
+    description: measureFieldDescription(INSURED_ABROAD),
+  })
   insuredAbroad(@Root() parent: Indicators, @Ctx() ctx: PensionsContext) {
     return table(parent, ctx, INSURED_ABROAD);
   }
 
   @FieldResolver(() => IndicatorTable, {
     nullable: true,
-    description: VOLUNTARY_CONTRIBUTORS.description,
+    description: measureFieldDescription(VOLUNTARY_CONTRIBUTORS),
   })
   voluntaryContributors(@Root() parent: Indicators, @Ctx() ctx: PensionsContext) {
     return table(parent, ctx, VOLUNTARY_CONTRIBUTORS);
@@ -29,7 +37,7 @@ export class PensionsIndicatorsResolver {
 
   @FieldResolver(() => IndicatorTable, {
     nullable: true,
-    description: PERSONS_WITH_TOTALIZED_PERIODS.description,
+    description: measureFieldDescription(PERSONS_WITH_TOTALIZED_PERIODS),
   })
   personsWithTotalizedPeriods(@Root() parent: Indicators, @Ctx() ctx: PensionsContext) {
     return table(parent, ctx, PERSONS_WITH_TOTALIZED_PERIODS);

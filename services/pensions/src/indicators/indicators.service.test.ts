@@ -13,6 +13,11 @@ import { createPensionsServer } from '../server';
 import { rebuildPensionsIndicators } from './indicators.build';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+/**
+ * Planted record keys, all 0: every cell key is 0, the first slot of the perturbation table, so
+ * every count from 2 on is published 2 lower (and a 1 as 0): the counting stays visible.
+ */
+const ZERO_KEYS = () => 0;
 const ANALYST = callerAs('ANALYST');
 const pinOf = (serial: number) => `10101199${String(serial).padStart(6, '0')}`;
 
@@ -106,7 +111,10 @@ describe('pensions: indicators', () => {
     server = await createPensionsServer({ connection, log: quietLogger(), access: testAccess() });
     await prepareTestDatabase(connection);
     await insertRecords(connection);
-    await rebuildPensionsIndicators(server.createContext().models, { asOf: day('2025-12-31') });
+    await rebuildPensionsIndicators(server.createContext().models, {
+      asOf: day('2025-12-31'),
+      recordKeys: ZERO_KEYS,
+    });
   });
   afterAll(async () => {
     await server.apollo.stop();
@@ -117,13 +125,15 @@ describe('pensions: indicators', () => {
     const result = await execute(server, ENTITIES, reps({ year: 2025 }, ['DESTINATION']), ANALYST);
     expect(result.errors).toBeUndefined();
     const [indicators] = result.data!._entities;
+    // 14 in Russia, 11 in Turkey: every count is published 2 lower (ZERO_KEYS), and Turkey's 9
+    // is below K: withheld.
     expect(indicators.insuredAbroad.rows).toEqual([
-      { destination: 'RU', year: null, value: 14, suppressed: false },
-      { destination: 'TR', year: null, value: 11, suppressed: false },
+      { destination: 'RU', year: null, value: 12, suppressed: false },
+      { destination: 'TR', year: null, value: null, suppressed: true },
     ]);
-    expect(indicators.personsWithTotalizedPeriods.total).toEqual({ value: 14, suppressed: false });
-    // Two payments each: every contributor counts once.
-    expect(indicators.voluntaryContributors.total).toEqual({ value: 11, suppressed: false });
+    expect(indicators.personsWithTotalizedPeriods.total).toEqual({ value: 12, suppressed: false });
+    // Two payments each: every contributor counts once (11, perturbed to 9: withheld).
+    expect(indicators.voluntaryContributors.total).toEqual({ value: null, suppressed: true });
   });
 
   it('counts each year a period touches', async () => {
@@ -139,9 +149,9 @@ describe('pensions: indicators', () => {
       ),
     ).toEqual([
       [2022, 0],
-      [2023, 14],
-      [2024, 14],
-      [2025, 14],
+      [2023, 12],
+      [2024, 12],
+      [2025, 12],
     ]);
   });
 
