@@ -1,6 +1,7 @@
 import { MongoClient, type Db } from 'mongodb';
 import { verifyAllAuditChains } from '../audit/verify';
 import { refreshStatistics } from '../stats/refresh';
+import { syntheticRecordKeys } from '../stats/synthetic-secret';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 
 /**
@@ -75,7 +76,11 @@ describe('corrections and voids across the graph', () => {
     return byDestination;
   };
   const refresh = () =>
-    refreshStatistics({ mongodbUri: process.env.MONGODB_URI!, databasePrefix: jol.databasePrefix });
+    refreshStatistics({
+      mongodbUri: process.env.MONGODB_URI!,
+      databasePrefix: jol.databasePrefix,
+      recordKeys: syntheticRecordKeys,
+    });
 
   beforeAll(async () => {
     jol = await startTestSystem('corrections');

@@ -229,11 +229,17 @@ describe('HTTP: every client error is a typed JSON error with a 4xx status', () 
       { ...partner(), 'x-request-id': requestId },
     );
     await expectTypedError(response, 400, 'BAD_REQUEST');
-    expect(await pensionsDb.collection('audit_events').find({ requestId }).toArray()).toEqual([
+    const events = await pensionsDb
+      .collection('audit_events')
+      .find({ callerRequestId: requestId })
+      .toArray();
+    expect(events).toEqual([
       expect.objectContaining({
+        requestId: response.headers.get('x-request-id'),
         roles: ['PARTNER'],
-        fields: ['Gateway.persistedOperation'],
-        operation: 'anonymous#query',
+        refused: ['Gateway.persistedOperation'],
+        callerOperationName: null,
+        callerOperationId: null,
         outcome: 'DENIED',
       }),
     ]);

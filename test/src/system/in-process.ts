@@ -95,6 +95,10 @@ export async function startInProcessSystem(options: {
       subgraphUrls: urls,
       log,
       access,
+      // One process on a loaded machine: generous deadlines, a breaker that does not trip on load.
+      subgraphGuards: Object.fromEntries(
+        Object.keys(urls).map((name) => [name, { timeoutMs: 30_000, volumeThreshold: 1000 }]),
+      ),
     });
     gatewayServer = await gateway.listen(0);
     gatewayBase = gatewayServer.url;

@@ -67,7 +67,14 @@ export async function startTestSystem(
   const system = await startSystem({
     mongodbUri,
     databasePrefix,
-    env: { ...devKeysEnv(keys), ...options.env },
+    env: {
+      ...devKeysEnv(keys),
+      // A loaded CI machine can take seconds per call; specs about timeouts and breakers set
+      // their own, the rest must not fail for want of a core.
+      SUBGRAPH_TIMEOUT_MS: '30000',
+      SUBGRAPH_BREAKER_VOLUME: '1000',
+      ...options.env,
+    },
     output: { logDir: join(REPO_ROOT, 'test-artifacts', 'logs', name) },
   });
   const graphqlUrl = `${system.gatewayUrl}/graphql`;
