@@ -2,7 +2,7 @@ import { GraphQLScalarType, Kind } from 'graphql';
 import { badUserInput } from '../errors';
 import { isCalendarDate } from './date';
 
-const PIN_SHAPE = /^[12]\d{13}$/;
+const FOURTEEN_DIGITS = /^[0-9]{14}$/;
 
 /**
  * Validates a personal identification number: 14 digits, the first 1 or 2, digits 2-9 a real
@@ -12,8 +12,9 @@ const PIN_SHAPE = /^[12]\d{13}$/;
 export function parsePin(value: unknown, field = 'pin'): string {
   if (typeof value !== 'string')
     throw badUserInput(field, value, 'must be a PIN string of 14 digits');
-  if (!PIN_SHAPE.test(value)) {
-    throw badUserInput(field, value, 'must be 14 digits starting with 1 or 2');
+  if (!FOURTEEN_DIGITS.test(value)) throw badUserInput(field, value, 'must be exactly 14 digits');
+  if (value[0] !== '1' && value[0] !== '2') {
+    throw badUserInput(field, value, 'must start with 1 or 2');
   }
   const day = Number(value.slice(1, 3));
   const month = Number(value.slice(3, 5));
