@@ -1,0 +1,48 @@
+// @ts-check
+import { resolve } from 'node:path';
+
+// The test runners run in a copy of the repository; the store's installation stays in this one.
+process.env.JOL_MUTATION_REPO_ROOT = resolve(import.meta.dirname);
+
+/**
+ * Mutation testing of the security kernel: `npm run test:mutation`. Not part of `npm test`: it
+ * runs the unit and service tests once per mutant. Run a subset while working on one file:
+ * `npm run test:mutation -- --mutate schema/src/access/jwt.ts`.
+ *
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  packageManager: 'npm',
+  testRunner: 'jest',
+  jest: {
+    projectType: 'custom',
+    configFile: 'jest.mutation.config.js',
+    enableFindRelatedTests: true,
+  },
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.mutation.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  // The machine is shared: one test process, and only the tests that cover each mutant.
+  concurrency: 1,
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'schema/src/access/policy.ts',
+    'schema/src/access/decide.ts',
+    'schema/src/access/shield.ts',
+    'schema/src/access/jwt.ts',
+    'schema/src/access/signing.ts',
+    'schema/src/audit/chain.ts',
+    'schema/src/statistics/suppression.ts',
+    'gateway/src/persisted-operations.ts',
+    'schema/src/scalars/pin.ts',
+    'schema/src/scalars/date.ts',
+  ],
+  ignorePatterns: ['.tools', 'dist', 'reports', 'coverage', 'test-artifacts', '.keys', '.data'],
+  timeoutMS: 60_000,
+  reporters: ['clear-text', 'progress', 'json', 'html'],
+  clearTextReporter: { allowColor: false, logTests: false, reportMutants: false },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  thresholds: { high: 90, low: 85, break: null },
+  tempDirName: '.stryker-tmp',
+};
