@@ -7,12 +7,20 @@
 const base = require('./jest.config.js');
 const [unit, service] = base.projects;
 
+/**
+ * JOL_MUTATION_TIERS=unit leaves the service tests out: a quick run while writing unit tests
+ * (every service test goes through the access kernel, so each of its mutants runs them all).
+ * @default 'unit,service'
+ */
+const tiers = (process.env.JOL_MUTATION_TIERS ?? 'unit,service').split(',');
+const withService = tiers.includes('service');
+
 module.exports = {
   ...unit,
   displayName: 'mutation',
-  testMatch: [...unit.testMatch, ...service.testMatch],
-  testPathIgnorePatterns: ['/node_modules/'],
+  testMatch: [...unit.testMatch, ...(withService ? service.testMatch : [])],
+  testPathIgnorePatterns: withService ? ['/node_modules/'] : unit.testPathIgnorePatterns,
   // One store for every run of a Stryker worker, not one per mutant (see the setup's comment).
-  globalSetup: '<rootDir>/test/src/mutation/jest-global-setup.ts',
+  ...(withService ? { globalSetup: '<rootDir>/test/src/mutation/jest-global-setup.ts' } : {}),
   testTimeout: base.testTimeout,
 };

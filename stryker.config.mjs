@@ -7,7 +7,8 @@ process.env.JOL_MUTATION_REPO_ROOT = resolve(import.meta.dirname);
 /**
  * Mutation testing of the security kernel: `npm run test:mutation`. Not part of `npm test`: it
  * runs the unit and service tests once per mutant. Run a subset while working on one file:
- * `npm run test:mutation -- --mutate schema/src/access/jwt.ts`.
+ * `npm run test:mutation -- --mutate schema/src/access/jwt.ts`, and with
+ * `JOL_MUTATION_TIERS=unit` to leave the service tests out (jest.mutation.config.js).
  *
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
@@ -39,6 +40,8 @@ export default {
   ],
   ignorePatterns: ['.tools', 'dist', 'reports', 'coverage', 'test-artifacts', '.keys', '.data'],
   timeoutMS: 60_000,
+  // The first run, every unit and service test with coverage per test, is slow on a busy machine.
+  dryRunTimeoutMinutes: 60,
   reporters: ['clear-text', 'progress', 'json', 'html'],
   clearTextReporter: { allowColor: false, logTests: false, reportMutants: false },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
