@@ -1,8 +1,6 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 import { badUserInput } from '../errors';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 export function isCalendarDate(year: number, month: number, day: number): boolean {
   if (year < 1900 || month < 1 || month > 12 || day < 1) return false;
   const d = new Date(Date.UTC(year, month - 1, day));
@@ -13,7 +11,7 @@ export function isCalendarDate(year: number, month: number, day: number): boolea
 export function parseIsoDate(value: unknown, field = 'date'): Date {
   if (typeof value !== 'string')
     throw badUserInput(field, value, 'must be a date string YYYY-MM-DD');
-  const m = ISO_DATE.exec(value);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m || !isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
     throw badUserInput(field, value, 'must be a real calendar date YYYY-MM-DD from 1900 on');
   }
