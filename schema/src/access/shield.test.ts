@@ -32,8 +32,12 @@ const SDL = /* GraphQL */ `
   input SkillInput {
     pin: String
   }
+  input NumberedInput {
+    pin: Int
+  }
   type Mutation {
     recordSkill(input: SkillInput): String
+    recordNumbered(input: NumberedInput): String
     openPensionExchangeCase(pin: String): String
   }
 `;
@@ -47,6 +51,7 @@ const ROOT = {
   _service: { sdl: 'type Query' },
   _entities: ['e'],
   recordSkill: 'ok',
+  recordNumbered: 'ok',
   openPensionExchangeCase: 'ok',
 };
 
@@ -66,6 +71,7 @@ const RULES: AccessRules[] = [
   {
     Mutation: {
       recordSkill: writeRule('labour'),
+      recordNumbered: writeRule('labour'),
       openPensionExchangeCase: submitRule<{ pin: string }>((args) => ({
         pin: args.pin,
         partners: ['RU-SFR'],
@@ -150,9 +156,18 @@ describe('applyAccessRules', () => {
     expect([...labour.access.pins]).toEqual(['10503199012345']);
     expect(labour.access.wrote).toBe(true);
 
-    const withoutPin = contextOf(officer(['LABOUR_OFFICER']), 'EMPLOYMENT_SERVICES');
-    await run('mutation { recordSkill(input: {}) }', withoutPin);
-    expect([...withoutPin.access.pins]).toEqual([]);
+    for (const mutation of [
+      'recordSkill(input: {})',
+      'recordSkill',
+      'recordNumbered(input: { pin: 10503199 })',
+    ]) {
+      const withoutPin = contextOf(officer(['LABOUR_OFFICER']), 'EMPLOYMENT_SERVICES');
+      expect(await run(`mutation { ${mutation} }`, withoutPin)).toEqual({
+        data: { [mutation.split('(')[0]!]: 'ok' },
+        errors: [],
+      });
+      expect([...withoutPin.access.pins]).toEqual([]);
+    }
 
     const health = contextOf(officer(['HEALTH_OFFICER']), 'MEDICAL_CARE');
     expect(await run('mutation { recordSkill(input: { pin: "10503199012345" }) }', health)).toEqual(

@@ -25,6 +25,10 @@ describe('isCalendarDate', () => {
     [2024, 1, 0, 'day 0'],
     [2024, 1, 32, 'day 32'],
     [2024, -1, 10, 'a negative month'],
+    [2023, 1, 366, 'a year of days on, the same month'],
+    [2024, 13, 1, 'month 13, day 1'],
+    [1899, 13, 1, 'month 13 of 1899, which is January 1900'],
+    [2024, 1.5, 1, 'a fractional month'],
   ])('fails for %i-%i-%i (%s)', (year, month, day) => {
     expect(isCalendarDate(year, month, day)).toBe(false);
   });

@@ -1,10 +1,15 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 import { badUserInput } from '../errors';
 
+/**
+ * Whether the numbers name a real day from 1900 on. Date.UTC rolls an impossible month or day over
+ * into another month (13 into January, 31 April into May, day 0 into the month before, day 366
+ * into the same month a year on), which the month or the day then fails to match.
+ */
 export function isCalendarDate(year: number, month: number, day: number): boolean {
-  if (year < 1900 || month < 1 || month > 12 || day < 1) return false;
+  if (year < 1900) return false;
   const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
 /** Parses `YYYY-MM-DD` into a Date at UTC midnight; anything else is a BAD_USER_INPUT. */
