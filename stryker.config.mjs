@@ -5,10 +5,12 @@ import { resolve } from 'node:path';
 process.env.JOL_MUTATION_REPO_ROOT = resolve(import.meta.dirname);
 
 /**
- * Mutation testing of the security kernel: `npm run test:mutation`. Not part of `npm test`: it
- * runs the unit and service tests once per mutant. Run a subset while working on one file:
- * `npm run test:mutation -- --mutate schema/src/access/jwt.ts`, and with
- * `JOL_MUTATION_TIERS=unit` to leave the service tests out (jest.mutation.config.js).
+ * Mutation testing of the security kernel: `npm run test:mutation` (about half an hour for every
+ * file on a busy two-core machine). Not part of `npm test`. By default each mutant runs the unit
+ * tests beside the kernel; jest.mutation.config.js says why and how to run others
+ * (JOL_MUTATION_TESTS, JOL_MUTATION_TIERS). One file while writing its tests:
+ * `npm run test:mutation -- --mutate schema/src/access/jwt.ts --checkers ""` (the TypeScript
+ * checker removes mutants that do not compile, at a cost per mutant).
  *
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
