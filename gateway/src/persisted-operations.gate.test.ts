@@ -160,16 +160,24 @@ describe('the persisted operations gate, called directly', () => {
   });
 
   it.each([
-    [{ operationName: 'Given', query: 'query Other { a }' }, 'Given'],
-    [{ operationName: 7, query: 'query Other { a }' }, null],
-    [{ operationName: 'not-a-name' }, null],
-    [{ query: 'fragment F on Query { a } query Second { ...F }' }, 'Second'],
-    [{ query: 'fragment F on Query { a }' }, null],
-    [{ query: '{ a }' }, null],
-    [{ query: 'query {' }, null],
-    [{ query: `query Exact { a }${' '.repeat(100_000 - 17)}` }, 'Exact'],
-    [{ query: `query Long { a }${' '.repeat(100_000 - 15)}` }, null],
-  ])('records the operation name of %#: %p', async (body, name) => {
+    ['the operationName given', { operationName: 'Given', query: 'query Other { a }' }, 'Given'],
+    ['no operationName that is no string', { operationName: 7, query: 'query Other { a }' }, null],
+    ['no operationName that is no GraphQL name', { operationName: 'not-a-name' }, null],
+    [
+      'the first operation after a fragment',
+      { query: 'fragment F on Query { a } query Second { ...F }' },
+      'Second',
+    ],
+    ['none for a fragment alone', { query: 'fragment F on Query { a }' }, null],
+    ['none for an anonymous query', { query: '{ a }' }, null],
+    ['none for a syntax error', { query: 'query {' }, null],
+    [
+      'the name in a query of 100,000 characters',
+      { query: `query Exact { a }${' '.repeat(100_000 - 17)}` },
+      'Exact',
+    ],
+    ['none in a longer query', { query: `query Long { a }${' '.repeat(100_000 - 15)}` }, null],
+  ] as [string, unknown, string | null][])('records %s', async (_label, body, name) => {
     const { call, refusals } = createHarness();
     await call({ caller: PARTNER, body });
     expect(refusals[0]!.operationName).toBe(name);
