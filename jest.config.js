@@ -27,7 +27,8 @@ const common = {
     '^@jol/gateway$': '<rootDir>/gateway/src',
     '^@jol/testkit$': '<rootDir>/test/src',
   },
-  modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
+  // A mutation-testing run keeps a copy of the repository in .stryker-tmp (stryker.config.mjs).
+  modulePathIgnorePatterns: ['<rootDir>/.*/dist/', '<rootDir>/.stryker-tmp/'],
   rootDir: __dirname,
   setupFiles: ['reflect-metadata'],
 };

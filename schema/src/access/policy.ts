@@ -1,4 +1,4 @@
-import { isPurpose, type Purpose, type Role } from './roles';
+import { isPurpose, isRole, type Purpose, type Role } from './roles';
 
 /**
  * Jol's access policy, written once as data: the code's rules and the tests' expectations both
@@ -387,8 +387,14 @@ export const INTROSPECTION_ROLES: readonly Role[] = [
   'AUDITOR',
 ];
 
+/**
+ * The policy of a role named by a string; undefined for anything not a role, inherited property
+ * names (`toString`) included, so a lookup never finds something that is not a policy.
+ */
+export function policyOf(role: string): RolePolicy | undefined {
+  return isRole(role) ? ROLE_POLICY[role] : undefined;
+}
+
 export function purposeAllowed(roles: readonly string[], purpose: string): boolean {
-  return roles.some((role) =>
-    (ROLE_POLICY as Record<string, RolePolicy>)[role]?.purposes.includes(purpose as Purpose),
-  );
+  return roles.some((role) => policyOf(role)?.purposes.includes(purpose as Purpose) ?? false);
 }

@@ -1,19 +1,22 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 import { badUserInput } from '../errors';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
+/**
+ * Whether the numbers name a real day from 1900 on. Date.UTC rolls an impossible month or day over
+ * into another month (13 into January, 31 April into May, day 0 into the month before, day 366
+ * into the same month a year on), which the month or the day then fails to match.
+ */
 export function isCalendarDate(year: number, month: number, day: number): boolean {
-  if (year < 1900 || month < 1 || month > 12 || day < 1) return false;
+  if (year < 1900) return false;
   const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
 /** Parses `YYYY-MM-DD` into a Date at UTC midnight; anything else is a BAD_USER_INPUT. */
 export function parseIsoDate(value: unknown, field = 'date'): Date {
   if (typeof value !== 'string')
     throw badUserInput(field, value, 'must be a date string YYYY-MM-DD');
-  const m = ISO_DATE.exec(value);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m || !isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
     throw badUserInput(field, value, 'must be a real calendar date YYYY-MM-DD from 1900 on');
   }

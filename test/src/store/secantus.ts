@@ -68,6 +68,8 @@ export interface StartStoreOptions {
   logFile?: string;
   /** How long to wait for the first successful ping. @default 60000 */
   readyTimeoutMs?: number;
+  /** Where SecantusDB's virtual environment lives. @default <repo>/.tools/secantus */
+  venvDir?: string;
 }
 
 export interface RunningStore {
@@ -82,7 +84,7 @@ export interface RunningStore {
 
 /** Starts a SecantusDB server on 127.0.0.1 and resolves once it answers a ping. */
 export async function startStore(options: StartStoreOptions = {}): Promise<RunningStore> {
-  const python = ensureSecantus();
+  const python = ensureSecantus({ venvDir: options.venvDir });
   const port = options.port ?? (await freePort());
   const storagePath = options.storagePath ?? ':memory:';
   if (storagePath !== ':memory:') mkdirSync(storagePath, { recursive: true });

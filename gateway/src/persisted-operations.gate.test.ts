@@ -1,0 +1,284 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { Caller, Logger } from '@jol/schema';
+import { buildManifest, readOperations } from './partner-operations/manifest';
+import {
+  createPersistedOperationsGate,
+  createRefusalAuditor,
+  pinsIn,
+  type OperationRefusal,
+} from './persisted-operations';
+
+/**
+ * The gate and its helpers called directly, for the cases an HTTP client cannot send (a null
+ * body, a GET with a body) and for exactly what the audit receives.
+ */
+
+const operations = readOperations();
+const manifest = buildManifest(['ReadKyrgyzPeriods'], operations);
+const REGISTERED = manifest.operations[0]!;
+const PARTNER: Caller = { sub: 'sfr', roles: ['PARTNER'], partner: 'RU-SFR' };
+const HEX = 'a'.repeat(64);
+
+function createHarness(options: { audit?: 'record' | 'fail' | 'none' } = {}) {
+  const refusals: OperationRefusal[] = [];
+  const errors: unknown[][] = [];
+  const log = { error: (...args: unknown[]) => errors.push(args) } as unknown as Logger;
+  const mode = options.audit ?? 'record';
+  const gate = createPersistedOperationsGate({
+    manifests: new Map([['RU-SFR', manifest]]),
+    log,
+    ...(mode === 'none'
+      ? {}
+      : {
+          audit: async (refusal: OperationRefusal) => {
+            if (mode === 'fail') throw new Error('store down');
+            refusals.push(refusal);
+          },
+        }),
+  });
+  async function call(input: {
+    caller?: Caller;
+    body?: unknown;
+    method?: string;
+    headers?: Record<string, unknown>;
+    id?: string;
+  }) {
+    const req = {
+      method: input.method ?? 'POST',
+      body: input.body,
+      headers: input.headers ?? {},
+      id: input.id,
+    } as unknown as Request;
+    let status = 200;
+    let json: unknown;
+    const res = {
+      locals: { caller: input.caller, requestId: input.id },
+      status(code: number) {
+        status = code;
+        return this;
+      },
+      setHeader() {
+        return this;
+      },
+      json(body: unknown) {
+        json = body;
+        return this;
+      },
+    } as unknown as Response;
+    let passed = false;
+    await gate(req, res, (() => {
+      passed = true;
+    }) as NextFunction);
+    return { passed, status, json, body: req.body as unknown };
+  }
+  return { call, refusals, errors };
+}
+
+const refusal = (message: string) => ({
+  errors: [{ message, extensions: { code: 'OPERATION_NOT_REGISTERED' } }],
+});
+const SEND_AN_ID =
+  'Send the id of an operation registered for your institution (extensions.persistedQuery.sha256Hash or id)';
+
+describe('the persisted operations gate, called directly', () => {
+  it('lets a request without a caller through (the token check answers it)', async () => {
+    const { call } = createHarness();
+    expect(await call({ body: { query: '{ a }' } })).toMatchObject({ passed: true, status: 200 });
+  });
+
+  it('refuses a registered id sent with GET', async () => {
+    const { call } = createHarness();
+    expect(await call({ caller: PARTNER, method: 'GET', body: { id: REGISTERED.id } })).toEqual({
+      passed: false,
+      status: 403,
+      json: refusal('Partner institutions POST the id of a registered operation'),
+      body: { id: REGISTERED.id },
+    });
+  });
+
+  it('takes a top-level id when the APQ extension has no persistedQuery', async () => {
+    const { call } = createHarness();
+    const result = await call({ caller: PARTNER, body: { id: REGISTERED.id, extensions: {} } });
+    expect(result.passed).toBe(true);
+    expect(result.body).toEqual({
+      query: REGISTERED.body,
+      operationName: REGISTERED.name,
+      variables: {},
+    });
+  });
+
+  it.each([
+    [null, 'a null body'],
+    [['x'], 'an array body'],
+    ['text', 'a string body'],
+  ] as [unknown, string][])('refuses %p (%s) as a request without an id', async (body) => {
+    const { call, refusals } = createHarness();
+    expect(await call({ caller: PARTNER, body })).toMatchObject({
+      status: 403,
+      json: refusal(SEND_AN_ID),
+    });
+    expect(refusals[0]).toMatchObject({ operationId: null, operationName: null, pins: [] });
+  });
+
+  it.each([
+    [{ id: HEX.toUpperCase() }, 'upper-case hex'],
+    [{ id: [HEX] }, 'an id in an array'],
+    [{ id: 7 }, 'a number'],
+    [{ extensions: { persistedQuery: { sha256Hash: HEX.slice(1) } } }, '63 digits'],
+  ] as [unknown, string][])('does not take %p (%s) for an operation id', async (body) => {
+    const { call, refusals } = createHarness();
+    expect(await call({ caller: PARTNER, body })).toMatchObject({ json: refusal(SEND_AN_ID) });
+    expect(refusals[0]!.operationId).toBeNull();
+  });
+
+  it('records what the request says of itself, and nothing it does not', async () => {
+    const { call, refusals } = createHarness();
+    await call({
+      caller: PARTNER,
+      id: 'req-9',
+      headers: {
+        authorization: 'Bearer t',
+        'x-purpose': 'PENSION_EXCHANGE',
+        'x-request-id': 'caller-label-1',
+      },
+      body: { id: HEX, variables: { pin: '10503199012345' } },
+    });
+    await call({ caller: PARTNER, headers: { 'x-purpose': ['A', 'B'] }, body: { id: HEX } });
+    expect(refusals).toEqual([
+      {
+        caller: PARTNER,
+        requestId: 'req-9',
+        callerRequestId: 'caller-label-1',
+        purpose: 'PENSION_EXCHANGE',
+        authorization: 'Bearer t',
+        operationId: HEX,
+        operationName: null,
+        pins: ['10503199012345'],
+      },
+      {
+        caller: PARTNER,
+        requestId: '',
+        callerRequestId: null,
+        purpose: null,
+        authorization: '',
+        operationId: HEX,
+        operationName: null,
+        pins: [],
+      },
+    ]);
+  });
+
+  it.each([
+    ['the operationName given', { operationName: 'Given', query: 'query Other { a }' }, 'Given'],
+    ['no operationName that is no string', { operationName: 7, query: 'query Other { a }' }, null],
+    ['no operationName that is no GraphQL name', { operationName: 'not-a-name' }, null],
+    [
+      'the first operation after a fragment',
+      { query: 'fragment F on Query { a } query Second { ...F }' },
+      'Second',
+    ],
+    ['none for a fragment alone', { query: 'fragment F on Query { a }' }, null],
+    ['none for an anonymous query', { query: '{ a }' }, null],
+    ['none for a syntax error', { query: 'query {' }, null],
+    [
+      'the name in a query of 100,000 characters',
+      { query: `query Exact { a }${' '.repeat(100_000 - 17)}` },
+      'Exact',
+    ],
+    ['none in a longer query', { query: `query Long { a }${' '.repeat(100_000 - 15)}` }, null],
+  ] as [string, unknown, string | null][])('records %s', async (_label, body, name) => {
+    const { call, refusals } = createHarness();
+    await call({ caller: PARTNER, body });
+    expect(refusals[0]!.operationName).toBe(name);
+  });
+
+  it('refuses without an audit configured', async () => {
+    const { call } = createHarness({ audit: 'none' });
+    expect(await call({ caller: PARTNER, body: {} })).toMatchObject({
+      status: 403,
+      json: refusal(SEND_AN_ID),
+    });
+  });
+
+  it('logs an audit that failed, and refuses all the same', async () => {
+    const { call, errors } = createHarness({ audit: 'fail' });
+    expect(await call({ caller: PARTNER, body: {} })).toMatchObject({ status: 403 });
+    expect(errors).toEqual([
+      [{ err: new Error('store down') }, 'a refused partner request was not audited'],
+    ]);
+  });
+});
+
+describe('pinsIn, bounded', () => {
+  const pinOfDay = (day: number) => `1${String(day).padStart(2, '0')}01199000000`;
+
+  it('stops at 20 PINs', () => {
+    const pins = Array.from({ length: 25 }, (_, i) => pinOfDay(i + 1));
+    expect(pinsIn(pins)).toEqual(pins.slice(0, 20));
+    expect(pinsIn(pins.slice(0, 20))).toHaveLength(20);
+  });
+
+  it('looks six levels deep and no deeper, in arrays and objects', () => {
+    const nest = (value: unknown, levels: number, wrap: (v: unknown) => unknown) =>
+      Array.from({ length: levels }).reduce<unknown>((inner) => wrap(inner), value);
+    const pin = '10503199012345';
+    expect(pinsIn(nest(pin, 6, (v) => [v]))).toEqual([pin]);
+    expect(pinsIn(nest(pin, 7, (v) => [v]))).toEqual([]);
+    expect(pinsIn(nest(pin, 6, (v) => ({ v })))).toEqual([pin]);
+    expect(pinsIn(nest(pin, 7, (v) => ({ v })))).toEqual([]);
+  });
+
+  it.each([null, undefined, 7, true])('finds none in %p', (value) => {
+    expect(pinsIn(value)).toEqual([]);
+  });
+});
+
+describe('createRefusalAuditor, the request it sends', () => {
+  const REFUSAL: OperationRefusal = {
+    caller: PARTNER,
+    requestId: 'r-2',
+    callerRequestId: null,
+    purpose: null,
+    authorization: 'Bearer t',
+    operationId: HEX,
+    operationName: 'Named',
+    pins: ['10503199012345'],
+  };
+
+  it('POSTs JSON, with no purpose header when the request declared none', async () => {
+    const calls: { url: string; init: RequestInit }[] = [];
+    const audit = createRefusalAuditor({
+      subgraphUrl: () => 'http://127.0.0.1:4004/graphql',
+      signingKeys: [{ id: 'gateway-tests', secret: 'gateway-tests-signing-secret-000000000' }],
+      fetchImpl: (async (url: URL, init: RequestInit) => {
+        calls.push({ url: String(url), init });
+        return new Response(null, { status: 204 });
+      }) as unknown as typeof fetch,
+    });
+    await audit(REFUSAL);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.init.method).toBe('POST');
+    const headers = calls[0]!.init.headers as Record<string, string>;
+    expect(headers['content-type']).toBe('application/json');
+    expect(headers).not.toHaveProperty('x-purpose');
+    expect(JSON.parse(String(calls[0]!.init.body))).toEqual({
+      operationId: HEX,
+      operationName: 'Named',
+      pins: ['10503199012345'],
+    });
+  });
+
+  it('fails before sending while the pensions subgraph URL is unknown', async () => {
+    let sent = false;
+    const audit = createRefusalAuditor({
+      subgraphUrl: () => undefined,
+      signingKeys: [{ id: 'gateway-tests', secret: 'gateway-tests-signing-secret-000000000' }],
+      fetchImpl: (async () => {
+        sent = true;
+        return new Response(null, { status: 204 });
+      }) as unknown as typeof fetch,
+    });
+    await expect(audit(REFUSAL)).rejects.toThrow('the pensions subgraph URL is not known yet');
+    expect(sent).toBe(false);
+  });
+});

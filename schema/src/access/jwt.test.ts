@@ -1,0 +1,283 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exportJWK, generateKeyPair, SignJWT, type JWK, type JWTPayload } from 'jose';
+import {
+  bearerToken,
+  callerFromClaims,
+  createTokenVerifier,
+  TOKEN_ALGORITHMS,
+  tokenVerifierOptionsFromEnv,
+  unauthenticated,
+} from './jwt';
+
+type Key = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+
+const UNAUTHENTICATED = (message: string) =>
+  expect.objectContaining({
+    message,
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+  });
+
+describe('bearerToken', () => {
+  it.each([
+    ['Bearer abc.def.ghi', 'abc.def.ghi'],
+    ['  Bearer   abc.def.ghi  ', 'abc.def.ghi'],
+    ['Bearer a-b_c~d+e/f.g==', 'a-b_c~d+e/f.g=='],
+    ['Bearer\tabc', 'abc'],
+  ])('takes the token of %j', (header, token) => {
+    expect(bearerToken(header)).toBe(token);
+  });
+  it.each([
+    'bearer abc',
+    'Basic abc',
+    'Bearer',
+    'Bearer ',
+    'Bearerabc',
+    'Bearer a b',
+    'Bearer abc;',
+    'Bearer =abc',
+    'Bearer abc=def',
+    'x Bearer abc',
+    '',
+  ])('finds none in %j', (header) => {
+    expect(bearerToken(header)).toBeNull();
+  });
+  it.each([undefined, null, 7, ['Bearer abc']])('finds none in the non-string %p', (header) => {
+    expect(bearerToken(header)).toBeNull();
+  });
+});
+
+describe('callerFromClaims', () => {
+  it('keeps the subject and a copy of the roles, and nothing absent', () => {
+    const roles = ['LABOUR_OFFICER', 'HEALTH_OFFICER'];
+    const caller = callerFromClaims({ sub: 'officer-7', roles });
+    expect(caller).toStrictEqual({ sub: 'officer-7', roles: ['LABOUR_OFFICER', 'HEALTH_OFFICER'] });
+    expect(caller.roles).not.toBe(roles);
+  });
+  it('keeps every known optional claim', () => {
+    expect(
+      callerFromClaims({
+        sub: 's',
+        roles: ['DATA_SUBJECT'],
+        agency: 'labour',
+        region: 'KG-O',
+        partner: 'RU-SFR',
+        pin: '10503199012345',
+      }),
+    ).toStrictEqual({
+      sub: 's',
+      roles: ['DATA_SUBJECT'],
+      agency: 'labour',
+      region: 'KG-O',
+      partner: 'RU-SFR',
+      pin: '10503199012345',
+    });
+  });
+  it('ignores an agency claim that is not a string', () => {
+    expect(callerFromClaims({ sub: 's', roles: ['ANALYST'], agency: 7 })).toStrictEqual({
+      sub: 's',
+      roles: ['ANALYST'],
+    });
+  });
+  it.each([
+    [{ sub: 's' }, 'no roles'],
+    [{ sub: 's', roles: 'ANALYST' }, 'roles as a string'],
+    [{ sub: 's', roles: [] }, 'empty roles'],
+    [{ sub: 's', roles: ['ANALYST', 'ROOT'] }, 'an unknown role'],
+    [{ sub: 's', roles: ['analyst'] }, 'a role in lower case'],
+  ] as [JWTPayload, string][])('refuses %p (%s)', (claims) => {
+    expect(() => callerFromClaims(claims)).toThrow(
+      UNAUTHENTICATED('The token must carry a non-empty roles claim of known roles'),
+    );
+  });
+  it.each(['KG-X', 'kg-o', 7, null])('refuses the region claim %p', (region) => {
+    expect(() => callerFromClaims({ sub: 's', roles: ['ANALYST'], region } as JWTPayload)).toThrow(
+      UNAUTHENTICATED('The token region claim is not a Kyrgyz region code'),
+    );
+  });
+  it.each(['', 7, null, ['RU-SFR']])('refuses the partner claim %p', (partner) => {
+    expect(() => callerFromClaims({ sub: 's', roles: ['PARTNER'], partner } as JWTPayload)).toThrow(
+      UNAUTHENTICATED('The token partner claim is malformed'),
+    );
+  });
+  it.each(['1050319901234', '30503199012345', 10503199012345, ''])(
+    'refuses the pin claim %p',
+    (pin) => {
+      expect(() =>
+        callerFromClaims({ sub: 's', roles: ['DATA_SUBJECT'], pin } as JWTPayload),
+      ).toThrow(UNAUTHENTICATED('The token pin claim is not a valid PIN'));
+    },
+  );
+});
+
+describe('tokenVerifierOptionsFromEnv', () => {
+  it('defaults issuer and audience to jol', () => {
+    expect(tokenVerifierOptionsFromEnv({})).toStrictEqual({
+      jwksPath: undefined,
+      jwksUrl: undefined,
+      issuer: 'jol',
+      audience: 'jol',
+    });
+  });
+  it('reads every setting', () => {
+    expect(
+      tokenVerifierOptionsFromEnv({
+        JWKS_PATH: '/keys/jwks.json',
+        JWKS_URL: 'https://id.example/jwks',
+        JWT_ISSUER: 'issuer-x',
+        JWT_AUDIENCE: 'audience-y',
+      }),
+    ).toStrictEqual({
+      jwksPath: '/keys/jwks.json',
+      jwksUrl: 'https://id.example/jwks',
+      issuer: 'issuer-x',
+      audience: 'audience-y',
+    });
+  });
+});
+
+describe('createTokenVerifier', () => {
+  let ed: Key;
+  let rsa: Key;
+  let es: Key;
+  let stranger: Key;
+  let jwks: { keys: JWK[] };
+  let jwksPath: string;
+
+  beforeAll(async () => {
+    const pair = async (alg: string, kid: string) => {
+      const { publicKey, privateKey } = await generateKeyPair(alg, { extractable: true });
+      return { privateKey, jwk: { ...(await exportJWK(publicKey)), kid, alg } };
+    };
+    const e = await pair('EdDSA', 'ed');
+    const r = await pair('RS256', 'rs');
+    const s = await pair('ES256', 'es');
+    ed = e.privateKey;
+    rsa = r.privateKey;
+    es = s.privateKey;
+    stranger = (await generateKeyPair('EdDSA')).privateKey;
+    jwks = { keys: [e.jwk, r.jwk, s.jwk] };
+    jwksPath = join(mkdtempSync(join(tmpdir(), 'jol-jwt-')), 'jwks.json');
+    writeFileSync(jwksPath, JSON.stringify(jwks));
+  });
+
+  const NOW = () => Math.floor(Date.now() / 1000);
+  async function token(
+    key: Key,
+    alg: string,
+    kid: string,
+    claims: JWTPayload = {},
+    set: { iss?: string; aud?: string; exp?: number | null; sub?: string | null } = {},
+  ) {
+    const jwt = new SignJWT({ roles: ['ANALYST'], ...claims }).setProtectedHeader({ alg, kid });
+    if (set.sub !== null) jwt.setSubject(set.sub ?? 'analyst-1');
+    jwt.setIssuer(set.iss ?? 'jol').setAudience(set.aud ?? 'jol');
+    if (set.exp !== null) jwt.setExpirationTime(set.exp ?? NOW() + 300);
+    return jwt.sign(key);
+  }
+
+  it('accepts EdDSA and RS256 only', () => {
+    expect(TOKEN_ALGORITHMS).toEqual(['EdDSA', 'RS256']);
+  });
+
+  it('turns a valid EdDSA or RS256 token into its caller, by default for issuer and audience jol', async () => {
+    const verify = createTokenVerifier({ jwksPath });
+    await expect(verify(await token(ed, 'EdDSA', 'ed', { region: 'KG-C' }))).resolves.toStrictEqual(
+      { sub: 'analyst-1', roles: ['ANALYST'], region: 'KG-C' },
+    );
+    await expect(verify(await token(rsa, 'RS256', 'rs'))).resolves.toStrictEqual({
+      sub: 'analyst-1',
+      roles: ['ANALYST'],
+    });
+  });
+
+  it('refuses a signature by a key outside the set, or an algorithm not accepted', async () => {
+    const verify = createTokenVerifier({ jwksPath });
+    await expect(verify(await token(stranger, 'EdDSA', 'ed'))).rejects.toEqual(
+      UNAUTHENTICATED('The token is not valid'),
+    );
+    await expect(verify(await token(es, 'ES256', 'es'))).rejects.toEqual(
+      UNAUTHENTICATED('The token is not valid'),
+    );
+    const [header, payload] = (await token(ed, 'EdDSA', 'ed')).split('.');
+    const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${payload}.`;
+    expect(header).not.toBe('');
+    await expect(verify(unsigned)).rejects.toEqual(UNAUTHENTICATED('The token is not valid'));
+  });
+
+  it('refuses another issuer or audience than the configured ones', async () => {
+    const verify = createTokenVerifier({ jwksPath, issuer: 'idp', audience: 'jol-api' });
+    await expect(
+      verify(await token(ed, 'EdDSA', 'ed', {}, { iss: 'idp', aud: 'jol-api' })),
+    ).resolves.toStrictEqual({ sub: 'analyst-1', roles: ['ANALYST'] });
+    for (const set of [{ aud: 'jol-api' }, { iss: 'idp' }, { iss: 'idp', aud: 'jol' }]) {
+      await expect(verify(await token(ed, 'EdDSA', 'ed', {}, set))).rejects.toEqual(
+        UNAUTHENTICATED('The token is not valid'),
+      );
+    }
+  });
+
+  it('refuses an expired token as expired, and a token without exp or sub as not valid', async () => {
+    const verify = createTokenVerifier({ jwksPath });
+    await expect(verify(await token(ed, 'EdDSA', 'ed', {}, { exp: NOW() - 60 }))).rejects.toEqual(
+      UNAUTHENTICATED('The token has expired'),
+    );
+    await expect(verify(await token(ed, 'EdDSA', 'ed', {}, { exp: null }))).rejects.toEqual(
+      UNAUTHENTICATED('The token is not valid'),
+    );
+    await expect(verify(await token(ed, 'EdDSA', 'ed', {}, { sub: null }))).rejects.toEqual(
+      UNAUTHENTICATED('The token is not valid'),
+    );
+    await expect(verify('not-a-token')).rejects.toEqual(UNAUTHENTICATED('The token is not valid'));
+  });
+
+  it('checks the claims after the signature', async () => {
+    const verify = createTokenVerifier({ jwksPath });
+    await expect(verify(await token(ed, 'EdDSA', 'ed', { roles: ['ROOT'] }))).rejects.toEqual(
+      UNAUTHENTICATED('The token must carry a non-empty roles claim of known roles'),
+    );
+  });
+
+  describe('with a JWKS endpoint', () => {
+    let server: Server;
+    let url: string;
+    beforeAll(async () => {
+      server = createServer((_req, res) => {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify(jwks));
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`;
+    });
+    afterAll(async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    });
+
+    it('verifies with the keys the endpoint serves', async () => {
+      const verify = createTokenVerifier({ jwksUrl: url });
+      await expect(verify(await token(ed, 'EdDSA', 'ed'))).resolves.toStrictEqual({
+        sub: 'analyst-1',
+        roles: ['ANALYST'],
+      });
+      await expect(verify(await token(stranger, 'EdDSA', 'ed'))).rejects.toEqual(
+        UNAUTHENTICATED('The token is not valid'),
+      );
+    });
+  });
+
+  it('needs a key set', () => {
+    expect(() => createTokenVerifier({})).toThrow('token verification needs JWKS_PATH or JWKS_URL');
+  });
+});
+
+describe('unauthenticated', () => {
+  it('is a 401 UNAUTHENTICATED error with the message given', () => {
+    const error = unauthenticated('No token');
+    expect(error.message).toBe('No token');
+    expect(error.extensions).toStrictEqual({ code: 'UNAUTHENTICATED', http: { status: 401 } });
+  });
+});
