@@ -4,7 +4,8 @@ import type { ServiceProcess } from '../system/processes';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 
 const PIN = '10712199154322';
-const TIMEOUT_MS = 1500;
+// Long enough for a write (which asks the gateway about its person) on a loaded two-core machine.
+const TIMEOUT_MS = 6000;
 const RESET_MS = 1500;
 
 const PERSON = `query ($pin: PIN!) { person(pin: $pin) {
@@ -113,6 +114,8 @@ describe('partial answers when agencies are down or hung, through the real proce
         SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS),
         SUBGRAPH_BREAKER_RESET_MS: String(RESET_MS),
         SUBGRAPH_BREAKER_VOLUME: '2',
+        // Holds several timed-out calls, so the failure share can reach the threshold.
+        SUBGRAPH_BREAKER_WINDOW_MS: String(TIMEOUT_MS * 10),
         SHUTDOWN_DRAIN_MS: '800',
         SHUTDOWN_TIMEOUT_MS: String(TIMEOUT_MS * 2),
       },
