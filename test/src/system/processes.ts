@@ -45,7 +45,7 @@ export function spawnService(options: SpawnOptions): ChildProcess {
 export async function waitUntilReady(
   url: string,
   child: ChildProcess,
-  timeoutMs = 60_000,
+  timeoutMs = 120_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
