@@ -9,8 +9,11 @@ export interface AccessTrail {
   refused(coordinate: string, pin?: string | null): void;
   /** A write was allowed to run; `failedWrites` later says whether it stored anything. */
   wrote(coordinate: string, pin?: string | null): void;
-  /** Writes that ran but stored nothing (the resolver answered with an error). */
-  failedWrites(coordinates: Iterable<string>): void;
+  /**
+   * Writes that ran but stored nothing (the resolver answered with an error); `stored` names those
+   * of them that another call in the same request (an alias) did store, which stay served too.
+   */
+  failedWrites(coordinates: Iterable<string>, stored?: Iterable<string>): void;
   /** A stored record of `pin` was corrected or voided, with the reason the officer gave. */
   revised(pin: string, revision: TrailRevision): void;
   summary(): TrailSummary;
@@ -51,6 +54,7 @@ export function createAccessTrail(): AccessTrail {
   const decisions = new Map<string, Map<string, Decision>>();
   const writes = new Set<string>();
   const failed = new Set<string>();
+  const partlyStored = new Set<string>();
   const pins = new Set<string>();
   const revisions: TrailRevision[] = [];
 
@@ -72,8 +76,9 @@ export function createAccessTrail(): AccessTrail {
       pins.add(pin);
       revisions.push(revision);
     },
-    failedWrites(coordinates) {
+    failedWrites(coordinates, stored = []) {
       for (const coordinate of coordinates) if (writes.has(coordinate)) failed.add(coordinate);
+      for (const coordinate of stored) if (writes.has(coordinate)) partlyStored.add(coordinate);
     },
     summary() {
       const served: string[] = [];
@@ -82,8 +87,10 @@ export function createAccessTrail(): AccessTrail {
       for (const [coordinate, byPin] of decisions) {
         const values = [...byPin.values()];
         if (values.includes('REFUSED')) refused.push(coordinate);
-        if (values.includes('SERVED'))
-          (failed.has(coordinate) ? failedList : served).push(coordinate);
+        if (values.includes('SERVED')) {
+          if (failed.has(coordinate)) failedList.push(coordinate);
+          if (!failed.has(coordinate) || partlyStored.has(coordinate)) served.push(coordinate);
+        }
       }
       return {
         served: served.sort(),
