@@ -109,6 +109,28 @@ describe('gatewaySubjectDirectory', () => {
     }
   });
 
+  it('keeps the home region of a person whose birth date alone the purpose may not read', async () => {
+    const gateway = await startGateway(() => ({
+      status: 200,
+      body: {
+        data: { s0: { homeRegion: 'KG-O', birthDate: null } },
+        errors: [{ message: 'You may not read Person.birthDate', path: ['s0', 'birthDate'] }],
+      },
+    }));
+    try {
+      const directory = gatewaySubjectDirectory({ gatewayUrl: gateway.url })({
+        headers: { ...HEADERS, 'x-purpose': 'PUBLIC_HEALTH' },
+        loaders: {},
+      });
+      expect(await directory.find('10101199000011')).toEqual({
+        kind: 'known',
+        facts: { homeRegion: 'KG-O', birthDate: null, birthDateWithheld: true },
+      });
+    } finally {
+      await gateway.close();
+    }
+  });
+
   it('answers refused when the gateway refuses the caller as a whole (401, 403)', async () => {
     const gateway = await startGateway(() => ({ status: 401, body: { errors: [] } }));
     try {
