@@ -553,6 +553,7 @@ describe('writes honour region scope (every mutation of the supergraph)', () => 
     expect(screened.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
       ['FORBIDDEN', expect.stringMatching(/^screenedOn .*Person\.birthDate.*purpose/)],
     ]);
+    expect(screened.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN' });
     expect(await storeOf('health')).toEqual(before);
   });
 
