@@ -7,7 +7,10 @@ export interface AccessTrail {
   served(coordinate: string, pin?: string | null): void;
   /** A field was refused, about `pin` if any; a refusal overrides an earlier `served` of the pair. */
   refused(coordinate: string, pin?: string | null): void;
-  /** A write was allowed to run; `failedWrites` later says whether it stored anything. */
+  /**
+   * A write was allowed to run; `failedWrites` later says whether it stored anything. Without a
+   * `pin` (the person not yet known), the next decision of the coordinate about a person replaces it.
+   */
   wrote(coordinate: string, pin?: string | null): void;
   /**
    * Writes that ran but stored nothing (the resolver answered with an error); `stored` names those
@@ -57,11 +60,15 @@ export function createAccessTrail(): AccessTrail {
   const partlyStored = new Set<string>();
   const pins = new Set<string>();
   const revisions: TrailRevision[] = [];
+  // Writes granted before their person was known (a record named by id): the grant is the first
+  // step of one decision, which the decision about the person then replaces.
+  const provisional = new Set<string>();
 
   const record = (coordinate: string, pin: string | null | undefined, decision: Decision) => {
     let byPin = decisions.get(coordinate);
     if (!byPin) decisions.set(coordinate, (byPin = new Map()));
     if (pin) pins.add(pin);
+    if (pin && provisional.delete(coordinate) && byPin.get('') === 'SERVED') byPin.delete('');
     if (byPin.get(pin ?? '') !== 'REFUSED') byPin.set(pin ?? '', decision);
   };
 
@@ -71,6 +78,7 @@ export function createAccessTrail(): AccessTrail {
     wrote(coordinate, pin) {
       record(coordinate, pin, 'SERVED');
       writes.add(coordinate);
+      if (!pin) provisional.add(coordinate);
     },
     revised: (pin, revision) => {
       pins.add(pin);
