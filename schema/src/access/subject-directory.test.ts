@@ -203,4 +203,13 @@ describe('subjectDirectoryFromEnv', () => {
       }),
     ).toThrow('JOL_SUBJECT_DIRECTORY_TIMEOUT_MS');
   });
+
+  it.each([
+    'http://gateway:4000 extra',
+    'http://gate way:4000',
+    'http://:4000',
+    'http://gateway:port',
+  ])('refuses JOL_GATEWAY_URL %j, which no request could be sent to', (url) => {
+    expect(() => subjectDirectoryFromEnv({ JOL_GATEWAY_URL: url })).toThrow('JOL_GATEWAY_URL');
+  });
 });

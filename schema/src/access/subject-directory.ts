@@ -184,6 +184,17 @@ export function gatewaySubjectDirectory(
   };
 }
 
+/** A URL a request can be sent to: http(s), a host, nothing around it. */
+function isHttpUrl(text: string): boolean {
+  if (text !== text.trim() || /\s/.test(text)) return false;
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The directory of a subgraph from its environment: `JOL_GATEWAY_URL` (the gateway the subgraph
  * asks) and `JOL_SUBJECT_DIRECTORY_TIMEOUT_MS` (default 5000). Without a gateway URL there is no
@@ -194,7 +205,7 @@ export function subjectDirectoryFromEnv(
 ): SubjectDirectoryFactory | undefined {
   const gatewayUrl = env.JOL_GATEWAY_URL;
   if (!gatewayUrl) return undefined;
-  if (!/^https?:\/\/[^\s/]+/.test(gatewayUrl))
+  if (!isHttpUrl(gatewayUrl))
     throw new Error('JOL_GATEWAY_URL must be an http:// or https:// URL of the gateway');
   const timeout = Number(env.JOL_SUBJECT_DIRECTORY_TIMEOUT_MS ?? 5000);
   if (!Number.isInteger(timeout) || timeout <= 0)
