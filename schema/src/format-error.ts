@@ -59,9 +59,11 @@ export function createErrorFormatter(log: Logger) {
       };
     }
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
+      // serviceName is the gateway's note of the subgraph that raised the error: an internal name.
       const {
         stacktrace: _stack,
         exception: _exception,
+        serviceName: _serviceName,
         ...extensions
       } = formatted.extensions ?? {};
       return { ...formatted, extensions };

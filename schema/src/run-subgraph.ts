@@ -22,6 +22,11 @@ export interface SubgraphProgram {
   }>;
   /** Reference data the service needs before it answers; runs at every start, so idempotent. */
   prepare?(connection: Connection): Promise<void>;
+  /**
+   * The service keeps the person register and answers the subject directory from its own store
+   * (migration); every other service asks the gateway and needs `JOL_GATEWAY_URL`. @default false
+   */
+  ownsPersonRegister?: boolean;
 }
 
 /** What a subgraph reads from its environment besides the access settings. */
@@ -52,8 +57,11 @@ export async function runSubgraph(
   const uri = settings.MONGODB_URI;
   const log = createLogger(program.name);
   const subjectDirectory = readSetting(() => subjectDirectoryFromEnv(env));
-  if (!subjectDirectory)
-    log.warn('JOL_GATEWAY_URL is not set: writes that need the subject directory are refused');
+  // Without it the service would start and refuse every write about a person as "try again later".
+  if (!subjectDirectory && !program.ownsPersonRegister)
+    throw new ConfigError(
+      `JOL_GATEWAY_URL must name the gateway: ${program.name} asks it for the person register before every write about a person`,
+    );
   const connection = await connectStore({
     uri,
     dbName: agencyDatabase(program.name),

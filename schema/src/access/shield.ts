@@ -58,21 +58,22 @@ export function readRule<TParent = unknown, TArgs = unknown>(
  */
 export function writeRule<TArgs = { input?: { pin?: unknown } }>(
   agency: Agency,
-  pinOf: (args: TArgs, context: JolContext) => string | null | Promise<string | null> = (args) => {
-    const pin = (args as { input?: { pin?: unknown } })?.input?.pin;
-    return typeof pin === 'string' ? pin : null;
-  },
+  pinOf?: (args: TArgs, context: JolContext) => string | null | Promise<string | null>,
 ) {
   return rule({ cache: 'no_cache' })(async (_parent, args: TArgs, context: JolContext, info) => {
     const coordinate = coordinateOf(info);
-    const named = (args as { input?: { pin?: unknown } })?.input?.pin;
+    const input = (args as { input?: { pin?: unknown } })?.input?.pin;
+    const named = typeof input === 'string' ? input : null;
+    // With a `pinOf`, the person is the stored record's: a PIN in the input (a correction's
+    // values) names nobody the write is about, so the grant waits for the record's person.
     const granted = decideWrite(
       context,
       coordinate,
       agency,
-      typeof named === 'string' ? named : undefined,
+      pinOf ? undefined : (named ?? undefined),
     );
     if (granted !== true) return granted;
+    if (!pinOf) return decideSubjectScope(context, coordinate, named);
     const pin = await pinOf(args, context);
     if (pin) context.access.wrote(coordinate, pin);
     return decideSubjectScope(context, coordinate, pin);

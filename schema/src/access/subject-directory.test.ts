@@ -109,6 +109,28 @@ describe('gatewaySubjectDirectory', () => {
     }
   });
 
+  it('keeps the home region of a person whose birth date alone the purpose may not read', async () => {
+    const gateway = await startGateway(() => ({
+      status: 200,
+      body: {
+        data: { s0: { homeRegion: 'KG-O', birthDate: null } },
+        errors: [{ message: 'You may not read Person.birthDate', path: ['s0', 'birthDate'] }],
+      },
+    }));
+    try {
+      const directory = gatewaySubjectDirectory({ gatewayUrl: gateway.url })({
+        headers: { ...HEADERS, 'x-purpose': 'PUBLIC_HEALTH' },
+        loaders: {},
+      });
+      expect(await directory.find('10101199000011')).toEqual({
+        kind: 'known',
+        facts: { homeRegion: 'KG-O', birthDate: null, birthDateWithheld: true },
+      });
+    } finally {
+      await gateway.close();
+    }
+  });
+
   it('answers refused when the gateway refuses the caller as a whole (401, 403)', async () => {
     const gateway = await startGateway(() => ({ status: 401, body: { errors: [] } }));
     try {
@@ -180,5 +202,14 @@ describe('subjectDirectoryFromEnv', () => {
         JOL_SUBJECT_DIRECTORY_TIMEOUT_MS: 'soon',
       }),
     ).toThrow('JOL_SUBJECT_DIRECTORY_TIMEOUT_MS');
+  });
+
+  it.each([
+    'http://gateway:4000 extra',
+    'http://gate way:4000',
+    'http://:4000',
+    'http://gateway:port',
+  ])('refuses JOL_GATEWAY_URL %j, which no request could be sent to', (url) => {
+    expect(() => subjectDirectoryFromEnv({ JOL_GATEWAY_URL: url })).toThrow('JOL_GATEWAY_URL');
   });
 });

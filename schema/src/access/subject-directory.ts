@@ -14,6 +14,11 @@ import { parseIsoDate } from '../scalars/date';
 export interface SubjectFacts {
   homeRegion: string | null;
   birthDate: Date | null;
+  /**
+   * The caller's purpose does not read the birth date (`birthDate` is then null): dates a write
+   * gives cannot be checked against it, so such a write is refused naming why.
+   */
+  birthDateWithheld?: true;
 }
 
 /**
@@ -106,13 +111,21 @@ export function directoryQuery(count: number): string {
  * a scope field refused) makes the answer `refused`: a fact the caller may not read is not used.
  */
 function answerOf(body: GatewayBody, alias: string): SubjectAnswer {
-  const refused = (body.errors ?? []).some((e) => Array.isArray(e.path) && e.path[0] === alias);
-  if (refused) return { kind: 'refused' };
+  const errors = (body.errors ?? []).filter((e) => Array.isArray(e.path) && e.path[0] === alias);
+  // The birth date alone refused (a purpose that does not name persons): the scope still holds,
+  // and the birth date is withheld rather than guessed.
+  const isBirthDate = (e: { path?: unknown[] }) =>
+    e.path!.length === 2 && e.path![1] === 'birthDate';
+  if (errors.some((e) => !isBirthDate(e))) return { kind: 'refused' };
+  const birthDateWithheld = errors.length > 0;
   const person = body.data?.[alias];
   if (person === undefined) throw subjectDirectoryUnavailable();
-  if (person === null) return { kind: 'unknown' };
+  if (person === null) return birthDateWithheld ? { kind: 'refused' } : { kind: 'unknown' };
   const { homeRegion, birthDate } = person;
-  if (typeof homeRegion !== 'string' || typeof birthDate !== 'string') return { kind: 'refused' };
+  if (typeof homeRegion !== 'string') return { kind: 'refused' };
+  if (birthDateWithheld)
+    return { kind: 'known', facts: { homeRegion, birthDate: null, birthDateWithheld } };
+  if (typeof birthDate !== 'string') return { kind: 'refused' };
   return { kind: 'known', facts: { homeRegion, birthDate: parseIsoDate(birthDate) } };
 }
 
@@ -171,6 +184,17 @@ export function gatewaySubjectDirectory(
   };
 }
 
+/** A URL a request can be sent to: http(s), a host, nothing around it. */
+function isHttpUrl(text: string): boolean {
+  if (text !== text.trim() || /\s/.test(text)) return false;
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The directory of a subgraph from its environment: `JOL_GATEWAY_URL` (the gateway the subgraph
  * asks) and `JOL_SUBJECT_DIRECTORY_TIMEOUT_MS` (default 5000). Without a gateway URL there is no
@@ -181,7 +205,7 @@ export function subjectDirectoryFromEnv(
 ): SubjectDirectoryFactory | undefined {
   const gatewayUrl = env.JOL_GATEWAY_URL;
   if (!gatewayUrl) return undefined;
-  if (!/^https?:\/\/[^\s/]+/.test(gatewayUrl))
+  if (!isHttpUrl(gatewayUrl))
     throw new Error('JOL_GATEWAY_URL must be an http:// or https:// URL of the gateway');
   const timeout = Number(env.JOL_SUBJECT_DIRECTORY_TIMEOUT_MS ?? 5000);
   if (!Number.isInteger(timeout) || timeout <= 0)

@@ -80,6 +80,19 @@ describe('the access trail', () => {
     });
   });
 
+  it('lets the decision about the person replace a write granted before the person was known', () => {
+    const trail = createAccessTrail();
+    trail.wrote('Mutation.updateTbTreatmentStatus');
+    trail.refused('Mutation.updateTbTreatmentStatus', '20101199000001');
+    trail.failedWrites(['Mutation.updateTbTreatmentStatus']);
+    expect(trail.summary()).toMatchObject({
+      served: [],
+      refused: ['Mutation.updateTbTreatmentStatus'],
+      failed: [],
+      outcome: 'DENIED',
+    });
+  });
+
   it('marks as failed only coordinates that were written', () => {
     const trail = createAccessTrail();
     trail.served('Person.skills', A);

@@ -7,10 +7,16 @@ export interface AccessTrail {
   served(coordinate: string, pin?: string | null): void;
   /** A field was refused, about `pin` if any; a refusal overrides an earlier `served` of the pair. */
   refused(coordinate: string, pin?: string | null): void;
-  /** A write was allowed to run; `failedWrites` later says whether it stored anything. */
+  /**
+   * A write was allowed to run; `failedWrites` later says whether it stored anything. Without a
+   * `pin` (the person not yet known), the next decision of the coordinate about a person replaces it.
+   */
   wrote(coordinate: string, pin?: string | null): void;
-  /** Writes that ran but stored nothing (the resolver answered with an error). */
-  failedWrites(coordinates: Iterable<string>): void;
+  /**
+   * Writes that ran but stored nothing (the resolver answered with an error); `stored` names those
+   * of them that another call in the same request (an alias) did store, which stay served too.
+   */
+  failedWrites(coordinates: Iterable<string>, stored?: Iterable<string>): void;
   /** A stored record of `pin` was corrected or voided, with the reason the officer gave. */
   revised(pin: string, revision: TrailRevision): void;
   summary(): TrailSummary;
@@ -51,13 +57,18 @@ export function createAccessTrail(): AccessTrail {
   const decisions = new Map<string, Map<string, Decision>>();
   const writes = new Set<string>();
   const failed = new Set<string>();
+  const partlyStored = new Set<string>();
   const pins = new Set<string>();
   const revisions: TrailRevision[] = [];
+  // Writes granted before their person was known (a record named by id): the grant is the first
+  // step of one decision, which the decision about the person then replaces.
+  const provisional = new Set<string>();
 
   const record = (coordinate: string, pin: string | null | undefined, decision: Decision) => {
     let byPin = decisions.get(coordinate);
     if (!byPin) decisions.set(coordinate, (byPin = new Map()));
     if (pin) pins.add(pin);
+    if (pin && provisional.delete(coordinate) && byPin.get('') === 'SERVED') byPin.delete('');
     if (byPin.get(pin ?? '') !== 'REFUSED') byPin.set(pin ?? '', decision);
   };
 
@@ -67,13 +78,15 @@ export function createAccessTrail(): AccessTrail {
     wrote(coordinate, pin) {
       record(coordinate, pin, 'SERVED');
       writes.add(coordinate);
+      if (!pin) provisional.add(coordinate);
     },
     revised: (pin, revision) => {
       pins.add(pin);
       revisions.push(revision);
     },
-    failedWrites(coordinates) {
+    failedWrites(coordinates, stored = []) {
       for (const coordinate of coordinates) if (writes.has(coordinate)) failed.add(coordinate);
+      for (const coordinate of stored) if (writes.has(coordinate)) partlyStored.add(coordinate);
     },
     summary() {
       const served: string[] = [];
@@ -82,8 +95,10 @@ export function createAccessTrail(): AccessTrail {
       for (const [coordinate, byPin] of decisions) {
         const values = [...byPin.values()];
         if (values.includes('REFUSED')) refused.push(coordinate);
-        if (values.includes('SERVED'))
-          (failed.has(coordinate) ? failedList : served).push(coordinate);
+        if (values.includes('SERVED')) {
+          if (failed.has(coordinate)) failedList.push(coordinate);
+          if (!failed.has(coordinate) || partlyStored.has(coordinate)) served.push(coordinate);
+        }
       }
       return {
         served: served.sort(),

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { JolContext } from '../context';
-import { notFound } from '../errors';
+import { ErrorCode, notFound } from '../errors';
 import { checkNotBeforeBirth } from '../scalars/date';
 import { decideWrite } from './decide';
 import { forbidden } from './errors';
@@ -111,6 +111,15 @@ export async function pinOfRecord(records: RecordsWithPin, id: unknown): Promise
   return typeof record?.pin === 'string' ? record.pin : null;
 }
 
+/** A dated write the caller's purpose cannot have checked: it does not read the birth date. */
+function birthDateNotReadable(field: string): GraphQLError {
+  return new GraphQLError(
+    `${field} must be checked against Person.birthDate, which your declared purpose may not read; ` +
+      "declare a purpose that reads the person's identity for this write",
+    { extensions: { code: ErrorCode.FORBIDDEN } },
+  );
+}
+
 /**
  * Refuses a write whose dates fall before the birth of the person it names (see
  * checkNotBeforeBirth); `dates` maps each input field to its date, null or undefined when absent.
@@ -120,8 +129,9 @@ export async function checkDatesNotBeforeBirth(
   pin: string,
   dates: Record<string, Date | null | undefined>,
 ): Promise<void> {
-  const { birthDate } = await subjectFactsOf(context, pin);
+  const { birthDate, birthDateWithheld } = await subjectFactsOf(context, pin);
   for (const [field, date] of Object.entries(dates)) {
+    if (date && birthDateWithheld) throw birthDateNotReadable(field);
     if (date) checkNotBeforeBirth(field, date, birthDate);
   }
 }

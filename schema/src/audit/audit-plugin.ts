@@ -27,7 +27,8 @@ export function createAuditPlugin(
           const { contextValue: context, response } = request;
           const { caller, access } = context;
           if (!caller) return;
-          access.failedWrites(failedMutations(request));
+          const { failed, stored } = mutationAnswers(request);
+          access.failedWrites(failed, stored);
           const summary = access.summary();
           if (isEmptyTrail(summary)) return;
           try {
@@ -84,13 +85,19 @@ export function auditedCaller(
 }
 
 /**
- * `Mutation.<field>` for each top-level mutation field whose answer is an error: it wrote
- * nothing (a resolver validates before it stores), so the audit records it as failed.
+ * `Mutation.<field>` for each top-level mutation field whose answer is an error (`failed`): it
+ * wrote nothing (a resolver validates before it stores), so the audit records it as failed; and
+ * for each whose answer is not (`stored`). A field asked twice under two aliases can be in both,
+ * which keeps a stored write from hiding behind a failing one.
  */
-function failedMutations(request: GraphQLRequestContextWillSendResponse<JolContext>): string[] {
+function mutationAnswers(request: GraphQLRequestContextWillSendResponse<JolContext>): {
+  failed: string[];
+  stored: string[];
+} {
   const operation: OperationDefinitionNode | undefined = request.operation;
   const { body } = request.response;
-  if (operation?.operation !== 'mutation' || body.kind !== 'single') return [];
+  if (operation?.operation !== 'mutation' || body.kind !== 'single')
+    return { failed: [], stored: [] };
   const failedKeys = new Set(
     (body.singleResult.errors ?? [])
       .filter((error) => error.path?.length === 1)
@@ -108,7 +115,16 @@ function failedMutations(request: GraphQLRequestContextWillSendResponse<JolConte
         return fieldsOf(selection.selectionSet.selections);
       return fieldsOf(fragments.get(selection.name.value)?.selections ?? []);
     });
-  return fieldsOf(operation.selectionSet.selections)
-    .filter((field) => failedKeys.has((field.alias ?? field.name).value))
-    .map((field) => `Mutation.${field.name.value}`);
+  const fields = fieldsOf(operation.selectionSet.selections);
+  const failedAt = (field: FieldNode) => failedKeys.has((field.alias ?? field.name).value);
+  // Mutation fields run one after another; a non-null one that fails nulls `data` and stops the
+  // rest, so then only the fields before the first failure ran (and stored).
+  const firstFailure = fields.findIndex(failedAt);
+  const ran =
+    body.singleResult.data == null && firstFailure >= 0 ? firstFailure + 1 : fields.length;
+  const coordinates = (list: FieldNode[]) => list.map((field) => `Mutation.${field.name.value}`);
+  return {
+    failed: coordinates(fields.filter(failedAt)),
+    stored: coordinates(fields.slice(0, ran).filter((field) => !failedAt(field))),
+  };
 }

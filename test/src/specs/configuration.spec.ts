@@ -53,8 +53,13 @@ describe('configuration checked before a process starts', () => {
     [LABOUR, { MONGODB_URI: 'postgres://db' }, 'MONGODB_URI'],
     [LABOUR, { PORT: '-1' }, 'PORT'],
     [LABOUR, { JOL_SIGNING_SECRET: '' }, 'JOL_SIGNING_SECRET'],
+    [LABOUR, { JOL_GATEWAY_URL: '' }, 'JOL_GATEWAY_URL'],
+    [LABOUR, { JOL_GATEWAY_URL: 'gateway:4000' }, 'JOL_GATEWAY_URL'],
   ])('%s stops on %j, naming %s', async (script, bad, variable) => {
-    const base = script === LABOUR ? { ...good, MONGODB_URI: 'mongodb://127.0.0.1:1' } : good;
+    const base =
+      script === LABOUR
+        ? { ...good, MONGODB_URI: 'mongodb://127.0.0.1:1', JOL_GATEWAY_URL: 'http://127.0.0.1:1' }
+        : good;
     const result = await run(script, { ...base, ...bad });
     expect(result.code).toBe(1);
     const lines = result.stderr.trim().split('\n');

@@ -39,6 +39,7 @@ describe('signed subgraph calls across replicas and a key rotation', () => {
         ...rotation,
         MONGODB_URI: process.env.MONGODB_URI!,
         MONGODB_DB: `${jol.databasePrefix}_labour`,
+        JOL_GATEWAY_URL: jol.system.gatewayUrl,
         PORT: String(port),
         HOST: '127.0.0.1',
       },

@@ -530,6 +530,33 @@ describe('writes honour region scope (every mutation of the supergraph)', () => 
     );
   });
 
+  it('lets a purpose that reads the home region but not the birth date write, except dated records, named why', async () => {
+    const officer = await jol.as('HEALTH_OFFICER', { region: 'KG-O' }, 'PUBLIC_HEALTH');
+    const updated = await officer(
+      'mutation ($input: UpdateTbTreatmentStatusInput!) { updateTbTreatmentStatus(input: $input) { __typename } }',
+      { input: { id: ids.tbCase, status: 'IN_TREATMENT' } },
+    );
+    expect(updated.errors).toBeUndefined();
+    const before = await storeOf('health');
+    const screened = await officer(
+      'mutation ($input: RecordScreeningInput!) { recordScreening(input: $input) { id } }',
+      {
+        input: {
+          pin: OSH,
+          kind: 'HIV',
+          result: 'NEGATIVE',
+          screenedOn: '2024-05-05',
+          facility: 'Osh City AIDS Centre',
+        },
+      },
+    );
+    expect(screened.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+      ['FORBIDDEN', expect.stringMatching(/^screenedOn .*Person\.birthDate.*purpose/)],
+    ]);
+    expect(screened.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN' });
+    expect(await storeOf('health')).toEqual(before);
+  });
+
   it('lets an officer of the home region write, and refuses a record dated before birth', async () => {
     const officer = await jol.as('PENSION_OFFICER', { region: 'KG-O' });
     const period = (from: string, to: string) =>

@@ -10,6 +10,7 @@ import {
   itRefusesWrite,
   outsidersOf,
   useTestSubgraph,
+  type TestRegister,
 } from '@jol/schema/testing';
 import { createHealthServer } from '../server';
 
@@ -51,9 +52,31 @@ const screening = {
 };
 
 describe('health: screenings', () => {
-  const subgraph = useTestSubgraph('health', createHealthServer);
+  const register: TestRegister = new Map();
+  const subgraph = useTestSubgraph('health', createHealthServer, register);
   const stored = (pin: string) =>
     subgraph.connection.collection('health_screenings').countDocuments({ pin });
+
+  it('refuses, naming why, a dated write about a person whose birth date the purpose may not read', async () => {
+    const pin = '20711198800025';
+    register.set(pin, {
+      kind: 'known',
+      facts: { homeRegion: 'KG-O', birthDate: null, birthDateWithheld: true },
+    });
+    const result = await execute(
+      subgraph.server,
+      RECORD,
+      { input: { ...screening, pin } },
+      callerWithPurpose('HEALTH_OFFICER', 'PUBLIC_HEALTH'),
+    );
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/screenedOn.*Person\.birthDate.*purpose/),
+        extensions: { code: 'FORBIDDEN' },
+      }),
+    ]);
+    expect(await stored(pin)).toBe(0);
+  });
 
   it('records a screening with the facility name trimmed', async () => {
     const result = await execute(subgraph.server, RECORD, {

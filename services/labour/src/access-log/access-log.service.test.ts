@@ -132,6 +132,62 @@ describe('labour: its part of a person access log', () => {
     });
   });
 
+  describe('the same write asked twice in one request', () => {
+    const TWICE = /* GraphQL */ `
+      mutation Twice($good: RecordSkillInput!, $bad: RecordSkillInput!) {
+        stored: recordSkill(input: $good) {
+          id
+        }
+        rejected: recordSkill(input: $bad) {
+          id
+        }
+      }
+    `;
+
+    it('is audited as PARTIAL when one call stored and the other failed, not as FAILED', async () => {
+      const { result, events } = await executeAudited(
+        subgraph,
+        'labour-log-twice',
+        TWICE,
+        {
+          good: { pin: PIN, name: 'Plastering', level: 'BASIC' },
+          bad: { pin: PIN, name: '   ', level: 'BASIC' },
+        },
+        callerAs('LABOUR_OFFICER'),
+      );
+      // recordSkill is non-null, so the failed call nulls `data`; the first call has stored all the same.
+      expect(result.errors?.map((e) => e.path)).toEqual([['rejected']]);
+      expect(events).toEqual([
+        expect.objectContaining({
+          served: ['Mutation.recordSkill'],
+          failed: ['Mutation.recordSkill'],
+          outcome: 'PARTIAL',
+        }),
+      ]);
+    });
+
+    it('is audited as FAILED when the failing call came first and the other never ran', async () => {
+      const { result, events } = await executeAudited(
+        subgraph,
+        'labour-log-twice-first-failed',
+        TWICE,
+        {
+          good: { pin: PIN, name: '   ', level: 'BASIC' },
+          bad: { pin: PIN, name: 'Tiling', level: 'BASIC' },
+        },
+        callerAs('LABOUR_OFFICER'),
+      );
+      expect(result.errors?.map((e) => e.path)).toEqual([['stored']]);
+      expect(events).toEqual([
+        expect.objectContaining({
+          served: [],
+          failed: ['Mutation.recordSkill'],
+          outcome: 'FAILED',
+        }),
+      ]);
+    });
+  });
+
   describe('paging', () => {
     const PAGED = /* GraphQL */ `
       query Page($reps: [_Any!]!, $first: Int!, $after: String) {

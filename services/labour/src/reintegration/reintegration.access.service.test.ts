@@ -188,4 +188,24 @@ describe('labour: access to reintegration enrolments', () => {
       }),
     ]);
   });
+
+  it('audits an update refused for the region of the enrolment it names as DENIED, not FAILED', async () => {
+    const refused = await executeAudited(
+      subgraph,
+      'labour-reintegration-update-outside',
+      UPDATE,
+      { input: { id, status: 'COMPLETED', on: '2024-03-01' } },
+      callerAs('LABOUR_OFFICER', { region: 'KG-O' }),
+    );
+    expect(refused.result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(refused.events).toEqual([
+      expect.objectContaining({
+        served: [],
+        refused: ['Mutation.updateReintegrationStatus'],
+        failed: [],
+        pins: [PIN],
+        outcome: 'DENIED',
+      }),
+    ]);
+  });
 });

@@ -1,4 +1,11 @@
-import { describeRevisions, execute, serialPin, useTestSubgraph } from '@jol/schema/testing';
+import {
+  callerAs,
+  describeRevisions,
+  execute,
+  executeAudited,
+  serialPin,
+  useTestSubgraph,
+} from '@jol/schema/testing';
 import { createPensionsServer } from '../server';
 
 const RECORD = /* GraphQL */ `
@@ -195,5 +202,28 @@ describe('pensions: correcting and voiding insurance periods', () => {
       expect(refused).toHaveLength(1);
       expect(refused[0]!.errors?.[0]?.message).toContain('must not overlap');
     }
+  });
+
+  it("audits a correction refused for the stored period's person as DENIED, naming only that person", async () => {
+    const pin = serialPin(60);
+    const named = serialPin(61);
+    const id = await record(year(pin, 0));
+    const { result, events } = await executeAudited(
+      subgraph,
+      'pensions-correction-outside',
+      CORRECT,
+      { id, version: 1, input: year(named, 0), reason: 'Moved to the right person' },
+      callerAs('PENSION_OFFICER', { region: 'KG-O' }),
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(events).toEqual([
+      expect.objectContaining({
+        served: [],
+        refused: ['Mutation.correctInsurancePeriod'],
+        failed: [],
+        pins: [pin],
+        outcome: 'DENIED',
+      }),
+    ]);
   });
 });
