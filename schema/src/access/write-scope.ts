@@ -1,10 +1,9 @@
 import { GraphQLError } from 'graphql';
 import type { JolContext } from '../context';
 import { ErrorCode, notFound } from '../errors';
+import { isRecordId } from '../record-id';
 import { checkNotBeforeBirth } from '../scalars/date';
-import { decideWrite } from './decide';
 import { forbidden } from './errors';
-import type { Agency } from './policy';
 import { subjectDirectoryUnavailable, type SubjectFacts } from './subject-directory';
 
 /**
@@ -67,21 +66,6 @@ export async function decideSubjectScope(
 }
 
 /**
- * decideWrite, then the subject's scope: an officer of the owning agency, for one of their
- * purposes, writing about a person in their reach.
- */
-export async function decideSubjectWrite(
-  context: JolContext,
-  coordinate: string,
-  agency: Agency,
-  pin: string | null,
-): Promise<true | GraphQLError> {
-  const granted = decideWrite(context, coordinate, agency, pin ?? undefined);
-  if (granted !== true) return granted;
-  return decideSubjectScope(context, coordinate, pin);
-}
-
-/**
  * The scope facts of a person a write names, for the resolver's checks of what cannot be true
  * (nothing dated before birth). The write rule has asked already, so this is the request's cached
  * answer; a person the directory does not know is refused like the rule refuses them.
@@ -92,8 +76,6 @@ export async function subjectFactsOf(context: JolContext, pin: string): Promise<
   if (answer.kind === 'unknown') throw notFound('Person', 'pin', pin);
   throw forbidden('Person.pin');
 }
-
-const OBJECT_ID = /^[0-9a-f]{24}$/i;
 
 /** A collection whose records name their person by `pin`, read by id. */
 export interface RecordsWithPin {
@@ -106,7 +88,7 @@ export interface RecordsWithPin {
  * region-scoped caller like a person outside their region.
  */
 export async function pinOfRecord(records: RecordsWithPin, id: unknown): Promise<string | null> {
-  if (typeof id !== 'string' || !OBJECT_ID.test(id)) return null;
+  if (!isRecordId(id)) return null;
   const record = (await records.findById(id, { pin: 1 }).lean()) as { pin?: unknown } | null;
   return typeof record?.pin === 'string' ? record.pin : null;
 }

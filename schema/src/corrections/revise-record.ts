@@ -2,6 +2,7 @@ import { Types, type ClientSession, type Connection, type Model, type QueryFilte
 import type { JolContext } from '../context';
 import { checkDatesNotBeforeBirth } from '../access/write-scope';
 import { badUserInput, conflict, isDuplicateKeyError, notFound } from '../errors';
+import { isRecordId } from '../record-id';
 import { checkCorrectionReason } from './reason';
 import {
   RecordChange,
@@ -36,11 +37,9 @@ export interface RevisionRequest {
   reason: string;
 }
 
-const RECORD_ID = /^[0-9a-f]{24}$/i;
-
 /** A record id from the API: 24 hexadecimal digits, else BAD_USER_INPUT. */
 export function parseRecordId(id: unknown, field = 'id'): Types.ObjectId {
-  if (typeof id !== 'string' || !RECORD_ID.test(id))
+  if (!isRecordId(id))
     throw badUserInput(field, id, 'must be a record id of 24 hexadecimal digits');
   return new Types.ObjectId(id);
 }

@@ -1,4 +1,4 @@
-import { badUserInput, formatIsoDate } from '@jol/schema';
+import { badUserInput, formatIsoDate, isRecordId } from '@jol/schema';
 
 /** Refuses `later` when it falls before `earlier`; equal dates are allowed. */
 export function checkNotBefore(
@@ -28,11 +28,9 @@ export function normaliseText(field: string, value: string, max: number, min = 1
   return text;
 }
 
-const OBJECT_ID = /^[0-9a-f]{24}$/i;
-
 /** Ids are MongoDB ObjectIds in hex; anything else cannot name a record. */
 export function checkObjectId(field: string, value: string): string {
-  if (!OBJECT_ID.test(value))
+  if (!isRecordId(value))
     throw badUserInput(field, value, 'must be an id of 24 hexadecimal digits');
   return value.toLowerCase();
 }

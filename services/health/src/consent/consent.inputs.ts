@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import { Field, ID, InputType } from 'type-graphql';
 import {
   badUserInput,
+  isRecordId,
   CONSENT_RECIPIENTS,
   DateScalar,
   formatIsoDate,
@@ -80,11 +81,9 @@ export function checkGrantHealthConsentInput(input: GrantHealthConsentInput, now
   };
 }
 
-const OBJECT_ID = /^[0-9a-f]{24}$/i;
-
 /** Parses a HealthConsent id as the API hands it out (24 hexadecimal digits). */
 export function parseConsentId(value: unknown, field = 'id'): Types.ObjectId {
-  if (typeof value !== 'string' || !OBJECT_ID.test(value)) {
+  if (!isRecordId(value)) {
     throw badUserInput(field, value, 'must be a HealthConsent id of 24 hexadecimal digits');
   }
   return new Types.ObjectId(value.toLowerCase());

@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import { Field, ID, InputType } from 'type-graphql';
 import {
   badUserInput,
+  isRecordId,
   checkNotInFuture,
   conflict,
   DateScalar,
@@ -53,11 +54,9 @@ export class UpdateTbTreatmentStatusInput {
   status!: TbTreatmentStatus;
 }
 
-const OBJECT_ID = /^[0-9a-f]{24}$/i;
-
 /** Parses a TbCase id as the API hands it out (24 hexadecimal digits). */
 export function parseTbCaseId(value: unknown, field = 'id'): Types.ObjectId {
-  if (typeof value !== 'string' || !OBJECT_ID.test(value)) {
+  if (!isRecordId(value)) {
     throw badUserInput(field, value, 'must be a TbCase id of 24 hexadecimal digits');
   }
   return new Types.ObjectId(value);
