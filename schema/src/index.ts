@@ -40,3 +40,4 @@ export * from './statistics';
 export * from './corrections';
 export * from './metrics';
 export * from './settings';
+export * from './change-events';

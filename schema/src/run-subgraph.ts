@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import { z } from 'zod';
 import { accessFromEnv } from './access/config';
+import { webhookSettingsFromEnv } from './change-events/webhook-settings';
 import { subjectDirectoryFromEnv } from './access/subject-directory';
 import { stopOnSignals, type RunningServer } from './http';
 import { createLogger, type Logger } from './logger';
@@ -54,6 +55,7 @@ export async function runSubgraph(
   // Every setting is checked before anything starts; a bad one stops the process with one line.
   const settings = parseEnv(subgraphSettings, env, isPublicVariable);
   const access = readSetting(() => accessFromEnv(env));
+  const webhooks = webhookSettingsFromEnv(env);
   const uri = settings.MONGODB_URI;
   const log = createLogger(program.name);
   const subjectDirectory = readSetting(() => subjectDirectoryFromEnv(env));
@@ -71,7 +73,7 @@ export async function runSubgraph(
   const server = await program.createServer({
     connection,
     log,
-    access: { ...access, subjectDirectory },
+    access: { ...access, subjectDirectory, webhooks },
   });
   await ensureIndexes(connection);
   await program.prepare?.(connection);
