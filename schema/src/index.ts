@@ -40,3 +40,5 @@ export * from './statistics';
 export * from './corrections';
 export * from './metrics';
 export * from './settings';
+export * from './tracing/trace-context';
+export type { Tracing } from './tracing/start-tracing';
