@@ -149,6 +149,61 @@ describe('traces exported by the running processes', () => {
     ).toEqual(['labour', 'migration']);
   });
 
+  it('follows a labour write through its question to the gateway and migration, in one trace', async () => {
+    const caller = callerTraceparent();
+    const officer = await jol.as('LABOUR_OFFICER');
+    const written = await officer(
+      `mutation ($input: RecordEmploymentInput!) { recordEmployment(input: $input) { id } }`,
+      {
+        input: {
+          pin: PIN,
+          country: 'RU',
+          employer: 'OOO Kazan Textile',
+          sector: 'TEXTILES',
+          formal: true,
+          permitType: 'PATENT',
+          permitNumber: '16-2100123',
+          from: '2021-03-01',
+          to: '2024-09-30',
+        },
+      },
+      { headers: { traceparent: caller.header } },
+    );
+    expect(written.errors).toBeUndefined();
+    const spans = await traceOf(caller, ['labour', 'migration']);
+    const byId = new Map(spans.map((span) => [span.spanId, span]));
+    const ancestry = (span: ReceivedSpan): ReceivedSpan[] => {
+      const chain = [span];
+      for (let at = byId.get(span.parentSpanId); at; at = byId.get(at.parentSpanId)) chain.push(at);
+      return chain;
+    };
+    const labourServer = spans.find((span) => span.service === 'labour' && span.kind === SERVER)!;
+    // Labour asks the gateway who the person is: the gateway's second request in this trace...
+    const question = spans.find(
+      (span) =>
+        span.service === 'gateway' &&
+        span.kind === SERVER &&
+        byId.get(span.parentSpanId)?.service === 'labour',
+    );
+    expect(question).toBeDefined();
+    expect(byId.get(question!.parentSpanId)!.kind).toBe(CLIENT);
+    expect(ancestry(question!)).toContain(labourServer);
+    // ...which migration answers from its store.
+    const migrationServer = spans.find(
+      (span) => span.service === 'migration' && span.kind === SERVER,
+    )!;
+    expect(ancestry(migrationServer)).toContain(question);
+    const lookup = spans.find(
+      (span) => span.service === 'migration' && span.name === 'find persons',
+    );
+    expect(ancestry(lookup!)).toContain(migrationServer);
+    const stored = spans.find(
+      (span) => span.service === 'labour' && span.name === 'insert employment_records',
+    );
+    expect(ancestry(stored!)).toContain(labourServer);
+    expect(ancestry(stored!).at(-1)!.parentSpanId).toBe(caller.spanId);
+  });
+
   it('starts a trace of its own for a malformed caller traceparent, and still answers', async () => {
     const subject = await jol.as('DATA_SUBJECT', { pin: PIN });
     for (const header of [
