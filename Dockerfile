@@ -39,6 +39,8 @@ WORKDIR /app
 COPY --from=builder /app/node_modules ./node_modules
 COPY --from=builder /app/package.json ./package.json
 COPY --from=builder /app/schema/package.json ./schema/package.json
+# Versions the kernel needs beside other ones at the top (OpenTelemetry 2.x beside Apollo's 1.x).
+COPY --from=builder /app/schema/node_modules ./schema/node_modules
 COPY --from=builder /app/schema/dist ./schema/dist
 COPY --from=builder /app/schema/supergraph.graphql ./schema/supergraph.graphql
 COPY --from=builder /app/${PACKAGE_DIR}/package.json ./${PACKAGE_DIR}/package.json

@@ -115,6 +115,9 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
       });
     },
     logger: log,
+    // The gateway's own spans (plan, fetch per subgraph) carry neither the document nor errors,
+    // which can quote a caller's values.
+    telemetry: { includeDocument: false, recordExceptions: false },
   });
   const protection = createQueryLimits(options.limits);
   const apollo = new ApolloServer<GatewayContext>({

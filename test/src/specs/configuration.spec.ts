@@ -55,6 +55,9 @@ describe('configuration checked before a process starts', () => {
     [LABOUR, { JOL_SIGNING_SECRET: '' }, 'JOL_SIGNING_SECRET'],
     [LABOUR, { JOL_GATEWAY_URL: '' }, 'JOL_GATEWAY_URL'],
     [LABOUR, { JOL_GATEWAY_URL: 'gateway:4000' }, 'JOL_GATEWAY_URL'],
+    [GATEWAY, { OTEL_TRACES_EXPORTER: 'zipkin' }, 'OTEL_TRACES_EXPORTER'],
+    [LABOUR, { OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' }, 'OTEL_EXPORTER_OTLP_PROTOCOL'],
+    [LABOUR, { OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, 'OTEL_EXPORTER_OTLP_ENDPOINT'],
   ])('%s stops on %j, naming %s', async (script, bad, variable) => {
     const base =
       script === LABOUR
