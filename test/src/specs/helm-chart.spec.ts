@@ -299,6 +299,7 @@ describe('the Helm chart (deploy/helm/jol)', () => {
           const env = envOf(c);
           expect(c.image).toBe('registry.example.kg/jol/jol-jobs:0.1.0');
           expect(c.command).toEqual(command);
+          expect(c.args).toEqual(['--agency', env.JOL_AGENCY]);
           expect(env.MONGODB_URI).toBe(`secret:jol-mongodb-${env.JOL_AGENCY}/uri`);
           expect(env.MONGODB_DB).toBe(`jol_${env.JOL_AGENCY}`);
         }
@@ -314,6 +315,19 @@ describe('the Helm chart (deploy/helm/jol)', () => {
         const log = pod.containers[0]!.volumeMounts!.find((m) => m.name === 'checkpoint-log');
         if (job === 'audit-verify') expect(log?.readOnly).toBe(true);
         if (job === 'audit-checkpoint') expect(log?.readOnly).toBe(false);
+      }
+    });
+
+    it('refreshes the register first; the others read its export and write nothing there', () => {
+      const refreshes = cronJobs().filter((p) => p.labels['jol.kg/job'] === 'stats-refresh');
+      for (const { owner, pod } of refreshes) {
+        const agency = envOf(pod.containers[0]!).JOL_AGENCY;
+        const mount = pod.containers[0]!.volumeMounts!.find((m) => m.name === 'statistics-export');
+        expect([agency, mount?.readOnly]).toEqual([agency, agency !== 'migration']);
+        expect([agency, owner.spec.schedule]).toEqual([
+          agency,
+          agency === 'migration' ? '30 0 * * *' : '30 1 * * *',
+        ]);
       }
     });
 
