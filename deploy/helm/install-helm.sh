@@ -12,6 +12,10 @@ if [ -x "$helm" ] && "$helm" version --template '{{.Version}}' 2>/dev/null | gre
   echo "$helm"
   exit 0
 fi
+# Go's official archive installs into /usr/local/go, often put on PATH by a login shell only.
+if ! command -v go >/dev/null 2>&1 && [ -x /usr/local/go/bin/go ]; then
+  export PATH="/usr/local/go/bin:$PATH"
+fi
 if ! command -v go >/dev/null 2>&1; then
   echo "install-helm: Go is needed to build Helm ${HELM_VERSION}; run .ci/setup (it installs golang-go)" >&2
   exit 1
