@@ -96,6 +96,8 @@ describe('two replicas of every subgraph', () => {
       url: jol.graphqlUrl,
       token: await jol.token('PARTNER', { partner: 'RU-SFR', sub: partnerSub }),
       manifest,
+      // Its default (10 s) is a partner's patience, not a loaded test machine's.
+      timeoutMs: 60_000,
     });
     partnerRequests++;
     const opened = await partner.openCase({
