@@ -86,12 +86,20 @@ describe('the Helm chart (deploy/helm/jol)', () => {
       const pod = podsOf(planted).find((p) => p.labels[COMPONENT] === 'labour')!.pod;
       pod.containers[0]!.securityContext!.readOnlyRootFilesystem = false;
       pod.containers[0]!.securityContext!.capabilities = { drop: ['ALL'], add: ['NET_ADMIN'] };
+      pod.containers[0]!.securityContext!.runAsUser = 0;
       expect(podProblems(planted)).toEqual([
+        'Deployment/jol-labour container labour: runs as user 0',
         'Deployment/jol-labour container labour: root filesystem is writable',
         'Deployment/jol-labour container labour: adds capabilities',
       ]);
-      expect(podProblems(renderChart(['podSecurity.runAsUser=0']))).toContain(
-        'Deployment/jol-gateway container gateway: runs as user 0',
+    });
+
+    it('refuses values that would run as root or that it does not know', () => {
+      expect(renderError(['podSecurity.runAsUser=0'])).toContain(
+        "at '/podSecurity/runAsUser': minimum: got 0, want 1",
+      );
+      expect(renderError(['ingres.host=jol.example.kg'])).toContain(
+        "additional properties 'ingres' not allowed",
       );
     });
   });
