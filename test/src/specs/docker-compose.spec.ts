@@ -136,7 +136,10 @@ describe('docker-compose.yml', () => {
       });
 
       it(`builds and runs on Node ${IMAGE_NODE_LINE} LTS slim, which the engines range admits`, () => {
-        const bases = dockerfileOf(service).map((stage) => stage.base);
+        // Stages built on an earlier stage (`FROM deps AS builder`) inherit its image.
+        const stages = dockerfileOf(service);
+        const names = new Set(stages.map((stage) => stage.name));
+        const bases = stages.map((stage) => stage.base).filter((base) => !names.has(base));
         expect(new Set(bases)).toEqual(new Set([`node:${IMAGE_NODE_LINE}-bookworm-slim`]));
         const engines = (
           JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
