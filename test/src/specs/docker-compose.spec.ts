@@ -10,6 +10,12 @@ import { REPO_ROOT } from '../store/secantus';
  * built or started here; a Docker engine is not needed.
  */
 
+/**
+ * The Node.js line the images run: an LTS line still supported (Node 20 reached its end of life
+ * on 2026-04-30). The code itself supports the engines range (machines and CI on Node 20.19+).
+ */
+const IMAGE_NODE_LINE = 22;
+
 /** gateway/src/main.ts listens on 4000 unless PORT says otherwise. */
 const GATEWAY_PORT = 4000;
 
@@ -220,6 +226,21 @@ describe('docker-compose.yml', () => {
         expect(['root', '0', '0:0']).not.toContain(user);
       });
 
+      it(`builds and runs on Node ${IMAGE_NODE_LINE} LTS slim, which the engines range admits`, () => {
+        // Stages built on an earlier stage (`FROM deps AS builder`) inherit its image.
+        const stages = dockerfileOf(service);
+        const names = new Set(stages.map((stage) => stage.name));
+        const bases = stages.map((stage) => stage.base).filter((base) => !names.has(base));
+        expect(new Set(bases)).toEqual(new Set([`node:${IMAGE_NODE_LINE}-bookworm-slim`]));
+        const engines = (
+          JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+            engines: { node: string };
+          }
+        ).engines.node;
+        const minimum = Number(/^>=(\d+)\./.exec(engines)?.[1]);
+        expect(IMAGE_NODE_LINE).toBeGreaterThanOrEqual(minimum);
+      });
+
       it('declares every build arg compose passes', () => {
         const declared = dockerfileOf(service).flatMap((stage) =>
           stage.instructions.filter((i) => i.keyword === 'ARG').map((i) => i.args.split('=')[0]),
@@ -304,6 +325,8 @@ interface Instruction {
 
 interface Stage {
   name?: string;
+  /** The image the stage starts from. */
+  base: string;
   instructions: Instruction[];
 }
 
@@ -333,7 +356,11 @@ function dockerfileOf(service: ComposeService): Stage[] {
     const scope = keyword === 'FROM' ? globalArgs : stageArgs;
     const args = rest.join(' ').replace(/\$\{(\w+)\}|\$(\w+)/g, (_, a, b) => scope[a ?? b] ?? '');
     if (keyword === 'FROM') {
-      stages.push({ name: /\bAS\s+(\S+)/i.exec(args)?.[1], instructions: [] });
+      stages.push({
+        name: /\bAS\s+(\S+)/i.exec(args)?.[1],
+        base: args.split(/\s+/)[0]!,
+        instructions: [],
+      });
       stageArgs = {};
     } else if (keyword === 'ARG') {
       const [name, fallback] = args.split('=');

@@ -41,6 +41,8 @@ export interface TestSystemOptions {
   seedPersons?: number;
   /** The generator's seed for seedPersons. @default 1 */
   seed?: number;
+  /** Processes per subgraph, behind a round-robin proxy when more than one. @default 1 */
+  replicas?: number;
 }
 
 /**
@@ -76,6 +78,7 @@ export async function startTestSystem(
       ...options.env,
     },
     output: { logDir: join(REPO_ROOT, 'test-artifacts', 'logs', name) },
+    replicas: options.replicas,
   });
   const graphqlUrl = `${system.gatewayUrl}/graphql`;
   const token: TestSystem['token'] = (role, claims = {}, ttl = '10m') =>
