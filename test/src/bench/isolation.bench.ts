@@ -40,10 +40,16 @@ const REQUEST_TIMEOUT_MS = 180_000;
 const BURST_PHASE_LIMIT_MS = 300_000;
 
 function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-const ms = (value: number) => `${value.toFixed(0)} ms`;
+const ms = (value: number) => (Number.isNaN(value) ? 'n/a' : `${value.toFixed(0)} ms`);
+
+const describeFailures = (failures: Map<string, number>) =>
+  failures.size === 0
+    ? ''
+    : `: ${[...failures.entries()].map(([outcome, n]) => `${n} x ${outcome}`).join('; ')}`;
 
 async function post(
   url: string,
@@ -75,8 +81,9 @@ async function officerReads(
   tokens: string[],
   pins: string[],
   enough: (done: number) => boolean,
-): Promise<{ times: number[]; failed: number }> {
+): Promise<{ times: number[]; failed: number; failures: Map<string, number> }> {
   const times: number[] = [];
+  const failures = new Map<string, number>();
   let failed = 0;
   let next = 0;
   await Promise.all(
@@ -87,12 +94,17 @@ async function officerReads(
         const { status, codes } = await post(url, token, 'MIGRATION_REGISTRATION', OFFICER_READ, {
           pin,
         });
-        if (status === 200 && codes.length === 0) times.push(performance.now() - started);
-        else failed += 1;
+        if (status === 200 && codes.length === 0) {
+          times.push(performance.now() - started);
+        } else {
+          failed += 1;
+          const outcome = `${status} ${[...new Set(codes)].join(',')}`;
+          failures.set(outcome, (failures.get(outcome) ?? 0) + 1);
+        }
       }
     }),
   );
-  return { times: times.sort((a, b) => a - b), failed };
+  return { times: times.sort((a, b) => a - b), failed, failures };
 }
 
 async function main(): Promise<void> {
@@ -227,8 +239,8 @@ async function main(): Promise<void> {
         `\n${values['no-isolation'] ? 'WITHOUT isolation (limits no caller reaches)' : 'with the default rate limits and heavy-operation pool'}, ${persons} persons\n` +
           `one indicators query alone (${INDICATORS_QUERY.length} characters, 19 measures, by REGION x SEX): ${ms(oneMs)}\n` +
           `officers' one-person reads (${officers} officers, migration + labour):\n` +
-          `  alone:        p50 ${ms(percentile(alone.times, 50))}, p95 ${ms(p95Alone)} (${alone.times.length} reads, ${alone.failed} failed)\n` +
-          `  during burst: p50 ${ms(percentile(during.times, 50))}, p95 ${ms(p95During)} (${during.times.length} reads, ${during.failed} failed)\n` +
+          `  alone:        p50 ${ms(percentile(alone.times, 50))}, p95 ${ms(p95Alone)} (${alone.times.length} reads, ${alone.failed} failed${describeFailures(alone.failures)})\n` +
+          `  during burst: p50 ${ms(percentile(during.times, 50))}, p95 ${ms(p95During)} (${during.times.length} reads, ${during.failed} failed${describeFailures(during.failures)})\n` +
           `  p95 during / p95 alone: ${(p95During / p95Alone).toFixed(2)}x (goal: at most 3x)\n` +
           `analyst's burst of ${burst} indicator queries at once, over in ${(burstMs / 1000).toFixed(1)} s:\n` +
           [...outcomes.entries()]
