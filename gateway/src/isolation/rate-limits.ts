@@ -72,7 +72,7 @@ function limitingRole(caller: Caller, limits: RateLimitSettings['limits']): Role
  * - `beforeAuth` counts the request against its client address first, so that a flood of missing
  *   or forged tokens is refused (429) before any signature is checked once the address's
  *   anonymous budget is spent;
- * - `afterAuth` gives that point back, the token having verified, and counts the request against
+ * - `afterAuth` gives that point back, authentication having passed, and counts the request against
  *   the caller (`callerKey`) under the limit of its role. One HTTP request is one point whatever
  *   its body holds (aliases, several operations, a batch), since the body is not read yet.
  */

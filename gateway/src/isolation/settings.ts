@@ -17,7 +17,8 @@ export interface RateLimitSettings {
   /**
    * Requests per window: for a verified caller, the most generous of its roles (a partner
    * institution shares one budget over all its tokens); `ANONYMOUS` counts the requests of one
-   * client address whose token is missing or does not verify.
+   * client address refused at authentication (no token, a token that does not verify, a purpose
+   * its roles may not declare).
    */
   limits: RateLimits;
 }
