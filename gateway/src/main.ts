@@ -19,6 +19,7 @@ async function main() {
     access: config.access,
     partnerManifests: loadPartnerManifests(process.env),
     subgraphGuards: config.subgraphGuards,
+    isolation: config.isolation,
   });
   const running = await gateway.listen(config.port, config.host);
   log.info({ url: `${running.url}/graphql`, supergraph: path }, 'gateway listening');
