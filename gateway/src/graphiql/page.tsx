@@ -1,6 +1,7 @@
 import { createGraphiQLFetcher, type Fetcher } from '@graphiql/toolkit';
 import { pick, useGraphiQL, useGraphiQLActions } from '@graphiql/react';
 import { GraphiQL } from 'graphiql';
+import { GraphQLError } from 'graphql';
 import {
   StrictMode,
   useCallback,
@@ -63,7 +64,9 @@ function createJolFetcher(credentials: RefObject<Credentials>): Fetcher {
   return (params, options) => {
     const { token, purpose } = credentials.current;
     if (!token) {
-      return { errors: [{ message: 'Paste a bearer token into the Token field above first.' }] };
+      return {
+        errors: [new GraphQLError('Paste a bearer token into the Token field above first.')],
+      };
     }
     const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
     if (purpose) headers['X-Purpose'] = purpose;

@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { allow } from 'graphql-shield';
 import type { JolContext } from '../context';
 import { badUserInput } from '../errors';
+import { PERSON_SEARCH } from '../access/policy';
 import { checkPageSize, decodeCursor, encodeCursor } from '../pagination';
 import type { AuditEventModel, AuditEventRecord } from './audit-event.model';
 import {
@@ -106,6 +107,7 @@ function toAccessEvent(
     served: record.served,
     refused: record.refused,
     failed: record.failed,
+    foundBySearch: record.served.includes(PERSON_SEARCH.coordinate),
     outcome: record.outcome,
     requestId: record.requestId,
     callerRequestId: record.callerRequestId ?? null,

@@ -80,6 +80,12 @@ export class AccessEvent {
   @Field(() => [String], { description: 'Writes that were allowed but stored nothing.' })
   failed!: string[];
 
+  @Field(() => Boolean, {
+    description:
+      'The request was a search for persons by name (searchPersons) that listed this person.',
+  })
+  foundBySearch!: boolean;
+
   @Field(() => String, {
     description:
       'ALLOWED (all served), PARTIAL (some served, some refused or failed), DENIED (all refused) or FAILED (a write stored nothing).',
