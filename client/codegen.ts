@@ -30,7 +30,6 @@ const config: CodegenConfig = {
         },
         enumsAsTypes: true,
         useTypeImports: true,
-        avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
       },
     },
   },

@@ -27,13 +27,13 @@ export type Scalars = {
 export type AccessEvent = {
   __typename?: 'AccessEvent';
   /** The reader's agency claim. */
-  agency: Maybe<Scalars['String']['output']>;
+  agency?: Maybe<Scalars['String']['output']>;
   /** When, as an ISO 8601 timestamp (UTC). */
   at: Scalars['String']['output'];
   /** The name the caller gave its operation (a label it chose, not checked by Jol). */
-  callerOperationName: Maybe<Scalars['String']['output']>;
+  callerOperationName?: Maybe<Scalars['String']['output']>;
   /** The X-Request-Id the caller sent (a label it chose). */
-  callerRequestId: Maybe<Scalars['String']['output']>;
+  callerRequestId?: Maybe<Scalars['String']['output']>;
   /** Writes that were allowed but stored nothing. */
   failed: Array<Scalars['String']['output']>;
   /** Schema coordinates asked for: served, refused or failed. */
@@ -41,12 +41,12 @@ export type AccessEvent = {
   /** The request was a search for persons by name (searchPersons) that listed this person. */
   foundBySearch: Scalars['Boolean']['output'];
   /** Which institution read or wrote: the agency, or the partner institution. */
-  institution: Maybe<AccessInstitution>;
+  institution?: Maybe<AccessInstitution>;
   /** query or mutation. */
-  operationType: Maybe<Scalars['String']['output']>;
+  operationType?: Maybe<Scalars['String']['output']>;
   /** ALLOWED (all served), PARTIAL (some served, some refused or failed), DENIED (all refused) or FAILED (a write stored nothing). */
   outcome: Scalars['String']['output'];
-  purpose: Maybe<Scalars['String']['output']>;
+  purpose?: Maybe<Scalars['String']['output']>;
   /** Schema coordinates refused. */
   refused: Array<Scalars['String']['output']>;
   /** Jol's id of the request, the same in every agency. */
@@ -72,7 +72,7 @@ export type AccessInstitution = {
   code: Scalars['String']['output'];
   kind: InstitutionKind;
   /** A partner institution's name, from the Social Fund's registry. */
-  name: Maybe<Scalars['String']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
 };
 
 export type AcknowledgePensionExchangeDocumentInput = {
@@ -114,7 +114,7 @@ export type Dependant = {
   __typename?: 'Dependant';
   caregiver: Caregiver;
   /** The child's PIN; masked for most roles. */
-  childPin: Maybe<Scalars['PIN']['output']>;
+  childPin?: Maybe<Scalars['PIN']['output']>;
   id: Scalars['ID']['output'];
   relation: DependantRelation;
 };
@@ -130,25 +130,25 @@ export type EmploymentRecord = {
   __typename?: 'EmploymentRecord';
   country: Scalars['CountryCode']['output'];
   /** The employer's name; null when the caller may not read employment detail. */
-  employer: Maybe<Scalars['String']['output']>;
+  employer?: Maybe<Scalars['String']['output']>;
   /** True when the work was under a written contract; null when the caller may not read employment detail. */
-  formal: Maybe<Scalars['Boolean']['output']>;
+  formal?: Maybe<Scalars['Boolean']['output']>;
   from: Scalars['Date']['output'];
   id: Scalars['ID']['output'];
   /** The permit or patent number; null when permitType is NONE or the caller may not read employment detail. */
-  permitNumber: Maybe<Scalars['String']['output']>;
+  permitNumber?: Maybe<Scalars['String']['output']>;
   /** Null when the caller may not read employment detail. */
-  permitType: Maybe<WorkPermitType>;
+  permitType?: Maybe<WorkPermitType>;
   pin: Scalars['PIN']['output'];
   sector: LabourSector;
   /** Null on the current version; on an earlier or voided one, how, when and why it was superseded. */
-  superseded: Maybe<Supersession>;
+  superseded?: Maybe<Supersession>;
   /** Null while the job is ongoing. */
-  to: Maybe<Scalars['Date']['output']>;
+  to?: Maybe<Scalars['Date']['output']>;
   /** The version: 1 when recorded, one more with each correction. */
   version: Scalars['Int']['output'];
   /** The earlier versions of this record, oldest first, each with why it was superseded. */
-  versions: Maybe<Array<EmploymentRecord>>;
+  versions?: Maybe<Array<EmploymentRecord>>;
 };
 
 export type EnrolInReintegrationInput = {
@@ -166,7 +166,7 @@ export type EntryBan = {
   pin: Scalars['PIN']['output'];
   reason: EntryBanReason;
   /** Null for an open-ended ban. */
-  until: Maybe<Scalars['Date']['output']>;
+  until?: Maybe<Scalars['Date']['output']>;
 };
 
 export type EntryBanReason =
@@ -212,11 +212,11 @@ export type HealthConsent = {
   /** Who recorded the grant (token subject). */
   recordedBy: Scalars['String']['output'];
   /** The role it was revoked as; null while not revoked. */
-  revokedAs: Maybe<Scalars['String']['output']>;
+  revokedAs?: Maybe<Scalars['String']['output']>;
   /** Null while not revoked. */
-  revokedAt: Maybe<Scalars['Date']['output']>;
+  revokedAt?: Maybe<Scalars['Date']['output']>;
   /** Who revoked it (token subject); null while not revoked. */
-  revokedBy: Maybe<Scalars['String']['output']>;
+  revokedBy?: Maybe<Scalars['String']['output']>;
 };
 
 /** A person's health insurance, as of today. */
@@ -227,7 +227,7 @@ export type HealthInsurance = {
   status: HealthInsuranceStatus;
   validFrom: Scalars['Date']['output'];
   /** Last day of cover; null for open-ended cover. */
-  validUntil: Maybe<Scalars['Date']['output']>;
+  validUntil?: Maybe<Scalars['Date']['output']>;
 };
 
 export type HealthInsuranceScheme =
@@ -255,11 +255,11 @@ export type HealthScreening = {
   result: ScreeningResult;
   screenedOn: Scalars['Date']['output'];
   /** Null on the current version; on an earlier or voided one, how, when and why it was superseded. */
-  superseded: Maybe<Supersession>;
+  superseded?: Maybe<Supersession>;
   /** The version: 1 when recorded, one more with each correction. */
   version: Scalars['Int']['output'];
   /** The earlier versions of this screening, oldest first, each with why it was superseded. */
-  versions: Maybe<Array<HealthScreening>>;
+  versions?: Maybe<Array<HealthScreening>>;
 };
 
 /** A breakdown of an indicator table. */
@@ -297,29 +297,29 @@ export type IndicatorFilter = {
 /** One cell of an indicator table, or one of its totals. */
 export type IndicatorRow = {
   __typename?: 'IndicatorRow';
-  ageBand: Maybe<AgeBand>;
-  destination: Maybe<Scalars['CountryCode']['output']>;
+  ageBand?: Maybe<AgeBand>;
+  destination?: Maybe<Scalars['CountryCode']['output']>;
   /** The dimensions this row is a total over: empty for a cell. */
   over: Array<IndicatorDimension>;
-  region: Maybe<Scalars['Region']['output']>;
+  region?: Maybe<Scalars['Region']['output']>;
   /** A LabourSector value. */
-  sector: Maybe<Scalars['String']['output']>;
-  sex: Maybe<Sex>;
+  sector?: Maybe<Scalars['String']['output']>;
+  sex?: Maybe<Sex>;
   /** True when the value is withheld: it counts some persons but its perturbed count is below minCellSize, so it holds 1 to minCellSize-1+D persons (a count over several years: also when every year counts fewer than minCellSize; a share: when either count is withheld; children: when fewer than minCellSize parents are described). A published 0 means nobody. */
   suppressed: Scalars['Boolean']['output'];
   /** The value; null when suppressed. Counts carry cell-key noise: at most D = 2 either way, variance V = 1.2, mean 0; from 2 persons on the noise is -2: 0.1, -1: 0.2, 0: 0.4, +1: 0.2, +2: 0.1. Zero stays zero and no count is published below zero. The noise follows from the persons counted (their cell key), so the same group shows the same value in every table and query. A margin or total is perturbed as a cell of its own: cells do not add up exactly to it. A share is taken of the two perturbed counts, capped at 1. */
-  value: Maybe<Scalars['Float']['output']>;
-  year: Maybe<Scalars['Int']['output']>;
+  value?: Maybe<Scalars['Float']['output']>;
+  year?: Maybe<Scalars['Int']['output']>;
 };
 
 /** The filter an indicators result was computed for, normalized. */
 export type IndicatorScope = {
   __typename?: 'IndicatorScope';
-  ageBand: Maybe<AgeBand>;
-  destination: Maybe<Scalars['CountryCode']['output']>;
+  ageBand?: Maybe<AgeBand>;
+  destination?: Maybe<Scalars['CountryCode']['output']>;
   fromYear: Scalars['Int']['output'];
-  region: Maybe<Scalars['Region']['output']>;
-  sex: Maybe<Sex>;
+  region?: Maybe<Scalars['Region']['output']>;
+  sex?: Maybe<Sex>;
   toYear: Scalars['Int']['output'];
 };
 
@@ -329,7 +329,7 @@ export type IndicatorTable = {
   /** The agency whose records the measure counts. */
   agency: Scalars['String']['output'];
   /** The last day the agency's statistics cover: events after it are not counted, a stock of its year is counted on it, and a filter reaching a later year is refused. Null before the first build. */
-  asOf: Maybe<Scalars['Date']['output']>;
+  asOf?: Maybe<Scalars['Date']['output']>;
   description: Scalars['String']['output'];
   /** The breakdowns, slowest-varying first. */
   dimensions: Array<IndicatorDimension>;
@@ -340,7 +340,7 @@ export type IndicatorTable = {
   /** K: a cell counting 1 to K-1 persons is withheld. */
   minCellSize: Scalars['Int']['output'];
   /** When the statistics were last built, ISO 8601; null before the first build. They are rebuilt by a refresh (npm run stats:refresh), not on every write: records written since are not counted yet. */
-  refreshedAt: Maybe<Scalars['String']['output']>;
+  refreshedAt?: Maybe<Scalars['String']['output']>;
   /** The cells: every combination of the dimensions. */
   rows: Array<IndicatorRow>;
   /** The grand total. */
@@ -358,49 +358,49 @@ export type IndicatorUnit =
 export type Indicators = {
   __typename?: 'Indicators';
   /** Persons with an active tuberculosis case on the reference day of the period's last year; destination: their latest destination (null: never abroad). Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
-  activeTbCases: Maybe<IndicatorTable>;
+  activeTbCases?: Maybe<IndicatorTable>;
   /** The share of persons aged 15-29 among persons abroad (as personsAbroad counts them). Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
-  aged15To29ShareAbroad: Maybe<IndicatorTable>;
+  aged15To29ShareAbroad?: Maybe<IndicatorTable>;
   /** The breakdowns asked for. */
   by: Array<IndicatorDimension>;
   /** Children recorded as left behind by a parent abroad on the reference day, each once; counted by the parent's region, sex, age band and destination. A cell is withheld when it describes fewer than minCellSize parents, however many children. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
-  childrenWithParentAbroad: Maybe<IndicatorTable>;
+  childrenWithParentAbroad?: Maybe<IndicatorTable>;
   /** Persons who departed in the year, once per year, by the country of their latest departure that year. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
-  departures: Maybe<IndicatorTable>;
+  departures?: Maybe<IndicatorTable>;
   /** Persons abroad (as personsAbroad counts them) by destination country only, whatever `by` says; the filter applies. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
-  destinations: Maybe<IndicatorTable>;
+  destinations?: Maybe<IndicatorTable>;
   /** Persons with a job abroad during the year, once per year, by the country of their latest job that year. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
-  employedAbroad: Maybe<IndicatorTable>;
+  employedAbroad?: Maybe<IndicatorTable>;
   /** Persons with a job abroad during the year (as employedAbroad counts them) by the sector of their latest job, whatever `by` says; the filter applies. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
-  employmentAbroadBySector: Maybe<IndicatorTable>;
+  employmentAbroadBySector?: Maybe<IndicatorTable>;
   /** Persons given a re-entry ban in the year, by the country that imposed it. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
-  entryBans: Maybe<IndicatorTable>;
+  entryBans?: Maybe<IndicatorTable>;
   /** The filter, normalized. */
   filter: IndicatorScope;
   /** The share of persons employed abroad (as employedAbroad counts them) whose latest job that year was under a written contract. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
-  formalEmploymentShare: Maybe<IndicatorTable>;
+  formalEmploymentShare?: Maybe<IndicatorTable>;
   /** Migrants with an insurance period abroad during the year, once per year, by the country of their latest such period. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
-  insuredAbroad: Maybe<IndicatorTable>;
+  insuredAbroad?: Maybe<IndicatorTable>;
   /** The normalized filter and breakdowns, as canonical JSON. */
   key: Scalars['String']['output'];
   /** Persons abroad on the reference day of the period's last year (31 December, or the build day), by the country of their stay. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
-  personsAbroad: Maybe<IndicatorTable>;
+  personsAbroad?: Maybe<IndicatorTable>;
   /** Persons with an insurance period abroad reported by a partner institution during the year: periods totalized towards their pension under an agreement (EAEU). By the country of the latest such period. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
-  personsWithTotalizedPeriods: Maybe<IndicatorTable>;
+  personsWithTotalizedPeriods?: Maybe<IndicatorTable>;
   /** Persons who completed a reintegration programme in the year, once per year; destination: their latest destination. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
-  reintegrationCompletions: Maybe<IndicatorTable>;
+  reintegrationCompletions?: Maybe<IndicatorTable>;
   /** Persons who enrolled in a reintegration programme in the year, once per year; destination: their latest destination. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
-  reintegrationEnrolments: Maybe<IndicatorTable>;
+  reintegrationEnrolments?: Maybe<IndicatorTable>;
   /** The share of returnees (back from abroad at least once by the reference day) among persons with an active tuberculosis case (as activeTbCases counts them). Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
-  returneeShareOfActiveTb: Maybe<IndicatorTable>;
+  returneeShareOfActiveTb?: Maybe<IndicatorTable>;
   /** Persons who returned in the year, once per year, by the country of their latest return that year. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
-  returns: Maybe<IndicatorTable>;
+  returns?: Maybe<IndicatorTable>;
   /** Returnees (back from abroad at least once before the screening) screened for tuberculosis in the year, once per year; destination: their latest destination. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
-  tbScreenedReturnees: Maybe<IndicatorTable>;
+  tbScreenedReturnees?: Maybe<IndicatorTable>;
   /** Persons who paid a voluntary contribution to the Social Fund in the year; destination: their latest destination. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
-  voluntaryContributors: Maybe<IndicatorTable>;
+  voluntaryContributors?: Maybe<IndicatorTable>;
   /** The share of women among persons abroad (as personsAbroad counts them). Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
-  womenShareAbroad: Maybe<IndicatorTable>;
+  womenShareAbroad?: Maybe<IndicatorTable>;
 };
 
 /** An agency of the Republic, or a partner pension institution abroad. */
@@ -419,14 +419,14 @@ export type InsurancePeriod = {
   pin: Scalars['PIN']['output'];
   source: InsurancePeriodSource;
   /** Null on the current version; on an earlier or voided one, how, when and why it was superseded. */
-  superseded: Maybe<Supersession>;
+  superseded?: Maybe<Supersession>;
   /** Last day of the period. */
   to: Scalars['Date']['output'];
   type: InsurancePeriodType;
   /** The version: 1 when recorded, one more with each correction. */
   version: Scalars['Int']['output'];
   /** The earlier versions of this period, oldest first, each with why it was superseded. */
-  versions: Maybe<Array<InsurancePeriod>>;
+  versions?: Maybe<Array<InsurancePeriod>>;
 };
 
 /** Who vouches for a period. */
@@ -483,20 +483,20 @@ export type LabourSector =
 /** One stay abroad: a departure and, once back, its return. */
 export type MigrationEpisode = {
   __typename?: 'MigrationEpisode';
-  city: Maybe<Scalars['String']['output']>;
+  city?: Maybe<Scalars['String']['output']>;
   country: Scalars['CountryCode']['output'];
   departedOn: Scalars['Date']['output'];
   id: Scalars['ID']['output'];
   pin: Scalars['PIN']['output'];
   purpose: MigrationPurpose;
   /** Null while the person is still abroad. */
-  returnedOn: Maybe<Scalars['Date']['output']>;
+  returnedOn?: Maybe<Scalars['Date']['output']>;
   /** Null on the current version; on an earlier or voided one, how, when and why it was superseded. */
-  superseded: Maybe<Supersession>;
+  superseded?: Maybe<Supersession>;
   /** The version: 1 when recorded, one more with each correction. */
   version: Scalars['Int']['output'];
   /** The earlier versions of this stay, oldest first, each with why it was superseded. */
-  versions: Maybe<Array<MigrationEpisode>>;
+  versions?: Maybe<Array<MigrationEpisode>>;
 };
 
 /** A whole stay abroad, as a correction states it. */
@@ -798,7 +798,7 @@ export type OpenPensionExchangeCaseInput = {
 /** Where a page of a cursor connection ends. */
 export type PageInfo = {
   __typename?: 'PageInfo';
-  endCursor: Maybe<Scalars['String']['output']>;
+  endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
 };
 
@@ -813,10 +813,10 @@ export type PensionAgreement = {
   /** The states party to it, KG included. */
   parties: Array<Scalars['CountryCode']['output']>;
   /** The earliest insurance periods it covers; null when it covers earlier ones too. */
-  periodsFrom: Maybe<Scalars['Date']['output']>;
+  periodsFrom?: Maybe<Scalars['Date']['output']>;
   /** The latest insurance periods it covers; null when it covers later ones too. */
-  periodsUntil: Maybe<Scalars['Date']['output']>;
-  signedOn: Maybe<Scalars['Date']['output']>;
+  periodsUntil?: Maybe<Scalars['Date']['output']>;
+  signedOn?: Maybe<Scalars['Date']['output']>;
   /** Where its terms are published. */
   source: Scalars['String']['output'];
   title: Scalars['String']['output'];
@@ -845,11 +845,11 @@ export type PensionContribution = {
   periodMonth: Scalars['String']['output'];
   pin: Scalars['PIN']['output'];
   /** Null on the current version; on an earlier or voided one, how, when and why it was superseded. */
-  superseded: Maybe<Supersession>;
+  superseded?: Maybe<Supersession>;
   /** The version: 1 when recorded, one more with each correction. */
   version: Scalars['Int']['output'];
   /** The earlier versions of this contribution, oldest first, each with why it was superseded. */
-  versions: Maybe<Array<PensionContribution>>;
+  versions?: Maybe<Array<PensionContribution>>;
 };
 
 /** ISO 4217 currency code accepted by the Social Fund. */
@@ -867,17 +867,17 @@ export type PensionDecision = {
   __typename?: 'PensionDecision';
   basis: PensionDecisionBasis;
   caseId: Scalars['ID']['output'];
-  currency: Maybe<PensionCurrency>;
+  currency?: Maybe<PensionCurrency>;
   /** When it was recorded and sent, ISO 8601 (UTC). */
   decidedAt: Scalars['String']['output'];
   /** The P6000 document that carries it. */
   documentId: Scalars['ID']['output'];
   effectiveOn: Scalars['Date']['output'];
-  frequency: Maybe<PensionPaymentFrequency>;
+  frequency?: Maybe<PensionPaymentFrequency>;
   /** Gross amount per payment, such as "8500.00". */
-  grossAmount: Maybe<Scalars['String']['output']>;
+  grossAmount?: Maybe<Scalars['String']['output']>;
   /** Net amount per payment. */
-  netAmount: Maybe<Scalars['String']['output']>;
+  netAmount?: Maybe<Scalars['String']['output']>;
   /** Why it was refused; empty when granted. */
   refusalReasons: Array<Scalars['String']['output']>;
   result: PensionDecisionResult;
@@ -903,12 +903,12 @@ export type PensionDecisionType =
 /** The Kyrgyz old-age pension on general terms: the retirement age, the record for a full pension, and the record: Kyrgyz periods, and foreign ones summed under an agreement when the Kyrgyz record alone is not enough. */
 export type PensionEntitlement = {
   __typename?: 'PensionEntitlement';
-  ageReached: Maybe<Scalars['Boolean']['output']>;
+  ageReached?: Maybe<Scalars['Boolean']['output']>;
   asOf: Scalars['Date']['output'];
   /** Foreign periods summed under an agreement. */
   foreignRecord: ServiceLength;
   /** Whether the total reaches the record for a full pension (with less, the basic part is reduced in proportion). */
-  fullRecordReached: Maybe<Scalars['Boolean']['output']>;
+  fullRecordReached?: Maybe<Scalars['Boolean']['output']>;
   /** Periods insured with the Social Fund. */
   kyrgyzRecord: ServiceLength;
   /** The law the ages and records come from. */
@@ -916,11 +916,11 @@ export type PensionEntitlement = {
   /** Every period, oldest first, and how it counts. */
   periods: Array<PensionEntitlementPeriod>;
   /** The record a full pension needs; null when the sex is not known. */
-  requiredRecord: Maybe<ServiceLength>;
+  requiredRecord?: Maybe<ServiceLength>;
   /** Null when the sex is not known. */
-  retirementAge: Maybe<Scalars['Int']['output']>;
+  retirementAge?: Maybe<Scalars['Int']['output']>;
   /** The day the retirement age is reached; null when the birth date or sex is not known. */
-  retirementAgeReachedOn: Maybe<Scalars['Date']['output']>;
+  retirementAgeReachedOn?: Maybe<Scalars['Date']['output']>;
   totalRecord: ServiceLength;
   /** Whether foreign periods were summed. */
   totalized: Scalars['Boolean']['output'];
@@ -930,7 +930,7 @@ export type PensionEntitlement = {
 export type PensionEntitlementPeriod = {
   __typename?: 'PensionEntitlementPeriod';
   /** The agreement it counts under, if foreign. */
-  agreement: Maybe<Scalars['String']['output']>;
+  agreement?: Maybe<Scalars['String']['output']>;
   counted: Scalars['Boolean']['output'];
   /** Calendar days of it that count. */
   countedDays: Scalars['Int']['output'];
@@ -973,16 +973,16 @@ export type PensionExchangeDirection =
 /** One message of an exchange case: a document id, type, direction, version and status, as in EESSI. */
 export type PensionExchangeDocument = {
   __typename?: 'PensionExchangeDocument';
-  acknowledgedAt: Maybe<Scalars['String']['output']>;
+  acknowledgedAt?: Maybe<Scalars['String']['output']>;
   caseId: Scalars['ID']['output'];
   /** The decision a P6000 carries; null for other documents. */
-  decision: Maybe<PensionDecision>;
+  decision?: Maybe<PensionDecision>;
   direction: PensionExchangeDirection;
   documentId: Scalars['ID']['output'];
   /** The sender's idempotency key (inbound documents). */
-  idempotencyKey: Maybe<Scalars['String']['output']>;
-  invalidatedAt: Maybe<Scalars['String']['output']>;
-  invalidationReason: Maybe<Scalars['String']['output']>;
+  idempotencyKey?: Maybe<Scalars['String']['output']>;
+  invalidatedAt?: Maybe<Scalars['String']['output']>;
+  invalidationReason?: Maybe<Scalars['String']['output']>;
   /** The periods of a P5000; empty otherwise. */
   periods: Array<PensionExchangePeriod>;
   pin: Scalars['PIN']['output'];
@@ -1067,12 +1067,12 @@ export type PensionPartnerAgreement = {
   __typename?: 'PensionPartnerAgreement';
   agreement: PensionAgreement;
   /** The last day the partner relied on it (its state left it); no case opens under it after. */
-  endedOn: Maybe<Scalars['Date']['output']>;
-  note: Maybe<Scalars['String']['output']>;
+  endedOn?: Maybe<Scalars['Date']['output']>;
+  note?: Maybe<Scalars['String']['output']>;
   /** The earliest periods it covers for this partner (with the agreement bounds). */
-  periodsFrom: Maybe<Scalars['Date']['output']>;
+  periodsFrom?: Maybe<Scalars['Date']['output']>;
   /** The latest periods it covers for this partner (with the agreement bounds). */
-  periodsUntil: Maybe<Scalars['Date']['output']>;
+  periodsUntil?: Maybe<Scalars['Date']['output']>;
 };
 
 /** Whether a partner institution may exchange data now. */
@@ -1089,87 +1089,87 @@ export type PensionPaymentFrequency =
 export type Person = {
   __typename?: 'Person';
   /** Who read or wrote this person, in every agency. */
-  accessLog: Maybe<PersonAccessLog>;
-  birthDate: Maybe<Scalars['Date']['output']>;
+  accessLog?: Maybe<PersonAccessLog>;
+  birthDate?: Maybe<Scalars['Date']['output']>;
   /** Pension contributions, newest first. */
-  contributions: Maybe<Array<PensionContribution>>;
+  contributions?: Maybe<Array<PensionContribution>>;
   /** Dependants left behind in the country. */
-  dependants: Maybe<Array<Dependant>>;
+  dependants?: Maybe<Array<Dependant>>;
   /** Jobs abroad, oldest first. */
-  employment: Maybe<Array<EmploymentRecord>>;
-  entryBans: Maybe<Array<EntryBan>>;
+  employment?: Maybe<Array<EmploymentRecord>>;
+  entryBans?: Maybe<Array<EntryBan>>;
   /** Stays abroad, oldest first. */
-  episodes: Maybe<Array<MigrationEpisode>>;
+  episodes?: Maybe<Array<MigrationEpisode>>;
   /** Health-certificate status for work abroad, derived from screenings and TB cases. Outside health roles it needs the person's consent for the caller's agency and purpose (CONSENT_REQUIRED otherwise). */
-  fitForWorkAbroad: Maybe<FitnessForWorkAbroad>;
+  fitForWorkAbroad?: Maybe<FitnessForWorkAbroad>;
   /** Consents to show fitForWorkAbroad outside health, newest grant first. */
-  healthConsents: Maybe<Array<HealthConsent>>;
+  healthConsents?: Maybe<Array<HealthConsent>>;
   /** Null when nothing is recorded. */
-  healthInsurance: Maybe<HealthInsurance>;
-  homeRegion: Maybe<Scalars['Region']['output']>;
+  healthInsurance?: Maybe<HealthInsurance>;
+  homeRegion?: Maybe<Scalars['Region']['output']>;
   /** Insurance periods at home and abroad, oldest first. */
-  insurancePeriods: Maybe<Array<InsurancePeriod>>;
+  insurancePeriods?: Maybe<Array<InsurancePeriod>>;
   /** Name in Cyrillic script. */
-  nameCyrillic: Maybe<PersonName>;
+  nameCyrillic?: Maybe<PersonName>;
   /** Name in Latin script, as in the passport. */
-  nameLatin: Maybe<PersonName>;
+  nameLatin?: Maybe<PersonName>;
   /** The old-age pension entitlement: retirement age, full record, and the record with foreign periods summed under an agreement when the Kyrgyz record alone is not enough. */
-  pensionEntitlement: Maybe<PensionEntitlement>;
+  pensionEntitlement?: Maybe<PensionEntitlement>;
   pin: Scalars['PIN']['output'];
   /** Reintegration programmes the person enrolled in, oldest first. */
-  reintegrationEnrolments: Maybe<Array<ReintegrationEnrolment>>;
-  russianProficiency: Maybe<RussianProficiency>;
+  reintegrationEnrolments?: Maybe<Array<ReintegrationEnrolment>>;
+  russianProficiency?: Maybe<RussianProficiency>;
   /** Health screenings, newest first. */
-  screenings: Maybe<Array<HealthScreening>>;
+  screenings?: Maybe<Array<HealthScreening>>;
   /** Insurance service at home and abroad, computed from the insurance periods (no periods: all zero). */
-  serviceSummary: Maybe<InsuranceServiceSummary>;
-  sex: Maybe<Sex>;
+  serviceSummary?: Maybe<InsuranceServiceSummary>;
+  sex?: Maybe<Sex>;
   /** Skills, by name. */
-  skills: Maybe<Array<Skill>>;
-  status: Maybe<MigrationStatus>;
+  skills?: Maybe<Array<Skill>>;
+  status?: Maybe<MigrationStatus>;
   /** Tuberculosis cases, newest diagnosis first. */
-  tbCases: Maybe<Array<TbCase>>;
+  tbCases?: Maybe<Array<TbCase>>;
 };
 
 
 export type PersonPensionEntitlementArgs = {
-  asOf: InputMaybe<Scalars['Date']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 export type PersonAccessLog = {
   __typename?: 'PersonAccessLog';
   /** Reads and writes in health, newest first, a page at a time. */
-  health: Maybe<AccessEventPage>;
+  health?: Maybe<AccessEventPage>;
   /** Reads and writes in labour, newest first, a page at a time. */
-  labour: Maybe<AccessEventPage>;
+  labour?: Maybe<AccessEventPage>;
   /** Reads and writes in migration, newest first, a page at a time. */
-  migration: Maybe<AccessEventPage>;
+  migration?: Maybe<AccessEventPage>;
   /** Reads and writes in pensions, newest first, a page at a time. */
-  pensions: Maybe<AccessEventPage>;
+  pensions?: Maybe<AccessEventPage>;
   pin: Scalars['PIN']['output'];
 };
 
 
 export type PersonAccessLogHealthArgs = {
-  after: InputMaybe<Scalars['String']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
 };
 
 
 export type PersonAccessLogLabourArgs = {
-  after: InputMaybe<Scalars['String']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
 };
 
 
 export type PersonAccessLogMigrationArgs = {
-  after: InputMaybe<Scalars['String']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
 };
 
 
 export type PersonAccessLogPensionsArgs = {
-  after: InputMaybe<Scalars['String']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
 };
 
@@ -1214,7 +1214,7 @@ export type PersonName = {
   __typename?: 'PersonName';
   first: Scalars['String']['output'];
   last: Scalars['String']['output'];
-  patronymic: Maybe<Scalars['String']['output']>;
+  patronymic?: Maybe<Scalars['String']['output']>;
 };
 
 export type PersonNameInput = {
@@ -1230,13 +1230,13 @@ export type Query = {
   /** The agreements the Social Fund exchanges pension data under. */
   pensionAgreements: Array<PensionAgreement>;
   /** One exchange case; a partner institution reaches only its own. */
-  pensionExchangeCase: Maybe<PensionExchangeCase>;
+  pensionExchangeCase?: Maybe<PensionExchangeCase>;
   /** A person's exchange cases, oldest first; a partner institution gets only its own, and only for a person it has a case with. */
   pensionExchangeCases: Array<PensionExchangeCase>;
   /** The partner pension institutions and the agreements each relies on. */
   pensionPartners: Array<PensionPartner>;
   /** One person by PIN; null when unknown. */
-  person: Maybe<Person>;
+  person?: Maybe<Person>;
   /** Persons matching a filter, a page at a time, by PIN. */
   persons: PersonConnection;
   /** Finds persons by name without the PIN, for officers under a declared purpose. Names match whole words in Latin or Cyrillic script (one transliteration, Kyrgyz letters included), case-insensitively. One name needs the birth date; two or three need the birth date or the region; more than 20 matches list none (SEARCH_TOO_BROAD). Identity fields only; every search is audited and shows in the access log of each person it lists. */
@@ -1245,8 +1245,8 @@ export type Query = {
 
 
 export type QueryIndicatorsArgs = {
-  by: InputMaybe<Array<IndicatorDimension>>;
-  filter: InputMaybe<IndicatorFilter>;
+  by?: InputMaybe<Array<IndicatorDimension>>;
+  filter?: InputMaybe<IndicatorFilter>;
 };
 
 
@@ -1266,16 +1266,16 @@ export type QueryPersonArgs = {
 
 
 export type QueryPersonsArgs = {
-  after: InputMaybe<Scalars['String']['input']>;
-  filter: InputMaybe<PersonFilter>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PersonFilter>;
   first?: Scalars['Int']['input'];
 };
 
 
 export type QuerySearchPersonsArgs = {
-  birthDate: InputMaybe<Scalars['Date']['input']>;
+  birthDate?: InputMaybe<Scalars['Date']['input']>;
   name: Scalars['String']['input'];
-  region: InputMaybe<Scalars['Region']['input']>;
+  region?: InputMaybe<Scalars['Region']['input']>;
 };
 
 /** How a version of a record stopped being the current one. */
@@ -1423,9 +1423,9 @@ export type RegisterReturnInput = {
 export type ReintegrationEnrolment = {
   __typename?: 'ReintegrationEnrolment';
   /** Set when the status is COMPLETED. */
-  completedOn: Maybe<Scalars['Date']['output']>;
+  completedOn?: Maybe<Scalars['Date']['output']>;
   /** Set when the status is DROPPED_OUT. */
-  droppedOutOn: Maybe<Scalars['Date']['output']>;
+  droppedOutOn?: Maybe<Scalars['Date']['output']>;
   enrolledOn: Scalars['Date']['output'];
   id: Scalars['ID']['output'];
   pin: Scalars['PIN']['output'];
@@ -1508,8 +1508,8 @@ export type Sex =
 export type Skill = {
   __typename?: 'Skill';
   /** Who certified the skill; null when self-declared. */
-  certifiedBy: Maybe<Scalars['String']['output']>;
-  certifiedOn: Maybe<Scalars['Date']['output']>;
+  certifiedBy?: Maybe<Scalars['String']['output']>;
+  certifiedOn?: Maybe<Scalars['Date']['output']>;
   id: Scalars['ID']['output'];
   level: SkillLevel;
   /** Unique per person. */
@@ -1554,9 +1554,9 @@ export type TbCase = {
   drugResistant: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
   /** Null while the case is active. */
-  outcome: Maybe<TbOutcome>;
+  outcome?: Maybe<TbOutcome>;
   /** When the outcome was assigned; null while active. */
-  outcomeOn: Maybe<Scalars['Date']['output']>;
+  outcomeOn?: Maybe<Scalars['Date']['output']>;
   pin: Scalars['PIN']['output'];
   treatmentStatus: TbTreatmentStatus;
 };
@@ -1613,12 +1613,12 @@ export type MigrationRecordQueryVariables = Exact<{
 }>;
 
 
-export type MigrationRecordQuery = { __typename?: 'Query', person: { __typename?: 'Person', pin: string, birthDate: string | null, homeRegion: string | null, status: MigrationStatus | null, nameLatin: { __typename?: 'PersonName', last: string, first: string, patronymic: string | null } | null, episodes: Array<{ __typename?: 'MigrationEpisode', country: string, departedOn: string, returnedOn: string | null }> | null } | null };
+export type MigrationRecordQuery = { __typename?: 'Query', person?: { __typename?: 'Person', pin: string, birthDate?: string | null, homeRegion?: string | null, status?: MigrationStatus | null, nameLatin?: { __typename?: 'PersonName', last: string, first: string, patronymic?: string | null } | null, episodes?: Array<{ __typename?: 'MigrationEpisode', country: string, departedOn: string, returnedOn?: string | null }> | null } | null };
 
 export type SearchPersonsQueryVariables = Exact<{
   name: Scalars['String']['input'];
-  birthDate: InputMaybe<Scalars['Date']['input']>;
-  region: InputMaybe<Scalars['Region']['input']>;
+  birthDate?: InputMaybe<Scalars['Date']['input']>;
+  region?: InputMaybe<Scalars['Region']['input']>;
 }>;
 
 
@@ -1627,18 +1627,18 @@ export type SearchPersonsQuery = { __typename?: 'Query', searchPersons: Array<{ 
 export type ReturneesInRegionQueryVariables = Exact<{
   region: Scalars['Region']['input'];
   first: Scalars['Int']['input'];
-  after: InputMaybe<Scalars['String']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type ReturneesInRegionQuery = { __typename?: 'Query', persons: { __typename?: 'PersonConnection', edges: Array<{ __typename?: 'PersonEdge', node: { __typename?: 'Person', pin: string, nameLatin: { __typename?: 'PersonName', last: string, first: string } | null } }>, pageInfo: { __typename?: 'PageInfo', endCursor: string | null, hasNextPage: boolean } } };
+export type ReturneesInRegionQuery = { __typename?: 'Query', persons: { __typename?: 'PersonConnection', edges: Array<{ __typename?: 'PersonEdge', node: { __typename?: 'Person', pin: string, nameLatin?: { __typename?: 'PersonName', last: string, first: string } | null } }>, pageInfo: { __typename?: 'PageInfo', endCursor?: string | null, hasNextPage: boolean } } };
 
 export type MyAccessLogQueryVariables = Exact<{
   pin: Scalars['PIN']['input'];
 }>;
 
 
-export type MyAccessLogQuery = { __typename?: 'Query', person: { __typename?: 'Person', accessLog: { __typename?: 'PersonAccessLog', migration: { __typename?: 'AccessEventPage', events: Array<{ __typename?: 'AccessEvent', at: string, roles: Array<string>, purpose: string | null, served: Array<string>, foundBySearch: boolean, outcome: string }> } | null } | null } | null };
+export type MyAccessLogQuery = { __typename?: 'Query', person?: { __typename?: 'Person', accessLog?: { __typename?: 'PersonAccessLog', migration?: { __typename?: 'AccessEventPage', events: Array<{ __typename?: 'AccessEvent', at: string, roles: Array<string>, purpose?: string | null, served: Array<string>, foundBySearch: boolean, outcome: string }> } | null } | null } | null };
 
 export type RegisterDepartureMutationVariables = Exact<{
   input: RegisterDepartureInput;
@@ -1652,7 +1652,7 @@ export type AcknowledgeDocumentMutationVariables = Exact<{
 }>;
 
 
-export type AcknowledgeDocumentMutation = { __typename?: 'Mutation', acknowledgePensionExchangeDocument: { __typename?: 'PensionExchangeDocument', documentId: string, status: PensionExchangeDocumentStatus, acknowledgedAt: string | null } };
+export type AcknowledgeDocumentMutation = { __typename?: 'Mutation', acknowledgePensionExchangeDocument: { __typename?: 'PensionExchangeDocument', documentId: string, status: PensionExchangeDocumentStatus, acknowledgedAt?: string | null } };
 
 export type FindExchangeCasesQueryVariables = Exact<{
   pin: Scalars['PIN']['input'];
@@ -1666,7 +1666,7 @@ export type InvalidateDocumentMutationVariables = Exact<{
 }>;
 
 
-export type InvalidateDocumentMutation = { __typename?: 'Mutation', invalidatePensionExchangeDocument: { __typename?: 'PensionExchangeDocument', documentId: string, version: number, status: PensionExchangeDocumentStatus, invalidatedAt: string | null, invalidationReason: string | null } };
+export type InvalidateDocumentMutation = { __typename?: 'Mutation', invalidatePensionExchangeDocument: { __typename?: 'PensionExchangeDocument', documentId: string, version: number, status: PensionExchangeDocumentStatus, invalidatedAt?: string | null, invalidationReason?: string | null } };
 
 export type OpenExchangeCaseMutationVariables = Exact<{
   input: OpenPensionExchangeCaseInput;
@@ -1678,42 +1678,42 @@ export type OpenExchangeCaseMutation = { __typename?: 'Mutation', openPensionExc
 export type PensionPartnersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PensionPartnersQuery = { __typename?: 'Query', pensionPartners: Array<{ __typename?: 'PensionPartner', code: string, country: string, name: string, personIdName: string, status: PensionPartnerStatus, agreements: Array<{ __typename?: 'PensionPartnerAgreement', periodsFrom: string | null, periodsUntil: string | null, endedOn: string | null, agreement: { __typename?: 'PensionAgreement', code: string, title: string, inForceFrom: string, benefit: PensionAgreementBenefit, periodsFrom: string | null, periodsUntil: string | null } }> }> };
+export type PensionPartnersQuery = { __typename?: 'Query', pensionPartners: Array<{ __typename?: 'PensionPartner', code: string, country: string, name: string, personIdName: string, status: PensionPartnerStatus, agreements: Array<{ __typename?: 'PensionPartnerAgreement', periodsFrom?: string | null, periodsUntil?: string | null, endedOn?: string | null, agreement: { __typename?: 'PensionAgreement', code: string, title: string, inForceFrom: string, benefit: PensionAgreementBenefit, periodsFrom?: string | null, periodsUntil?: string | null } }> }> };
 
 export type ReadDecisionsQueryVariables = Exact<{
   caseId: Scalars['ID']['input'];
 }>;
 
 
-export type ReadDecisionsQuery = { __typename?: 'Query', pensionExchangeCase: { __typename?: 'PensionExchangeCase', caseId: string, decisions: Array<{ __typename?: 'PensionDecision', documentId: string, status: PensionExchangeDocumentStatus, type: PensionDecisionType, result: PensionDecisionResult, effectiveOn: string, grossAmount: string | null, netAmount: string | null, currency: PensionCurrency | null, frequency: PensionPaymentFrequency | null, refusalReasons: Array<string>, basis: PensionDecisionBasis, decidedAt: string }> } | null };
+export type ReadDecisionsQuery = { __typename?: 'Query', pensionExchangeCase?: { __typename?: 'PensionExchangeCase', caseId: string, decisions: Array<{ __typename?: 'PensionDecision', documentId: string, status: PensionExchangeDocumentStatus, type: PensionDecisionType, result: PensionDecisionResult, effectiveOn: string, grossAmount?: string | null, netAmount?: string | null, currency?: PensionCurrency | null, frequency?: PensionPaymentFrequency | null, refusalReasons: Array<string>, basis: PensionDecisionBasis, decidedAt: string }> } | null };
 
 export type ReadExchangeCaseQueryVariables = Exact<{
   caseId: Scalars['ID']['input'];
 }>;
 
 
-export type ReadExchangeCaseQuery = { __typename?: 'Query', pensionExchangeCase: { __typename?: 'PensionExchangeCase', caseId: string, pin: string, foreignId: string, openedAt: string, agreement: { __typename?: 'PensionAgreement', code: string }, documents: Array<{ __typename?: 'PensionExchangeDocument', documentId: string, type: PensionExchangeDocumentType, direction: PensionExchangeDirection, version: number, status: PensionExchangeDocumentStatus, rejectionReasons: Array<string>, idempotencyKey: string | null, receivedAt: string, acknowledgedAt: string | null, invalidatedAt: string | null, reminders: number }> } | null };
+export type ReadExchangeCaseQuery = { __typename?: 'Query', pensionExchangeCase?: { __typename?: 'PensionExchangeCase', caseId: string, pin: string, foreignId: string, openedAt: string, agreement: { __typename?: 'PensionAgreement', code: string }, documents: Array<{ __typename?: 'PensionExchangeDocument', documentId: string, type: PensionExchangeDocumentType, direction: PensionExchangeDirection, version: number, status: PensionExchangeDocumentStatus, rejectionReasons: Array<string>, idempotencyKey?: string | null, receivedAt: string, acknowledgedAt?: string | null, invalidatedAt?: string | null, reminders: number }> } | null };
 
 export type ReadKyrgyzPeriodsQueryVariables = Exact<{
   caseId: Scalars['ID']['input'];
 }>;
 
 
-export type ReadKyrgyzPeriodsQuery = { __typename?: 'Query', pensionExchangeCase: { __typename?: 'PensionExchangeCase', caseId: string, agreement: { __typename?: 'PensionAgreement', code: string }, kyrgyzPeriods: Array<{ __typename?: 'PensionExchangePeriod', country: string, from: string, to: string, type: InsurancePeriodType, years: number, months: number, days: number }> } | null };
+export type ReadKyrgyzPeriodsQuery = { __typename?: 'Query', pensionExchangeCase?: { __typename?: 'PensionExchangeCase', caseId: string, agreement: { __typename?: 'PensionAgreement', code: string }, kyrgyzPeriods: Array<{ __typename?: 'PensionExchangePeriod', country: string, from: string, to: string, type: InsurancePeriodType, years: number, months: number, days: number }> } | null };
 
 export type RemindDocumentMutationVariables = Exact<{
   input: RemindPensionExchangeDocumentInput;
 }>;
 
 
-export type RemindDocumentMutation = { __typename?: 'Mutation', remindPensionExchangeDocument: { __typename?: 'PensionExchangeDocument', documentId: string, version: number, status: PensionExchangeDocumentStatus, rejectionReasons: Array<string>, acknowledgedAt: string | null, reminders: number } };
+export type RemindDocumentMutation = { __typename?: 'Mutation', remindPensionExchangeDocument: { __typename?: 'PensionExchangeDocument', documentId: string, version: number, status: PensionExchangeDocumentStatus, rejectionReasons: Array<string>, acknowledgedAt?: string | null, reminders: number } };
 
 export type SubmitPeriodsMutationVariables = Exact<{
   input: SubmitPensionExchangePeriodsInput;
 }>;
 
 
-export type SubmitPeriodsMutation = { __typename?: 'Mutation', submitPensionExchangePeriods: { __typename?: 'PensionExchangeDocument', documentId: string, caseId: string, type: PensionExchangeDocumentType, version: number, status: PensionExchangeDocumentStatus, rejectionReasons: Array<string>, idempotencyKey: string | null, receivedAt: string, acknowledgedAt: string | null, periods: Array<{ __typename?: 'PensionExchangePeriod', country: string, from: string, to: string, type: InsurancePeriodType, years: number, months: number, days: number }> } };
+export type SubmitPeriodsMutation = { __typename?: 'Mutation', submitPensionExchangePeriods: { __typename?: 'PensionExchangeDocument', documentId: string, caseId: string, type: PensionExchangeDocumentType, version: number, status: PensionExchangeDocumentStatus, rejectionReasons: Array<string>, idempotencyKey?: string | null, receivedAt: string, acknowledgedAt?: string | null, periods: Array<{ __typename?: 'PensionExchangePeriod', country: string, from: string, to: string, type: InsurancePeriodType, years: number, months: number, days: number }> } };
 
 
 export const MigrationRecordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MigrationRecord"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pin"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PIN"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"person"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"pin"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pin"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pin"}},{"kind":"Field","name":{"kind":"Name","value":"nameLatin"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"last"}},{"kind":"Field","name":{"kind":"Name","value":"first"}},{"kind":"Field","name":{"kind":"Name","value":"patronymic"}}]}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"homeRegion"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"episodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"departedOn"}},{"kind":"Field","name":{"kind":"Name","value":"returnedOn"}}]}}]}}]}}]} as unknown as DocumentNode<MigrationRecordQuery, MigrationRecordQueryVariables>;
