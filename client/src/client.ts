@@ -221,8 +221,10 @@ export class JolClient {
         retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
       };
     } catch (error) {
-      if (timeout.aborted) return { kind: 'lost', code: 'TIMEOUT', message: 'no answer in time' };
       if (options.signal?.aborted) throw error;
+      // Our own deadline, or one the HTTP client enforces (an AbortSignal.timeout of its own).
+      if (timeout.aborted || (error as Error).name === 'TimeoutError')
+        return { kind: 'lost', code: 'TIMEOUT', message: 'no answer in time' };
       return { kind: 'lost', code: 'NETWORK_ERROR', message: (error as Error).message };
     }
   }
