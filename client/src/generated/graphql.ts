@@ -38,7 +38,7 @@ export type AccessEvent = {
   failed: Array<Scalars['String']['output']>;
   /** Schema coordinates asked for: served, refused or failed. */
   fields: Array<Scalars['String']['output']>;
-  /** The request was a search for persons by name (searchPersons) that listed this person. */
+  /** A search for persons by name (searchPersons) listed this person in this request. */
   foundBySearch: Scalars['Boolean']['output'];
   /** Which institution read or wrote: the agency, or the partner institution. */
   institution?: Maybe<AccessInstitution>;

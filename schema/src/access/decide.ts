@@ -274,6 +274,7 @@ export function recordSearchResults(
 ): void {
   if (pins.length === 0) context.access.served(coordinate);
   for (const pin of pins) context.access.served(coordinate, pin);
+  context.access.searchFound(pins);
 }
 
 /**

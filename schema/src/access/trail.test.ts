@@ -112,9 +112,11 @@ describe('the access trail', () => {
     const trail = createAccessTrail();
     trail.searched({ name: 'Asanova', birthDate: '1990-03-05', region: null });
     expect(isEmptyTrail(trail.summary())).toBe(false);
+    trail.searchFound([A]);
     trail.searched({ name: 'Асанова Айсулуу', birthDate: null, region: 'KG-O' });
+    trail.searchFound([]);
     expect(trail.summary().searches).toEqual([
-      { name: 'Asanova', birthDate: '1990-03-05', region: null },
+      { name: 'Asanova', birthDate: '1990-03-05', region: null, found: [A] },
       { name: 'Асанова Айсулуу', birthDate: null, region: 'KG-O' },
     ]);
   });

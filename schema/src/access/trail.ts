@@ -21,6 +21,8 @@ export interface AccessTrail {
   revised(pin: string, revision: TrailRevision): void;
   /** A search for persons was asked, with its criteria as the caller gave them (clipped). */
   searched(search: TrailSearch): void;
+  /** The persons the last search asked listed. */
+  searchFound(pins: readonly string[]): void;
   summary(): TrailSummary;
 }
 
@@ -41,6 +43,8 @@ export interface TrailSearch {
   /** `YYYY-MM-DD`, or null when not asked. */
   birthDate: string | null;
   region: string | null;
+  /** The PINs the search listed; absent when it listed none (refused, too broad, no match). */
+  found?: string[];
 }
 
 /** Outcome of a request, from its fields: every field served, some, none, or a write that failed. */
@@ -99,6 +103,10 @@ export function createAccessTrail(): AccessTrail {
     },
     searched: (search) => {
       searches.push({ ...search });
+    },
+    searchFound: (found) => {
+      const last = searches.at(-1);
+      if (last && found.length > 0) last.found = [...(last.found ?? []), ...found];
     },
     failedWrites(coordinates, stored = []) {
       for (const coordinate of coordinates) if (writes.has(coordinate)) failed.add(coordinate);

@@ -2,7 +2,6 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { allow } from 'graphql-shield';
 import type { JolContext } from '../context';
 import { badUserInput } from '../errors';
-import { PERSON_SEARCH } from '../access/policy';
 import { checkPageSize, decodeCursor, encodeCursor } from '../pagination';
 import type { AuditEventModel, AuditEventRecord } from './audit-event.model';
 import {
@@ -56,7 +55,7 @@ export function createAccessLogResolver(service: string, options: AccessLogOptio
         names.set(code, (await options.partnerName?.(context, code)) ?? null);
       }
       return {
-        events: page.map((r) => toAccessEvent(r, names)),
+        events: page.map((r) => toAccessEvent(r, names, log.pin)),
         pageInfo: {
           hasNextPage: records.length > size,
           endCursor: page.length > 0 ? encodeCursor(`${service}:${page.at(-1)!.seq}`) : null,
@@ -93,6 +92,7 @@ function institutionOf(
 function toAccessEvent(
   record: AuditEventRecord,
   names: ReadonlyMap<string, string | null>,
+  pin: string,
 ): AccessEvent {
   return {
     at: record.at.toISOString(),
@@ -107,7 +107,7 @@ function toAccessEvent(
     served: record.served,
     refused: record.refused,
     failed: record.failed,
-    foundBySearch: record.served.includes(PERSON_SEARCH.coordinate),
+    foundBySearch: (record.searches ?? []).some((search) => search.found?.includes(pin) ?? false),
     outcome: record.outcome,
     requestId: record.requestId,
     callerRequestId: record.callerRequestId ?? null,

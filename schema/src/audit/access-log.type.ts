@@ -81,8 +81,7 @@ export class AccessEvent {
   failed!: string[];
 
   @Field(() => Boolean, {
-    description:
-      'The request was a search for persons by name (searchPersons) that listed this person.',
+    description: 'A search for persons by name (searchPersons) listed this person in this request.',
   })
   foundBySearch!: boolean;
 

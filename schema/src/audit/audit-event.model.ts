@@ -89,6 +89,7 @@ export const auditEventSchema = new Schema<AuditEventRecord>(
           name: { type: String, default: '' },
           birthDate: { type: String, default: null },
           region: { type: String, default: null },
+          found: { type: [String], default: undefined },
         },
       ],
       default: undefined,

@@ -55,7 +55,7 @@ export function canonicalEvent(event: Omit<AuditEventRecord, '_id' | 'hash'>): s
         const searches = event.searches ?? [];
         return searches.length === 0
           ? []
-          : [searches.map((s) => [s.name, s.birthDate ?? null, s.region ?? null])];
+          : [searches.map((s) => [s.name, s.birthDate ?? null, s.region ?? null, s.found ?? []])];
       }
       const value: unknown = event[field];
       return [value instanceof Date ? value.toISOString() : (value ?? null)];

@@ -172,7 +172,14 @@ describe('searchPersons through the gateway', () => {
         purpose: 'PENSION_ASSESSMENT',
         served: ['Query.searchPersons'],
         pins: [GULNARA.pin],
-        searches: [{ name: 'Гүлнара Төрөбекова', birthDate: GULNARA.birthDate, region: null }],
+        searches: [
+          {
+            name: 'Гүлнара Төрөбекова',
+            birthDate: GULNARA.birthDate,
+            region: null,
+            found: [GULNARA.pin],
+          },
+        ],
       }),
     ]);
 

@@ -286,7 +286,14 @@ describe('migration: searchPersons', () => {
       expect(events[0]).toMatchObject({
         served: ['Query.searchPersons'],
         pins: [AISULUU_OSH.pin, AISULUU_JALAL_ABAD.pin].sort(),
-        searches: [{ name: 'Асанова Айсулуу', birthDate: '1990-03-05', region: null }],
+        searches: [
+          {
+            name: 'Асанова Айсулуу',
+            birthDate: '1990-03-05',
+            region: null,
+            found: [AISULUU_OSH.pin, AISULUU_JALAL_ABAD.pin].sort(),
+          },
+        ],
         outcome: 'ALLOWED',
       });
     });
@@ -305,6 +312,7 @@ describe('migration: searchPersons', () => {
         searches: [{ name: 'Asanova Aisuluu', birthDate: null, region: 'KG-O' }],
         outcome: 'DENIED',
       });
+      expect((refused.events[0]!.searches as object[])[0]).not.toHaveProperty('found');
       const broad = await executeAudited(subgraph, 'search-audit-3', SEARCH, { name: 'Asanova' });
       expect(broad.events[0]).toMatchObject({
         pins: [],
