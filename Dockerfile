@@ -18,6 +18,7 @@ COPY services/labour/package.json services/labour/
 COPY services/health/package.json services/health/
 COPY services/pensions/package.json services/pensions/
 COPY gateway/package.json gateway/
+COPY client/package.json client/
 COPY test/package.json test/
 RUN --mount=type=cache,target=/root/.npm npm ci --workspaces --include-workspace-root
 

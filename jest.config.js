@@ -25,6 +25,7 @@ const common = {
     '^@jol/schema/(.*)$': '<rootDir>/schema/src/$1',
     '^@jol/(migration|labour|health|pensions)$': '<rootDir>/services/$1/src',
     '^@jol/gateway$': '<rootDir>/gateway/src',
+    '^@jol/client$': '<rootDir>/client/src',
     '^@jol/testkit$': '<rootDir>/test/src',
   },
   // A mutation-testing run keeps a copy of the repository in .stryker-tmp (stryker.config.mjs).
@@ -37,7 +38,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{schema,services,gateway,test}/**/src/**/*.test.ts'],
+      testMatch: ['<rootDir>/{schema,services,gateway,client,test}/**/src/**/*.test.ts'],
       testPathIgnorePatterns: ['\\.service\\.test\\.ts$', '/node_modules/'],
     },
     {

@@ -9,6 +9,11 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   CONSENT_REQUIRED: 'CONSENT_REQUIRED',
   /**
+   * A search for persons would list too many to tell one apart (`extensions.rule` says which rule):
+   * nothing is listed; add a birth date, a region or another name.
+   */
+  SEARCH_TOO_BROAD: 'SEARCH_TOO_BROAD',
+  /**
    * A dependency (the store, the register a write is checked against) cannot be reached; nothing
    * was written and the same request may be sent again later.
    */
@@ -52,6 +57,10 @@ export function badUserInput(field: string, value: unknown, contract: string): G
   return new GraphQLError(`${field} ${contract}; got ${describeValue(value)}`, {
     extensions: { code: ErrorCode.BAD_USER_INPUT, field },
   });
+}
+
+export function searchTooBroad(rule: string, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.SEARCH_TOO_BROAD, rule } });
 }
 
 export function conflict(message: string, field?: string): GraphQLError {

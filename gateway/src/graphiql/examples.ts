@@ -1,4 +1,5 @@
 import type { Purpose, Role } from '@jol/schema';
+import { REGISTERED_OPERATIONS } from './registered';
 
 /**
  * Example operations offered in GraphiQL, by role. A unit test validates every one against the
@@ -16,8 +17,18 @@ export interface ExampleOperation {
   variables?: Record<string, unknown>;
 }
 
-/** A PIN of the synthetic test data; real PINs never appear in the page. */
-const SAMPLE_PIN = '10712199154321';
+/**
+ * A PIN the synthetic data creates (`npm start`, seed 1: Gulmira Alieva of Osh, returned, with stays
+ * abroad, jobs, a screening and insurance periods); real PINs never appear in the page.
+ */
+export const SAMPLE_PIN = '11106198286659';
+
+/** A partner's example is an operation registered for it, which GraphiQL sends by its id. */
+const registered = (name: string) => {
+  const operation = REGISTERED_OPERATIONS.find((op) => op.name === name);
+  if (!operation) throw new Error(`no partner operation ${name} is registered`);
+  return operation.body;
+};
 
 export const EXAMPLE_OPERATIONS: readonly ExampleOperation[] = [
   {
@@ -137,12 +148,10 @@ export const EXAMPLE_OPERATIONS: readonly ExampleOperation[] = [
 }`,
   },
   {
-    title: 'Connection check',
+    title: 'Partner institutions and agreements (registered operation PensionPartners)',
     role: 'PARTNER',
     purpose: 'PENSION_EXCHANGE',
-    query: `query ConnectionCheck {
-  __typename
-}`,
+    query: registered('PensionPartners'),
   },
   {
     title: 'Schema: the root operation types',

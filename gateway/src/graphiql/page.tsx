@@ -1,6 +1,7 @@
 import { createGraphiQLFetcher, type Fetcher } from '@graphiql/toolkit';
 import { pick, useGraphiQL, useGraphiQLActions } from '@graphiql/react';
 import { GraphiQL } from 'graphiql';
+import { GraphQLError } from 'graphql';
 import {
   StrictMode,
   useCallback,
@@ -14,6 +15,7 @@ import { createRoot } from 'react-dom/client';
 import 'graphiql/style.css';
 import './page.css';
 import { EXAMPLE_OPERATIONS, type ExampleOperation } from './examples';
+import { requestBodyFor } from './registered';
 
 /** Each purpose and the roles that may declare it; bundle.ts fills it in from ROLE_POLICY. */
 declare const JOL_PURPOSES: readonly { purpose: string; roles: readonly string[] }[];
@@ -63,12 +65,35 @@ function createJolFetcher(credentials: RefObject<Credentials>): Fetcher {
   return (params, options) => {
     const { token, purpose } = credentials.current;
     if (!token) {
-      return { errors: [{ message: 'Paste a bearer token into the Token field above first.' }] };
+      return {
+        errors: [new GraphQLError('Paste a bearer token into the Token field above first.')],
+      };
     }
     const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
     if (purpose) headers['X-Purpose'] = purpose;
+    // A partner institution sends registered operations by id, never a document.
+    if (rolesOf(token).includes('PARTNER')) {
+      return fetch(new URL('graphql', document.baseURI).href, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify(requestBodyFor(params, true)),
+      }).then((response) => response.json());
+    }
     return fetchGraphQL(params, { ...options, headers: { ...options?.headers, ...headers } });
   };
+}
+
+/** The roles a token claims, read without verification: only to choose how to send. */
+function rolesOf(token: string): string[] {
+  try {
+    const payload = token.split('.')[1] ?? '';
+    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as {
+      roles?: unknown;
+    };
+    return Array.isArray(claims.roles) ? claims.roles.map(String) : [];
+  } catch {
+    return [];
+  }
 }
 
 /** The roles and expiry a token claims, read without verification: a hint for the user only. */

@@ -11,6 +11,7 @@ import {
   decideSubscriptionManager,
   decideLookup,
   decideRead,
+  decideSearch,
   decideSubmit,
   decideWrite,
   mayRead,
@@ -808,5 +809,54 @@ describe("decidePartnerInbox: a partner institution's own inbox", () => {
   ])('%s', (_name, caller, purpose, expected) => {
     const decided = decidePartnerInbox(contextOf(caller, purpose), 'Query.inbox');
     expect(decided instanceof GraphQLError ? outcomeOf(decided) : decided.partner).toBe(expected);
+  });
+});
+
+describe('decideSearch: finding persons by name', () => {
+  const asked = { name: 'Asanova Aisuluu', birthDate: '1990-03-05', region: null };
+
+  it.each<[string, string, Partial<Caller>, string | null]>([
+    ['MIGRATION_OFFICER', 'MIGRATION_REGISTRATION', {}, null],
+    ['MIGRATION_OFFICER', 'RETURNEE_SUPPORT', {}, null],
+    ['LABOUR_OFFICER', 'EMPLOYMENT_SERVICES', {}, null],
+    ['LABOUR_OFFICER', 'RETURNEE_SUPPORT', {}, null],
+    ['HEALTH_OFFICER', 'MEDICAL_CARE', {}, null],
+    ['PENSION_OFFICER', 'PENSION_ASSESSMENT', {}, null],
+    ['LABOUR_OFFICER', 'EMPLOYMENT_SERVICES', { region: 'KG-J' }, 'KG-J'],
+  ])('lets a %s on %s search (region %s)', (role, purpose, claims, region) => {
+    const context = contextOf(as(role, claims), purpose);
+    expect(decideSearch(context, 'Query.searchPersons', asked)).toEqual({ region });
+    expect(context.access.summary().searches).toEqual([asked]);
+  });
+
+  it.each<[string, string | null, Partial<Caller>]>([
+    ['HEALTH_OFFICER', 'PUBLIC_HEALTH', {}],
+    ['ANALYST', 'STATISTICS', {}],
+    ['AUDITOR', 'AUDIT', {}],
+    ['PARTNER', 'PENSION_EXCHANGE', { partner: 'RU-SFR' }],
+    ['DATA_SUBJECT', 'SELF_SERVICE', { pin: '20503199012345' }],
+    ['MIGRATION_OFFICER', null, {}],
+    ['MIGRATION_OFFICER', 'MEDICAL_CARE', {}],
+  ])('refuses a %s on %s, recording what was asked', (role, purpose, claims) => {
+    const context = contextOf(as(role, claims), purpose);
+    const decision = decideSearch(context, 'Query.searchPersons', asked);
+    expect(decision).toBeInstanceOf(GraphQLError);
+    expect((decision as GraphQLError).extensions.code).toBe('FORBIDDEN');
+    expect(context.access.summary()).toMatchObject({
+      refused: ['Query.searchPersons'],
+      searches: [asked],
+    });
+  });
+
+  it('refuses a region-scoped officer a search of another region', () => {
+    const context = contextOf(as('MIGRATION_OFFICER', { region: 'KG-J' }), 'RETURNEE_SUPPORT');
+    const decision = decideSearch(context, 'Query.searchPersons', { ...asked, region: 'KG-O' });
+    expect((decision as GraphQLError).message).toContain('Outside your region');
+  });
+
+  it('clips a huge criterion before the audit keeps it', () => {
+    const context = contextOf(as('MIGRATION_OFFICER'), 'RETURNEE_SUPPORT');
+    decideSearch(context, 'Query.searchPersons', { ...asked, name: 'A'.repeat(10_000) });
+    expect(context.access.summary().searches[0]!.name).toHaveLength(101);
   });
 });

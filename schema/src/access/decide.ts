@@ -1,10 +1,12 @@
 import { GraphQLError } from 'graphql';
 import type { Caller, JolContext } from '../context';
 import { forbidden, notAuthenticated, purposeRequired } from './errors';
+import type { TrailSearch } from './trail';
 import {
   CHANGE_EVENT_TYPES,
   CHANGE_EVENTS,
   FILTER_CLASSES,
+  PERSON_SEARCH,
   policyFor,
   type ChangeEventType,
   type AggregateClass,
@@ -86,12 +88,12 @@ function grantsOf(
   context: JolContext,
   coordinate: string,
   pin: string | null | undefined,
-  grants: (policy: RolePolicy) => boolean,
+  grants: (policy: RolePolicy, role: string) => boolean,
 ): { caller: Caller; granting: [string, RolePolicy][] } | GraphQLError {
   const { caller, purpose } = context;
   if (!caller) return deny(context, notAuthenticated(), coordinate, pin);
   if (!purpose) return deny(context, purposeRequired(coordinate), coordinate, pin);
-  const granting = policiesOf(caller.roles, purpose).filter(([, p]) => grants(p));
+  const granting = policiesOf(caller.roles, purpose).filter(([role, p]) => grants(p, role));
   if (granting.length === 0) return deny(context, forbidden(coordinate), coordinate, pin);
   return { caller, granting };
 }
@@ -223,6 +225,59 @@ export function decideList(
   if (grant instanceof GraphQLError) return grant;
   context.access.served(coordinate);
   return { region: grant.caller.region ?? null };
+}
+
+/** The longest text of a search criterion the audit keeps; a longer one is cut and marked. */
+const MAX_AUDITED_CRITERION = 100;
+
+const clipCriterion = (value: string) =>
+  value.length > MAX_AUDITED_CRITERION ? `${value.slice(0, MAX_AUDITED_CRITERION)}…` : value;
+
+/**
+ * A search for persons by name (PERSON_SEARCH): records what was asked whoever asks, then allows
+ * a role that may search, reading the classes a search lists for the declared purpose, with reach
+ * over any person. A region-scoped caller searching another region is refused; the returned
+ * region is the one the search must be limited to (null when unlimited).
+ */
+export function decideSearch(
+  context: JolContext,
+  coordinate: string,
+  search: TrailSearch,
+): { region: string | null } | GraphQLError {
+  context.access.searched({
+    name: clipCriterion(search.name),
+    birthDate: search.birthDate === null ? null : clipCriterion(search.birthDate),
+    region: search.region === null ? null : clipCriterion(search.region),
+  });
+  const grant = grantsOf(
+    context,
+    coordinate,
+    undefined,
+    (p, role) =>
+      (PERSON_SEARCH.roles as readonly string[]).includes(role) &&
+      PERSON_SEARCH.reads.every((c) => p.reads.includes(c)) &&
+      !p.ownRecordOnly &&
+      !p.partnerCasesOnly,
+  );
+  if (grant instanceof GraphQLError) return grant;
+  const region = grant.caller.region ?? null;
+  if (region && search.region !== null && search.region !== region)
+    return deny(context, forbidden(coordinate, 'Outside your region:'), coordinate);
+  return { region };
+}
+
+/**
+ * The persons a search listed: each is served the search's coordinate, so that the audit names
+ * them and each sees in their access log that a search found them.
+ */
+export function recordSearchResults(
+  context: JolContext,
+  coordinate: string,
+  pins: readonly string[],
+): void {
+  if (pins.length === 0) context.access.served(coordinate);
+  for (const pin of pins) context.access.served(coordinate, pin);
+  context.access.searchFound(pins);
 }
 
 /**

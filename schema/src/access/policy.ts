@@ -308,6 +308,8 @@ export const FIELD_CLASSES: Record<string, DataClass> = {
   'Mutation.invalidatePensionExchangeDocument': 'pensionExchange',
   'Mutation.remindPensionExchangeDocument': 'pensionExchange',
   'Mutation.acknowledgePensionExchangeDocument': 'pensionExchange',
+  // a search lists identity: decided by decideSearch under PERSON_SEARCH
+  'Query.searchPersons': 'identity',
   // every agency
   'Person.accessLog': 'accessLog',
   'PersonAccessLog.migration': 'accessLog',
@@ -330,6 +332,36 @@ export const FILTER_CLASSES: Record<string, DataClass> = {
   'PersonFilter.destination': 'migrationEpisodes',
   'PersonFilter.sex': 'identity',
   'PersonFilter.ageBand': 'identity',
+};
+
+/**
+ * Finding a person without the PIN (`Query.searchPersons(name, birthDate, region)`): the roles
+ * that may, what a search reads, and its bounds. A search tells the names, birth date and home
+ * region of everyone it lists, so the searcher must read `reads` for the declared purpose and
+ * reach any person (a token's `region` claim narrows the search to that region); a role limited
+ * to its own record or its partner cases never searches. Each argument is a criterion of the class
+ * named in SEARCH_ARGUMENT_CLASSES, all within `reads`. Every search is audited with its criteria,
+ * and each person listed sees it in their access log.
+ */
+export const PERSON_SEARCH: {
+  /** The field a search is made with, as audit events name it. */
+  coordinate: string;
+  roles: readonly Role[];
+  reads: readonly DataClass[];
+  /** A search matching more persons than this lists none and is refused as too broad. */
+  maxResults: number;
+} = {
+  coordinate: 'Query.searchPersons',
+  roles: ['MIGRATION_OFFICER', 'LABOUR_OFFICER', 'HEALTH_OFFICER', 'PENSION_OFFICER'],
+  reads: ['identity', 'residence'],
+  maxResults: 20,
+};
+
+/** The data class each argument of a search selects persons by. */
+export const SEARCH_ARGUMENT_CLASSES: Record<string, DataClass> = {
+  'Query.searchPersons(name:)': 'identity',
+  'Query.searchPersons(birthDate:)': 'identity',
+  'Query.searchPersons(region:)': 'residence',
 };
 
 /**

@@ -15,6 +15,7 @@ describe('the access trail', () => {
       pins: [A],
       wrote: false,
       revisions: [],
+      searches: [],
       outcome: 'ALLOWED',
     });
   });
@@ -105,5 +106,18 @@ describe('the access trail', () => {
     expect(isEmptyTrail(trail.summary())).toBe(true);
     trail.refused('Query.persons');
     expect(isEmptyTrail(trail.summary())).toBe(false);
+  });
+
+  it('keeps every search asked, in order, and is not empty with one', () => {
+    const trail = createAccessTrail();
+    trail.searched({ name: 'Asanova', birthDate: '1990-03-05', region: null });
+    expect(isEmptyTrail(trail.summary())).toBe(false);
+    trail.searchFound([A]);
+    trail.searched({ name: 'Асанова Айсулуу', birthDate: null, region: 'KG-O' });
+    trail.searchFound([]);
+    expect(trail.summary().searches).toEqual([
+      { name: 'Asanova', birthDate: '1990-03-05', region: null, found: [A] },
+      { name: 'Асанова Айсулуу', birthDate: null, region: 'KG-O' },
+    ]);
   });
 });

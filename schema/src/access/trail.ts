@@ -19,6 +19,10 @@ export interface AccessTrail {
   failedWrites(coordinates: Iterable<string>, stored?: Iterable<string>): void;
   /** A stored record of `pin` was corrected or voided, with the reason the officer gave. */
   revised(pin: string, revision: TrailRevision): void;
+  /** A search for persons was asked, with its criteria as the caller gave them (clipped). */
+  searched(search: TrailSearch): void;
+  /** The persons the last search asked listed. */
+  searchFound(pins: readonly string[]): void;
   summary(): TrailSummary;
 }
 
@@ -31,6 +35,16 @@ export interface TrailRevision {
   version: number;
   change: 'CORRECTED' | 'VOIDED';
   reason: string;
+}
+
+/** What a search for persons asked (`Query.searchPersons`), as the audit keeps it. */
+export interface TrailSearch {
+  name: string;
+  /** `YYYY-MM-DD`, or null when not asked. */
+  birthDate: string | null;
+  region: string | null;
+  /** The PINs the search listed; absent when it listed none (refused, too broad, no match). */
+  found?: string[];
 }
 
 /** Outcome of a request, from its fields: every field served, some, none, or a write that failed. */
@@ -47,6 +61,8 @@ export interface TrailSummary {
   wrote: boolean;
   /** Records corrected or voided, in the order they were changed; empty for most requests. */
   revisions: TrailRevision[];
+  /** Searches for persons asked, in order; empty for most requests. */
+  searches: TrailSearch[];
   outcome: AuditOutcome;
 }
 
@@ -60,6 +76,7 @@ export function createAccessTrail(): AccessTrail {
   const partlyStored = new Set<string>();
   const pins = new Set<string>();
   const revisions: TrailRevision[] = [];
+  const searches: TrailSearch[] = [];
   // Writes granted before their person was known (a record named by id): the grant is the first
   // step of one decision, which the decision about the person then replaces.
   const provisional = new Set<string>();
@@ -84,6 +101,13 @@ export function createAccessTrail(): AccessTrail {
       pins.add(pin);
       revisions.push(revision);
     },
+    searched: (search) => {
+      searches.push({ ...search });
+    },
+    searchFound: (found) => {
+      const last = searches.at(-1);
+      if (last && found.length > 0) last.found = [...(last.found ?? []), ...found];
+    },
     failedWrites(coordinates, stored = []) {
       for (const coordinate of coordinates) if (writes.has(coordinate)) failed.add(coordinate);
       for (const coordinate of stored) if (writes.has(coordinate)) partlyStored.add(coordinate);
@@ -107,6 +131,7 @@ export function createAccessTrail(): AccessTrail {
         pins: [...pins].sort(),
         wrote: writes.size > 0,
         revisions: [...revisions],
+        searches: [...searches],
         outcome: outcomeOf(served.length, refused.length, failedList.length),
       };
     },
@@ -121,5 +146,8 @@ function outcomeOf(served: number, refused: number, failed: number): AuditOutcom
 
 /** Nothing was decided in this request (no person-level field asked for), so nothing is audited. */
 export function isEmptyTrail(summary: TrailSummary): boolean {
-  return summary.served.length + summary.refused.length + summary.failed.length === 0;
+  return (
+    summary.served.length + summary.refused.length + summary.failed.length === 0 &&
+    summary.searches.length === 0
+  );
 }

@@ -55,7 +55,7 @@ export function createAccessLogResolver(service: string, options: AccessLogOptio
         names.set(code, (await options.partnerName?.(context, code)) ?? null);
       }
       return {
-        events: page.map((r) => toAccessEvent(r, names)),
+        events: page.map((r) => toAccessEvent(r, names, log.pin)),
         pageInfo: {
           hasNextPage: records.length > size,
           endCursor: page.length > 0 ? encodeCursor(`${service}:${page.at(-1)!.seq}`) : null,
@@ -92,6 +92,7 @@ function institutionOf(
 function toAccessEvent(
   record: AuditEventRecord,
   names: ReadonlyMap<string, string | null>,
+  pin: string,
 ): AccessEvent {
   return {
     at: record.at.toISOString(),
@@ -106,6 +107,7 @@ function toAccessEvent(
     served: record.served,
     refused: record.refused,
     failed: record.failed,
+    foundBySearch: (record.searches ?? []).some((search) => search.found?.includes(pin) ?? false),
     outcome: record.outcome,
     requestId: record.requestId,
     callerRequestId: record.callerRequestId ?? null,

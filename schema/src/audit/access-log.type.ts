@@ -84,6 +84,11 @@ export class AccessEvent {
   @Field(() => [String], { description: 'Writes that were allowed but stored nothing.' })
   failed!: string[];
 
+  @Field(() => Boolean, {
+    description: 'A search for persons by name (searchPersons) listed this person in this request.',
+  })
+  foundBySearch!: boolean;
+
   @Field(() => String, {
     description:
       'ALLOWED (all served), PARTIAL (some served, some refused or failed), DENIED (all refused) or FAILED (a write stored nothing).',

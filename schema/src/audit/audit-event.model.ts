@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import type { AuditOutcome, TrailRevision } from '../access/trail';
+import type { AuditOutcome, TrailRevision, TrailSearch } from '../access/trail';
 
 export type { AuditOutcome };
 
@@ -40,6 +40,8 @@ export interface AuditEventRecord {
   pins: string[];
   /** Records the request corrected or voided, with the officer's reason; absent when none. */
   revisions?: TrailRevision[];
+  /** Searches for persons the request asked, with their criteria; absent when none. */
+  searches?: TrailSearch[];
   outcome: AuditOutcome;
   prevHash: string;
   hash: string;
@@ -75,6 +77,19 @@ export const auditEventSchema = new Schema<AuditEventRecord>(
           version: { type: Number, required: true },
           change: { type: String, enum: ['CORRECTED', 'VOIDED'], required: true },
           reason: { type: String, required: true },
+        },
+      ],
+      default: undefined,
+    },
+    searches: {
+      type: [
+        {
+          _id: false,
+          // What was typed, possibly nothing (required would refuse an empty string).
+          name: { type: String, default: '' },
+          birthDate: { type: String, default: null },
+          region: { type: String, default: null },
+          found: { type: [String], default: undefined },
         },
       ],
       default: undefined,

@@ -44,6 +44,7 @@ export function createAuditPlugin(
               failed: summary.failed,
               pins: summary.pins,
               ...(summary.revisions.length > 0 ? { revisions: summary.revisions } : {}),
+              ...(summary.searches.length > 0 ? { searches: summary.searches } : {}),
               outcome: summary.outcome,
             });
           } catch (error) {

@@ -29,13 +29,15 @@ const EVENT: Omit<AuditEventRecord, 'hash'> = {
 };
 
 /** A different value of the same kind, whatever the path holds. */
-function changed(value: unknown): unknown {
+function changed(value: unknown, path = ''): unknown {
   if (typeof value === 'number') return value + 1;
   if (value instanceof Date) return new Date(value.getTime() + 1);
   if (Array.isArray(value)) return [...value, 'Person.extra'];
   if (typeof value === 'string') return `${value}x`;
   if (value === null) return 'x';
-  // A field stored only when it has something (revisions): give it something.
+  // A field stored only when it has something (revisions, searches): give it something.
+  if (value === undefined && path === 'searches')
+    return [{ name: 'Almaz', birthDate: '1990-01-01', region: null }];
   if (value === undefined)
     return [{ entity: 'Record', id: 'a'.repeat(24), version: 1, change: 'VOIDED', reason: 'x' }];
   throw new Error(`no change defined for ${String(value)}`);
@@ -52,7 +54,7 @@ describe('canonicalEvent', () => {
     'changes when %s changes',
     (path) => {
       const event = EVENT as unknown as Record<string, unknown>;
-      const tampered = { ...event, [path]: changed(event[path]) };
+      const tampered = { ...event, [path]: changed(event[path], path) };
       expect(canonicalEvent(tampered as never)).not.toBe(canonicalEvent(EVENT));
       expect(hashEvent(tampered as never)).not.toBe(hashEvent(EVENT));
     },

@@ -30,25 +30,35 @@ export const HASHED_FIELDS = [
   'failed',
   'pins',
   'revisions',
+  'searches',
   'outcome',
   'prevHash',
 ] as const satisfies readonly (keyof AuditEventRecord)[];
 
 /**
- * The exact bytes an event's hash covers: every hashed field, in a fixed order. A revision is
- * written as a tuple, so the bytes do not depend on the key order the store returns.
+ * The exact bytes an event's hash covers: every hashed field, in a fixed order. A revision or a
+ * search is written as a tuple, so the bytes do not depend on the key order the store returns.
  */
 export function canonicalEvent(event: Omit<AuditEventRecord, '_id' | 'hash'>): string {
   return JSON.stringify(
-    HASHED_FIELDS.map((field) => {
+    HASHED_FIELDS.flatMap((field) => {
       if (field === 'revisions') {
         const revisions = event.revisions ?? [];
-        return revisions.length === 0
-          ? null
-          : revisions.map((r) => [r.entity, r.id, r.version, r.change, r.reason]);
+        return [
+          revisions.length === 0
+            ? null
+            : revisions.map((r) => [r.entity, r.id, r.version, r.change, r.reason]),
+        ];
+      }
+      if (field === 'searches') {
+        // Left out when there are none, so events written before searches existed keep their hash.
+        const searches = event.searches ?? [];
+        return searches.length === 0
+          ? []
+          : [searches.map((s) => [s.name, s.birthDate ?? null, s.region ?? null, s.found ?? []])];
       }
       const value: unknown = event[field];
-      return value instanceof Date ? value.toISOString() : (value ?? null);
+      return [value instanceof Date ? value.toISOString() : (value ?? null)];
     }),
   );
 }

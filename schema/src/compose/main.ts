@@ -1,11 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { localSubgraphUrl, SUBGRAPHS } from '../subgraphs';
-import { composeSupergraph } from './compose';
+import { composeGraph } from './compose';
 
-// Reads each service's emitted schema.graphql and writes the committed schema/supergraph.graphql.
+// Reads each service's emitted schema.graphql and writes the committed schema/supergraph.graphql
+// and the client-facing schema/api.graphql.
 const root = resolve(__dirname, '..', '..', '..');
-const supergraph = composeSupergraph(
+const { supergraphSdl: supergraph, apiSdl } = composeGraph(
   SUBGRAPHS.map((s) => ({
     name: s.name,
     url: localSubgraphUrl(s.port),
@@ -13,4 +14,7 @@ const supergraph = composeSupergraph(
   })),
 );
 writeFileSync(join(root, 'schema', 'supergraph.graphql'), `${supergraph.trim()}\n`);
-console.log(`schema/supergraph.graphql composed from ${SUBGRAPHS.map((s) => s.name).join(', ')}`);
+writeFileSync(join(root, 'schema', 'api.graphql'), `${apiSdl.trim()}\n`);
+console.log(
+  `schema/supergraph.graphql and schema/api.graphql composed from ${SUBGRAPHS.map((s) => s.name).join(', ')}`,
+);

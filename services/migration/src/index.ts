@@ -2,6 +2,8 @@ export * from './context';
 export * from './schema';
 export * from './server';
 export { toPerson } from './person/person.mapper';
+export { nameKeysOf } from './person/person.name-key';
+export { backfillNameKeys } from './person/person.search';
 export { rebuildMigrationIndicators } from './indicators/indicators.build';
 export type { PersonRecord } from './person/person.model';
 export type { EpisodeRecord } from './episode/episode.model';

@@ -10,7 +10,7 @@ import {
   PartnerExchangeError,
   type ExchangePeriod,
   type PartnerManifest,
-} from '../partner-client/partner-client';
+} from '@jol/client';
 import { REPO_ROOT } from '../store/secantus';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 import { readGraphQL } from '../client/graphql-client';

@@ -3,6 +3,8 @@ import {
   CONSENT_RECIPIENTS,
   FIELD_CLASSES,
   FILTER_CLASSES,
+  PERSON_SEARCH,
+  SEARCH_ARGUMENT_CLASSES,
   policyFor,
   PURPOSE_POLICY,
   PURPOSES,
@@ -20,6 +22,7 @@ import {
   oracleReads,
   PURPOSE_ORACLE,
   ROLE_ORACLE,
+  SEARCH_ORACLE,
 } from './policy-oracle';
 import { argumentUses, INVENTORY, objectType, SUPERGRAPH } from './policy-supergraph';
 
@@ -103,6 +106,22 @@ describe('the policy table and the oracle agree', () => {
     expect(FILTER_CLASSES).toEqual(FILTER_CRITERIA);
   });
 
+  it('lets the roles the oracle names search, reading what it says, with its bound', () => {
+    expect({
+      roles: sorted(PERSON_SEARCH.roles),
+      reads: sorted(PERSON_SEARCH.reads),
+      maxResults: PERSON_SEARCH.maxResults,
+    }).toEqual({
+      roles: sorted(SEARCH_ORACLE.roles),
+      reads: sorted(SEARCH_ORACLE.reads),
+      maxResults: SEARCH_ORACLE.maxResults,
+    });
+    expect(SEARCH_ARGUMENT_CLASSES).toEqual(SEARCH_ORACLE.arguments);
+    // Every criterion of a search is a class the search reads anyway.
+    for (const dataClass of Object.values(SEARCH_ORACLE.arguments))
+      expect(SEARCH_ORACLE.reads).toContain(dataClass);
+  });
+
   it('lists the same aggregate coordinates as the oracle', () => {
     expect(sorted(Object.keys(AGGREGATE_FIELDS))).toEqual(sorted(AGGREGATE_COORDINATES));
   });
@@ -124,6 +143,7 @@ describe('the oracle covers the committed supergraph', () => {
   it('gives every argument that could select persons a class for each criterion, or a reason', () => {
     const unaccounted = argumentUses().flatMap((use) => {
       if (use.coordinate in NON_SELECTING_ARGUMENTS) return [];
+      if (use.coordinate in SEARCH_ORACLE.arguments) return [];
       if (use.criteria.length === 0) return [use.coordinate];
       return use.criteria
         .filter((c) => !(c.coordinate in FILTER_CRITERIA))

@@ -277,7 +277,13 @@ export const PURPOSE_ORACLE: Record<Purpose, readonly DataClass[]> = {
 
 /** Every coordinate of the graph that reveals a person, by the class that guards it. */
 export const CLASS_COORDINATES: Record<DataClass, readonly string[]> = {
-  identity: ['Person.nameCyrillic', 'Person.nameLatin', 'Person.birthDate', 'Person.sex'],
+  identity: [
+    'Person.nameCyrillic',
+    'Person.nameLatin',
+    'Person.birthDate',
+    'Person.sex',
+    'Query.searchPersons',
+  ],
   residence: ['Person.homeRegion'],
   migrationRecord: [
     'Person.russianProficiency',
@@ -370,6 +376,33 @@ export const NON_SELECTING_ARGUMENTS: Record<string, string> = {
     ]),
   ),
 };
+
+/**
+ * Searching persons by name without the PIN: the officers of the four agencies, for a purpose under
+ * which they read the names and the home region of anyone (so not PUBLIC_HEALTH, nor any role
+ * limited to its own record or its partner cases), at most 20 persons listed.
+ */
+export const SEARCH_ORACLE = {
+  roles: ['MIGRATION_OFFICER', 'LABOUR_OFFICER', 'HEALTH_OFFICER', 'PENSION_OFFICER'] as Role[],
+  reads: ['identity', 'residence'] as DataClass[],
+  maxResults: 20,
+  /** The search's arguments, by the class of the value each selects persons by. */
+  arguments: {
+    'Query.searchPersons(name:)': 'identity',
+    'Query.searchPersons(birthDate:)': 'identity',
+    'Query.searchPersons(region:)': 'residence',
+  } as Record<string, DataClass>,
+};
+
+/** Whether a role may search for the purpose, by the oracle. */
+export function oracleSearches(role: Role, purpose: string): boolean {
+  const reads = oracleReads(role, purpose) ?? [];
+  return (
+    SEARCH_ORACLE.roles.includes(role) &&
+    ROLE_ORACLE[role].reach === 'anyone' &&
+    SEARCH_ORACLE.reads.every((c) => reads.includes(c))
+  );
+}
 
 /** Every coordinate of the graph that returns aggregates (no person-level class). */
 export const AGGREGATE_COORDINATES: readonly string[] = [

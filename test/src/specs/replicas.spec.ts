@@ -6,7 +6,7 @@ import { signRequest, SUBGRAPHS } from '@jol/schema';
 import { verifyAllAuditChains } from '../audit/verify';
 import { signingKeysOf } from '../auth/dev-keys';
 import { readGraphQL } from '../client/graphql-client';
-import { PartnerClient, type PartnerManifest } from '../partner-client/partner-client';
+import { PartnerClient, type PartnerManifest } from '@jol/client';
 import { REPO_ROOT } from '../store/secantus';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 

@@ -4,7 +4,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
-import { PartnerClient, type PartnerManifest } from '../partner-client/partner-client';
+import { PartnerClient, type PartnerManifest } from '@jol/client';
 import { REPO_ROOT } from '../store/secantus';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 

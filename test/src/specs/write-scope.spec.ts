@@ -9,8 +9,8 @@ import {
 } from 'graphql';
 import { MongoClient, type Db } from 'mongodb';
 import { ROLE_POLICY, type Agency, type Role } from '@jol/schema';
-import type { PartnerManifest } from '../partner-client/partner-client';
-import { PartnerClient } from '../partner-client/partner-client';
+import type { PartnerManifest } from '@jol/client';
+import { PartnerClient } from '@jol/client';
 import { REPO_ROOT } from '../store/secantus';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 

@@ -20,6 +20,11 @@ export interface PersonRecord {
   status: MigrationStatus;
   /** Every country the person has departed to, for the destination filter. */
   destinations: string[];
+  /**
+   * The words of the names in both scripts as one transliteration writes them (`nameKeysOf`), for
+   * searchPersons; absent on persons stored before it existed until `backfillNameKeys` runs.
+   */
+  nameKeys?: string[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -44,6 +49,7 @@ export const personSchema = new Schema<PersonRecord>(
     russianProficiency: { type: String, enum: Object.values(RussianProficiency), required: true },
     status: { type: String, enum: Object.values(MigrationStatus), required: true },
     destinations: { type: [String], default: [] },
+    nameKeys: { type: [String], default: undefined },
   },
   { timestamps: true, collection: 'persons' },
 );
@@ -52,6 +58,8 @@ personSchema.index({ homeRegion: 1, pin: 1 });
 personSchema.index({ status: 1, pin: 1 });
 personSchema.index({ destinations: 1, pin: 1 });
 personSchema.index({ birthDate: 1 });
+// searchPersons: every name word asked must be among the keys; the birth date narrows in the index.
+personSchema.index({ nameKeys: 1, birthDate: 1 });
 
 export type PersonModel = Model<PersonRecord>;
 

@@ -7,7 +7,10 @@ import {
   decodeCursor,
   encodeCursor,
   isDuplicateKeyError,
+  DateScalar,
   PinScalar,
+  recordSearchResults,
+  RegionScalar,
   regionScopeOf,
   today,
   type RegionCode,
@@ -15,9 +18,11 @@ import {
 import type { MigrationContext } from '../context';
 import { PersonConnection } from './person.connection';
 import { PersonFilter, RegisterPersonInput, checkRegisterPersonInput } from './person.inputs';
-import { toPerson } from './person.mapper';
+import { toPerson, toPersonMatch } from './person.mapper';
 import type { PersonRecord } from './person.model';
-import { MigrationStatus, Person } from './person.type';
+import { nameKeysOf } from './person.name-key';
+import { findPersons } from './person.search';
+import { MigrationStatus, Person, PersonMatch } from './person.type';
 
 /** Turns the API filter into a store query; every criterion is indexed. */
 export function personQuery(
@@ -79,6 +84,33 @@ export class PersonResolver {
     };
   }
 
+  @Query(() => [PersonMatch], {
+    description:
+      'Finds persons by name without the PIN, for officers under a declared purpose. Names match ' +
+      'whole words in Latin or Cyrillic script (one transliteration, Kyrgyz letters included), ' +
+      'case-insensitively. One name needs the birth date; two or three need the birth date or ' +
+      'the region; more than 20 matches list none (SEARCH_TOO_BROAD). Identity fields only; ' +
+      'every search is audited and shows in the access log of each person it lists.',
+  })
+  async searchPersons(
+    @Arg('name', () => String) name: string,
+    @Ctx() ctx: MigrationContext,
+    @Arg('birthDate', () => DateScalar, { nullable: true }) birthDate?: Date | null,
+    @Arg('region', () => RegionScalar, { nullable: true }) region?: RegionCode | null,
+  ): Promise<PersonMatch[]> {
+    const found = await findPersons(
+      ctx.models.Person,
+      { name, birthDate, region },
+      regionScopeOf(ctx),
+    );
+    recordSearchResults(
+      ctx,
+      'Query.searchPersons',
+      found.map((record) => record.pin),
+    );
+    return found.map(toPersonMatch);
+  }
+
   @Mutation(() => Person, { description: 'Registers a person; a PIN can be registered once.' })
   async registerPerson(
     @Arg('input', () => RegisterPersonInput) input: RegisterPersonInput,
@@ -90,6 +122,7 @@ export class PersonResolver {
         ...input,
         status: MigrationStatus.NEVER_LEFT,
         destinations: [],
+        nameKeys: nameKeysOf(input),
       });
       return toPerson(created.toObject());
     } catch (error) {

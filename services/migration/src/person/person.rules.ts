@@ -4,7 +4,9 @@ import {
   decideFilter,
   decideList,
   decideLookup,
+  decideSearch,
   decideWrite,
+  formatIsoDate,
   forbidden,
   outsideYourRegion,
   readRule,
@@ -45,6 +47,24 @@ const listPersons = rule('list:persons', { cache: 'no_cache' })((
 });
 
 /**
+ * `searchPersons(name, birthDate, region)`: decided and audited with what was asked by the access
+ * module (PERSON_SEARCH); the resolver limits the search to the caller's region through
+ * regionScopeOf and records whom it listed.
+ */
+const searchPersons = rule('search:persons', { cache: 'no_cache' })((
+  _parent,
+  args: { name: unknown; birthDate?: Date | null; region?: string | null },
+  context: MigrationContext,
+) => {
+  const decision = decideSearch(context, 'Query.searchPersons', {
+    name: typeof args.name === 'string' ? args.name : '',
+    birthDate: args.birthDate ? formatIsoDate(args.birthDate) : null,
+    region: args.region ?? null,
+  });
+  return decision instanceof Error ? decision : true;
+});
+
+/**
  * `registerPerson`: a region-scoped officer registers persons of their own region only, and a PIN
  * already registered in another region is refused like any write about that person.
  */
@@ -67,7 +87,7 @@ const registerPerson = rule('write:registerPerson', { cache: 'no_cache' })(async
 });
 
 export const personRules: AccessRules = {
-  Query: { person: lookUpPerson, persons: listPersons },
+  Query: { person: lookUpPerson, persons: listPersons, searchPersons },
   Mutation: { registerPerson },
   Person: {
     pin: allow,
@@ -80,6 +100,8 @@ export const personRules: AccessRules = {
     status: readRule('Person.status'),
   },
   PersonName: allow,
+  // Listed by searchPersons, whose decision covers the identity and residence it shows.
+  PersonMatch: allow,
   PersonConnection: allow,
   PersonEdge: allow,
 };

@@ -64,3 +64,29 @@ export class Person {
   @Field(() => MigrationStatus, { nullable: true })
   status?: MigrationStatus;
 }
+
+/**
+ * A person a search found: identity fields only, to tell the person apart and take the PIN on to
+ * `person(pin)`, which decides every further read. Not the Person entity, so no agency's fields
+ * hang off it.
+ */
+@ObjectType()
+export class PersonMatch {
+  @Field(() => PinScalar)
+  pin!: string;
+
+  @Field(() => PersonName, { description: 'Name in Cyrillic script.' })
+  nameCyrillic!: PersonName;
+
+  @Field(() => PersonName, { description: 'Name in Latin script, as in the passport.' })
+  nameLatin!: PersonName;
+
+  @Field(() => DateScalar)
+  birthDate!: Date;
+
+  @Field(() => Sex)
+  sex!: Sex;
+
+  @Field(() => RegionScalar)
+  homeRegion!: string;
+}

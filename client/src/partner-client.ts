@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import { JolClient, JolError, operationTypeOf } from './client';
+
+/**
+ * The reference partner client: what a partner institution's system (here, the Social Fund of
+ * Russia's) needs to exchange pension data with the Kyrgyz Social Fund through Jol, built on
+ * JolClient. It never sends a GraphQL document, only the id of an operation registered for its
+ * institution, with a fresh X-Request-Id per request for both sides' logs.
+ */
 
 /** The parts of an Apollo persisted query manifest a client needs: each operation's name and id. */
 export interface PartnerManifest {
   format: 'apollo-persisted-query-manifest';
   version: 1;
-  operations: { id: string; name: string; type: string }[];
+  operations: { id: string; name: string; type: string; body?: string }[];
 }
 
 /** A GraphQL error the gateway or the Social Fund answered with, by its stable code. */
@@ -64,71 +72,62 @@ export interface PartnerClientOptions {
   fetch?: typeof fetch;
 }
 
-/**
- * What a partner institution's system (here, the Social Fund of Russia's) needs to exchange
- * pension data with the Kyrgyz Social Fund through Jol: its token and its manifest, nothing else.
- * It never sends a GraphQL document, only the id of a registered operation, with a fresh
- * X-Request-Id per request for both sides' logs.
- */
 export class PartnerClient {
-  private readonly ids: Map<string, string>;
-  private readonly fetchImpl: typeof fetch;
+  private readonly operations: Map<string, { id: string; type: 'query' | 'mutation' }>;
+  private readonly jol: JolClient;
   /** The X-Request-Id of the last request sent. */
   lastRequestId = '';
 
-  constructor(private readonly options: PartnerClientOptions) {
+  constructor(options: PartnerClientOptions) {
     if (options.manifest.format !== 'apollo-persisted-query-manifest')
       throw new Error('the manifest is not an apollo-persisted-query-manifest');
-    this.ids = new Map(options.manifest.operations.map((op) => [op.name, op.id]));
-    this.fetchImpl = options.fetch ?? fetch;
+    // Whether an operation may be retried is read from its registered body; one without a body
+    // is treated as a mutation (sent once).
+    this.operations = new Map(
+      options.manifest.operations.map((op) => [
+        op.name,
+        {
+          id: op.id,
+          type: op.body && operationTypeOf(op.body, op.name) === 'query' ? 'query' : 'mutation',
+        },
+      ]),
+    );
+    this.jol = new JolClient({
+      url: options.url,
+      token: options.token,
+      purpose: 'PENSION_EXCHANGE',
+      timeoutMs: options.timeoutMs ?? 10_000,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
   }
 
   /** Runs a registered operation by name; an operation not in the manifest is never sent. */
   async run<T>(operationName: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const sha256Hash = this.ids.get(operationName);
-    if (!sha256Hash) throw new Error(`${operationName} is not in this institution's manifest`);
-    const requestId = randomUUID();
-    this.lastRequestId = requestId;
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.options.timeoutMs ?? 10_000);
-    let response: Response;
+    const operation = this.operations.get(operationName);
+    if (!operation) throw new Error(`${operationName} is not in this institution's manifest`);
+    const callerRequestId = randomUUID();
+    this.lastRequestId = callerRequestId;
     try {
-      response = await this.fetchImpl(this.options.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${this.options.token}`,
-          'x-purpose': 'PENSION_EXCHANGE',
-          'x-request-id': requestId,
+      const result = await this.jol.send<T>(
+        {
+          body: {
+            operationName,
+            variables,
+            extensions: { persistedQuery: { version: 1, sha256Hash: operation.id } },
+          },
+          operation: operation.type,
         },
-        body: JSON.stringify({
-          operationName,
-          variables,
-          extensions: { persistedQuery: { version: 1, sha256Hash } },
-        }),
-        signal: controller.signal,
-      });
-    } catch (error) {
-      if ((error as Error).name === 'AbortError' || (error as Error).name === 'TimeoutError')
-        throw new PartnerTimeoutError(requestId);
-      throw error;
-    } finally {
-      clearTimeout(timer);
-    }
-    const body = (await response.json()) as {
-      data?: T;
-      errors?: { message: string; extensions?: { code?: string } }[];
-    };
-    const [first] = body.errors ?? [];
-    if (first) {
-      throw new PartnerExchangeError(
-        first.extensions?.code ?? 'UNKNOWN',
-        first.message,
-        response.status,
-        requestId,
+        { callerRequestId },
       );
+      const [first] = result.errors;
+      if (first)
+        throw new PartnerExchangeError(first.extensions.code, first.message, 200, callerRequestId);
+      return result.data;
+    } catch (error) {
+      if (!(error instanceof JolError)) throw error;
+      if (error.code === 'TIMEOUT') throw new PartnerTimeoutError(callerRequestId);
+      throw new PartnerExchangeError(error.code, error.message, error.status, callerRequestId);
     }
-    return body.data as T;
   }
 
   async partners() {
