@@ -42,7 +42,7 @@ export type AccessEvent = {
   foundBySearch: Scalars['Boolean']['output'];
   /** Which institution read or wrote: the agency, or the partner institution. */
   institution?: Maybe<AccessInstitution>;
-  /** query or mutation. */
+  /** query or mutation; webhook for a change event delivered to a subscribing system (its served field names the event). */
   operationType?: Maybe<Scalars['String']['output']>;
   /** ALLOWED (all served), PARTIAL (some served, some refused or failed), DENIED (all refused) or FAILED (a write stored nothing). */
   outcome: Scalars['String']['output'];
@@ -95,6 +95,21 @@ export type Caregiver =
   | 'OTHER_PARENT'
   | 'OTHER_RELATIVE'
   | 'STATE_INSTITUTION';
+
+/** A change an agency system may hear of by webhook. Who may subscribe to each is in the access policy (the data class the subscriber must read for its purpose). */
+export type ChangeEventType =
+  /** A partner institution submitted a document (submitPensionExchangePeriods), accepted or rejected. Emitted by pensions; needs pensionExchange. */
+  | 'EXCHANGE_DOCUMENT_RECEIVED'
+  /** A person let another agency see their fitness certificate (grantHealthConsent). Emitted by health; needs health. */
+  | 'HEALTH_CONSENT_GRANTED'
+  /** A consent was withdrawn (revokeHealthConsent). Emitted by health; needs health. */
+  | 'HEALTH_CONSENT_REVOKED'
+  /** The Social Fund recorded a pension decision in an exchange case (recordPensionDecision). Emitted by pensions; needs pensionExchange. */
+  | 'PENSION_DECISION_RECORDED'
+  /** A stay abroad was closed: the person returned (registerReturn). Emitted by migration; needs migrationEpisodes. */
+  | 'PERSON_RETURNED'
+  /** A TB case was opened (recordTbCase); whether the person is a returnee is read from Person.episodes. Emitted by health; needs health. */
+  | 'TB_CASE_OPENED';
 
 /** An agency outside health that may read a person's fitness for work abroad by consent. */
 export type ConsentRecipient =
@@ -176,6 +191,61 @@ export type EntryBanReason =
   | 'OVERSTAY'
   | 'SANITARY';
 
+/** One event for one subscription, and how its delivery went. */
+export type EventDelivery = {
+  __typename?: 'EventDelivery';
+  attempts: Scalars['Int']['output'];
+  /** ISO 8601 timestamp (UTC). */
+  deliveredAt?: Maybe<Scalars['String']['output']>;
+  /** The event id: the Jol-Event-Id and Idempotency-Key of every attempt. */
+  eventId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  /** Why the last attempt failed. */
+  lastFailure?: Maybe<Scalars['String']['output']>;
+  /** ISO 8601 timestamp (UTC). */
+  occurredAt: Scalars['String']['output'];
+  pin: Scalars['PIN']['output'];
+  /** The changed record. */
+  recordId: Scalars['String']['output'];
+  status: EventDeliveryStatus;
+  subscriptionId: Scalars['ID']['output'];
+  type: ChangeEventType;
+};
+
+export type EventDeliveryStatus =
+  /** Given up (the dead-letter list); the subscriber may replay it. */
+  | 'DEAD'
+  /** The subscriber answered 2xx. */
+  | 'DELIVERED'
+  /** Not yet taken by the subscriber; retried with backoff. */
+  | 'PENDING';
+
+/** An agency system's subscription to one agency's change events. */
+export type EventSubscription = {
+  __typename?: 'EventSubscription';
+  active: Scalars['Boolean']['output'];
+  /** The agency whose events these are. */
+  agency: Scalars['String']['output'];
+  /** ISO 8601 timestamp (UTC). */
+  cancelledAt?: Maybe<Scalars['String']['output']>;
+  /** ISO 8601 timestamp (UTC). */
+  createdAt: Scalars['String']['output'];
+  events: Array<ChangeEventType>;
+  id: Scalars['ID']['output'];
+  /** The purpose declared when subscribing; deliveries are decided for it. */
+  purpose: Scalars['String']['output'];
+  /** Where deliveries are POSTed. */
+  url: Scalars['String']['output'];
+};
+
+/** A new subscription and the secret its deliveries are signed with (shown once). */
+export type EventSubscriptionCreated = {
+  __typename?: 'EventSubscriptionCreated';
+  /** HMAC-SHA256 key of the Jol-Signature header (t=<unix seconds>,v1=<hex of HMAC over "<t>.<raw body>">). Store it; it is never shown again. */
+  secret: Scalars['String']['output'];
+  subscription: EventSubscription;
+};
+
 /** Fitness for work abroad as a health certificate states it; it names no diagnosis. */
 export type FitnessForWorkAbroad =
   /** The latest TB and HIV screenings are both negative and less than 12 months old, and no TB case is active. */
@@ -218,6 +288,15 @@ export type HealthConsent = {
   /** Who revoked it (token subject); null while not revoked. */
   revokedBy?: Maybe<Scalars['String']['output']>;
 };
+
+/** The change events health emits. */
+export type HealthEventType =
+  /** A person let another agency see their fitness certificate (grantHealthConsent). */
+  | 'HEALTH_CONSENT_GRANTED'
+  /** A consent was withdrawn (revokeHealthConsent). */
+  | 'HEALTH_CONSENT_REVOKED'
+  /** A TB case was opened (recordTbCase); whether the person is a returnee is read from Person.episodes. */
+  | 'TB_CASE_OPENED';
 
 /** A person's health insurance, as of today. */
 export type HealthInsurance = {
@@ -510,6 +589,11 @@ export type MigrationEpisodeInput = {
   returnedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** The change events migration emits. */
+export type MigrationEventType =
+  /** A stay abroad was closed: the person returned (registerReturn). */
+  | 'PERSON_RETURNED';
+
 export type MigrationPurpose =
   | 'FAMILY'
   | 'OTHER'
@@ -525,6 +609,12 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Acknowledges a document the Social Fund sent to your institution (a decision). */
   acknowledgePensionExchangeDocument: PensionExchangeDocument;
+  /** Stops a subscription of yours; deliveries not yet made are given up. */
+  cancelHealthEventSubscription: EventSubscription;
+  /** Stops a subscription of yours; deliveries not yet made are given up. */
+  cancelMigrationEventSubscription: EventSubscription;
+  /** Stops a subscription of yours; deliveries not yet made are given up. */
+  cancelPensionsEventSubscription: EventSubscription;
   /** Corrects a stored job of the same person: checked as a new record would be, the record itself left out of the overlap check; the version it replaces is kept with the reason. */
   correctEmploymentRecord: EmploymentRecord;
   /** Corrects a stored screening of the same person, checked as a new one would be; the version it replaces is kept with the reason. */
@@ -569,12 +659,24 @@ export type Mutation = {
   registerReturn: MigrationEpisode;
   /** A reminder about a document your institution sent (by default its last one in the case): the acknowledgement or rejection is sent again, and a document left RECEIVED is settled first. */
   remindPensionExchangeDocument: PensionExchangeDocument;
+  /** Sends a dead letter of yours again (its attempts start over). */
+  replayHealthEventDelivery: EventDelivery;
+  /** Sends a dead letter of yours again (its attempts start over). */
+  replayMigrationEventDelivery: EventDelivery;
+  /** Sends a dead letter of yours again (its attempts start over). */
+  replayPensionsEventDelivery: EventDelivery;
   /** Withdraws a consent from today on. By the person it concerns (DATA_SUBJECT, SELF_SERVICE) or a health officer. */
   revokeHealthConsent: HealthConsent;
   /** Creates or replaces the person's single insurance record. */
   setHealthInsurance: HealthInsurance;
   /** Sends insurance periods at your institution for the person of a case (P5000). It is ACKNOWLEDGED and the periods stored, or REJECTED with every reason and nothing stored. Idempotent by idempotencyKey. */
   submitPensionExchangePeriods: PensionExchangeDocument;
+  /** Subscribes the calling system to health's change events (TB_CASE_OPENED, HEALTH_CONSENT_GRANTED, HEALTH_CONSENT_REVOKED). Deliveries are POSTed to url, signed with the returned secret, at least once; each is audited. Needs, for the declared purpose, the data class of every event asked for (see ChangeEventType). */
+  subscribeToHealthEvents: EventSubscriptionCreated;
+  /** Subscribes the calling system to migration's change events (PERSON_RETURNED). Deliveries are POSTed to url, signed with the returned secret, at least once; each is audited. Needs, for the declared purpose, the data class of every event asked for (see ChangeEventType). */
+  subscribeToMigrationEvents: EventSubscriptionCreated;
+  /** Subscribes the calling system to pensions's change events (PENSION_DECISION_RECORDED, EXCHANGE_DOCUMENT_RECEIVED). Deliveries are POSTed to url, signed with the returned secret, at least once; each is audited. Needs, for the declared purpose, the data class of every event asked for (see ChangeEventType). */
+  subscribeToPensionsEvents: EventSubscriptionCreated;
   /** Ends an enrolment: ENROLLED becomes COMPLETED or DROPPED_OUT; any other move is a CONFLICT. */
   updateReintegrationStatus: ReintegrationEnrolment;
   /** Changes the treatment status of an active case. */
@@ -594,6 +696,21 @@ export type Mutation = {
 
 export type MutationAcknowledgePensionExchangeDocumentArgs = {
   input: AcknowledgePensionExchangeDocumentInput;
+};
+
+
+export type MutationCancelHealthEventSubscriptionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelMigrationEventSubscriptionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelPensionsEventSubscriptionArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -727,6 +844,21 @@ export type MutationRemindPensionExchangeDocumentArgs = {
 };
 
 
+export type MutationReplayHealthEventDeliveryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationReplayMigrationEventDeliveryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationReplayPensionsEventDeliveryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRevokeHealthConsentArgs = {
   input: RevokeHealthConsentInput;
 };
@@ -739,6 +871,21 @@ export type MutationSetHealthInsuranceArgs = {
 
 export type MutationSubmitPensionExchangePeriodsArgs = {
   input: SubmitPensionExchangePeriodsInput;
+};
+
+
+export type MutationSubscribeToHealthEventsArgs = {
+  input: SubscribeToHealthEventsInput;
+};
+
+
+export type MutationSubscribeToMigrationEventsArgs = {
+  input: SubscribeToMigrationEventsInput;
+};
+
+
+export type MutationSubscribeToPensionsEventsArgs = {
+  input: SubscribeToPensionsEventsInput;
 };
 
 
@@ -1015,6 +1162,29 @@ export type PensionExchangeDocumentType =
   /** A pension decision. */
   | 'P6000';
 
+/** Your new notices since a cursor, oldest first. */
+export type PensionExchangeInbox = {
+  __typename?: 'PensionExchangeInbox';
+  /** The `after` of the next call: the last seq returned, or the one given. */
+  cursor: Scalars['Int']['output'];
+  /** More notices wait beyond this page. */
+  hasMore: Scalars['Boolean']['output'];
+  notices: Array<PensionExchangeNotice>;
+};
+
+/** A change in one of your exchange cases: a decision sent to you, or a document of yours settled. */
+export type PensionExchangeNotice = {
+  __typename?: 'PensionExchangeNotice';
+  caseId: Scalars['ID']['output'];
+  documentId: Scalars['ID']['output'];
+  /** ISO 8601 timestamp (UTC). */
+  occurredAt: Scalars['String']['output'];
+  /** Position in the inbox; pass the last one seen as `after`. */
+  seq: Scalars['Int']['output'];
+  /** PENSION_DECISION_RECORDED or EXCHANGE_DOCUMENT_RECEIVED (acknowledged or rejected). */
+  type: ChangeEventType;
+};
+
 /** An insurance period as exchanged (P5000): the insuring country, both days included, and the totals in years, months and days. */
 export type PensionExchangePeriod = {
   __typename?: 'PensionExchangePeriod';
@@ -1085,6 +1255,13 @@ export type PensionPaymentFrequency =
   | 'LUMP_SUM'
   | 'MONTHLY'
   | 'QUARTERLY';
+
+/** The change events pensions emits. */
+export type PensionsEventType =
+  /** A partner institution submitted a document (submitPensionExchangePeriods), accepted or rejected. */
+  | 'EXCHANGE_DOCUMENT_RECEIVED'
+  /** The Social Fund recorded a pension decision in an exchange case (recordPensionDecision). */
+  | 'PENSION_DECISION_RECORDED';
 
 export type Person = {
   __typename?: 'Person';
@@ -1225,16 +1402,30 @@ export type PersonNameInput = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Deliveries of a subscription of yours, newest first; status DEAD lists the dead letters, which the replay mutation sends again. Another system’s subscription answers like an unknown one. */
+  healthEventDeliveries: Array<EventDelivery>;
+  /** Your subscriptions to health's events, newest first. */
+  healthEventSubscriptions: Array<EventSubscription>;
   /** Statistics from the four agencies for one filter and at most two breakdowns. For analysts (purpose STATISTICS) only; no person is ever shown. */
   indicators: Indicators;
+  /** Deliveries of a subscription of yours, newest first; status DEAD lists the dead letters, which the replay mutation sends again. Another system’s subscription answers like an unknown one. */
+  migrationEventDeliveries: Array<EventDelivery>;
+  /** Your subscriptions to migration's events, newest first. */
+  migrationEventSubscriptions: Array<EventSubscription>;
   /** The agreements the Social Fund exchanges pension data under. */
   pensionAgreements: Array<PensionAgreement>;
   /** One exchange case; a partner institution reaches only its own. */
   pensionExchangeCase?: Maybe<PensionExchangeCase>;
   /** A person's exchange cases, oldest first; a partner institution gets only its own, and only for a person it has a case with. */
   pensionExchangeCases: Array<PensionExchangeCase>;
+  /** Your institution's notices after `after` (0 for all), oldest first, at most `first`: a partner polls this instead of asking case by case. Notices are in commit order, so paging by the cursor never skips one. */
+  pensionExchangeInbox: PensionExchangeInbox;
   /** The partner pension institutions and the agreements each relies on. */
   pensionPartners: Array<PensionPartner>;
+  /** Deliveries of a subscription of yours, newest first; status DEAD lists the dead letters, which the replay mutation sends again. Another system’s subscription answers like an unknown one. */
+  pensionsEventDeliveries: Array<EventDelivery>;
+  /** Your subscriptions to pensions's events, newest first. */
+  pensionsEventSubscriptions: Array<EventSubscription>;
   /** One person by PIN; null when unknown. */
   person?: Maybe<Person>;
   /** Persons matching a filter, a page at a time, by PIN. */
@@ -1244,9 +1435,23 @@ export type Query = {
 };
 
 
+export type QueryHealthEventDeliveriesArgs = {
+  first?: Scalars['Int']['input'];
+  status?: InputMaybe<EventDeliveryStatus>;
+  subscriptionId: Scalars['ID']['input'];
+};
+
+
 export type QueryIndicatorsArgs = {
   by?: InputMaybe<Array<IndicatorDimension>>;
   filter?: InputMaybe<IndicatorFilter>;
+};
+
+
+export type QueryMigrationEventDeliveriesArgs = {
+  first?: Scalars['Int']['input'];
+  status?: InputMaybe<EventDeliveryStatus>;
+  subscriptionId: Scalars['ID']['input'];
 };
 
 
@@ -1257,6 +1462,19 @@ export type QueryPensionExchangeCaseArgs = {
 
 export type QueryPensionExchangeCasesArgs = {
   pin: Scalars['PIN']['input'];
+};
+
+
+export type QueryPensionExchangeInboxArgs = {
+  after?: Scalars['Int']['input'];
+  first?: Scalars['Int']['input'];
+};
+
+
+export type QueryPensionsEventDeliveriesArgs = {
+  first?: Scalars['Int']['input'];
+  status?: InputMaybe<EventDeliveryStatus>;
+  subscriptionId: Scalars['ID']['input'];
 };
 
 
@@ -1536,6 +1754,30 @@ export type SubmitPensionExchangePeriodsInput = {
   pin: Scalars['PIN']['input'];
 };
 
+/** What to hear of, and where. */
+export type SubscribeToHealthEventsInput = {
+  /** At least one of the agency’s events. */
+  events: Array<HealthEventType>;
+  /** An https URL on a host the deployment delivers to; deliveries are POSTed there. */
+  url: Scalars['String']['input'];
+};
+
+/** What to hear of, and where. */
+export type SubscribeToMigrationEventsInput = {
+  /** At least one of the agency’s events. */
+  events: Array<MigrationEventType>;
+  /** An https URL on a host the deployment delivers to; deliveries are POSTed there. */
+  url: Scalars['String']['input'];
+};
+
+/** What to hear of, and where. */
+export type SubscribeToPensionsEventsInput = {
+  /** At least one of the agency’s events. */
+  events: Array<PensionsEventType>;
+  /** An https URL on a host the deployment delivers to; deliveries are POSTed there. */
+  url: Scalars['String']['input'];
+};
+
 /** Why and when a version of a record was superseded. */
 export type Supersession = {
   __typename?: 'Supersession';
@@ -1694,6 +1936,14 @@ export type ReadExchangeCaseQueryVariables = Exact<{
 
 export type ReadExchangeCaseQuery = { __typename?: 'Query', pensionExchangeCase?: { __typename?: 'PensionExchangeCase', caseId: string, pin: string, foreignId: string, openedAt: string, agreement: { __typename?: 'PensionAgreement', code: string }, documents: Array<{ __typename?: 'PensionExchangeDocument', documentId: string, type: PensionExchangeDocumentType, direction: PensionExchangeDirection, version: number, status: PensionExchangeDocumentStatus, rejectionReasons: Array<string>, idempotencyKey?: string | null, receivedAt: string, acknowledgedAt?: string | null, invalidatedAt?: string | null, reminders: number }> } | null };
 
+export type ReadInboxQueryVariables = Exact<{
+  after: Scalars['Int']['input'];
+  first: Scalars['Int']['input'];
+}>;
+
+
+export type ReadInboxQuery = { __typename?: 'Query', pensionExchangeInbox: { __typename?: 'PensionExchangeInbox', cursor: number, hasMore: boolean, notices: Array<{ __typename?: 'PensionExchangeNotice', seq: number, type: ChangeEventType, caseId: string, documentId: string, occurredAt: string }> } };
+
 export type ReadKyrgyzPeriodsQueryVariables = Exact<{
   caseId: Scalars['ID']['input'];
 }>;
@@ -1728,6 +1978,7 @@ export const OpenExchangeCaseDocument = {"kind":"Document","definitions":[{"kind
 export const PensionPartnersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PensionPartners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pensionPartners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"personIdName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"agreements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agreement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"inForceFrom"}},{"kind":"Field","name":{"kind":"Name","value":"benefit"}},{"kind":"Field","name":{"kind":"Name","value":"periodsFrom"}},{"kind":"Field","name":{"kind":"Name","value":"periodsUntil"}}]}},{"kind":"Field","name":{"kind":"Name","value":"periodsFrom"}},{"kind":"Field","name":{"kind":"Name","value":"periodsUntil"}},{"kind":"Field","name":{"kind":"Name","value":"endedOn"}}]}}]}}]}}]} as unknown as DocumentNode<PensionPartnersQuery, PensionPartnersQueryVariables>;
 export const ReadDecisionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReadDecisions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pensionExchangeCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseId"}},{"kind":"Field","name":{"kind":"Name","value":"decisions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"documentId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"result"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveOn"}},{"kind":"Field","name":{"kind":"Name","value":"grossAmount"}},{"kind":"Field","name":{"kind":"Name","value":"netAmount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"frequency"}},{"kind":"Field","name":{"kind":"Name","value":"refusalReasons"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}}]}}]}}]}}]} as unknown as DocumentNode<ReadDecisionsQuery, ReadDecisionsQueryVariables>;
 export const ReadExchangeCaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReadExchangeCase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pensionExchangeCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseId"}},{"kind":"Field","name":{"kind":"Name","value":"pin"}},{"kind":"Field","name":{"kind":"Name","value":"foreignId"}},{"kind":"Field","name":{"kind":"Name","value":"openedAt"}},{"kind":"Field","name":{"kind":"Name","value":"agreement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"documents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"documentId"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"rejectionReasons"}},{"kind":"Field","name":{"kind":"Name","value":"idempotencyKey"}},{"kind":"Field","name":{"kind":"Name","value":"receivedAt"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledgedAt"}},{"kind":"Field","name":{"kind":"Name","value":"invalidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"reminders"}}]}}]}}]}}]} as unknown as DocumentNode<ReadExchangeCaseQuery, ReadExchangeCaseQueryVariables>;
+export const ReadInboxDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReadInbox"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pensionExchangeInbox"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"caseId"}},{"kind":"Field","name":{"kind":"Name","value":"documentId"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasMore"}}]}}]}}]} as unknown as DocumentNode<ReadInboxQuery, ReadInboxQueryVariables>;
 export const ReadKyrgyzPeriodsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReadKyrgyzPeriods"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pensionExchangeCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseId"}},{"kind":"Field","name":{"kind":"Name","value":"agreement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"kyrgyzPeriods"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"years"}},{"kind":"Field","name":{"kind":"Name","value":"months"}},{"kind":"Field","name":{"kind":"Name","value":"days"}}]}}]}}]}}]} as unknown as DocumentNode<ReadKyrgyzPeriodsQuery, ReadKyrgyzPeriodsQueryVariables>;
 export const RemindDocumentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemindDocument"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RemindPensionExchangeDocumentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"remindPensionExchangeDocument"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"documentId"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"rejectionReasons"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledgedAt"}},{"kind":"Field","name":{"kind":"Name","value":"reminders"}}]}}]}}]} as unknown as DocumentNode<RemindDocumentMutation, RemindDocumentMutationVariables>;
 export const SubmitPeriodsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitPeriods"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitPensionExchangePeriodsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitPensionExchangePeriods"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"documentId"}},{"kind":"Field","name":{"kind":"Name","value":"caseId"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"rejectionReasons"}},{"kind":"Field","name":{"kind":"Name","value":"idempotencyKey"}},{"kind":"Field","name":{"kind":"Name","value":"receivedAt"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledgedAt"}},{"kind":"Field","name":{"kind":"Name","value":"periods"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"years"}},{"kind":"Field","name":{"kind":"Name","value":"months"}},{"kind":"Field","name":{"kind":"Name","value":"days"}}]}}]}}]}}]} as unknown as DocumentNode<SubmitPeriodsMutation, SubmitPeriodsMutationVariables>;
