@@ -59,11 +59,15 @@ export function pageConstants(supergraphSdl: string = loadSupergraph()) {
  */
 export async function bundleDashboard(
   outDir: string = DASHBOARD_PUBLIC_DIR,
+  supergraphSdl: string = loadSupergraph(),
 ): Promise<Array<{ file: string; bytes: number }>> {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const constants = Object.fromEntries(
-    Object.entries(pageConstants()).map(([name, value]) => [name, JSON.stringify(value)]),
+    Object.entries(pageConstants(supergraphSdl)).map(([name, value]) => [
+      name,
+      JSON.stringify(value),
+    ]),
   );
   await build({
     absWorkingDir: GATEWAY_DIR,
