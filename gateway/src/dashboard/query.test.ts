@@ -4,6 +4,7 @@ import {
   getVariableValues,
   Kind,
   parse,
+  specifiedRules,
   validate,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -11,7 +12,8 @@ import {
 import { GATEWAY_DIR } from '../graphiql/serve';
 import { loadSupergraph } from '../supergraph';
 import { measuresOfSupergraph } from './measures';
-import { csvSearch, dashboardRequest, trendBreakdown } from './query';
+import { createQueryLimits } from '../limits';
+import { csvSearch, dashboardRequests, MEASURES_PER_REQUEST, trendBreakdown } from './query';
 import { parseView } from './view';
 
 /** The committed supergraph, read by path: under jest, @jol/schema resolves to its sources. */
@@ -42,33 +44,52 @@ describe('the dashboard request', () => {
       `?measures=${MEASURES.join(',')}&chart=returns&from=2020&to=2024&region=KG-O&sex=MALE&ageBand=AGE_30_44&destination=RU&by=DESTINATION,YEAR`,
     ],
     ['one measure and no breakdown', '?measures=activeTbCases&year=2025'],
-  ])('is valid against the supergraph with its variables: %s', (_name, search) => {
-    const request = dashboardRequest(parseView(search, CONTEXT), MEASURES);
-    const document = parse(request.query);
-    expect(validate(schema, document)).toEqual([]);
-    const operation = document.definitions.find(
-      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
-    );
-    const coerced = getVariableValues(
-      schema,
-      operation!.variableDefinitions ?? [],
-      request.variables,
-    );
-    expect(coerced.errors).toBeUndefined();
-  });
+  ])(
+    'sends requests valid against the supergraph and within the gateway’s limits: %s',
+    (_name, search) => {
+      const limits = createQueryLimits();
+      const view = parseView(search, CONTEXT);
+      const requests = dashboardRequests(view, MEASURES);
+      expect(requests).toHaveLength(1 + Math.ceil(view.measures.length / MEASURES_PER_REQUEST));
+      for (const request of requests) {
+        const document = parse(request.query, limits.parseOptions);
+        expect(validate(schema, document, [...specifiedRules, ...limits.validationRules])).toEqual(
+          [],
+        );
+        const operation = document.definitions.find(
+          (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+        );
+        const coerced = getVariableValues(
+          schema,
+          operation!.variableDefinitions ?? [],
+          request.variables,
+        );
+        expect(coerced.errors).toBeUndefined();
+      }
+      const asked = requests.flatMap((r) =>
+        view.measures.filter(
+          (m) => r.operationName === 'DashboardTables' && r.query.includes(` ${m} {`),
+        ),
+      );
+      expect(asked).toEqual(view.measures);
+    },
+  );
 
-  it('asks the map by region and the time series by year and the first other breakdown', () => {
+  it('asks the map by region, the time series by year and the first other breakdown', () => {
     const view = parseView(
       '?measures=returns&from=2021&to=2024&by=YEAR,SEX&trendFrom=2015',
       CONTEXT,
     );
-    const request = dashboardRequest(view, MEASURES);
-    expect(request.query).toContain('map: indicators(filter: $filter, by: [REGION])');
-    expect(request.variables).toEqual({
+    const [charts, tables] = dashboardRequests(view, MEASURES);
+    expect(charts!.query).toContain('map: indicators(filter: $filter, by: [REGION])');
+    expect(charts!.variables).toEqual({
       filter: { fromYear: 2021, toYear: 2024 },
-      by: ['YEAR', 'SEX'],
       trendFilter: { fromYear: 2015, toYear: 2024 },
       trendBy: ['YEAR', 'SEX'],
+    });
+    expect(tables!.variables).toEqual({
+      filter: { fromYear: 2021, toYear: 2024 },
+      by: ['YEAR', 'SEX'],
     });
     expect(trendBreakdown(parseView('?by=YEAR', CONTEXT))).toEqual(['YEAR']);
     expect(trendBreakdown(parseView('', CONTEXT))).toEqual(['YEAR']);
@@ -76,7 +97,7 @@ describe('the dashboard request', () => {
 
   it('writes no measure into the document that the page does not know', () => {
     const view = { ...parseView('', CONTEXT), measures: ['personsAbroad', 'x { __typename }'] };
-    expect(() => dashboardRequest(view, MEASURES)).toThrow('Unknown measure "x { __typename }"');
+    expect(() => dashboardRequests(view, MEASURES)).toThrow('Unknown measure "x { __typename }"');
   });
 
   it('asks the gateway’s CSV export for the same table', () => {

@@ -26,14 +26,24 @@ export interface IndicatorTable {
   refreshedAt: string | null;
 }
 
-/** The answer to `dashboardRequest`: the table of each measure, and the charts' own tables. */
+/** The answers to `dashboardRequests`, merged: each measure's table, and the charts' own. */
 export interface DashboardData {
-  table: Record<string, IndicatorTable | null> & {
-    filter: { fromYear: number; toYear: number };
-  };
-  map: { focus: IndicatorTable | null };
-  trend: { focus: IndicatorTable | null };
+  table: Record<string, IndicatorTable | null>;
+  map: { focus: IndicatorTable | null } | null;
+  trend: { focus: IndicatorTable | null } | null;
 }
+
+export interface GraphQLRequest {
+  query: string;
+  variables: Record<string, unknown>;
+  operationName: string;
+}
+
+/**
+ * How many measures' tables one request asks for: each costs about 630 under the gateway's cost
+ * limit (5,000), so the nineteen measures are asked for in a few requests, sent together.
+ */
+export const MEASURES_PER_REQUEST = 6;
 
 const ROW = 'region sex ageBand destination year sector over value suppressed';
 
@@ -46,38 +56,52 @@ export function trendBreakdown(view: DashboardView): Dimension[] {
   return other ? ['YEAR', other] : ['YEAR'];
 }
 
+const FRAGMENTS = `fragment Table on IndicatorTable { measure agency unit dimensions minCellSize asOf refreshedAt rows { ...Row } margins { ...Row } total { ...Row } }
+fragment Row on IndicatorRow { ${ROW} }`;
+
 /**
- * One GraphQL request for a view: the chosen measures under the view's filter and breakdowns
- * (the table and the bar chart), the focused measure by region (the map) and by year over the
- * time series' span (the time series). Measure names become field names, so they are checked
- * against the names the page knows before they are written into the document.
+ * The GraphQL requests for a view: one for the charts (the focused measure by region for the map,
+ * by year over the time series' span for the time series), then the chosen measures under the
+ * view's filter and breakdowns (the tables and the bar chart), a few measures per request.
+ * Measure names become field names, so they are checked against the names the page knows before
+ * they are written into a document.
  */
-export function dashboardRequest(
+export function dashboardRequests(
   view: DashboardView,
   knownMeasures: readonly string[],
-): { query: string; variables: Record<string, unknown>; operationName: string } {
+): GraphQLRequest[] {
   for (const measure of [...view.measures, view.focus]) {
-    if (!knownMeasures.includes(measure))
+    if (!knownMeasures.includes(measure)) {
       throw new Error(`Unknown measure ${JSON.stringify(measure)}`);
+    }
   }
-  const measures = view.measures.map((measure) => `${measure} { ...Table }`).join(' ');
-  const query = `query Dashboard($filter: IndicatorFilter, $by: [IndicatorDimension!], $trendFilter: IndicatorFilter, $trendBy: [IndicatorDimension!]) {
-  table: indicators(filter: $filter, by: $by) { filter { fromYear toYear } ${measures} }
+  const filter = filterOf(view);
+  const charts: GraphQLRequest = {
+    operationName: 'DashboardCharts',
+    query: `query DashboardCharts($filter: IndicatorFilter, $trendFilter: IndicatorFilter, $trendBy: [IndicatorDimension!]) {
   map: indicators(filter: $filter, by: [REGION]) { focus: ${view.focus} { ...Table } }
   trend: indicators(filter: $trendFilter, by: $trendBy) { focus: ${view.focus} { ...Table } }
 }
-fragment Table on IndicatorTable { measure agency unit dimensions minCellSize asOf refreshedAt rows { ...Row } margins { ...Row } total { ...Row } }
-fragment Row on IndicatorRow { ${ROW} }`;
-  return {
-    query,
-    operationName: 'Dashboard',
+${FRAGMENTS}`,
     variables: {
-      filter: filterOf(view),
-      by: view.by,
+      filter,
       trendFilter: filterOf(view, { fromYear: view.trendFrom, toYear: view.toYear }),
       trendBy: trendBreakdown(view),
     },
   };
+  const tables: GraphQLRequest[] = [];
+  for (let i = 0; i < view.measures.length; i += MEASURES_PER_REQUEST) {
+    const measures = view.measures.slice(i, i + MEASURES_PER_REQUEST);
+    tables.push({
+      operationName: 'DashboardTables',
+      query: `query DashboardTables($filter: IndicatorFilter, $by: [IndicatorDimension!]) {
+  table: indicators(filter: $filter, by: $by) { ${measures.map((m) => `${m} { ...Table }`).join(' ')} }
+}
+${FRAGMENTS}`,
+      variables: { filter, by: view.by },
+    });
+  }
+  return [charts, ...tables];
 }
 
 /** The query string of /indicators.csv for the view's table (the gateway's own CSV export). */

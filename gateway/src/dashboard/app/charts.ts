@@ -313,6 +313,8 @@ export function mapOption(table: IndicatorTable, maxNoise: number): ChartOption 
         label: {
           show: true,
           position: 'left',
+          distance: 8,
+          lineHeight: 14,
           formatter: (params: ItemParams) => {
             const code = (params.data as { code: string }).code;
             return `{name|${REGIONS.find((r) => r.code === code)!.name}}\n{value|${figure(code)}}`;

@@ -11,8 +11,9 @@ import { createRoot } from 'react-dom/client';
 import './page.css';
 import {
   csvSearch,
-  dashboardRequest,
+  dashboardRequests,
   type DashboardData,
+  type GraphQLRequest,
   type IndicatorRow,
   type IndicatorTable,
 } from '../query';
@@ -98,27 +99,42 @@ function headersOf(token: string, purpose: string): Record<string, string> {
   return headers;
 }
 
+interface Answer {
+  data?: {
+    table?: Record<string, IndicatorTable | null> | null;
+    map?: DashboardData['map'];
+    trend?: DashboardData['trend'];
+  } | null;
+  errors?: GraphQLError[];
+}
+
+/** Sends a view's requests together and merges their answers; the same error is shown once. */
 async function runView(view: DashboardView, token: string, purpose: string): Promise<Result> {
-  const request = dashboardRequest(view, MEASURE_NAMES);
-  try {
-    const response = await fetch(new URL('graphql', document.baseURI), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...headersOf(token, purpose) },
-      body: JSON.stringify(request),
-    });
-    const body = (await response.json()) as {
-      data?: DashboardData | null;
-      errors?: GraphQLError[];
-    };
-    return { state: 'done', view, data: body.data ?? null, errors: body.errors ?? [] };
-  } catch {
-    return {
-      state: 'done',
-      view,
-      data: null,
-      errors: [{ message: 'The gateway could not be reached.', extensions: { code: 'NETWORK' } }],
-    };
+  const post = async (request: GraphQLRequest): Promise<Answer> => {
+    try {
+      const response = await fetch(new URL('graphql', document.baseURI), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headersOf(token, purpose) },
+        body: JSON.stringify(request),
+      });
+      return (await response.json()) as Answer;
+    } catch {
+      return {
+        errors: [{ message: 'The gateway could not be reached.', extensions: { code: 'NETWORK' } }],
+      };
+    }
+  };
+  const answers = await Promise.all(dashboardRequests(view, MEASURE_NAMES).map(post));
+  const data: DashboardData = { table: {}, map: null, trend: null };
+  const errors = new Map<string, GraphQLError>();
+  for (const answer of answers) {
+    Object.assign(data.table, answer.data?.table ?? {});
+    data.map = answer.data?.map ?? data.map;
+    data.trend = answer.data?.trend ?? data.trend;
+    for (const error of answer.errors ?? []) errors.set(error.message, error);
   }
+  const any = Object.keys(data.table).length > 0 || data.map || data.trend;
+  return { state: 'done', view, data: any ? data : null, errors: [...errors.values()] };
 }
 
 /** An ECharts chart in a figure, drawn as SVG, with its own PNG download. */
@@ -127,11 +143,14 @@ function Chart({
   title,
   option,
   fileName,
+  note,
 }: {
   id: string;
   title: string;
   option: ChartOption | null;
   fileName: string;
+  /** A line under the chart: where its data or shapes come from. */
+  note?: string;
 }) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof echarts.init> | null>(null);
@@ -168,6 +187,7 @@ function Chart({
         </button>
       </figcaption>
       <div ref={element} id={id} className="jd-chart" role="img" />
+      {note && <p className="jd-note">{note}</p>}
     </figure>
   );
 }
@@ -684,6 +704,7 @@ function App() {
                   title={`${focusTitle} by region, ${period}`}
                   option={options.map}
                   fileName={`jol-${done!.view.focus}-map.png`}
+                  note="Boundaries: Natural Earth (public domain), simplified. Bishkek and Osh city are drawn as circles."
                 />
                 <Chart
                   id="jd-trend"
