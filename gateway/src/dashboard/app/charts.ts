@@ -76,7 +76,8 @@ export function withheldExplanation(
 
 function humanise(measure: string): string {
   const words = measure.replace(/([a-z])([A-Z0-9])/g, '$1 $2').replace(/(\d)([A-Z])/g, '$1 $2');
-  return words.charAt(0).toUpperCase() + words.slice(1).toLowerCase();
+  const sentence = words.charAt(0).toUpperCase() + words.slice(1).toLowerCase();
+  return sentence.replace(/\btb\b/gi, 'TB');
 }
 
 /** A measure's name as the page writes it (personsAbroad: "Persons abroad"). */
