@@ -31,6 +31,9 @@ echarts.use([
 echarts.registerMap('KG', regionsGeoJson as Parameters<typeof echarts.registerMap>[1]);
 
 export { echarts };
+
+/** Tooltips are HTML: every text in them, from the graph or the page, is escaped. */
+const encodeHTML = echarts.format.encodeHTML;
 export type ChartOption = echarts.EChartsCoreOption;
 
 /** Okabe and Ito's palette, which readers with any common colour vision deficiency can tell apart. */
@@ -121,7 +124,7 @@ function tooltipOf(table: IndicatorTable, maxNoise: number) {
         : formatValue(table, row);
     const series =
       params.seriesName && params.seriesName !== table.measure ? `${params.seriesName}, ` : '';
-    return `${params.name ?? ''}<br/>${series}${value}`;
+    return encodeHTML(`${params.name ?? ''}\n${series}${value}`).replace('\n', '<br/>');
   };
 }
 
@@ -257,7 +260,7 @@ export function mapOption(table: IndicatorTable, maxNoise: number): ChartOption 
         const region = REGIONS.find((r) => r.code === code);
         const row = rows.get(code);
         const text = row?.suppressed ? withheldExplanation(table, maxNoise) : figure(code);
-        return `${region?.name ?? code}<br/>${text}`;
+        return encodeHTML(`${region?.name ?? code}\n${text}`).replace('\n', '<br/>');
       },
     },
     visualMap: {

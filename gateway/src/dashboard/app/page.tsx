@@ -616,6 +616,11 @@ function App() {
     [done],
   );
   const focusTable = tables.find((t) => t.measure === done?.view.focus) ?? null;
+  // Some measures have a breakdown of their own (destination, sector) whatever `by` says.
+  const ownBreakdown =
+    focusTable && focusTable.dimensions.some((d) => !done?.view.by.includes(d as Dimension))
+      ? focusTable.dimensions.map((d) => dimensionName(d).toLowerCase()).join(' and ')
+      : null;
   const mapTable = done?.data?.map?.focus ?? null;
   const trendTable = done?.data?.trend?.focus ?? null;
   const options = useMemo(
@@ -637,36 +642,42 @@ function App() {
   return (
     <div className="jd-app">
       <header className="jd-bar">
-        <h1 className="jd-title">Jol indicators</h1>
-        <div className="jd-field jd-token">
-          <label htmlFor="jd-token">Token</label>
-          <input
-            id="jd-token"
-            type="password"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="Bearer token (JWT) of an ANALYST"
-            value={token}
-            aria-describedby="jd-token-hint"
-            onChange={(e) => setToken(e.target.value.trim().replace(/^Bearer\s+/i, ''))}
-          />
-          <small id="jd-token-hint" className="jd-hint" data-testid="token-hint">
-            {describeToken(token) || 'kept in this tab only, never in the link'}
-          </small>
-        </div>
-        <button type="button" className="jd-button" onClick={() => setToken('')}>
-          Forget
-        </button>
-        <div className="jd-field">
-          <label htmlFor="jd-purpose">Purpose</label>
-          <select id="jd-purpose" value={purpose} onChange={(e) => setPurpose(e.target.value)}>
-            {JOL_PURPOSES.map(({ purpose: value, roles }) => (
-              <option key={value} value={value}>
-                {value} ({roles.join(', ')})
-              </option>
-            ))}
-          </select>
-        </div>
+        <form
+          className="jd-credentials"
+          onSubmit={(e) => e.preventDefault()}
+          aria-label="Credentials"
+        >
+          <h1 className="jd-title">Jol indicators</h1>
+          <div className="jd-field jd-token">
+            <label htmlFor="jd-token">Token</label>
+            <input
+              id="jd-token"
+              type="password"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="Bearer token (JWT) of an ANALYST"
+              value={token}
+              aria-describedby="jd-token-hint"
+              onChange={(e) => setToken(e.target.value.trim().replace(/^Bearer\s+/i, ''))}
+            />
+            <small id="jd-token-hint" className="jd-hint" data-testid="token-hint">
+              {describeToken(token) || 'kept in this tab only, never in the link'}
+            </small>
+          </div>
+          <button type="button" className="jd-button" onClick={() => setToken('')}>
+            Forget
+          </button>
+          <div className="jd-field">
+            <label htmlFor="jd-purpose">Purpose</label>
+            <select id="jd-purpose" value={purpose} onChange={(e) => setPurpose(e.target.value)}>
+              {JOL_PURPOSES.map(({ purpose: value, roles }) => (
+                <option key={value} value={value}>
+                  {value} ({roles.join(', ')})
+                </option>
+              ))}
+            </select>
+          </div>
+        </form>
         <a className="jd-link" href="graphiql">
           GraphiQL
         </a>
@@ -704,7 +715,12 @@ function App() {
                   title={`${focusTitle} by region, ${period}`}
                   option={options.map}
                   fileName={`jol-${done!.view.focus}-map.png`}
-                  note="Boundaries: Natural Earth (public domain), simplified. Bishkek and Osh city are drawn as circles."
+                  note={
+                    (ownBreakdown
+                      ? `This measure is counted by ${ownBreakdown} only: it has no figure by region. `
+                      : '') +
+                    'Boundaries: Natural Earth (public domain), simplified. Bishkek and Osh city are drawn as circles.'
+                  }
                 />
                 <Chart
                   id="jd-trend"
