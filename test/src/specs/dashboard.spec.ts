@@ -34,6 +34,7 @@ const SEX_NAMES: Record<string, string> = { FEMALE: 'Women', MALE: 'Men' };
 interface Row {
   region: string | null;
   sex: string | null;
+  year?: number | null;
   over: string[];
   value: number | null;
   suppressed: boolean;
@@ -78,6 +79,8 @@ describe('the analysts dashboard in a browser, with no network but the gateway',
   /** The graph's own answers, asked directly. */
   let byRegionAndSex: Record<'personsAbroad' | 'returns', Table>;
   let byRegion: Table;
+  /** returns by year and region over the time series' default span (ten years). */
+  let byYearAndRegion: Table;
 
   async function newContext(): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({
@@ -127,19 +130,24 @@ describe('the analysts dashboard in a browser, with no network but the gateway',
     const direct = await analyst<{
       twoWay: Record<'personsAbroad' | 'returns', Table>;
       oneWay: { returns: Table };
+      trend: { returns: typeof byYearAndRegion };
     }>(
-      `query Direct($year: Int!) {
+      `query Direct($year: Int!, $from: Int!) {
         twoWay: indicators(filter: { year: $year }, by: [REGION, SEX]) {
           personsAbroad { ${table} } returns { ${table} }
         }
         oneWay: indicators(filter: { year: $year }, by: [REGION]) { returns { ${table} } }
+        trend: indicators(filter: { fromYear: $from, toYear: $year }, by: [YEAR, REGION]) {
+          returns { ${table} }
+        }
       }
-      fragment R on IndicatorRow { region sex over value suppressed }`,
-      { year: YEAR },
+      fragment R on IndicatorRow { region sex year over value suppressed }`,
+      { year: YEAR, from: YEAR - 9 },
     );
     expect(direct.errors).toBeUndefined();
     byRegionAndSex = direct.data!.twoWay;
     byRegion = direct.data!.oneWay.returns;
+    byYearAndRegion = direct.data!.trend.returns;
     browser = await chromium.launch(launchOptions());
     mkdirSync(ARTIFACTS, { recursive: true });
   }, 300_000);
@@ -248,10 +256,15 @@ describe('the analysts dashboard in a browser, with no network but the gateway',
       expect(mapDescription).toContain(`${REGION_NAMES[row.region!]}: ${shown(row)}`);
     }
 
-    // The time series has a point per year of its span.
-    await expect(page.locator('#jd-trend').getAttribute('aria-label')).resolves.toContain(
-      `${YEAR}: `,
-    );
+    // The time series: every year of its span, one line per region, withheld years said so.
+    const trendDescription = await page.locator('#jd-trend').getAttribute('aria-label');
+    for (let year = YEAR - 9; year <= YEAR; year += 1) {
+      const points = Object.keys(REGION_NAMES).map((code) => {
+        const cell = byYearAndRegion.rows.find((r) => r.year === year && r.region === code)!;
+        return `${REGION_NAMES[code]} ${shown(cell)}`;
+      });
+      expect(trendDescription).toContain(`${year}: ${points.join(', ')}`);
+    }
 
     // When the figures were built and how they are protected.
     await expect(page.getByTestId('as-of').innerText()).resolves.toContain(expected.asOf);
