@@ -1,9 +1,10 @@
 # syntax=docker/dockerfile:1
+# Node 22 LTS (the code supports Node 20.19 and later, see package.json engines).
 # One image recipe for every Jol process: the four agency subgraphs and the gateway differ only in
 # the workspace they build and the port they listen on, so docker-compose.yml passes both as args.
 #   docker build --build-arg PACKAGE_DIR=services/labour --build-arg PORT=4002 .
 
-FROM node:20-bookworm-slim AS builder
+FROM node:22-bookworm-slim AS builder
 ARG PACKAGE_DIR
 RUN test -n "${PACKAGE_DIR}" || (echo "PACKAGE_DIR must name a workspace, e.g. services/migration or gateway" >&2; exit 1)
 WORKDIR /app
@@ -29,7 +30,7 @@ RUN npx tsc -b "${PACKAGE_DIR}" \
  && if [ "${PACKAGE_DIR}" = gateway ]; then npm run build:pages -w gateway; fi \
  && npm prune --omit=dev
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:22-bookworm-slim AS runtime
 ARG PACKAGE_DIR
 ARG PORT
 ENV NODE_ENV=production \
@@ -39,6 +40,8 @@ WORKDIR /app
 COPY --from=builder /app/node_modules ./node_modules
 COPY --from=builder /app/package.json ./package.json
 COPY --from=builder /app/schema/package.json ./schema/package.json
+# Versions the kernel needs beside other ones at the top (OpenTelemetry 2.x beside Apollo's 1.x).
+COPY --from=builder /app/schema/node_modules ./schema/node_modules
 COPY --from=builder /app/schema/dist ./schema/dist
 COPY --from=builder /app/schema/supergraph.graphql ./schema/supergraph.graphql
 COPY --from=builder /app/${PACKAGE_DIR}/package.json ./${PACKAGE_DIR}/package.json

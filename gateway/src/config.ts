@@ -9,6 +9,7 @@ import {
   subgraphUrlVariable,
 } from '@jol/schema';
 import { z } from 'zod';
+import { isolationSettingsFromEnv } from './isolation/settings';
 import { guardSettingsFromEnv } from './resilience/settings';
 import { subgraphUrlsFromEnv } from './supergraph';
 
@@ -23,7 +24,7 @@ const subgraphUrl = z.preprocess(
 /**
  * The gateway's settings, all read and checked here before anything starts: PORT, HOST, each
  * `SUBGRAPH_URL_<NAME>` (an http(s) URL, for a subgraph that exists), the timeout, retry and
- * breaker settings, and the access settings (signing keys, token keys, metrics bearer). The first
+ * breaker settings, the rate limits and heavy-operation pool, and the access settings (signing keys, token keys, metrics bearer). The first
  * bad one throws a ConfigError naming the variable.
  */
 export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env) {
@@ -46,6 +47,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env) {
     shutdown: { drainMs: settings.SHUTDOWN_DRAIN_MS, deadlineMs: settings.SHUTDOWN_TIMEOUT_MS },
     subgraphUrls: subgraphUrlsFromEnv(env),
     subgraphGuards: readSetting(() => guardSettingsFromEnv(env)),
+    isolation: isolationSettingsFromEnv(env),
     access: readSetting(() => accessFromEnv(env)),
   };
 }

@@ -1,4 +1,6 @@
+import { SpanKind, trace } from '@opentelemetry/api';
 import { createSignatureVerifier, type NonceStore, type SigningKeys } from '@jol/schema';
+import { recordSpans } from '@jol/schema/testing';
 import { createSigningFetcher, JolDataSource } from './data-source';
 import { createSubgraphGuard, type SubgraphGuard } from './resilience/subgraph-guard';
 
@@ -48,6 +50,56 @@ describe('createSigningFetcher', () => {
     expect(await labour(request)).toEqual({ ok: true, keyId: 'current' });
     const health = createSignatureVerifier({ audience: 'health', keys: KEYS, nonces: anyNonce });
     expect(await health(request)).toEqual({ ok: false, reason: 'bad signature' });
+  });
+});
+
+describe('createSigningFetcher while tracing', () => {
+  let recorder: ReturnType<typeof recordSpans>;
+  beforeEach(() => {
+    recorder = recordSpans();
+  });
+  afterEach(() => recorder.stop());
+
+  it('sends and signs the trace context of a client span of its own, child of the request', async () => {
+    const request = await trace
+      .getTracer('test')
+      .startActiveSpan('gateway request', async (parent) => {
+        const sentRequest = await sent('labour');
+        parent.end();
+        return sentRequest;
+      });
+    const spans = recorder.spans();
+    const parent = spans.find((span) => span.name === 'gateway request')!;
+    const call = spans.find((span) => span.name === 'POST labour')!;
+    expect(call.kind).toBe(SpanKind.CLIENT);
+    expect(call.attributes).toMatchObject({
+      'jol.subgraph': 'labour',
+      'http.response.status_code': 200,
+    });
+    expect(call.parentSpanContext?.spanId).toBe(parent.spanContext().spanId);
+    const { traceId, spanId } = call.spanContext();
+    expect(request.headers.traceparent).toBe(`00-${traceId}-${spanId}-01`);
+    expect(request.headers['x-jol-signed-headers']).toBe(
+      'authorization;x-purpose;x-request-id;x-caller-request-id;traceparent',
+    );
+
+    const labour = createSignatureVerifier({ audience: 'labour', keys: KEYS, nonces: anyNonce });
+    expect(await labour(request)).toEqual({ ok: true, keyId: 'current' });
+    const moved = { ...request.headers, traceparent: `00-${'1'.repeat(32)}-${spanId}-01` };
+    expect(await labour({ ...request, headers: moved })).toEqual({
+      ok: false,
+      reason: 'bad signature',
+    });
+  });
+
+  it('sends no trace context while tracing is off', async () => {
+    await recorder.stop();
+    const request = await sent('labour');
+    expect(request.headers.traceparent).toBeUndefined();
+    expect(request.headers['x-jol-signed-headers']).toBe(
+      'authorization;x-purpose;x-request-id;x-caller-request-id',
+    );
+    recorder = recordSpans();
   });
 });
 

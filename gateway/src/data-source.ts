@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
-import { signRequest, type SigningKeys } from '@jol/schema';
+import { signRequest, traceContextHeaders, traceSubgraphCall, type SigningKeys } from '@jol/schema';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context';
 import { isSafeToRetry } from './resilience/operation-kind';
@@ -18,7 +18,9 @@ const attemptSignal = new AsyncLocalStorage<AbortSignal>();
  * Wraps fetch so that every request to the subgraph `target` carries the gateway's signature over
  * the exact bytes and headers sent (the caller's token, purpose and request id among them), made
  * for that subgraph alone; subgraphs refuse anything unsigned, so they cannot be called around the
- * gateway, and a request for one cannot be replayed to another.
+ * gateway, and a request for one cannot be replayed to another. While tracing is on, each attempt
+ * is a client span whose W3C trace context (`traceparent`, `tracestate`) is sent and signed with
+ * the rest, so a subgraph joins the caller's trace and no one on the way can move it to another.
  */
 export function createSigningFetcher(
   keys: SigningKeys,
@@ -26,26 +28,29 @@ export function createSigningFetcher(
   fetchImpl: typeof fetch = fetch,
 ): Fetcher {
   return async (url, init) => {
-    // Signed afresh on every call, so a retried attempt carries a nonce of its own.
-    const headers = { ...((init?.headers ?? {}) as Record<string, string>) };
-    const body = typeof init?.body === 'string' ? init.body : '';
-    const address = new URL(url);
-    Object.assign(
-      headers,
-      signRequest(keys, {
-        target,
-        method: init?.method ?? 'GET',
-        path: `${address.pathname}${address.search}`,
-        body,
+    const method = init?.method ?? 'GET';
+    return traceSubgraphCall(target, method, async () => {
+      // Signed afresh on every call, so a retried attempt carries a nonce of its own.
+      const headers = { ...((init?.headers ?? {}) as Record<string, string>) };
+      const traceContext = traceContextHeaders();
+      Object.assign(headers, traceContext);
+      const body = typeof init?.body === 'string' ? init.body : '';
+      const address = new URL(url);
+      Object.assign(
         headers,
-      }),
-    );
-    return (await fetchImpl(url, {
-      method: init?.method,
-      body: init?.body as string | undefined,
-      headers,
-      signal: (init?.signal as AbortSignal | undefined) ?? attemptSignal.getStore(),
-    })) as unknown as FetcherResponse;
+        signRequest(
+          keys,
+          { target, method, path: `${address.pathname}${address.search}`, body, headers },
+          { extraHeaders: Object.keys(traceContext) },
+        ),
+      );
+      return (await fetchImpl(url, {
+        method: init?.method,
+        body: init?.body as string | undefined,
+        headers,
+        signal: (init?.signal as AbortSignal | undefined) ?? attemptSignal.getStore(),
+      })) as unknown as FetcherResponse;
+    });
   };
 }
 

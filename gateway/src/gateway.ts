@@ -41,6 +41,11 @@ import {
 } from './persisted-operations';
 import { legacyJsonStatus } from './response-status';
 import { unknownOperationGuard } from './unknown-operation';
+import { createBulkhead } from './isolation/bulkhead';
+import { isolateHeavyOperations } from './isolation/heavy-pool';
+import { createIsolationMetrics } from './isolation/metrics';
+import { createRateLimits } from './isolation/rate-limits';
+import { DEFAULT_ISOLATION, type IsolationSettings } from './isolation/settings';
 import { withGuardLogging } from './resilience/logged-events';
 import { createSubgraphCallMetrics } from './resilience/metrics';
 import { readinessHandler, type ReadinessTarget } from './resilience/readiness';
@@ -75,6 +80,8 @@ export interface GatewayOptions {
   subgraphGuards?: Record<string, SubgraphGuardOptions>;
   /** Observers of subgraph attempts and breaker states (metrics). @default none */
   subgraphEvents?: SubgraphGuardEvents;
+  /** Per-caller rate limits and the heavy-operation pool. @default DEFAULT_ISOLATION */
+  isolation?: IsolationSettings;
 }
 
 export interface JolGateway {
@@ -116,10 +123,17 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
       });
     },
     logger: log,
+    // The gateway's own spans (plan, fetch per subgraph) carry neither the document nor errors,
+    // which can quote a caller's values.
+    telemetry: { includeDocument: false, recordExceptions: false },
   });
+  const isolation = options.isolation ?? DEFAULT_ISOLATION;
+  const isolationEvents = createIsolationMetrics(metrics.registry);
+  const rateLimits = createRateLimits(isolation.rateLimits, isolationEvents.rateLimits);
+  const heavyPool = createBulkhead(isolation.heavyPool, isolationEvents.pool);
   const protection = createQueryLimits(options.limits);
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: isolateHeavyOperations(gateway, heavyPool, isolation.heavyPool),
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(log),
     validationRules: protection.validationRules,
@@ -176,7 +190,9 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
   const partnerGate = createPersistedOperationsGate(partnerOptions);
   app.get(
     '/indicators.csv',
+    rateLimits.beforeAuth,
     createAuthMiddleware(options.access.verifyToken),
+    rateLimits.afterAuth,
     partnerGate,
     createIndicatorsCsvHandler({ apollo, schema: () => gateway.schema, log }),
     createPartnerErrorAuditor(partnerOptions),
@@ -190,7 +206,10 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
   app.use(
     '/graphql',
     onlyGraphqlMethods,
+    // A request counts against its address until its token verifies, then against its caller.
+    rateLimits.beforeAuth,
     createAuthMiddleware(options.access.verifyToken),
+    rateLimits.afterAuth,
     // Only an authenticated caller's body is read, and at most bodyLimit of it, decoded.
     readRawBody({ limit: options.bodyLimit ?? '100kb', inflate: true }),
     parseJsonBody,

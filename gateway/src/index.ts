@@ -3,3 +3,4 @@ export * from './data-source';
 export * from './gateway';
 export * from './limits';
 export * from './supergraph';
+export * from './isolation/settings';

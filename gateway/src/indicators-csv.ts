@@ -241,6 +241,8 @@ const STATUS: Record<string, number> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.OVERLOADED]: 503,
 };
 
 /** The HTTP status of a failed operation: the first error's code decides, else a bad gateway. */
@@ -288,6 +290,9 @@ export function createIndicatorsCsvHandler(options: IndicatorsCsvOptions) {
       const tables = measures.map((measure) => indicators?.[measure] ?? null);
       if (errors?.length || tables.some((table) => table === null)) {
         const all = errors ?? [];
+        // A refusal of the heavy-operation pool says when to come back.
+        const retryAfter = response.http.headers.get('retry-after');
+        if (retryAfter) res.setHeader('Retry-After', retryAfter);
         res.status(statusOf(all)).json({ errors: all });
         return;
       }

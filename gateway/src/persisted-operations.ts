@@ -9,6 +9,7 @@ import {
   requestIdOf,
   sendError,
   signRequest,
+  traceContextHeaders,
   type Caller,
   type Logger,
   type SigningKeys,
@@ -219,15 +220,16 @@ export function createRefusalAuditor(options: {
     };
     if (refusal.purpose) headers['x-purpose'] = refusal.purpose;
     if (refusal.callerRequestId) headers[CALLER_REQUEST_ID_HEADER] = refusal.callerRequestId;
+    // The refusal's trace context, signed like the rest (see createSigningFetcher).
+    const traceContext = traceContextHeaders();
+    Object.assign(headers, traceContext);
     Object.assign(
       headers,
-      signRequest(options.signingKeys, {
-        target: 'pensions',
-        method: 'POST',
-        path: url.pathname,
-        body,
-        headers,
-      }),
+      signRequest(
+        options.signingKeys,
+        { target: 'pensions', method: 'POST', path: url.pathname, body, headers },
+        { extraHeaders: Object.keys(traceContext) },
+      ),
     );
     const response = await fetchImpl(url, {
       method: 'POST',

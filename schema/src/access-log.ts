@@ -1,3 +1,4 @@
+import { trace } from '@opentelemetry/api';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Caller } from './context';
@@ -89,6 +90,10 @@ export function createAccessLog(
     res.locals.requestId = requestId;
     res.locals.accessLine = line;
     res.setHeader('X-Request-Id', requestId);
+    // The request's span (while tracing is on) is found by its id, and its line names the trace.
+    const span = trace.getActiveSpan();
+    span?.setAttribute('jol.request_id', requestId);
+    const traceId = span?.isRecording() ? span.spanContext().traceId : undefined;
     // Error bodies written straight to HTTP (refusals, body errors) carry their codes here.
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
@@ -117,6 +122,7 @@ export function createAccessLog(
       const status = res.statusCode;
       const entry = {
         requestId,
+        ...(traceId ? { traceId } : {}),
         method: req.method,
         path,
         status,

@@ -5,6 +5,7 @@ import {
   type SubjectDirectoryFactory,
 } from './access/subject-directory';
 import { createAccessTrail, type AccessTrail } from './access/trail';
+import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from './change-events/webhook-settings';
 import type { Logger } from './logger';
 
 /** Who is calling, as the verified token says. Filled by the access layer; null when anonymous. */
@@ -34,6 +35,8 @@ export interface JolContext<TLoaders = unknown, TModels = unknown> {
   access: AccessTrail;
   /** Who the persons this request writes about are: existence, home region, birth date. */
   directory: SubjectDirectory;
+  /** Where this subgraph may deliver change events (subscriptions are checked against it). */
+  webhooks: WebhookSettings;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -59,6 +62,8 @@ export interface ContextInput<TLoaders, TModels> {
   caller?: Caller | null;
   /** The subgraph's subject directory; without one, every question fails closed. */
   directory?: SubjectDirectoryFactory;
+  /** @default DEFAULT_WEBHOOK_SETTINGS: no host allowed, so no subscription can be made */
+  webhooks?: WebhookSettings;
 }
 
 /** Builds a request's context: its id, a child logger that carries it, and fresh loaders. */
@@ -79,5 +84,6 @@ export function createRequestContext<TLoaders, TModels>(
     access: createAccessTrail(),
     directory:
       input.directory?.({ headers: input.headers, loaders }) ?? unconfiguredSubjectDirectory,
+    webhooks: input.webhooks ?? DEFAULT_WEBHOOK_SETTINGS,
   };
 }

@@ -19,6 +19,16 @@ export const ErrorCode = {
   SUBGRAPH_TIMEOUT: 'SUBGRAPH_TIMEOUT',
   /** One agency failed recently and is not called for now: its part is missing. */
   SUBGRAPH_CIRCUIT_OPEN: 'SUBGRAPH_CIRCUIT_OPEN',
+  /**
+   * The caller sent more requests than its role's limit, or has its share of heavy operations
+   * waiting already (HTTP 429 with Retry-After); the same request may be sent after that time.
+   */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /**
+   * Heavy operations (indicators, large lists) are queued beyond what the gateway takes, or this one
+   * waited longer than the queue allows (HTTP 503 with Retry-After); nothing ran.
+   */
+  OVERLOADED: 'OVERLOADED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -40,3 +40,6 @@ export * from './statistics';
 export * from './corrections';
 export * from './metrics';
 export * from './settings';
+export * from './change-events';
+export * from './tracing/trace-context';
+export type { Tracing } from './tracing/start-tracing';

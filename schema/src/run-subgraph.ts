@@ -1,12 +1,14 @@
 import type { Connection } from 'mongoose';
 import { z } from 'zod';
 import { accessFromEnv } from './access/config';
+import { webhookSettingsFromEnv } from './change-events/webhook-settings';
 import { subjectDirectoryFromEnv } from './access/subject-directory';
 import { stopOnSignals, type RunningServer } from './http';
 import { createLogger, type Logger } from './logger';
 import { ConfigError, isPublicVariable, listenSettings, parseEnv, readSetting } from './settings';
 import { agencyDatabase, connectStore, ensureIndexes } from './store';
 import type { SubgraphAccessOptions } from './subgraph-server';
+import type { Tracing } from './tracing/start-tracing';
 
 /** What a subgraph's `main.ts` hands over: its name, its port and how to build its server. */
 export interface SubgraphProgram {
@@ -27,6 +29,8 @@ export interface SubgraphProgram {
    * (migration); every other service asks the gateway and needs `JOL_GATEWAY_URL`. @default false
    */
   ownsPersonRegister?: boolean;
+  /** The process's tracing, started by `main.ts`: its last spans are sent once the server stops. */
+  tracing?: Tracing;
 }
 
 /** What a subgraph reads from its environment besides the access settings. */
@@ -54,6 +58,7 @@ export async function runSubgraph(
   // Every setting is checked before anything starts; a bad one stops the process with one line.
   const settings = parseEnv(subgraphSettings, env, isPublicVariable);
   const access = readSetting(() => accessFromEnv(env));
+  const webhooks = webhookSettingsFromEnv(env);
   const uri = settings.MONGODB_URI;
   const log = createLogger(program.name);
   const subjectDirectory = readSetting(() => subjectDirectoryFromEnv(env));
@@ -71,7 +76,7 @@ export async function runSubgraph(
   const server = await program.createServer({
     connection,
     log,
-    access: { ...access, subjectDirectory },
+    access: { ...access, subjectDirectory, webhooks },
   });
   await ensureIndexes(connection);
   await program.prepare?.(connection);
@@ -86,12 +91,7 @@ export async function runSubgraph(
       deadlineMs: settings.SHUTDOWN_TIMEOUT_MS,
     });
     await server.stop();
+    // A collector that cannot be reached must not turn a clean stop into a failed one.
+    await program.tracing?.shutdown().catch(() => undefined);
   }, log);
-}
-
-/** The end of every `main.ts`: a failed start is printed and the process exits non-zero. */
-export function exitOnStartFailure(error: unknown): never {
-  if (error instanceof ConfigError) console.error(`configuration error: ${error.message}`);
-  else console.error(error);
-  process.exit(1);
 }

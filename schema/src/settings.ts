@@ -60,3 +60,10 @@ export function readSetting<T>(read: () => T): T {
     throw new ConfigError(error instanceof Error ? error.message : String(error));
   }
 }
+
+/** The end of every `main.ts`: a failed start is printed and the process exits non-zero. */
+export function exitOnStartFailure(error: unknown): never {
+  if (error instanceof ConfigError) console.error(`configuration error: ${error.message}`);
+  else console.error(error);
+  process.exit(1);
+}

@@ -24,6 +24,11 @@ import type { SubjectDirectoryFactory } from './access/subject-directory';
 import { createAuditPlugin } from './audit/audit-plugin';
 import { createAuditChain } from './audit/chain';
 import type { AuditEventModel } from './audit/audit-event.model';
+import {
+  createChangeEventDispatcher,
+  type ChangeEventDispatcher,
+} from './change-events/dispatcher';
+import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from './change-events/webhook-settings';
 import { createRequestContext, type Caller, type JolContext } from './context';
 import { ErrorCode } from './errors';
 import { bindAccessLine, createAccessLinePlugin, createAccessLog } from './access-log';
@@ -60,6 +65,8 @@ export interface SubgraphAccessOptions {
   subjectDirectory?: SubjectDirectoryFactory;
   /** The bearer the scraper sends for /metrics; unset, /metrics is not served. @default none */
   metricsToken?: string;
+  /** Where change events may be delivered. @default no host: no subscription can be made */
+  webhooks?: WebhookSettings;
 }
 
 export interface SubgraphServerOptions<TLoaders, TModels extends { AuditEvent: AuditEventModel }> {
@@ -83,6 +90,11 @@ export interface SubgraphServerOptions<TLoaders, TModels extends { AuditEvent: A
    * `signedJsonBody` reads a body the way /graphql does (bounded, signature first). @default none
    */
   routes?: (app: Express, helpers: { signedJsonBody(limit: string): RequestHandler[] }) => void;
+  /**
+   * The service records change events (its models include createChangeEventModels): a dispatcher
+   * delivers them to subscribers while the server listens. @default false
+   */
+  changeEvents?: boolean;
 }
 
 export interface SubgraphServer<TLoaders, TModels> {
@@ -100,6 +112,8 @@ export interface SubgraphServer<TLoaders, TModels> {
     caller?: Caller | null,
   ): JolContext<TLoaders, TModels>;
   listen(port: number, host?: string): Promise<RunningServer>;
+  /** Delivers the service's change events; null for a service that records none. */
+  dispatcher: ChangeEventDispatcher | null;
   /** Stops Apollo and closes the database connection. */
   stop(): Promise<void>;
 }
@@ -120,6 +134,17 @@ export async function createSubgraphServer<
   const { log, connection, access } = options;
   const metrics = createServiceMetrics(options.name);
   observeStoreCommands(connection, metrics);
+  // One chain per process and store: requests' events and deliveries' events queue on it alike.
+  const chain = observeAuditAppends(createAuditChain(options.models.AuditEvent), metrics);
+  const dispatcher = options.changeEvents
+    ? createChangeEventDispatcher({
+        service: options.name,
+        connection,
+        chain,
+        settings: access.webhooks ?? DEFAULT_WEBHOOK_SETTINGS,
+        log,
+      })
+    : null;
   const apollo = new ApolloServer<JolContext<TLoaders, TModels>>({
     schema: applyAccessRules(options.schema, options.rules, options.masks),
     includeStacktraceInErrorResponses: false,
@@ -128,10 +153,7 @@ export async function createSubgraphServer<
       ApolloServerPluginInlineTraceDisabled(),
       createMetricsPlugin(metrics) as never,
       createAccessLinePlugin(),
-      createAuditPlugin(
-        options.name,
-        observeAuditAppends(createAuditChain(options.models.AuditEvent), metrics),
-      ) as never,
+      createAuditPlugin(options.name, chain) as never,
     ],
     // main.ts owns signal handling; Apollo's own handler would stop the server twice.
     stopOnTerminationSignals: false,
@@ -149,6 +171,7 @@ export async function createSubgraphServer<
       createLoaders: options.createLoaders,
       caller,
       directory: access.subjectDirectory,
+      webhooks: access.webhooks,
     });
 
   const verifySignature = createSignatureVerifier({
@@ -236,8 +259,14 @@ export async function createSubgraphServer<
     metrics,
     verifySignature,
     createContext,
-    listen: (port, host) => listen(app, port, host),
+    dispatcher,
+    listen: async (port, host) => {
+      const running = await listen(app, port, host);
+      dispatcher?.start();
+      return running;
+    },
     stop: async () => {
+      await dispatcher?.stop();
       await apollo.stop();
       await connection.close();
     },

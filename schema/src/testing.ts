@@ -757,3 +757,4 @@ export function describeRevisions<L, M>(
     });
   });
 }
+export { recordSpans } from './tracing/record-spans';

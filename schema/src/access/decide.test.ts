@@ -1,10 +1,14 @@
 import { GraphQLError } from 'graphql';
 import type { Caller, JolContext } from '../context';
+import { DEFAULT_WEBHOOK_SETTINGS } from '../change-events/webhook-settings';
 import { createLogger } from '../logger';
 import {
   decideAggregate,
   decideFilter,
   decideList,
+  decidePartnerInbox,
+  decideSubscribe,
+  decideSubscriptionManager,
   decideLookup,
   decideRead,
   decideSubmit,
@@ -12,9 +16,17 @@ import {
   mayRead,
   partnerScopeOf,
   regionScopeOf,
+  subscriberOf,
+  subscriptionEntitled,
   type Subject,
 } from './decide';
-import { policyFor, purposeNeeds, type Agency, type DataClass } from './policy';
+import {
+  policyFor,
+  purposeNeeds,
+  type Agency,
+  type ChangeEventType,
+  type DataClass,
+} from './policy';
 import { unconfiguredSubjectDirectory } from './subject-directory';
 import { createAccessTrail } from './trail';
 
@@ -39,6 +51,7 @@ function contextOf(caller: Caller | null, purpose: string | null): JolContext {
     purpose,
     access: createAccessTrail(),
     directory: unconfiguredSubjectDirectory,
+    webhooks: DEFAULT_WEBHOOK_SETTINGS,
     callerRequestId: null,
   };
 }
@@ -646,5 +659,154 @@ describe('purposeNeeds: what a purpose needs, whoever declares it', () => {
     [null, 'identity', false],
   ])('%s needs %s: %s', (purpose, dataClass, expected) => {
     expect(purposeNeeds(purpose, dataClass)).toBe(expected);
+  });
+});
+
+describe('decideSubscribe: events whose class the role reads for the purpose, any person, no region', () => {
+  it.each<[string, Caller | null, string | null, ChangeEventType[], Outcome]>([
+    ['anonymous', null, 'RETURNEE_SUPPORT', ['PERSON_RETURNED'], 'UNAUTHENTICATED'],
+    ['no purpose', LABOUR, null, ['PERSON_RETURNED'], 'NO_PURPOSE'],
+    [
+      'labour: returns for returnee support',
+      LABOUR,
+      'RETURNEE_SUPPORT',
+      ['PERSON_RETURNED'],
+      'ALLOWED',
+    ],
+    [
+      'labour: returns for employment services',
+      LABOUR,
+      'EMPLOYMENT_SERVICES',
+      ['PERSON_RETURNED'],
+      'ALLOWED',
+    ],
+    ['labour: no TB cases', LABOUR, 'RETURNEE_SUPPORT', ['TB_CASE_OPENED'], 'FORBIDDEN'],
+    [
+      'labour: one forbidden event refuses all',
+      LABOUR,
+      'RETURNEE_SUPPORT',
+      ['PERSON_RETURNED', 'TB_CASE_OPENED'],
+      'FORBIDDEN',
+    ],
+    ['health: returns for public health', HEALTH, 'PUBLIC_HEALTH', ['PERSON_RETURNED'], 'ALLOWED'],
+    ['health: TB cases for public health', HEALTH, 'PUBLIC_HEALTH', ['TB_CASE_OPENED'], 'ALLOWED'],
+    [
+      'health: consents for medical care',
+      HEALTH,
+      'MEDICAL_CARE',
+      ['HEALTH_CONSENT_REVOKED'],
+      'ALLOWED',
+    ],
+    [
+      'health: no pension decisions',
+      HEALTH,
+      'MEDICAL_CARE',
+      ['PENSION_DECISION_RECORDED'],
+      'FORBIDDEN',
+    ],
+    [
+      'pensions: decisions',
+      PENSION,
+      'PENSION_ASSESSMENT',
+      ['PENSION_DECISION_RECORDED'],
+      'ALLOWED',
+    ],
+    [
+      'pensions: documents received',
+      PENSION,
+      'PENSION_ASSESSMENT',
+      ['EXCHANGE_DOCUMENT_RECEIVED'],
+      'ALLOWED',
+    ],
+    [
+      'pensions: no consents',
+      PENSION,
+      'PENSION_ASSESSMENT',
+      ['HEALTH_CONSENT_GRANTED'],
+      'FORBIDDEN',
+    ],
+    ['migration: returns', MIGRATION, 'MIGRATION_REGISTRATION', ['PERSON_RETURNED'], 'ALLOWED'],
+    [
+      'migration: a purpose not its own',
+      MIGRATION,
+      'MEDICAL_CARE',
+      ['PERSON_RETURNED'],
+      'FORBIDDEN',
+    ],
+    [
+      'region-scoped officer',
+      MIGRATION_OSH,
+      'MIGRATION_REGISTRATION',
+      ['PERSON_RETURNED'],
+      'FORBIDDEN',
+    ],
+    [
+      'data subject: only their own record',
+      SUBJECT_OSH,
+      'SELF_SERVICE',
+      ['PERSON_RETURNED'],
+      'FORBIDDEN',
+    ],
+    [
+      'partner: only its own cases',
+      PARTNER_RU,
+      'PENSION_EXCHANGE',
+      ['PENSION_DECISION_RECORDED'],
+      'FORBIDDEN',
+    ],
+    ['analyst', ANALYST, 'STATISTICS', ['PERSON_RETURNED'], 'FORBIDDEN'],
+    ['auditor', AUDITOR, 'AUDIT', ['PERSON_RETURNED'], 'FORBIDDEN'],
+  ])('%s', (_name, caller, purpose, events, expected) => {
+    const context = contextOf(caller, purpose);
+    expect(outcomeOf(decideSubscribe(context, 'Mutation.subscribe', events))).toBe(expected);
+    expect(context.access.summary().wrote).toBe(expected === 'ALLOWED');
+    if (expected !== 'ALLOWED')
+      expect(context.access.summary().refused).toEqual(['Mutation.subscribe']);
+  });
+});
+
+describe('subscriptionEntitled: the same judgement again at every delivery', () => {
+  it.each<[string, string[], string, string | null, ChangeEventType, boolean]>([
+    ['labour, returns', ['LABOUR_OFFICER'], 'RETURNEE_SUPPORT', null, 'PERSON_RETURNED', true],
+    ['labour, TB cases', ['LABOUR_OFFICER'], 'RETURNEE_SUPPORT', null, 'TB_CASE_OPENED', false],
+    ['a region', ['LABOUR_OFFICER'], 'RETURNEE_SUPPORT', 'KG-O', 'PERSON_RETURNED', false],
+    ['a purpose the role lost', ['LABOUR_OFFICER'], 'MEDICAL_CARE', null, 'PERSON_RETURNED', false],
+    ['a role that is no more', ['COURIER'], 'RETURNEE_SUPPORT', null, 'PERSON_RETURNED', false],
+  ])('%s', (_name, roles, purpose, region, event, expected) => {
+    expect(subscriptionEntitled({ roles, purpose, region }, event)).toBe(expected);
+  });
+});
+
+describe("decideSubscriptionManager: callers who may subscribe to one of the agency's events", () => {
+  it.each<[string, Caller | null, string | null, Outcome]>([
+    ['labour, returns', LABOUR, 'RETURNEE_SUPPORT', 'ALLOWED'],
+    ['analyst', ANALYST, 'STATISTICS', 'FORBIDDEN'],
+    ['data subject', SUBJECT_OSH, 'SELF_SERVICE', 'FORBIDDEN'],
+    ['region-scoped', MIGRATION_OSH, 'MIGRATION_REGISTRATION', 'FORBIDDEN'],
+    ['anonymous', null, 'RETURNEE_SUPPORT', 'UNAUTHENTICATED'],
+  ])('%s', (_name, caller, purpose, expected) => {
+    const context = contextOf(caller, purpose);
+    const decided = decideSubscriptionManager(context, 'Query.x', ['PERSON_RETURNED'], 'read');
+    expect(outcomeOf(decided)).toBe(expected);
+  });
+
+  it("narrows to the caller's own subscriptions", () => {
+    expect(subscriberOf(contextOf(as('LABOUR_OFFICER', { sub: 'labour-system' }), null))).toBe(
+      'labour-system',
+    );
+    expect(subscriberOf(contextOf(null, null))).toBe('');
+  });
+});
+
+describe("decidePartnerInbox: a partner institution's own inbox", () => {
+  it.each<[string, Caller | null, string | null, Outcome | string]>([
+    ['a partner', PARTNER_RU, 'PENSION_EXCHANGE', 'RU-SFR'],
+    ['a partner without its claim', PARTNER_NO_CLAIM, 'PENSION_EXCHANGE', 'FORBIDDEN'],
+    ['a pension officer', PENSION, 'PENSION_ASSESSMENT', 'FORBIDDEN'],
+    ['the data subject', SUBJECT_OSH, 'SELF_SERVICE', 'FORBIDDEN'],
+    ['no purpose', PARTNER_RU, null, 'NO_PURPOSE'],
+  ])('%s', (_name, caller, purpose, expected) => {
+    const decided = decidePartnerInbox(contextOf(caller, purpose), 'Query.inbox');
+    expect(decided instanceof GraphQLError ? outcomeOf(decided) : decided.partner).toBe(expected);
   });
 });

@@ -2,8 +2,11 @@ import { GraphQLError } from 'graphql';
 import type { Caller, JolContext } from '../context';
 import { forbidden, notAuthenticated, purposeRequired } from './errors';
 import {
+  CHANGE_EVENT_TYPES,
+  CHANGE_EVENTS,
   FILTER_CLASSES,
   policyFor,
+  type ChangeEventType,
   type AggregateClass,
   type Agency,
   type DataClass,
@@ -275,4 +278,121 @@ export function decideFilter(
  */
 export function regionScopeOf(context: JolContext): string | null {
   return context.caller?.region ?? null;
+}
+
+/**
+ * Subscribing to change events (webhooks): every event asked for must be one the caller's role
+ * reads the data class of for the declared purpose, under a grant that reaches any person, and the
+ * caller must not be region-scoped (an event names persons of every region). Recorded as a write
+ * of the coordinate with no person.
+ */
+export function decideSubscribe(
+  context: JolContext,
+  coordinate: string,
+  events: readonly ChangeEventType[],
+): true | GraphQLError {
+  // With no event asked for (a bad input the rule names), a caller who may hear of none is still
+  // refused first.
+  const asked = events.length > 0 ? events : CHANGE_EVENT_TYPES;
+  const grant = grantsOf(context, coordinate, undefined, (p) =>
+    asked.some((event) => hearsOf(p, event)),
+  );
+  if (grant instanceof GraphQLError) return grant;
+  if (!events.every((event) => grant.granting.some(([, p]) => hearsOf(p, event))))
+    return deny(context, forbidden(coordinate), coordinate);
+  if (grant.caller.region)
+    return deny(
+      context,
+      forbidden(coordinate, 'Region-scoped callers may not subscribe to events:'),
+      coordinate,
+    );
+  context.access.wrote(coordinate);
+  return true;
+}
+
+/** Whether a role's policy (narrowed to a purpose) lets its holder hear of an event. */
+function hearsOf(policy: RolePolicy, event: ChangeEventType): boolean {
+  return (
+    policy.reads.includes(CHANGE_EVENTS[event].dataClass) &&
+    !policy.ownRecordOnly &&
+    !policy.partnerCasesOnly
+  );
+}
+
+/**
+ * Whether a stored subscription still entitles its holder to hear of `event`: the same judgement
+ * as decideSubscribe, made again at every delivery from the roles and purpose kept with the
+ * subscription, so that narrowing the policy stops deliveries without touching the store.
+ */
+export function subscriptionEntitled(
+  holder: { roles: readonly string[]; purpose: string; region: string | null },
+  event: ChangeEventType,
+): boolean {
+  if (holder.region) return false;
+  return policiesOf(holder.roles, holder.purpose).some(([, p]) => hearsOf(p, event));
+}
+
+/**
+ * Managing subscriptions (listing them, their deliveries and dead letters, cancelling, replaying):
+ * for a caller that may hear of at least one of the agency's events, as decideSubscribe judges it.
+ * Each caller reaches only the subscriptions it made: resolvers narrow every query by
+ * `subscriberOf`, so somebody else's subscription answers like one that does not exist. An
+ * allowed read is recorded as served, an allowed change (cancel, replay) as a write; the PINs a
+ * read hands out (deliveries name persons) are recorded with `disclosedEventSubjects`.
+ */
+export function decideSubscriptionManager(
+  context: JolContext,
+  coordinate: string,
+  agencyEvents: readonly ChangeEventType[],
+  kind: 'read' | 'write',
+): true | GraphQLError {
+  const grant = grantsOf(context, coordinate, undefined, (p) =>
+    agencyEvents.some((event) => hearsOf(p, event)),
+  );
+  if (grant instanceof GraphQLError) return grant;
+  if (grant.caller.region)
+    return deny(
+      context,
+      forbidden(coordinate, 'Region-scoped callers may not subscribe to events:'),
+      coordinate,
+    );
+  if (kind === 'write') context.access.wrote(coordinate);
+  else context.access.served(coordinate);
+  return true;
+}
+
+/** Whose subscriptions a caller manages: its own (the token's `sub`); '' for nobody's. */
+export function subscriberOf(context: JolContext): string {
+  return context.caller?.sub ?? '';
+}
+
+/** The persons a subscriber's own delivery list names, once its ownership was decided. */
+export function disclosedEventSubjects(
+  context: JolContext,
+  coordinate: string,
+  pins: Iterable<string>,
+): void {
+  for (const pin of pins) context.access.served(coordinate, pin);
+}
+
+/**
+ * A partner institution's inbox (the change events of its own exchange): a role whose reads of
+ * pension exchange data are limited to its own institution's cases, with a `partner` claim. The
+ * inbox names cases and documents, no person, so the trail records the coordinate alone.
+ */
+export function decidePartnerInbox(
+  context: JolContext,
+  coordinate: string,
+): { partner: string } | GraphQLError {
+  const grant = grantsOf(
+    context,
+    coordinate,
+    undefined,
+    (p) => p.reads.includes('pensionExchange') && p.partnerCasesOnly === true,
+  );
+  if (grant instanceof GraphQLError) return grant;
+  const partner = grant.caller.partner;
+  if (!partner) return deny(context, forbidden(coordinate), coordinate);
+  context.access.served(coordinate);
+  return { partner };
 }

@@ -370,6 +370,57 @@ export const AGGREGATE_FIELDS: Record<string, AggregateClass> = {
   'Indicators.personsWithTotalizedPeriods': 'statistics',
 };
 
+/**
+ * The change events agency systems may subscribe to (webhooks): which agency emits each, and the
+ * data class a subscriber must read, for its declared purpose, to hear of it. An event carries its
+ * type, the record's id, the person's PIN and the time; the subscriber reads the rest through the
+ * graph under its own rights. Subscribing is for agency systems that read any person (not the data
+ * subject, not a partner, not a region-scoped officer): the PIN alone tells that a person of any
+ * region returned or fell ill.
+ */
+export const CHANGE_EVENTS = {
+  PERSON_RETURNED: {
+    agency: 'migration',
+    dataClass: 'migrationEpisodes',
+    description: 'A stay abroad was closed: the person returned (registerReturn).',
+  },
+  TB_CASE_OPENED: {
+    agency: 'health',
+    dataClass: 'health',
+    description:
+      'A TB case was opened (recordTbCase); whether the person is a returnee is read from Person.episodes.',
+  },
+  HEALTH_CONSENT_GRANTED: {
+    agency: 'health',
+    dataClass: 'health',
+    description: 'A person let another agency see their fitness certificate (grantHealthConsent).',
+  },
+  HEALTH_CONSENT_REVOKED: {
+    agency: 'health',
+    dataClass: 'health',
+    description: 'A consent was withdrawn (revokeHealthConsent).',
+  },
+  PENSION_DECISION_RECORDED: {
+    agency: 'pensions',
+    dataClass: 'pensionExchange',
+    description:
+      'The Social Fund recorded a pension decision in an exchange case (recordPensionDecision).',
+  },
+  EXCHANGE_DOCUMENT_RECEIVED: {
+    agency: 'pensions',
+    dataClass: 'pensionExchange',
+    description:
+      'A partner institution submitted a document (submitPensionExchangePeriods), accepted or rejected.',
+  },
+} as const satisfies Record<string, { agency: Agency; dataClass: DataClass; description: string }>;
+export type ChangeEventType = keyof typeof CHANGE_EVENTS;
+export const CHANGE_EVENT_TYPES = Object.keys(CHANGE_EVENTS) as ChangeEventType[];
+
+/** The events an agency emits, in the catalogue's order. */
+export function changeEventsOf(agency: Agency): ChangeEventType[] {
+  return CHANGE_EVENT_TYPES.filter((type) => CHANGE_EVENTS[type].agency === agency);
+}
+
 /** Who may read a person's fitness certificate with a recorded consent: officers of these agencies. */
 export const CONSENT_RECIPIENTS: Record<Exclude<Agency, 'health'>, Role> = {
   migration: 'MIGRATION_OFFICER',

@@ -238,6 +238,42 @@ describe('signRequest and createSignatureVerifier', () => {
     });
   });
 
+  it('refuse a trace context added or changed on the way, and accept the one that was signed', async () => {
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    const tracestate = 'jol=gateway';
+    const plain = request();
+    const unsignedTrace = received(plain, signRequest([NEW], plain, { now: NOW }));
+    for (const added of [{ traceparent }, { tracestate }])
+      expect(
+        await labour().verify(
+          { ...unsignedTrace, headers: { ...unsignedTrace.headers, ...added } },
+          NOW,
+        ),
+      ).toEqual({ ok: false, reason: 'the signature does not cover the trace context' });
+
+    const traced = { ...plain, headers: { ...plain.headers, traceparent, tracestate } };
+    const signature = signRequest([NEW], traced, {
+      now: NOW,
+      extraHeaders: ['traceparent', 'tracestate'],
+    });
+    const arrived = received(traced, signature);
+    const changes = [
+      { traceparent: '00-0af7651916cd43dd8448eb211c80319c-00f067aa0ba902b7-01' },
+      { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00' },
+      { tracestate: 'jol=other' },
+    ];
+    for (const change of changes)
+      expect(
+        await labour().verify({ ...arrived, headers: { ...arrived.headers, ...change } }, NOW),
+      ).toEqual({ ok: false, reason: 'bad signature' });
+    const { tracestate: _dropped, ...withoutState } = arrived.headers;
+    expect(await labour().verify({ ...arrived, headers: withoutState }, NOW)).toEqual({
+      ok: false,
+      reason: 'bad signature',
+    });
+    expect(await labour().verify(arrived, NOW)).toEqual({ ok: true, keyId: NEW.id });
+  });
+
   it('refuse a signed header given twice under different cases', async () => {
     const signed = request();
     const signature = signRequest([NEW], signed, { now: NOW });

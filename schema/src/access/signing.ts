@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { ErrorCode } from '../errors';
+import { TRACE_CONTEXT_HEADERS } from '../tracing/trace-context';
 
 /** Headers that carry the gateway's signature to a subgraph. */
 export const SIGNATURE_HEADERS = {
@@ -15,7 +16,8 @@ export const SIGNATURE_HEADERS = {
  * token, the purpose declared, the request id its audit records and the label the caller gave
  * it, so none may be swapped.
  * A signer may cover more (named in `x-jol-signed-headers`, e.g. `traceparent`); a verifier
- * refuses a signature that covers less.
+ * refuses a signature that covers less, and a request carrying a trace context
+ * (TRACE_CONTEXT_HEADERS) its signature does not cover.
  */
 export const SIGNED_HEADERS = [
   'authorization',
@@ -226,6 +228,13 @@ export function createSignatureVerifier(options: SignatureVerifierOptions) {
       return { ok: false, reason: 'the signature does not cover the required headers' };
     if (signedHeaders.some((name) => headerValue(request.headers, name) === REPEATED))
       return { ok: false, reason: 'a signed header was given more than once' };
+    // Otherwise a trace context added on the way would tie the request to someone else's trace.
+    if (
+      TRACE_CONTEXT_HEADERS.some(
+        (name) => !signedHeaders.includes(name) && headerValue(request.headers, name) !== null,
+      )
+    )
+      return { ok: false, reason: 'the signature does not cover the trace context' };
     const expected = hmac(
       secret,
       canonical(

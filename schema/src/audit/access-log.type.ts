@@ -55,7 +55,11 @@ export class AccessEvent {
   @Field(() => String, { nullable: true })
   purpose!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'query or mutation.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'query or mutation; webhook for a change event delivered to a subscribing system (its served field names the event).',
+  })
   operationType!: string | null;
 
   @Field(() => String, {

@@ -26,7 +26,7 @@ export interface AuditEventRecord {
   /** The partner institution's code (`partner` claim) for a partner's request. */
   partner: string | null;
   purpose: string | null;
-  /** query or mutation, as the document says. */
+  /** query or mutation, as the document says; webhook for a change event's delivery. */
   operationType: string | null;
   callerOperationName: string | null;
   /** The registered operation's id a partner sent, when it was refused. */

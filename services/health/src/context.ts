@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import {
   createAuditEventModel,
+  createChangeEventModels,
   createRecordVersionModel,
   createRecordVersionsLoader,
   createIndicatorCubeLoader,
@@ -26,6 +27,7 @@ export function createHealthModels(connection: Connection) {
     HealthInsurance: createHealthInsuranceModel(connection),
     HealthConsent: createHealthConsentModel(connection),
     AuditEvent: createAuditEventModel(connection),
+    ...createChangeEventModels(connection),
     RecordVersion: createRecordVersionModel(connection),
     StatisticalUnit: createStatisticalUnitModel(connection),
     ...createIndicatorCubeModels(connection),

@@ -1,4 +1,4 @@
-import { supersessionRules } from '@jol/schema';
+import { changeEventRules, supersessionRules } from '@jol/schema';
 import { accessLogRules } from './access-log/access-log.rules';
 import { consentRules } from './consent/consent.rules';
 import { fitnessRules } from './fitness/fitness.rules';
@@ -12,6 +12,7 @@ import { tbCaseRules } from './tb-case/tb-case.rules';
 export const healthRules = [
   personRules,
   supersessionRules,
+  changeEventRules('health'),
   screeningRules,
   tbCaseRules,
   insuranceRules,

@@ -1,6 +1,7 @@
 import {
   accessLogReference,
   buildJolSubgraphSchema,
+  createChangeEventResolvers,
   indicatorsReference,
   PersonAccessLog,
 } from '@jol/schema';
@@ -23,6 +24,7 @@ import { PersonTbCasesResolver, TbCaseResolver } from './tb-case/tb-case.resolve
 export function createHealthSchema() {
   return buildJolSubgraphSchema<HealthContext>({
     resolvers: [
+      ...createChangeEventResolvers('health').resolvers,
       PersonScreeningsResolver,
       HealthScreeningResolver,
       PersonTbCasesResolver,

@@ -24,5 +24,6 @@ export async function createHealthServer({ connection, log, access }: HealthServ
     createLoaders: createHealthLoaders,
     log,
     access,
+    changeEvents: true,
   });
 }

@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import {
   createAuditEventModel,
+  createChangeEventModels,
   createRecordVersionModel,
   createRecordVersionsLoader,
   createIndicatorCubeLoader,
@@ -25,6 +26,7 @@ export function createMigrationModels(connection: Connection) {
     EntryBan: createEntryBanModel(connection),
     Dependant: createDependantModel(connection),
     AuditEvent: createAuditEventModel(connection),
+    ...createChangeEventModels(connection),
     RecordVersion: createRecordVersionModel(connection),
     ...createIndicatorCubeModels(connection),
   };

@@ -1,4 +1,4 @@
-import { supersessionRules } from '@jol/schema';
+import { changeEventRules, supersessionRules } from '@jol/schema';
 import { accessLogRules } from './access-log/access-log.rules';
 import { dependantMasks, dependantRules } from './dependant/dependant.rules';
 import { entryBanRules } from './entry-ban/entry-ban.rules';
@@ -10,6 +10,7 @@ import { personRules } from './person/person.rules';
 export const migrationRules = [
   personRules,
   supersessionRules,
+  changeEventRules('migration'),
   episodeRules,
   entryBanRules,
   dependantRules,

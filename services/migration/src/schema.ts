@@ -1,4 +1,9 @@
-import { accessLogReference, buildJolSubgraphSchema, indicatorsReference } from '@jol/schema';
+import {
+  accessLogReference,
+  buildJolSubgraphSchema,
+  createChangeEventResolvers,
+  indicatorsReference,
+} from '@jol/schema';
 import {
   MigrationAccessLogResolver,
   PersonAccessLogResolver,
@@ -15,6 +20,7 @@ import { PersonResolver } from './person/person.resolver';
 export function createMigrationSchema() {
   return buildJolSubgraphSchema<MigrationContext>({
     resolvers: [
+      ...createChangeEventResolvers('migration').resolvers,
       PersonResolver,
       PersonEpisodesResolver,
       EpisodeResolver,

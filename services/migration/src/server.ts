@@ -35,5 +35,6 @@ export async function createMigrationServer({ connection, log, access }: Migrati
       subjectDirectory: ({ loaders }) =>
         storeSubjectDirectory((pin) => (loaders as MigrationLoaders).personByPin.load(pin)),
     },
+    changeEvents: true,
   });
 }

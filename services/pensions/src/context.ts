@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import {
   createAuditEventModel,
+  createChangeEventModels,
   createRecordVersionModel,
   createRecordVersionsLoader,
   createIndicatorCubeLoader,
@@ -39,6 +40,7 @@ export function createPensionsModels(connection: Connection) {
     InsurancePeriodLock: createInsurancePeriodLockModel(connection),
     Contribution: createContributionModel(connection),
     AuditEvent: createAuditEventModel(connection),
+    ...createChangeEventModels(connection),
     RecordVersion: createRecordVersionModel(connection),
     StatisticalUnit: createStatisticalUnitModel(connection),
     ...createIndicatorCubeModels(connection),

@@ -1,12 +1,20 @@
-import { exitOnStartFailure, runSubgraph } from '@jol/schema';
-import { createPensionsModels } from './context';
-import { ensurePartnerRegistry } from './partner/partner.registry';
-import { createPensionsServer, DEFAULT_PORT, SERVICE_NAME } from './server';
+import { exitOnStartFailure, startTracing } from '@jol/schema/tracing';
 
-runSubgraph({
-  name: SERVICE_NAME,
-  defaultPort: DEFAULT_PORT,
-  createServer: createPensionsServer,
-  // The partner institutions and their agreements, which every exchange refers to.
-  prepare: (connection) => ensurePartnerRegistry(createPensionsModels(connection)),
-}).catch(exitOnStartFailure);
+async function main() {
+  // First: tracing instruments express, graphql, http and the MongoDB driver as they are loaded.
+  const tracing = startTracing('pensions');
+  const { runSubgraph } = await import('@jol/schema');
+  const { createPensionsModels } = await import('./context');
+  const { ensurePartnerRegistry } = await import('./partner/partner.registry');
+  const { createPensionsServer, DEFAULT_PORT, SERVICE_NAME } = await import('./server');
+  await runSubgraph({
+    name: SERVICE_NAME,
+    defaultPort: DEFAULT_PORT,
+    createServer: createPensionsServer,
+    // The partner institutions and their agreements, which every exchange refers to.
+    prepare: (connection) => ensurePartnerRegistry(createPensionsModels(connection)),
+    tracing,
+  });
+}
+
+main().catch(exitOnStartFailure);

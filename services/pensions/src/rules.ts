@@ -1,4 +1,4 @@
-import { supersessionRules } from '@jol/schema';
+import { changeEventRules, supersessionRules } from '@jol/schema';
 import { accessLogRules } from './access-log/access-log.rules';
 import { contributionRules } from './contribution/contribution.rules';
 import { decisionRules } from './decision/decision.rules';
@@ -6,6 +6,7 @@ import { entitlementRules } from './entitlement/entitlement.rules';
 import { indicatorsRules } from './indicators/indicators.rules';
 import { exchangeCaseRules } from './exchange-case/exchange-case.rules';
 import { exchangeDocumentRules } from './exchange-document/exchange-document.rules';
+import { exchangeInboxRules } from './exchange-inbox/exchange-inbox.rules';
 import { insurancePeriodRules } from './insurance-period/insurance-period.rules';
 import { partnerRules } from './partner/partner.rules';
 import { personRules } from './person/person.rules';
@@ -15,6 +16,7 @@ import { serviceSummaryRules } from './service-summary/service-summary.rules';
 export const pensionsRules = [
   personRules,
   supersessionRules,
+  changeEventRules('pensions'),
   insurancePeriodRules,
   contributionRules,
   serviceSummaryRules,
@@ -23,6 +25,7 @@ export const pensionsRules = [
   partnerRules,
   exchangeCaseRules,
   exchangeDocumentRules,
+  exchangeInboxRules,
   decisionRules,
   entitlementRules,
 ];

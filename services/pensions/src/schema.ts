@@ -1,6 +1,7 @@
 import {
   accessLogReference,
   buildJolSubgraphSchema,
+  createChangeEventResolvers,
   indicatorsReference,
   PersonAccessLog,
 } from '@jol/schema';
@@ -21,6 +22,7 @@ import {
   PensionExchangeCaseDocumentsResolver,
   PensionExchangeDocumentResolver,
 } from './exchange-document/exchange-document.resolver';
+import { PensionExchangeInboxResolver } from './exchange-inbox/exchange-inbox.resolver';
 import {
   InsurancePeriodResolver,
   PersonInsurancePeriodsResolver,
@@ -36,6 +38,8 @@ import { PersonServiceSummaryResolver } from './service-summary/service-summary.
 export function createPensionsSchema() {
   return buildJolSubgraphSchema<PensionsContext>({
     resolvers: [
+      ...createChangeEventResolvers('pensions').resolvers,
+      PensionExchangeInboxResolver,
       PersonInsurancePeriodsResolver,
       InsurancePeriodResolver,
       PersonContributionsResolver,

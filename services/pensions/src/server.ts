@@ -35,6 +35,7 @@ export async function createPensionsServer({ connection, log, access }: Pensions
     createLoaders: createPensionsLoaders,
     log,
     access,
+    changeEvents: true,
     routes: (app, { signedJsonBody }) => {
       app.post(
         REFUSAL_AUDIT_PATH,

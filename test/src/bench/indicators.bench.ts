@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { MongoClient } from 'mongodb';
 import { ensureDevKeys, issueDevToken } from '../auth/dev-keys';
 import { createGraphQLClient } from '../client/graphql-client';
+import { INDICATORS_QUERY as QUERY, MEASURES } from './indicators-query';
 import {
   agencyDatabaseName,
   countPersons,
@@ -29,33 +30,6 @@ const USAGE = `Usage: npm run bench:indicators -- [--persons N] [--seed S] [--ru
   --runs R      timed runs after two warm-up runs (default 10)
   --uri URI     a MongoDB server to use instead of the embedded store in .data/bench-store
   --fresh       drop and seed again even if the store holds this seed`;
-
-const ROW = 'region sex ageBand destination year sector over value suppressed';
-const TABLE = `measure agency unit dimensions minCellSize rows { ${ROW} } margins { ${ROW} } total { ${ROW} }`;
-const MEASURES = [
-  'personsAbroad',
-  'departures',
-  'returns',
-  'entryBans',
-  'womenShareAbroad',
-  'aged15To29ShareAbroad',
-  'childrenWithParentAbroad',
-  'destinations',
-  'employedAbroad',
-  'employmentAbroadBySector',
-  'formalEmploymentShare',
-  'reintegrationEnrolments',
-  'reintegrationCompletions',
-  'tbScreenedReturnees',
-  'activeTbCases',
-  'returneeShareOfActiveTb',
-  'insuredAbroad',
-  'voluntaryContributors',
-  'personsWithTotalizedPeriods',
-];
-const QUERY = `query Bench($filter: IndicatorFilter, $by: [IndicatorDimension!]) {
-  indicators(filter: $filter, by: $by) { ${MEASURES.map((m) => `${m} { ${TABLE} }`).join(' ')} }
-}`;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;

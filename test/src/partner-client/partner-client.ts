@@ -176,6 +176,25 @@ export class PartnerClient {
     return data.pensionExchangeCase?.decisions ?? null;
   }
 
+  /** The institution's notices after `after`, oldest first, and the cursor for the next call. */
+  async inbox(after: number, first = 50) {
+    return (
+      await this.run<{
+        pensionExchangeInbox: {
+          notices: {
+            seq: number;
+            type: string;
+            caseId: string;
+            documentId: string;
+            occurredAt: string;
+          }[];
+          cursor: number;
+          hasMore: boolean;
+        };
+      }>('ReadInbox', { after, first })
+    ).pensionExchangeInbox;
+  }
+
   /** Sends a P5000 once: under a key of its own, which a retry must reuse. */
   async submitPeriods(input: {
     caseId: string;

@@ -49,12 +49,18 @@ describe('configuration checked before a process starts', () => {
     [GATEWAY, { PORT: '70000' }, 'PORT'],
     [GATEWAY, { JOL_SIGNING_SECRET: '' }, 'JOL_SIGNING_SECRET'],
     [GATEWAY, { METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
+    [GATEWAY, { RATE_LIMIT_ANALYSTS: '10' }, 'RATE_LIMIT_ANALYSTS'],
+    [GATEWAY, { RATE_LIMIT_ANALYST: '0' }, 'RATE_LIMIT_ANALYST'],
+    [GATEWAY, { HEAVY_POOL_PER_CALLER: '9' }, 'HEAVY_POOL_PER_CALLER'],
     [LABOUR, { MONGODB_URI: '' }, 'MONGODB_URI'],
     [LABOUR, { MONGODB_URI: 'postgres://db' }, 'MONGODB_URI'],
     [LABOUR, { PORT: '-1' }, 'PORT'],
     [LABOUR, { JOL_SIGNING_SECRET: '' }, 'JOL_SIGNING_SECRET'],
     [LABOUR, { JOL_GATEWAY_URL: '' }, 'JOL_GATEWAY_URL'],
     [LABOUR, { JOL_GATEWAY_URL: 'gateway:4000' }, 'JOL_GATEWAY_URL'],
+    [GATEWAY, { OTEL_TRACES_EXPORTER: 'zipkin' }, 'OTEL_TRACES_EXPORTER'],
+    [LABOUR, { OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' }, 'OTEL_EXPORTER_OTLP_PROTOCOL'],
+    [LABOUR, { OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, 'OTEL_EXPORTER_OTLP_ENDPOINT'],
   ])('%s stops on %j, naming %s', async (script, bad, variable) => {
     const base =
       script === LABOUR

@@ -10,11 +10,19 @@ import { REPO_ROOT } from '../store/secantus';
  * built or started here; a Docker engine is not needed.
  */
 
+/**
+ * The Node.js line the images run: an LTS line still supported (Node 20 reached its end of life
+ * on 2026-04-30). The code itself supports the engines range (machines and CI on Node 20.19+).
+ */
+const IMAGE_NODE_LINE = 22;
+
 /** gateway/src/main.ts listens on 4000 unless PORT says otherwise. */
 const GATEWAY_PORT = 4000;
 
 interface ComposeService {
   image?: string;
+  profiles?: string[];
+  secrets?: string[];
   command?: string[];
   build?: { context: string; dockerfile?: string; args?: Record<string, string> };
   environment?: Record<string, string> | string[];
@@ -27,6 +35,7 @@ interface ComposeService {
 interface ComposeFile {
   services: Record<string, ComposeService>;
   volumes?: Record<string, unknown>;
+  secrets?: Record<string, { environment?: string; file?: string }>;
 }
 
 interface NodeService {
@@ -61,11 +70,14 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(compose.volumes ?? {})).toContain(dataVolume!.split(':')[0]);
   });
 
-  it('publishes only the gateway port to the host', () => {
+  it('publishes only the gateway port to the host, and profile tools on 127.0.0.1 alone', () => {
     const publishing = Object.entries(compose.services)
-      .filter(([, service]) => (service.ports ?? []).length > 0)
+      .filter(([, service]) => !service.profiles && (service.ports ?? []).length > 0)
       .map(([name, service]) => ({ name, ports: service.ports }));
     expect(publishing).toEqual([{ name: 'gateway', ports: [`${GATEWAY_PORT}:${GATEWAY_PORT}`] }]);
+    const tools = Object.values(compose.services).filter((service) => service.profiles);
+    for (const port of tools.flatMap((service) => service.ports ?? []))
+      expect(port).toMatch(/^127\.0\.0\.1:\d+:\d+$/);
   });
 
   describe.each(SUBGRAPHS.map((subgraph) => [subgraph.name, subgraph] as const))(
@@ -110,6 +122,91 @@ describe('docker-compose.yml', () => {
     });
   });
 
+  describe('observability profile', () => {
+    const PROFILE = 'observability';
+    const tools = Object.entries(compose.services).filter(([, service]) => service.profiles);
+    const nodeEnv = (name: string) => environmentOf(compose.services[name]);
+    /** A configuration file mounted into a profile service at `target`, parsed. */
+    const mounted = <T>(service: ComposeService, target: string): T => {
+      const volume = (service.volumes ?? []).find((v) => v.split(':')[1] === target);
+      expect(volume).toBeDefined();
+      return parse(readFileSync(join(REPO_ROOT, volume!.split(':')[0]), 'utf8')) as T;
+    };
+
+    it('holds the collector, Jaeger and Prometheus, which no Jol process needs to start', () => {
+      expect(tools.map(([name, service]) => [name, service.profiles])).toEqual([
+        ['otel-collector', [PROFILE]],
+        ['jaeger', [PROFILE]],
+        ['prometheus', [PROFILE]],
+      ]);
+      for (const [name, service] of Object.entries(compose.services))
+        if (!service.profiles)
+          for (const [tool] of tools)
+            expect({ [name]: Object.keys(service.depends_on ?? {}) }).not.toEqual({
+              [name]: expect.arrayContaining([tool]),
+            });
+    });
+
+    it('has every process send spans to the collector, with tracing off unless asked', () => {
+      interface CollectorConfig {
+        receivers: { otlp: { protocols: { http?: { endpoint: string } } } };
+        processors?: Record<string, unknown>;
+        exporters: Record<string, { endpoint?: string }>;
+        service: {
+          pipelines: Record<
+            string,
+            { receivers: string[]; processors?: string[]; exporters: string[] }
+          >;
+        };
+      }
+      const collector = compose.services['otel-collector'];
+      const config = mounted<CollectorConfig>(collector, '/etc/otelcol/config.yaml');
+      expect(collector.command).toEqual(['--config=/etc/otelcol/config.yaml']);
+      const receiverPort = config.receivers.otlp.protocols.http!.endpoint.split(':').at(-1);
+      for (const { name } of NODE_SERVICES) {
+        const env = nodeEnv(name);
+        const endpoint = new URL(env.OTEL_EXPORTER_OTLP_ENDPOINT);
+        expect([endpoint.hostname, endpoint.port]).toEqual(['otel-collector', receiverPort]);
+        expect(env.OTEL_TRACES_EXPORTER).toBe('${OTEL_TRACES_EXPORTER:-none}');
+        expect(env.OTEL_SERVICE_NAME).toBeUndefined();
+      }
+      const traces = config.service.pipelines.traces;
+      expect(traces.receivers).toEqual(['otlp']);
+      for (const processor of traces.processors ?? [])
+        expect(Object.keys(config.processors ?? {})).toContain(processor);
+      for (const exporter of traces.exporters) {
+        const target = config.exporters[exporter]?.endpoint;
+        expect(target).toBe('jaeger:4317');
+      }
+    });
+
+    it('scrapes /metrics of every process at its port, with the METRICS_TOKEN bearer', () => {
+      interface PrometheusConfig {
+        scrape_configs: {
+          job_name: string;
+          metrics_path?: string;
+          authorization?: { type?: string; credentials_file?: string };
+          static_configs: { targets: string[] }[];
+        }[];
+      }
+      const prometheus = compose.services.prometheus;
+      const config = mounted<PrometheusConfig>(prometheus, '/etc/prometheus/prometheus.yml');
+      expect(config.scrape_configs).toHaveLength(1);
+      const [job] = config.scrape_configs;
+      expect(job.metrics_path ?? '/metrics').toBe('/metrics');
+      const targets = job.static_configs.flatMap((group) => group.targets).sort();
+      expect(targets).toEqual(NODE_SERVICES.map(({ name, port }) => `${name}:${port}`).sort());
+
+      expect(job.authorization?.type ?? 'Bearer').toBe('Bearer');
+      const secret = /^\/run\/secrets\/(.+)$/.exec(job.authorization?.credentials_file ?? '')?.[1];
+      expect(prometheus.secrets).toContain(secret);
+      expect(compose.secrets?.[secret!]).toEqual({ environment: 'METRICS_TOKEN' });
+      for (const { name } of NODE_SERVICES)
+        expect(nodeEnv(name).METRICS_TOKEN).toBe('${METRICS_TOKEN:-}');
+      expect(sourcesOf(['schema', 'gateway'])).toMatch(/app\.get\('\/metrics'/);
+    });
+  });
+
   describe.each(NODE_SERVICES.map((node) => [node.name, node] as const))(
     'image of %s',
     (name, node) => {
@@ -127,6 +224,21 @@ describe('docker-compose.yml', () => {
         const user = lastArgument(stages.at(-1)!, 'USER');
         expect(user).toBeDefined();
         expect(['root', '0', '0:0']).not.toContain(user);
+      });
+
+      it(`builds and runs on Node ${IMAGE_NODE_LINE} LTS slim, which the engines range admits`, () => {
+        // Stages built on an earlier stage (`FROM deps AS builder`) inherit its image.
+        const stages = dockerfileOf(service);
+        const names = new Set(stages.map((stage) => stage.name));
+        const bases = stages.map((stage) => stage.base).filter((base) => !names.has(base));
+        expect(new Set(bases)).toEqual(new Set([`node:${IMAGE_NODE_LINE}-bookworm-slim`]));
+        const engines = (
+          JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+            engines: { node: string };
+          }
+        ).engines.node;
+        const minimum = Number(/^>=(\d+)\./.exec(engines)?.[1]);
+        expect(IMAGE_NODE_LINE).toBeGreaterThanOrEqual(minimum);
       });
 
       it('declares every build arg compose passes', () => {
@@ -213,6 +325,8 @@ interface Instruction {
 
 interface Stage {
   name?: string;
+  /** The image the stage starts from. */
+  base: string;
   instructions: Instruction[];
 }
 
@@ -242,7 +356,11 @@ function dockerfileOf(service: ComposeService): Stage[] {
     const scope = keyword === 'FROM' ? globalArgs : stageArgs;
     const args = rest.join(' ').replace(/\$\{(\w+)\}|\$(\w+)/g, (_, a, b) => scope[a ?? b] ?? '');
     if (keyword === 'FROM') {
-      stages.push({ name: /\bAS\s+(\S+)/i.exec(args)?.[1], instructions: [] });
+      stages.push({
+        name: /\bAS\s+(\S+)/i.exec(args)?.[1],
+        base: args.split(/\s+/)[0]!,
+        instructions: [],
+      });
       stageArgs = {};
     } else if (keyword === 'ARG') {
       const [name, fallback] = args.split('=');
@@ -271,11 +389,13 @@ function sourcesOf(dirs: string[]): string {
 
 /**
  * Whether the code reads an environment variable: `process.env.NAME`, `env.NAME`, the name as a
- * string literal, or a template literal that builds it from its prefix (`SUBGRAPH_URL_${name}`).
+ * string literal, a key of a settings schema (`NAME: z...`, parsed from the environment), or a
+ * template literal that builds it from its prefix (`SUBGRAPH_URL_${name}`).
  */
 function isRead(variable: string, code: string): boolean {
   const name = escapeRegExp(variable);
   if (new RegExp(`\\benv\\.${name}\\b|(['"\`])${name}\\1`).test(code)) return true;
+  if (new RegExp(`^\\s*${name}: (optional\\(|z\\.)`, 'm').test(code)) return true;
   const prefixes = [...code.matchAll(/`([A-Z][A-Z0-9_]*)\$\{/g)].map((match) => match[1]);
   return prefixes.some((prefix) => variable.startsWith(prefix) && variable.length > prefix.length);
 }

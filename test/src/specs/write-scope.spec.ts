@@ -298,6 +298,29 @@ const INVALID: Record<string, Invalid> = {
     }),
   ),
   voidPensionContribution: revision((ids) => ids.contribution),
+  // Webhook subscriptions: a region-scoped caller may not subscribe (an event names persons of
+  // every region), nor manage one; ids of another agency's records name no subscription.
+  ...Object.fromEntries(
+    (
+      [
+        ['Migration', 'PERSON_RETURNED'],
+        ['Health', 'TB_CASE_OPENED'],
+        ['Pensions', 'PENSION_DECISION_RECORDED'],
+      ] as const
+    ).flatMap(([agency, event]): [string, Invalid][] => [
+      [`subscribeTo${agency}Events`, () => ({ events: [event], url: 'https://127.0.0.1/hook' })],
+      [`cancel${agency}EventSubscription`, (_pin, ids) => ({ id: ids.consent })],
+      [`replay${agency}EventDelivery`, (_pin, ids) => ({ id: ids.tbCase })],
+    ]),
+  ),
+};
+
+/** Mutations about no person, with the reason: they must still refuse a region-scoped writer. */
+const ABOUT_NO_PERSON: Record<string, string> = {
+  subscribeToMigrationEvents:
+    'a subscription names events, and events name persons of every region',
+  subscribeToHealthEvents: 'a subscription names events, and events name persons of every region',
+  subscribeToPensionsEvents: 'a subscription names events, and events name persons of every region',
 };
 
 /** The arguments a mutation is sent with: its invalid `input` alone, or every argument. */
@@ -491,7 +514,7 @@ describe('writes honour region scope (every mutation of the supergraph)', () => 
     for (const { name, inputType, args } of MUTATIONS) {
       const fields = [...inputFields(inputType), ...args.map((a) => a.name)];
       const named = ['pin', 'id', 'caseId', 'documentId'].some((f) => fields.includes(f));
-      expect([name, named]).toEqual([name, true]);
+      expect([name, named]).toEqual([name, !(name in ABOUT_NO_PERSON)]);
     }
   });
 

@@ -5,12 +5,13 @@ import {
   createTokenVerifier,
   ensureIndexes,
   gatewaySubjectDirectory,
+  ROLES,
   type SubjectDirectoryRequest,
   type Logger,
   type RunningServer,
 } from '@jol/schema';
 import { signingKeysOf, type DevKeys } from '../auth/dev-keys';
-import { createGateway, loadSupergraph } from '@jol/gateway';
+import { createGateway, loadSupergraph, type IsolationSettings } from '@jol/gateway';
 import { createHealthServer } from '@jol/health';
 import { createLabourServer } from '@jol/labour';
 import { createMigrationServer } from '@jol/migration';
@@ -21,6 +22,23 @@ import { createPensionsServer } from '@jol/pensions';
  * of a cursor already opened (its count follows the size of the answer, not the number of queries).
  */
 const NOT_COUNTED = new Set(['hello', 'ismaster', 'ping', 'getMore', 'killCursors', 'endSessions']);
+
+/** Rate limits and a pool that tests hammering the gateway as one caller never reach. */
+const GENEROUS_ISOLATION: IsolationSettings = {
+  rateLimits: {
+    windowSeconds: 60,
+    limits: Object.fromEntries(
+      [...ROLES, 'ANONYMOUS'].map((name) => [name, 1_000_000]),
+    ) as IsolationSettings['rateLimits']['limits'],
+  },
+  heavyPool: {
+    concurrency: 64,
+    perCaller: 64,
+    queue: 10_000,
+    queuePerCaller: 10_000,
+    queueTimeoutMs: 120_000,
+  },
+};
 
 const FACTORIES = {
   migration: createMigrationServer,
@@ -47,6 +65,8 @@ export async function startInProcessSystem(options: {
   databasePrefix: string;
   keys: DevKeys;
   log?: Logger;
+  /** Rate limits and heavy-operation pool. @default limits no test reaches */
+  isolation?: IsolationSettings;
 }): Promise<InProcessSystem> {
   const log = options.log ?? createLogger('test', 'silent');
   let gatewayBase = '';
@@ -99,6 +119,7 @@ export async function startInProcessSystem(options: {
       subgraphGuards: Object.fromEntries(
         Object.keys(urls).map((name) => [name, { timeoutMs: 30_000, volumeThreshold: 1000 }]),
       ),
+      isolation: options.isolation ?? GENEROUS_ISOLATION,
     });
     gatewayServer = await gateway.listen(0);
     gatewayBase = gatewayServer.url;

@@ -2,6 +2,10 @@ import { join } from 'node:path';
 import { localSubgraphUrl, SUBGRAPHS, subgraphUrlVariable } from '@jol/schema';
 import { freePort, REPO_ROOT } from '../store/secantus';
 import { asServiceProcess, spawnService, waitUntilReady, type ServiceProcess } from './processes';
+import { startRoundRobinProxy, type RoundRobinProxy } from './round-robin-proxy';
+
+/** The subgraph that keeps the person register; the others ask the gateway (JOL_GATEWAY_URL). */
+const OWNS_PERSON_REGISTER = 'migration';
 
 export interface SystemOptions {
   /** The store every agency database lives on. */
@@ -16,11 +20,21 @@ export interface SystemOptions {
   output: 'inherit' | { logDir: string };
   /** Extra environment for every service (keys, secrets, limits). @default {} */
   env?: Record<string, string>;
+  /**
+   * Processes per subgraph on the same database. With more than one, each subgraph's replicas sit
+   * behind a round-robin proxy the gateway calls, as behind a Service. @default 1
+   */
+  replicas?: number;
 }
 
 export interface RunningSystem {
   gatewayUrl: string;
+  /** What the gateway calls for each subgraph: the process, or the proxy before its replicas. */
   subgraphUrls: Record<string, string>;
+  /** Each subgraph's processes' own GraphQL URLs, in the order its proxy hands requests to them. */
+  replicaUrls: Record<string, string[]>;
+  /** The round-robin proxy before each subgraph's replicas (with `replicas` above 1). */
+  proxies: Record<string, RoundRobinProxy>;
   processes: ServiceProcess[];
   stop(): Promise<void>;
 }
@@ -35,6 +49,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     options.output === 'inherit' ? 'inherit' : join(options.output.logDir, `${name}.log`);
   const processes: ServiceProcess[] = [];
   const subgraphUrls: Record<string, string> = {};
+  const replicaUrls: Record<string, string[]> = {};
+  const proxies: Record<string, RoundRobinProxy> = {};
+  const replicas = options.replicas ?? 1;
   // Chosen first: the subgraphs ask the gateway about the persons they write about.
   const gatewayPort =
     options.gatewayPort === 0 || options.gatewayPort === undefined
@@ -42,27 +59,43 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       : options.gatewayPort;
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
   try {
+    const startReplica = async (name: string, port: number, replica: number) => {
+      const label = replicas > 1 ? `${name}-${replica + 1}` : name;
+      const child = spawnService({
+        name: label,
+        script: join(REPO_ROOT, 'services', name, 'dist', 'main.js'),
+        env: {
+          ...options.env,
+          MONGODB_URI: options.mongodbUri,
+          MONGODB_DB: `${prefix}_${name}`,
+          ...(name === OWNS_PERSON_REGISTER ? {} : { JOL_GATEWAY_URL: gatewayUrl }),
+          PORT: String(port),
+          HOST: '127.0.0.1',
+        },
+        output: outputFor(label),
+      });
+      processes.push(asServiceProcess(label, localSubgraphUrl(port), child));
+      await waitUntilReady(`http://127.0.0.1:${port}/readyz`, child);
+      return localSubgraphUrl(port);
+    };
     await Promise.all(
       SUBGRAPHS.map(async ({ name, port: defaultPort }) => {
-        const port = options.subgraphPorts
-          ? (options.subgraphPorts[name] ?? defaultPort)
-          : await freePort();
-        const child = spawnService({
-          name,
-          script: join(REPO_ROOT, 'services', name, 'dist', 'main.js'),
-          env: {
-            ...options.env,
-            MONGODB_URI: options.mongodbUri,
-            MONGODB_DB: `${prefix}_${name}`,
-            JOL_GATEWAY_URL: gatewayUrl,
-            PORT: String(port),
-            HOST: '127.0.0.1',
-          },
-          output: outputFor(name),
-        });
-        processes.push(asServiceProcess(name, localSubgraphUrl(port), child));
-        await waitUntilReady(`http://127.0.0.1:${port}/readyz`, child);
-        subgraphUrls[name] = localSubgraphUrl(port);
+        if (replicas === 1) {
+          const port = options.subgraphPorts
+            ? (options.subgraphPorts[name] ?? defaultPort)
+            : await freePort();
+          subgraphUrls[name] = await startReplica(name, port, 0);
+          replicaUrls[name] = [subgraphUrls[name]];
+          return;
+        }
+        const urls = await Promise.all(
+          Array.from({ length: replicas }, async (_, replica) =>
+            startReplica(name, await freePort(), replica),
+          ),
+        );
+        replicaUrls[name] = urls;
+        proxies[name] = await startRoundRobinProxy(urls.map((url) => new URL(url).origin));
+        subgraphUrls[name] = `${proxies[name].url}/graphql`;
       }),
     );
     const urlEnv = Object.fromEntries(
@@ -79,15 +112,21 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     return {
       gatewayUrl,
       subgraphUrls,
+      replicaUrls,
+      proxies,
       processes,
-      stop: () => stopAll(processes),
+      stop: () => stopAll(processes, proxies),
     };
   } catch (error) {
-    await stopAll(processes);
+    await stopAll(processes, proxies);
     throw error;
   }
 }
 
-async function stopAll(processes: ServiceProcess[]): Promise<void> {
+async function stopAll(
+  processes: ServiceProcess[],
+  proxies: Record<string, RoundRobinProxy>,
+): Promise<void> {
   await Promise.all(processes.map((p) => p.stop()));
+  await Promise.all(Object.values(proxies).map((proxy) => proxy.close()));
 }

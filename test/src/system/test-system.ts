@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROLE_POLICY, type Role } from '@jol/schema';
+import { ROLE_POLICY, ROLES, type Role } from '@jol/schema';
 import {
   devKeysEnv,
   ensureDevKeys,
@@ -14,6 +14,16 @@ import { createGraphQLClient } from '../client/graphql-client';
 import { seedSyntheticData } from '../seed/seed';
 import { REPO_ROOT } from '../store/secantus';
 import { startSystem, type RunningSystem } from './system';
+
+/** Rate limits and a heavy-operation pool no spec reaches unless it means to. */
+export const GENEROUS_ISOLATION_ENV: Record<string, string> = {
+  ...Object.fromEntries([...ROLES, 'ANONYMOUS'].map((name) => [`RATE_LIMIT_${name}`, '1000000'])),
+  HEAVY_POOL_CONCURRENCY: '64',
+  HEAVY_POOL_PER_CALLER: '64',
+  HEAVY_POOL_QUEUE: '10000',
+  HEAVY_POOL_QUEUE_PER_CALLER: '10000',
+  HEAVY_POOL_QUEUE_TIMEOUT_MS: '120000',
+};
 
 export interface TestSystem {
   system: RunningSystem;
@@ -41,6 +51,8 @@ export interface TestSystemOptions {
   seedPersons?: number;
   /** The generator's seed for seedPersons. @default 1 */
   seed?: number;
+  /** Processes per subgraph, behind a round-robin proxy when more than one. @default 1 */
+  replicas?: number;
 }
 
 /**
@@ -73,9 +85,13 @@ export async function startTestSystem(
       // their own, the rest must not fail for want of a core.
       SUBGRAPH_TIMEOUT_MS: '30000',
       SUBGRAPH_BREAKER_VOLUME: '1000',
+      // Specs send thousands of requests as one caller, often at once (the policy matrix); the
+      // isolation spec sets low limits of its own.
+      ...GENEROUS_ISOLATION_ENV,
       ...options.env,
     },
     output: { logDir: join(REPO_ROOT, 'test-artifacts', 'logs', name) },
+    replicas: options.replicas,
   });
   const graphqlUrl = `${system.gatewayUrl}/graphql`;
   const token: TestSystem['token'] = (role, claims = {}, ttl = '10m') =>

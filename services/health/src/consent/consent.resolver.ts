@@ -1,5 +1,12 @@
 import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { conflict, formatIsoDate, isDuplicateKeyError, notFound, today } from '@jol/schema';
+import {
+  conflict,
+  formatIsoDate,
+  isDuplicateKeyError,
+  notFound,
+  recordChangeEvent,
+  today,
+} from '@jol/schema';
 import type { HealthContext } from '../context';
 import { Person } from '../person/person.type';
 import {
@@ -62,14 +69,27 @@ export class HealthConsentResolver {
     );
     try {
       // The unique index on open consents makes check-and-insert one atomic step.
-      const created = await Consents.create({
-        ...values,
-        revokedAt: null,
-        recordedBy: actor.sub,
-        recordedAs: actor.role,
-        revokedBy: null,
-        revokedAs: null,
-        open: true,
+      const created = await ctx.models.connection.transaction(async (session) => {
+        const [granted] = await Consents.create(
+          [
+            {
+              ...values,
+              revokedAt: null,
+              recordedBy: actor.sub,
+              recordedAs: actor.role,
+              revokedBy: null,
+              revokedAs: null,
+              open: true,
+            },
+          ],
+          { session },
+        );
+        await recordChangeEvent(ctx.models, session, {
+          type: 'HEALTH_CONSENT_GRANTED',
+          recordId: granted!._id.toHexString(),
+          pin: values.pin,
+        });
+        return granted!;
       });
       return toHealthConsent(created.toObject());
     } catch (error) {
@@ -99,11 +119,22 @@ export class HealthConsentResolver {
     if (!existing) throw notFound('HealthConsent', 'id', input.id);
     const actor = actorOf(ctx, existing.pin);
     // Compare-and-set on "not revoked", so that two revocations cannot both be recorded.
-    const revoked = await Consents.findOneAndUpdate(
-      { _id: id, revokedAt: null },
-      { $set: { revokedAt: today(), revokedBy: actor.sub, revokedAs: actor.role, open: false } },
-      { returnDocument: 'after' },
-    ).lean<HealthConsentRecord>();
+    const revoked = await ctx.models.connection.transaction(async (session) => {
+      const changed = await Consents.findOneAndUpdate(
+        { _id: id, revokedAt: null },
+        {
+          $set: { revokedAt: today(), revokedBy: actor.sub, revokedAs: actor.role, open: false },
+        },
+        { returnDocument: 'after', session },
+      ).lean<HealthConsentRecord>();
+      if (changed)
+        await recordChangeEvent(ctx.models, session, {
+          type: 'HEALTH_CONSENT_REVOKED',
+          recordId: changed._id.toHexString(),
+          pin: changed.pin,
+        });
+      return changed;
+    });
     if (!revoked) {
       const on = existing.revokedAt ? ` on ${formatIsoDate(existing.revokedAt)}` : '';
       throw conflict(`HealthConsent ${input.id} is already revoked${on}`, 'id');

@@ -1,5 +1,11 @@
 import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { checkDatesNotBeforeBirth, conflict, isDuplicateKeyError, notFound } from '@jol/schema';
+import {
+  checkDatesNotBeforeBirth,
+  conflict,
+  isDuplicateKeyError,
+  notFound,
+  recordChangeEvent,
+} from '@jol/schema';
 import type { HealthContext } from '../context';
 import { Person } from '../person/person.type';
 import {
@@ -41,13 +47,26 @@ export class TbCaseResolver {
     await checkDatesNotBeforeBirth(ctx, input.pin, { diagnosedOn: input.diagnosedOn });
     try {
       // The partial unique index on active cases makes check-and-insert one atomic step.
-      const created = await ctx.models.TbCase.create({
-        pin: input.pin,
-        diagnosedOn: input.diagnosedOn,
-        treatmentStatus: input.treatmentStatus,
-        outcome: null,
-        outcomeOn: null,
-        drugResistant: input.drugResistant,
+      const created = await ctx.models.connection.transaction(async (session) => {
+        const [opened] = await ctx.models.TbCase.create(
+          [
+            {
+              pin: input.pin,
+              diagnosedOn: input.diagnosedOn,
+              treatmentStatus: input.treatmentStatus,
+              outcome: null,
+              outcomeOn: null,
+              drugResistant: input.drugResistant,
+            },
+          ],
+          { session },
+        );
+        await recordChangeEvent(ctx.models, session, {
+          type: 'TB_CASE_OPENED',
+          recordId: opened!._id.toHexString(),
+          pin: input.pin,
+        });
+        return opened!;
       });
       return toTbCase(created.toObject());
     } catch (error) {

@@ -9,6 +9,7 @@ import {
   earlierVersionsOf,
   formatIsoDate,
   notFound,
+  recordChangeEvent,
   voidRecord,
 } from '@jol/schema';
 import type { MigrationContext, MigrationModels } from '../context';
@@ -267,6 +268,11 @@ export class EpisodeResolver {
         { session, returnDocument: 'after' },
       ).lean<EpisodeRecord>();
       if (!closed) throw conflict(`Person ${input.pin} returned concurrently`, 'pin');
+      await recordChangeEvent(ctx.models, session, {
+        type: 'PERSON_RETURNED',
+        recordId: closed._id.toHexString(),
+        pin: input.pin,
+      });
       return toEpisode(closed);
     });
   }

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { badUserInput, notFound } from '@jol/schema';
+import { badUserInput, notFound, recordChangeEvent } from '@jol/schema';
 import type { PensionsContext } from '../context';
 import { PensionExchangeCase } from '../exchange-case/exchange-case.type';
 import {
@@ -39,21 +39,34 @@ export class PensionDecisionResolver {
     }
     const decision = checkRecordDecisionInput(input, under.agreement, under.relied);
     const id = new Types.ObjectId();
-    const [created] = await ctx.models.ExchangeDocument.create([
-      {
-        _id: id,
-        caseId: exchangeCase._id,
+    const created = await ctx.models.connection.transaction(async (session) => {
+      const [document] = await ctx.models.ExchangeDocument.create(
+        [
+          {
+            _id: id,
+            caseId: exchangeCase._id,
+            pin: exchangeCase.pin,
+            partner: exchangeCase.partner,
+            type: PensionExchangeDocumentType.P6000,
+            direction: PensionExchangeDirection.OUTBOUND,
+            version: 1,
+            status: PensionExchangeDocumentStatus.RECEIVED,
+            idempotencyKey: `kg.${id.toHexString()}`,
+            decision,
+          },
+        ],
+        { session },
+      );
+      // The partner's inbox and the Social Fund's subscribers learn of it from this event.
+      await recordChangeEvent(ctx.models, session, {
+        type: 'PENSION_DECISION_RECORDED',
+        recordId: id.toHexString(),
         pin: exchangeCase.pin,
         partner: exchangeCase.partner,
-        type: PensionExchangeDocumentType.P6000,
-        direction: PensionExchangeDirection.OUTBOUND,
-        version: 1,
-        status: PensionExchangeDocumentStatus.RECEIVED,
-        idempotencyKey: `kg.${id.toHexString()}`,
-        decision,
-      },
-    ]);
-    return decisionOf(created!.toObject())!;
+      });
+      return document!;
+    });
+    return decisionOf(created.toObject())!;
   }
 }
 

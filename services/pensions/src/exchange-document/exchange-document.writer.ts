@@ -1,5 +1,5 @@
 import type { ClientSession } from 'mongoose';
-import { badUserInput, conflict, isDuplicateKeyError } from '@jol/schema';
+import { badUserInput, conflict, isDuplicateKeyError, recordChangeEvent } from '@jol/schema';
 import type { PensionsModels } from '../context';
 import type { ExchangeCaseRecord } from '../exchange-case/exchange-case.model';
 import type { InsurancePeriodRecord } from '../insurance-period/insurance-period.model';
@@ -112,6 +112,13 @@ export async function processSubmission(
       },
     ).lean<InsurancePeriodRecord[]>();
     const reasons = rejectionReasons(current.periods, { country: partner.country, stored, now });
+    // Settled either way, the document was received: the Social Fund's systems hear of it once.
+    await recordChangeEvent(models, session, {
+      type: 'EXCHANGE_DOCUMENT_RECEIVED',
+      recordId: current._id.toHexString(),
+      pin: current.pin,
+      partner: current.partner,
+    });
     if (reasons.length > 0) {
       return settle(models, current, { status: REJECTED, rejectionReasons: reasons }, session);
     }

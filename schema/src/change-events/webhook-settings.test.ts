@@ -1,0 +1,32 @@
+import { ConfigError } from '../settings';
+import { DEFAULT_WEBHOOK_SETTINGS, webhookSettingsFromEnv } from './webhook-settings';
+
+describe('webhookSettingsFromEnv', () => {
+  it('defaults to no host, https only', () => {
+    expect(webhookSettingsFromEnv({})).toEqual(DEFAULT_WEBHOOK_SETTINGS);
+    expect(DEFAULT_WEBHOOK_SETTINGS.allowedHosts).toEqual([]);
+    expect(DEFAULT_WEBHOOK_SETTINGS.allowHttp).toBe(false);
+  });
+
+  it('reads hosts, lower-cased, separated by commas or spaces', () => {
+    const settings = webhookSettingsFromEnv({
+      WEBHOOK_ALLOWED_HOSTS: 'Hooks.Labour.gov.kg, *.health.gov.kg 127.0.0.1',
+      WEBHOOK_ALLOW_HTTP: 'true',
+      WEBHOOK_MAX_ATTEMPTS: '5',
+    });
+    expect(settings.allowedHosts).toEqual(['hooks.labour.gov.kg', '*.health.gov.kg', '127.0.0.1']);
+    expect(settings.allowHttp).toBe(true);
+    expect(settings.maxAttempts).toBe(5);
+  });
+
+  it.each<[Record<string, string>, RegExp]>([
+    [{ WEBHOOK_ALLOWED_HOSTS: 'https://x.kg' }, /^WEBHOOK_ALLOWED_HOSTS must list host names/],
+    [{ WEBHOOK_ALLOWED_HOSTS: '*' }, /^WEBHOOK_ALLOWED_HOSTS/],
+    [{ WEBHOOK_ALLOW_HTTP: 'yes' }, /^WEBHOOK_ALLOW_HTTP must be true or false/],
+    [{ WEBHOOK_MAX_ATTEMPTS: '0' }, /^WEBHOOK_MAX_ATTEMPTS must be at least 1/],
+    [{ WEBHOOK_TIMEOUT_MS: 'soon' }, /^WEBHOOK_TIMEOUT_MS must be a whole number/],
+  ])('stops on %j', (env, message) => {
+    expect(() => webhookSettingsFromEnv(env)).toThrow(ConfigError);
+    expect(() => webhookSettingsFromEnv(env)).toThrow(message);
+  });
+});
