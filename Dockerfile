@@ -28,7 +28,7 @@ COPY schema/ schema/
 COPY ${PACKAGE_DIR}/ ${PACKAGE_DIR}/
 # The gateway also bundles GraphiQL's assets, so the page works without internet access.
 RUN npx tsc -b "${PACKAGE_DIR}" \
- && if [ "${PACKAGE_DIR}" = gateway ]; then npm run build:graphiql -w gateway; fi \
+ && if [ "${PACKAGE_DIR}" = gateway ]; then npm run build:pages -w gateway; fi \
  && npm prune --omit=dev
 
 FROM node:22-bookworm-slim AS runtime

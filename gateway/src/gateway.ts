@@ -28,6 +28,7 @@ import {
 import { createAuthMiddleware, createIntrospectionGuard, createSuggestionGuard } from './auth';
 import { createGatewayContext, type GatewayContext } from './context';
 import { createSigningFetcher, JolDataSource } from './data-source';
+import { dashboardRouter } from './dashboard/serve';
 import { graphiqlRouter } from './graphiql/serve';
 import { createIndicatorsCsvHandler } from './indicators-csv';
 import { createQueryLimits, type QueryLimits } from './limits';
@@ -172,8 +173,9 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
     readinessHandler(() => subgraphs),
   );
   app.all(['/healthz', '/readyz', '/metrics'], methodNotAllowed('GET', 'HEAD'));
-  // Public, like the page of any API: the endpoint it calls is what needs a token.
+  // Public, like the pages of any API: the endpoints they call are what need a token.
   app.use(graphiqlRouter());
+  app.use(dashboardRouter());
   // The indicators as CSV: the same authentication, and an operation run through `apollo` itself.
   // Partner institutions run their registered operations and nothing else, here too.
   const partnerOptions = {
