@@ -4,6 +4,11 @@ import {
   type SubjectDirectory,
   type SubjectDirectoryFactory,
 } from './access/subject-directory';
+import {
+  unconfiguredPersonRegister,
+  type PersonRegister,
+  type PersonRegisterFactory,
+} from './access/person-register';
 import { createAccessTrail, type AccessTrail } from './access/trail';
 import type { Logger } from './logger';
 
@@ -34,6 +39,11 @@ export interface JolContext<TLoaders = unknown, TModels = unknown> {
   access: AccessTrail;
   /** Who the persons this request writes about are: existence, home region, birth date. */
   directory: SubjectDirectory;
+  /**
+   * The person register under Jol's service identity (existence, birth date), for writes whose
+   * caller may not read persons; see person-register.ts.
+   */
+  register: PersonRegister;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -59,6 +69,8 @@ export interface ContextInput<TLoaders, TModels> {
   caller?: Caller | null;
   /** The subgraph's subject directory; without one, every question fails closed. */
   directory?: SubjectDirectoryFactory;
+  /** The subgraph's person register; without one, every question fails closed. */
+  register?: PersonRegisterFactory;
 }
 
 /** Builds a request's context: its id, a child logger that carries it, and fresh loaders. */
@@ -79,5 +91,6 @@ export function createRequestContext<TLoaders, TModels>(
     access: createAccessTrail(),
     directory:
       input.directory?.({ headers: input.headers, loaders }) ?? unconfiguredSubjectDirectory,
+    register: input.register?.({ headers: input.headers, loaders }) ?? unconfiguredPersonRegister,
   };
 }

@@ -7,6 +7,8 @@ runSubgraph({
   name: SERVICE_NAME,
   defaultPort: DEFAULT_PORT,
   createServer: createPensionsServer,
+  // A partner's case and periods are checked against the person register (existence, birth).
+  asksPersonRegister: true,
   // The partner institutions and their agreements, which every exchange refers to.
   prepare: (connection) => ensurePartnerRegistry(createPensionsModels(connection)),
 }).catch(exitOnStartFailure);

@@ -16,6 +16,8 @@ export interface SystemOptions {
   output: 'inherit' | { logDir: string };
   /** Extra environment for every service (keys, secrets, limits). @default {} */
   env?: Record<string, string>;
+  /** Environment for the subgraphs alone (the services' private key). @default {} */
+  subgraphEnv?: Record<string, string>;
 }
 
 export interface RunningSystem {
@@ -52,6 +54,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
           script: join(REPO_ROOT, 'services', name, 'dist', 'main.js'),
           env: {
             ...options.env,
+            ...options.subgraphEnv,
             MONGODB_URI: options.mongodbUri,
             MONGODB_DB: `${prefix}_${name}`,
             JOL_GATEWAY_URL: gatewayUrl,

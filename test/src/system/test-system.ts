@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ROLE_POLICY, type Role } from '@jol/schema';
 import {
   devKeysEnv,
+  devSubgraphKeysEnv,
   ensureDevKeys,
   issueDevToken,
   type DevKeys,
@@ -75,6 +76,7 @@ export async function startTestSystem(
       SUBGRAPH_BREAKER_VOLUME: '1000',
       ...options.env,
     },
+    subgraphEnv: devSubgraphKeysEnv(keys),
     output: { logDir: join(REPO_ROOT, 'test-artifacts', 'logs', name) },
   });
   const graphqlUrl = `${system.gatewayUrl}/graphql`;
