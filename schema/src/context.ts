@@ -4,6 +4,11 @@ import {
   type SubjectDirectory,
   type SubjectDirectoryFactory,
 } from './access/subject-directory';
+import {
+  unconfiguredPersonRegister,
+  type PersonRegister,
+  type PersonRegisterFactory,
+} from './access/person-register';
 import { createAccessTrail, type AccessTrail } from './access/trail';
 import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from './change-events/webhook-settings';
 import type { Logger } from './logger';
@@ -37,6 +42,11 @@ export interface JolContext<TLoaders = unknown, TModels = unknown> {
   directory: SubjectDirectory;
   /** Where this subgraph may deliver change events (subscriptions are checked against it). */
   webhooks: WebhookSettings;
+  /**
+   * The person register under Jol's service identity (existence, birth date), for writes whose
+   * caller may not read persons; see person-register.ts.
+   */
+  register: PersonRegister;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -64,6 +74,8 @@ export interface ContextInput<TLoaders, TModels> {
   directory?: SubjectDirectoryFactory;
   /** @default DEFAULT_WEBHOOK_SETTINGS: no host allowed, so no subscription can be made */
   webhooks?: WebhookSettings;
+  /** The subgraph's person register; without one, every question fails closed. */
+  register?: PersonRegisterFactory;
 }
 
 /** Builds a request's context: its id, a child logger that carries it, and fresh loaders. */
@@ -85,5 +97,6 @@ export function createRequestContext<TLoaders, TModels>(
     directory:
       input.directory?.({ headers: input.headers, loaders }) ?? unconfiguredSubjectDirectory,
     webhooks: input.webhooks ?? DEFAULT_WEBHOOK_SETTINGS,
+    register: input.register?.({ headers: input.headers, loaders }) ?? unconfiguredPersonRegister,
   };
 }

@@ -24,6 +24,8 @@ export * from './access/trail';
 export * from './access/errors';
 export * from './access/decide';
 export * from './access/subject-directory';
+export * from './access/person-register';
+export * from './access/service-identity';
 export * from './access/write-scope';
 export * from './access/shield';
 export * from './access/jwt';

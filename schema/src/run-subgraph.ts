@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import { z } from 'zod';
 import { accessFromEnv } from './access/config';
 import { webhookSettingsFromEnv } from './change-events/webhook-settings';
+import { gatewayPersonRegister } from './access/person-register';
 import { subjectDirectoryFromEnv } from './access/subject-directory';
 import { stopOnSignals, type RunningServer } from './http';
 import { createLogger, type Logger } from './logger';
@@ -31,6 +32,11 @@ export interface SubgraphProgram {
   ownsPersonRegister?: boolean;
   /** The process's tracing, started by `main.ts`: its last spans are sent once the server stops. */
   tracing?: Tracing;
+  /**
+   * The service checks writes of callers who may not read persons (partners) against the person
+   * register under Jol's service identity, and needs `JOL_SERVICE_KEY`. @default false
+   */
+  asksPersonRegister?: boolean;
 }
 
 /** What a subgraph reads from its environment besides the access settings. */
@@ -67,6 +73,21 @@ export async function runSubgraph(
     throw new ConfigError(
       `JOL_GATEWAY_URL must name the gateway: ${program.name} asks it for the person register before every write about a person`,
     );
+  const { privateKey } = access.serviceKeys;
+  if (program.asksPersonRegister && !privateKey)
+    throw new ConfigError(
+      `JOL_SERVICE_KEY must hold the services' Ed25519 private key: ${program.name} asks the person register under it before a partner's write`,
+    );
+  const personRegister =
+    privateKey && env.JOL_GATEWAY_URL && !program.ownsPersonRegister
+      ? gatewayPersonRegister({
+          gatewayUrl: env.JOL_GATEWAY_URL,
+          privateKey,
+          agency: program.name,
+          audience: env.JWT_AUDIENCE ?? 'jol',
+          timeoutMs: Number(env.JOL_SUBJECT_DIRECTORY_TIMEOUT_MS ?? 5000),
+        })
+      : undefined;
   const connection = await connectStore({
     uri,
     dbName: agencyDatabase(program.name),
@@ -76,7 +97,7 @@ export async function runSubgraph(
   const server = await program.createServer({
     connection,
     log,
-    access: { ...access, subjectDirectory, webhooks },
+    access: { ...access, subjectDirectory, personRegister, webhooks },
   });
   await ensureIndexes(connection);
   await program.prepare?.(connection);

@@ -20,6 +20,7 @@ import {
   type SignatureVerifier,
   type SigningKeys,
 } from './access/signing';
+import type { PersonRegisterFactory } from './access/person-register';
 import type { SubjectDirectoryFactory } from './access/subject-directory';
 import { createAuditPlugin } from './audit/audit-plugin';
 import { createAuditChain } from './audit/chain';
@@ -63,6 +64,11 @@ export interface SubgraphAccessOptions {
    * subject-directory.ts). @default none: every write about a person fails closed
    */
   subjectDirectory?: SubjectDirectoryFactory;
+  /**
+   * Where the subgraph asks, under Jol's service identity, whether a PIN is registered and when
+   * the person was born (see person-register.ts). @default none: every such question fails closed
+   */
+  personRegister?: PersonRegisterFactory;
   /** The bearer the scraper sends for /metrics; unset, /metrics is not served. @default none */
   metricsToken?: string;
   /** Where change events may be delivered. @default no host: no subscription can be made */
@@ -172,6 +178,7 @@ export async function createSubgraphServer<
       caller,
       directory: access.subjectDirectory,
       webhooks: access.webhooks,
+      register: access.personRegister,
     });
 
   const verifySignature = createSignatureVerifier({

@@ -8,6 +8,7 @@ import {
   type SubjectAnswer,
   type SubjectDirectoryFactory,
 } from './access/subject-directory';
+import type { PersonRegisterFactory } from './access/person-register';
 import type { SubgraphAccessOptions } from './subgraph-server';
 import type { Caller } from './context';
 import { createLogger, type Logger } from './logger';
@@ -56,6 +57,25 @@ export function testSubjectDirectory(register: TestRegister = new Map()): Subjec
   });
 }
 
+/**
+ * The person register (service identity) over the same test register: a PIN it does not list is
+ * registered with no known birth date; an answer of `unknown` or `unreachable` is kept, and a
+ * person refused to the caller is still registered (the service identity reads every PIN).
+ */
+export function testPersonRegister(register: TestRegister = new Map()): PersonRegisterFactory {
+  return () => ({
+    find: async (pin) => {
+      const answer = register.get(pin);
+      if (answer === 'unreachable') throw subjectDirectoryUnavailable();
+      if (answer?.kind === 'unknown') return { kind: 'unknown' };
+      return {
+        kind: 'registered',
+        birthDate: answer?.kind === 'known' ? answer.facts.birthDate : null,
+      };
+    },
+  });
+}
+
 /** A registered person of the test register, born on `birthDate` (YYYY-MM-DD). */
 export function registeredPerson(homeRegion: string, birthDate: string): SubjectAnswer {
   return { kind: 'known', facts: { homeRegion, birthDate: new Date(`${birthDate}T00:00:00Z`) } };
@@ -72,6 +92,7 @@ export function testAccess(register: TestRegister = new Map()): SubgraphAccessOp
       throw new Error('service tests pass the caller directly');
     },
     subjectDirectory: testSubjectDirectory(register),
+    personRegister: testPersonRegister(register),
   };
 }
 

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build, type Plugin } from 'esbuild';
-import { PURPOSES, ROLE_POLICY, type Role } from '@jol/schema';
+import { isServiceRole, PURPOSES, ROLE_POLICY, type Role } from '@jol/schema';
 import { GATEWAY_DIR, GRAPHIQL_PUBLIC_DIR } from './serve';
 
 /** Monaco's language-service workers, bundled from the packages graphiql itself depends on. */
@@ -52,13 +52,16 @@ const noSubscriptions: Plugin = {
   },
 };
 
-/** Each purpose with the roles that may declare it, for the page's purpose picker. */
+/**
+ * Each purpose with the roles that may declare it, for the page's purpose picker; the services'
+ * own roles and purposes are nobody's to pick.
+ */
 function purposeChoices() {
-  const roles = Object.keys(ROLE_POLICY) as Role[];
+  const roles = (Object.keys(ROLE_POLICY) as Role[]).filter((role) => !isServiceRole(role));
   return PURPOSES.map((purpose) => ({
     purpose,
     roles: roles.filter((role) => ROLE_POLICY[role].purposes.includes(purpose)),
-  }));
+  })).filter((choice) => choice.roles.length > 0);
 }
 
 /**

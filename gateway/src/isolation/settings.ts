@@ -53,6 +53,9 @@ export const DEFAULT_ISOLATION: IsolationSettings = {
       PARTNER: 300,
       AUDITOR: 300,
       DATA_SUBJECT: 60,
+      // The subgraphs' own register lookups: one per partner write about a person, all under one
+      // service identity, so its budget follows the partners' combined rate.
+      SUBJECT_DIRECTORY: 6000,
       ANONYMOUS: 30,
     },
   },

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createTokenVerifier, tokenVerifierOptionsFromEnv } from './jwt';
 import { metricsTokenFromEnv } from '../metrics';
+import { serviceKeysFromEnv } from './service-identity';
 import {
   DEFAULT_KEY_ID,
   MIN_SIGNING_SECRET_LENGTH,
@@ -62,9 +63,14 @@ export function signingKeysFromEnv(env: NodeJS.ProcessEnv = process.env): Signin
 
 /** Everything the gateway and the subgraphs need to check who is calling, from the environment. */
 export function accessFromEnv(env: NodeJS.ProcessEnv = process.env) {
+  const serviceKeys = serviceKeysFromEnv(env);
   return {
     signingKeys: signingKeysFromEnv(env),
-    verifyToken: createTokenVerifier(tokenVerifierOptionsFromEnv(env)),
+    verifyToken: createTokenVerifier({
+      ...tokenVerifierOptionsFromEnv(env),
+      servicePublicKey: serviceKeys.publicKey,
+    }),
     metricsToken: metricsTokenFromEnv(env),
+    serviceKeys,
   };
 }

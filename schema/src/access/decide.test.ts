@@ -29,6 +29,7 @@ import {
   type DataClass,
 } from './policy';
 import { unconfiguredSubjectDirectory } from './subject-directory';
+import { unconfiguredPersonRegister } from './person-register';
 import { createAccessTrail } from './trail';
 
 /**
@@ -53,6 +54,7 @@ function contextOf(caller: Caller | null, purpose: string | null): JolContext {
     access: createAccessTrail(),
     directory: unconfiguredSubjectDirectory,
     webhooks: DEFAULT_WEBHOOK_SETTINGS,
+    register: unconfiguredPersonRegister,
     callerRequestId: null,
   };
 }
@@ -442,24 +444,94 @@ describe('decideFilter: every criterion is a read of the class it selects by', (
   });
 });
 
-describe('decideWrite: officers of the owning agency, for one of their purposes', () => {
-  it.each<[string, Caller | null, string | null, Agency, Outcome]>([
-    ['anonymous', null, 'MIGRATION_REGISTRATION', 'migration', 'UNAUTHENTICATED'],
-    ['no purpose', MIGRATION, null, 'migration', 'NO_PURPOSE'],
-    ['migration: its agency', MIGRATION, 'MIGRATION_REGISTRATION', 'migration', 'ALLOWED'],
-    ['migration: its other purpose', MIGRATION, 'RETURNEE_SUPPORT', 'migration', 'ALLOWED'],
-    ['migration: labour data', MIGRATION, 'MIGRATION_REGISTRATION', 'labour', 'FORBIDDEN'],
-    ['labour', LABOUR, 'EMPLOYMENT_SERVICES', 'labour', 'ALLOWED'],
-    ['health for public health', HEALTH, 'PUBLIC_HEALTH', 'health', 'ALLOWED'],
-    ['pensions', PENSION, 'PENSION_ASSESSMENT', 'pensions', 'ALLOWED'],
-    ['pensions for a purpose not its own', PENSION, 'MEDICAL_CARE', 'pensions', 'FORBIDDEN'],
-    ['analyst', ANALYST, 'STATISTICS', 'migration', 'FORBIDDEN'],
-    ['data subject', SUBJECT_OSH, 'SELF_SERVICE', 'health', 'FORBIDDEN'],
-    ['partner', PARTNER_RU, 'PENSION_EXCHANGE', 'pensions', 'FORBIDDEN'],
-    ['auditor', AUDITOR, 'AUDIT', 'pensions', 'FORBIDDEN'],
-  ])('%s', (_case, caller, purpose, agency, expected) => {
+describe('decideWrite: officers of the owning agency, for a purpose that changes the class', () => {
+  /** A write of each agency's data, by the class it changes (WRITE_CLASSES). */
+  const WRITE: Record<Agency, string> = {
+    migration: 'Mutation.registerDeparture',
+    labour: 'Mutation.recordSkill',
+    health: 'Mutation.recordScreening',
+    pensions: 'Mutation.recordInsurancePeriod',
+  };
+  it.each<[string, Caller | null, string | null, Agency, string, Outcome]>([
+    ['anonymous', null, 'MIGRATION_REGISTRATION', 'migration', WRITE.migration, 'UNAUTHENTICATED'],
+    ['no purpose', MIGRATION, null, 'migration', WRITE.migration, 'NO_PURPOSE'],
+    [
+      'migration: its agency',
+      MIGRATION,
+      'MIGRATION_REGISTRATION',
+      'migration',
+      WRITE.migration,
+      'ALLOWED',
+    ],
+    [
+      'migration: returnee support registers nothing',
+      MIGRATION,
+      'RETURNEE_SUPPORT',
+      'migration',
+      WRITE.migration,
+      'FORBIDDEN',
+    ],
+    [
+      'migration: labour data',
+      MIGRATION,
+      'MIGRATION_REGISTRATION',
+      'labour',
+      WRITE.labour,
+      'FORBIDDEN',
+    ],
+    ['labour', LABOUR, 'EMPLOYMENT_SERVICES', 'labour', WRITE.labour, 'ALLOWED'],
+    [
+      'labour: returnee support enrols and records skills',
+      LABOUR,
+      'RETURNEE_SUPPORT',
+      'labour',
+      WRITE.labour,
+      'ALLOWED',
+    ],
+    [
+      'labour: returnee support records no job abroad',
+      LABOUR,
+      'RETURNEE_SUPPORT',
+      'labour',
+      'Mutation.recordEmployment',
+      'FORBIDDEN',
+    ],
+    [
+      'labour: employment services records jobs abroad',
+      LABOUR,
+      'EMPLOYMENT_SERVICES',
+      'labour',
+      'Mutation.recordEmployment',
+      'ALLOWED',
+    ],
+    ['health for public health', HEALTH, 'PUBLIC_HEALTH', 'health', WRITE.health, 'ALLOWED'],
+    ['pensions', PENSION, 'PENSION_ASSESSMENT', 'pensions', WRITE.pensions, 'ALLOWED'],
+    [
+      'pensions for a purpose not its own',
+      PENSION,
+      'MEDICAL_CARE',
+      'pensions',
+      WRITE.pensions,
+      'FORBIDDEN',
+    ],
+    ['analyst', ANALYST, 'STATISTICS', 'migration', WRITE.migration, 'FORBIDDEN'],
+    ['data subject', SUBJECT_OSH, 'SELF_SERVICE', 'health', WRITE.health, 'FORBIDDEN'],
+    ['partner', PARTNER_RU, 'PENSION_EXCHANGE', 'pensions', WRITE.pensions, 'FORBIDDEN'],
+    ['auditor', AUDITOR, 'AUDIT', 'pensions', WRITE.pensions, 'FORBIDDEN'],
+  ])('%s', (_case, caller, purpose, agency, coordinate, expected) => {
     const context = contextOf(caller, purpose);
-    expect(outcomeOf(decideWrite(context, 'Mutation.test', agency, OSH.pin!))).toBe(expected);
+    expect(outcomeOf(decideWrite(context, coordinate, agency, OSH.pin!))).toBe(expected);
+  });
+
+  it('treats a write the policy does not classify as a programming error', () => {
+    expect(() =>
+      decideWrite(
+        contextOf(MIGRATION, 'MIGRATION_REGISTRATION'),
+        'Mutation.test',
+        'migration',
+        OSH.pin!,
+      ),
+    ).toThrow('Mutation.test has no data class in WRITE_CLASSES');
   });
 });
 

@@ -9,6 +9,8 @@ import {
   PERSON_SEARCH,
   policyFor,
   type ChangeEventType,
+  purposeWrites,
+  writeClassOf,
   type AggregateClass,
   type Agency,
   type DataClass,
@@ -120,14 +122,20 @@ export function decideRead(
   return true;
 }
 
-/** Writes: only officers of the agency that owns the data, for one of their purposes. */
+/**
+ * Writes: only officers of the agency that owns the data, for one of their purposes that may change
+ * the write's data class (WRITE_CLASSES): a labour officer on RETURNEE_SUPPORT enrols a returnee in
+ * a programme but does not record a job abroad.
+ */
 export function decideWrite(
   context: JolContext,
   coordinate: string,
   agency: Agency,
   pin: string | undefined,
 ): true | GraphQLError {
-  const grant = grantsOf(context, coordinate, pin, (p) => p.writes === agency);
+  const dataClass = writeClassOf(coordinate);
+  const writable = purposeWrites(context.purpose, dataClass);
+  const grant = grantsOf(context, coordinate, pin, (p) => p.writes === agency && writable);
   if (grant instanceof GraphQLError) return grant;
   context.access.wrote(coordinate, pin);
   return true;

@@ -23,3 +23,17 @@ export function purposeRequired(coordinate: string): GraphQLError {
     extensions: { code: ErrorCode.FORBIDDEN },
   });
 }
+
+/**
+ * Codes by which the access rules refuse: an allowed write that answers one of these (a check the
+ * rules make while it runs, such as a birth date the purpose may not read) was refused, not failed.
+ */
+export const REFUSAL_CODES: readonly string[] = [
+  ErrorCode.FORBIDDEN,
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.CONSENT_REQUIRED,
+];
+
+export function isRefusalCode(code: unknown): boolean {
+  return typeof code === 'string' && REFUSAL_CODES.includes(code);
+}

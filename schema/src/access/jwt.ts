@@ -1,8 +1,10 @@
+import type { KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { GraphQLError } from 'graphql';
 import {
   createLocalJWKSet,
   createRemoteJWKSet,
+  decodeJwt,
   errors as joseErrors,
   jwtVerify,
   type JSONWebKeySet,
@@ -12,7 +14,8 @@ import type { Caller } from '../context';
 import { ErrorCode } from '../errors';
 import { parsePin } from '../scalars/pin';
 import { isRegionCode } from '../scalars/region';
-import { isRole } from './roles';
+import { isRole, isServiceRole } from './roles';
+import { SERVICE_ISSUER, SERVICE_TOKEN_TTL_SECONDS } from './service-identity';
 
 export interface TokenVerifierOptions {
   /** A JWKS document on disk. One of jwksPath and jwksUrl is required. */
@@ -23,6 +26,11 @@ export interface TokenVerifierOptions {
   issuer?: string;
   /** Expected `aud`. @default 'jol' */
   audience?: string;
+  /**
+   * The public key of Jol's service identity (service-identity.ts): tokens of issuer
+   * `jol-service` are verified with it alone. Without it, no service token is accepted.
+   */
+  servicePublicKey?: KeyObject;
 }
 
 export type TokenVerifier = (token: string) => Promise<Caller>;
@@ -63,7 +71,11 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   }
   const issuer = options.issuer ?? 'jol';
   const audience = options.audience ?? 'jol';
+  if (issuer === SERVICE_ISSUER)
+    throw new Error(`JWT_ISSUER must not be "${SERVICE_ISSUER}", the issuer of Jol's own services`);
+  const verifyService = serviceTokenVerifier(audience, options.servicePublicKey);
   return async (token) => {
+    if (issuerOf(token) === SERVICE_ISSUER) return verifyService(token);
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, keys, {
@@ -76,6 +88,47 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The token has expired');
       throw unauthenticated('The token is not valid');
     }
+    const caller = callerFromClaims(payload);
+    // Only the services' own key grants a service role: an identity provider cannot hand one out.
+    if (caller.roles.some(isServiceRole)) throw unauthenticated('The token is not valid');
+    return caller;
+  };
+}
+
+/** The `iss` a token claims, unverified: it only picks the key the token is verified with. */
+function issuerOf(token: string): unknown {
+  try {
+    return decodeJwt(token).iss;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Verifies a token of Jol's service identity: EdDSA under the services' public key, issuer
+ * `jol-service`, at most a minute old, carrying service roles and no claim that widens a reach
+ * (region, PIN, partner). Without the key every such token is refused.
+ */
+function serviceTokenVerifier(audience: string, key: KeyObject | undefined): TokenVerifier {
+  return async (token) => {
+    if (!key) throw unauthenticated('The token is not valid');
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, key, {
+        issuer: SERVICE_ISSUER,
+        audience,
+        algorithms: ['EdDSA'],
+        requiredClaims: ['sub', 'exp', 'iat'],
+        maxTokenAge: SERVICE_TOKEN_TTL_SECONDS + 5,
+      }));
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The token has expired');
+      throw unauthenticated('The token is not valid');
+    }
+    const roles = payload.roles;
+    const widening = ['region', 'pin', 'partner'].some((claim) => payload[claim] !== undefined);
+    if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isServiceRole) || widening)
+      throw unauthenticated('The token is not valid');
     return callerFromClaims(payload);
   };
 }

@@ -23,6 +23,9 @@ export const DATA_CLASSES = {
   pensionExchange:
     'Exchange with partner pension institutions: cases, documents, periods sent and received, decisions',
   accessLog: 'Who read a person, when and why',
+  register:
+    'Whether a PIN names a registered person, and their birth date: what a write about the ' +
+    'person is checked against (no name, no region, nothing else)',
 } as const;
 export type DataClass = keyof typeof DATA_CLASSES;
 
@@ -121,6 +124,9 @@ export const ROLE_POLICY: Record<Role, RolePolicy> = {
     writes: null,
     ownRecordOnly: true,
   },
+  // Held by Jol's subgraphs alone (see service-identity.ts): whether a PIN is registered and the
+  // person's birth date, asked before a write whose caller may not read persons (a partner).
+  SUBJECT_DIRECTORY: { purposes: ['WRITE_CHECK'], reads: ['register'], writes: null },
 };
 
 export interface PurposePolicy {
@@ -128,6 +134,11 @@ export interface PurposePolicy {
   why: string;
   /** Person-level data the purpose needs; a role declaring it reads the intersection with its own. */
   reads: readonly DataClass[];
+  /**
+   * Person-level data the purpose may change: a writer declaring it writes only these classes of
+   * its agency's data (see WRITE_CLASSES), and a submitting role only these of its submits.
+   */
+  writes: readonly DataClass[];
   /** Aggregate data the purpose needs; none when absent. */
   aggregates?: readonly AggregateClass[];
 }
@@ -141,6 +152,7 @@ export interface PurposePolicy {
 export const PURPOSE_POLICY: Record<Purpose, PurposePolicy> = {
   MIGRATION_REGISTRATION: {
     why: 'Registering persons, departures, returns, entry bans and the children left behind.',
+    writes: ['identity', 'residence', 'migrationRecord', 'childIdentity', 'migrationEpisodes'],
     reads: [
       'identity',
       'residence',
@@ -155,7 +167,8 @@ export const PURPOSE_POLICY: Record<Purpose, PurposePolicy> = {
     why:
       'Helping a returnee back into work: who returned, from where, what they did abroad and the ' +
       "programmes they follow; not the employer, contract or permit (labour's casework) nor the " +
-      "children's PINs.",
+      "children's PINs. It records programmes and skills, not registrations or jobs abroad.",
+    writes: ['labourServices'],
     reads: [
       'identity',
       'residence',
@@ -168,6 +181,7 @@ export const PURPOSE_POLICY: Record<Purpose, PurposePolicy> = {
   },
   EMPLOYMENT_SERVICES: {
     why: 'Labour casework: jobs abroad with employer, contract and permit, skills, programmes.',
+    writes: ['employmentDetail', 'labourServices'],
     reads: [
       'identity',
       'residence',
@@ -180,17 +194,20 @@ export const PURPOSE_POLICY: Record<Purpose, PurposePolicy> = {
   },
   MEDICAL_CARE: {
     why: 'Treating a named patient: identity, travel history, health records and certificate.',
+    writes: ['health'],
     reads: ['identity', 'residence', 'migrationEpisodes', 'health', 'healthCertificate'],
   },
   PUBLIC_HEALTH: {
     why:
       'Surveillance of screenings and TB among migrants works on records keyed by PIN, with the ' +
       'home region and travel history; naming the person (identity) is for MEDICAL_CARE, and so ' +
-      'is the certificate.',
+      'is the certificate. It records screenings and TB cases.',
+    writes: ['health'],
     reads: ['residence', 'migrationEpisodes', 'health'],
   },
   PENSION_ASSESSMENT: {
     why: 'Assessing a pension: identity, periods abroad and employment, insurance, the exchange.',
+    writes: ['pensions', 'pensionExchange'],
     reads: [
       'identity',
       'residence',
@@ -203,19 +220,25 @@ export const PURPOSE_POLICY: Record<Purpose, PurposePolicy> = {
   },
   STATISTICS: {
     why: 'Indicators only: no person-level class at all.',
+    writes: [],
     reads: [],
     aggregates: ['statistics'],
   },
   PENSION_EXCHANGE: {
     why: 'A partner institution exchanges the documents of its own cases, nothing else.',
+    writes: ['pensionExchange'],
     reads: ['pensionExchange'],
   },
   AUDIT: {
     why: 'Auditors read who accessed a person, never the data itself.',
+    writes: [],
     reads: ['accessLog'],
   },
   SELF_SERVICE: {
-    why: "A person's right of access: their own record in every agency, their exchange cases and who read them.",
+    why:
+      "A person's right of access: their own record in every agency, their exchange cases and who " +
+      'read them; they grant and revoke their own health consents.',
+    writes: ['health'],
     reads: [
       'identity',
       'residence',
@@ -231,6 +254,13 @@ export const PURPOSE_POLICY: Record<Purpose, PurposePolicy> = {
       'pensionExchange',
       'accessLog',
     ],
+  },
+  WRITE_CHECK: {
+    why:
+      "Checking a write about a person the caller may not read (a partner's case): whether the " +
+      'PIN is registered and the birth date its dates are checked against, nothing else.',
+    reads: ['register'],
+    writes: [],
   },
 };
 
@@ -249,8 +279,15 @@ export function policyFor(role: string, purpose: string | null): RolePolicy | nu
     reads: policy.reads.filter((c) => needed.reads.includes(c)),
     aggregates: (policy.aggregates ?? []).filter((c) => needed.aggregates?.includes(c) ?? false),
   };
-  if (policy.submits) narrowed.submits = policy.submits.filter((c) => needed.reads.includes(c));
+  if (policy.submits) narrowed.submits = policy.submits.filter((c) => needed.writes.includes(c));
   return narrowed;
+}
+
+/** Whether a declared purpose may change a class of data at all, whoever declares it. */
+export function purposeWrites(purpose: string | null, dataClass: DataClass): boolean {
+  return (
+    purpose !== null && isPurpose(purpose) && PURPOSE_POLICY[purpose].writes.includes(dataClass)
+  );
 }
 
 /**
@@ -316,7 +353,60 @@ export const FIELD_CLASSES: Record<string, DataClass> = {
   'PersonAccessLog.labour': 'accessLog',
   'PersonAccessLog.health': 'accessLog',
   'PersonAccessLog.pensions': 'accessLog',
+  // the person register, for Jol's own services
+  'Query.registeredSubject': 'register',
 };
+
+/**
+ * The data class every write of an agency's officers (and a person's own consents) changes, by
+ * mutation coordinate: a write is allowed only under a purpose that `writes` its class. Exchange
+ * messages a partner submits are classified in FIELD_CLASSES.
+ */
+export const WRITE_CLASSES: Record<string, DataClass> = {
+  // migration
+  'Mutation.registerPerson': 'identity',
+  'Mutation.registerDeparture': 'migrationEpisodes',
+  'Mutation.registerReturn': 'migrationEpisodes',
+  'Mutation.correctMigrationEpisode': 'migrationEpisodes',
+  'Mutation.voidMigrationEpisode': 'migrationEpisodes',
+  'Mutation.recordEntryBan': 'migrationRecord',
+  'Mutation.recordDependant': 'migrationRecord',
+  // labour
+  'Mutation.recordEmployment': 'employmentDetail',
+  'Mutation.correctEmploymentRecord': 'employmentDetail',
+  'Mutation.voidEmploymentRecord': 'employmentDetail',
+  'Mutation.enrolInReintegration': 'labourServices',
+  'Mutation.updateReintegrationStatus': 'labourServices',
+  'Mutation.recordSkill': 'labourServices',
+  // health
+  'Mutation.recordScreening': 'health',
+  'Mutation.correctHealthScreening': 'health',
+  'Mutation.voidHealthScreening': 'health',
+  'Mutation.recordTbCase': 'health',
+  'Mutation.recordTbOutcome': 'health',
+  'Mutation.updateTbTreatmentStatus': 'health',
+  'Mutation.setHealthInsurance': 'health',
+  'Mutation.grantHealthConsent': 'health',
+  'Mutation.revokeHealthConsent': 'health',
+  // pensions
+  'Mutation.recordInsurancePeriod': 'pensions',
+  'Mutation.correctInsurancePeriod': 'pensions',
+  'Mutation.voidInsurancePeriod': 'pensions',
+  'Mutation.recordContribution': 'pensions',
+  'Mutation.correctPensionContribution': 'pensions',
+  'Mutation.voidPensionContribution': 'pensions',
+  'Mutation.recordPensionDecision': 'pensionExchange',
+};
+
+/** The class a write changes (WRITE_CLASSES); a write without one is a programming error. */
+export function writeClassOf(coordinate: string): DataClass {
+  const dataClass = WRITE_CLASSES[coordinate];
+  if (!dataClass)
+    throw new Error(
+      `${coordinate} has no data class in WRITE_CLASSES (schema/src/access/policy.ts)`,
+    );
+  return dataClass;
+}
 
 /**
  * Arguments that select persons by a value, by input coordinate, with the data class of the value

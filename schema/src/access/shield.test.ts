@@ -38,7 +38,7 @@ const SDL = /* GraphQL */ `
   }
   type Mutation {
     recordSkill(input: SkillInput): String
-    recordNumbered(input: NumberedInput): String
+    enrolInReintegration(input: NumberedInput): String
     openPensionExchangeCase(pin: String): String
   }
 `;
@@ -52,7 +52,7 @@ const ROOT = {
   _service: { sdl: 'type Query' },
   _entities: ['e'],
   recordSkill: 'ok',
-  recordNumbered: 'ok',
+  enrolInReintegration: 'ok',
   openPensionExchangeCase: 'ok',
 };
 
@@ -72,7 +72,7 @@ const RULES: AccessRules[] = [
   {
     Mutation: {
       recordSkill: writeRule('labour'),
-      recordNumbered: writeRule('labour'),
+      enrolInReintegration: writeRule('labour'),
       openPensionExchangeCase: submitRule<{ pin: string }>((args) => ({
         pin: args.pin,
         partners: ['RU-SFR'],
@@ -168,7 +168,7 @@ describe('applyAccessRules', () => {
     for (const mutation of [
       'recordSkill(input: {})',
       'recordSkill',
-      'recordNumbered(input: { pin: 10503199 })',
+      'enrolInReintegration(input: { pin: 10503199 })',
     ]) {
       const withoutPin = contextOf(officer(['LABOUR_OFFICER']), 'EMPLOYMENT_SERVICES');
       expect(await run(`mutation { ${mutation} }`, withoutPin)).toEqual({

@@ -81,6 +81,31 @@ describe('the access trail', () => {
     });
   });
 
+  it('records a write refused by an access check while it ran as DENIED, not FAILED', () => {
+    const trail = createAccessTrail();
+    trail.wrote('Mutation.recordScreening', A);
+    trail.refusedWrites(['Mutation.recordScreening']);
+    trail.failedWrites([]);
+    expect(trail.summary()).toMatchObject({
+      served: [],
+      refused: ['Mutation.recordScreening'],
+      failed: [],
+      pins: [A],
+      outcome: 'DENIED',
+    });
+  });
+
+  it('keeps PARTIAL when another call of the refused write stored', () => {
+    const trail = createAccessTrail();
+    trail.wrote('Mutation.recordScreening', A);
+    trail.refusedWrites(['Mutation.recordScreening'], ['Mutation.recordScreening']);
+    expect(trail.summary()).toMatchObject({
+      served: ['Mutation.recordScreening'],
+      refused: ['Mutation.recordScreening'],
+      outcome: 'PARTIAL',
+    });
+  });
+
   it('lets the decision about the person replace a write granted before the person was known', () => {
     const trail = createAccessTrail();
     trail.wrote('Mutation.updateTbTreatmentStatus');

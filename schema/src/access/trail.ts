@@ -17,6 +17,11 @@ export interface AccessTrail {
    * of them that another call in the same request (an alias) did store, which stay served too.
    */
   failedWrites(coordinates: Iterable<string>, stored?: Iterable<string>): void;
+  /**
+   * Writes that ran but were refused while running by an access check (a FORBIDDEN answer): they
+   * count as refused, not failed; `stored` names those another call in the request did store.
+   */
+  refusedWrites(coordinates: Iterable<string>, stored?: Iterable<string>): void;
   /** A stored record of `pin` was corrected or voided, with the reason the officer gave. */
   revised(pin: string, revision: TrailRevision): void;
   /** A search for persons was asked, with its criteria as the caller gave them (clipped). */
@@ -107,6 +112,15 @@ export function createAccessTrail(): AccessTrail {
     searchFound: (found) => {
       const last = searches.at(-1);
       if (last && found.length > 0) last.found = [...(last.found ?? []), ...found];
+    },
+    refusedWrites(coordinates, stored = []) {
+      const kept = new Set(stored);
+      for (const coordinate of coordinates) {
+        const byPin = decisions.get(coordinate);
+        if (!writes.has(coordinate) || !byPin) continue;
+        if (kept.has(coordinate)) byPin.set('', 'REFUSED');
+        else for (const pin of byPin.keys()) byPin.set(pin, 'REFUSED');
+      }
     },
     failedWrites(coordinates, stored = []) {
       for (const coordinate of coordinates) if (writes.has(coordinate)) failed.add(coordinate);

@@ -117,3 +117,45 @@ export async function checkDatesNotBeforeBirth(
     if (date) checkNotBeforeBirth(field, date, birthDate);
   }
 }
+
+/**
+ * For a write whose caller may not read persons (a partner institution): the PIN must name a
+ * registered person, asked of the person register under Jol's service identity. An unknown PIN is
+ * refused NOT_FOUND and recorded as refused; a register that cannot be asked refuses the write
+ * (fail closed). The caller learns existence only, which the write itself would reveal.
+ */
+export async function decideRegisteredSubject(
+  context: JolContext,
+  coordinate: string,
+  pin: string,
+): Promise<true | GraphQLError> {
+  let answer;
+  try {
+    answer = await context.register.find(pin);
+  } catch (error) {
+    return refuse(
+      context,
+      coordinate,
+      pin,
+      error instanceof GraphQLError ? error : subjectDirectoryUnavailable(),
+    );
+  }
+  if (answer.kind === 'unknown')
+    return refuse(context, coordinate, pin, notFound('Person', 'pin', pin));
+  return true;
+}
+
+/**
+ * Refuses a write, checked through the person register, whose dates fall before the birth of the
+ * person it names (see checkNotBeforeBirth); `dates` maps each input field to its date.
+ */
+export async function checkDatesNotBeforeRegisteredBirth(
+  context: JolContext,
+  pin: string,
+  dates: Record<string, Date | null | undefined>,
+): Promise<void> {
+  const answer = await context.register.find(pin);
+  if (answer.kind === 'unknown') throw notFound('Person', 'pin', pin);
+  for (const [field, date] of Object.entries(dates))
+    if (date) checkNotBeforeBirth(field, date, answer.birthDate);
+}

@@ -81,7 +81,9 @@ export class AccessEvent {
   @Field(() => [String], { description: 'Schema coordinates refused.' })
   refused!: string[];
 
-  @Field(() => [String], { description: 'Writes that were allowed but stored nothing.' })
+  @Field(() => [String], {
+    description: 'Writes that were allowed but failed validation and stored nothing.',
+  })
   failed!: string[];
 
   @Field(() => Boolean, {
@@ -91,7 +93,7 @@ export class AccessEvent {
 
   @Field(() => String, {
     description:
-      'ALLOWED (all served), PARTIAL (some served, some refused or failed), DENIED (all refused) or FAILED (a write stored nothing).',
+      'ALLOWED (all served), PARTIAL (some served, some refused or failed), DENIED (all refused by the access rules, a write refused while it ran included) or FAILED (an allowed write failed validation and stored nothing).',
   })
   outcome!: string;
 

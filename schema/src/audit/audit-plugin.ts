@@ -8,6 +8,7 @@ import {
 } from 'graphql';
 import type { JolContext } from '../context';
 import { ErrorCode } from '../errors';
+import { isRefusalCode } from '../access/errors';
 import { isEmptyTrail } from '../access/trail';
 import type { AuditChain, AuditEventInput } from './chain';
 
@@ -27,7 +28,8 @@ export function createAuditPlugin(
           const { contextValue: context, response } = request;
           const { caller, access } = context;
           if (!caller) return;
-          const { failed, stored } = mutationAnswers(request);
+          const { failed, refused, stored } = mutationAnswers(request);
+          access.refusedWrites(refused, stored);
           access.failedWrites(failed, stored);
           const summary = access.summary();
           if (isEmptyTrail(summary)) return;
@@ -86,22 +88,26 @@ export function auditedCaller(
 }
 
 /**
- * `Mutation.<field>` for each top-level mutation field whose answer is an error (`failed`): it
- * wrote nothing (a resolver validates before it stores), so the audit records it as failed; and
- * for each whose answer is not (`stored`). A field asked twice under two aliases can be in both,
- * which keeps a stored write from hiding behind a failing one.
+ * `Mutation.<field>` for each top-level mutation field whose answer is an error: it wrote nothing
+ * (a resolver validates before it stores), so the audit records it as `refused` when the error is
+ * an access refusal (FORBIDDEN...) and as `failed` otherwise; and for each whose answer is not an
+ * error (`stored`). A field asked twice under two aliases can be in both, which keeps a stored
+ * write from hiding behind a failing one.
  */
 function mutationAnswers(request: GraphQLRequestContextWillSendResponse<JolContext>): {
   failed: string[];
+  refused: string[];
   stored: string[];
 } {
   const operation: OperationDefinitionNode | undefined = request.operation;
   const { body } = request.response;
   if (operation?.operation !== 'mutation' || body.kind !== 'single')
-    return { failed: [], stored: [] };
-  const failedKeys = new Set(
-    (body.singleResult.errors ?? [])
-      .filter((error) => error.path?.length === 1)
+    return { failed: [], refused: [], stored: [] };
+  const topErrors = (body.singleResult.errors ?? []).filter((error) => error.path?.length === 1);
+  const failedKeys = new Set(topErrors.map((error) => String(error.path![0])));
+  const refusedKeys = new Set(
+    topErrors
+      .filter((error) => isRefusalCode(error.extensions?.code))
       .map((error) => String(error.path![0])),
   );
   const fragments = new Map(
@@ -124,8 +130,10 @@ function mutationAnswers(request: GraphQLRequestContextWillSendResponse<JolConte
   const ran =
     body.singleResult.data == null && firstFailure >= 0 ? firstFailure + 1 : fields.length;
   const coordinates = (list: FieldNode[]) => list.map((field) => `Mutation.${field.name.value}`);
+  const refusedAt = (field: FieldNode) => refusedKeys.has((field.alias ?? field.name).value);
   return {
-    failed: coordinates(fields.filter(failedAt)),
+    failed: coordinates(fields.filter((field) => failedAt(field) && !refusedAt(field))),
+    refused: coordinates(fields.filter(refusedAt)),
     stored: coordinates(fields.slice(0, ran).filter((field) => !failedAt(field))),
   };
 }

@@ -5,6 +5,7 @@ import { entryBanRules } from './entry-ban/entry-ban.rules';
 import { episodeRules } from './episode/episode.rules';
 import { indicatorsRules } from './indicators/indicators.rules';
 import { personRules } from './person/person.rules';
+import { registeredSubjectRules } from './registered-subject/registered-subject.rules';
 
 /** Every entity's rules; anything they do not name is denied. */
 export const migrationRules = [
@@ -16,5 +17,6 @@ export const migrationRules = [
   dependantRules,
   accessLogRules,
   indicatorsRules,
+  registeredSubjectRules,
 ];
 export const migrationMasks = [dependantMasks];

@@ -15,6 +15,7 @@ import { EpisodeResolver, PersonEpisodesResolver } from './episode/episode.resol
 import { IndicatorsResolver } from './indicators/indicators.resolver';
 import { personReference } from './person/person.reference';
 import { PersonResolver } from './person/person.resolver';
+import { RegisteredSubjectResolver } from './registered-subject/registered-subject.resolver';
 
 /** The migration subgraph's schema, without any permissions applied. */
 export function createMigrationSchema() {
@@ -31,6 +32,7 @@ export function createMigrationSchema() {
       PersonAccessLogResolver,
       MigrationAccessLogResolver,
       IndicatorsResolver,
+      RegisteredSubjectResolver,
     ],
     referenceResolvers: { ...personReference, ...accessLogReference, ...indicatorsReference },
   });

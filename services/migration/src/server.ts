@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import {
   createSubgraphServer,
+  storePersonRegister,
   storeSubjectDirectory,
   type Logger,
   type SubgraphAccessOptions,
@@ -34,6 +35,8 @@ export async function createMigrationServer({ connection, log, access }: Migrati
       ...access,
       subjectDirectory: ({ loaders }) =>
         storeSubjectDirectory((pin) => (loaders as MigrationLoaders).personByPin.load(pin)),
+      personRegister: ({ loaders }) =>
+        storePersonRegister((pin) => (loaders as MigrationLoaders).personByPin.load(pin)),
     },
     changeEvents: true,
   });

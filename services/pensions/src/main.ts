@@ -11,6 +11,8 @@ async function main() {
     name: SERVICE_NAME,
     defaultPort: DEFAULT_PORT,
     createServer: createPensionsServer,
+    // A partner's case and periods are checked against the person register (existence, birth).
+    asksPersonRegister: true,
     // The partner institutions and their agreements, which every exchange refers to.
     prepare: (connection) => ensurePartnerRegistry(createPensionsModels(connection)),
     tracing,

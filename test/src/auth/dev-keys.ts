@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -9,7 +9,13 @@ import {
   SignJWT,
   type JWK,
 } from 'jose';
-import { signingKeysFromEnv, type Role, type SigningKeys } from '@jol/schema';
+import {
+  issueServiceToken,
+  isServiceRole,
+  signingKeysFromEnv,
+  type Role,
+  type SigningKeys,
+} from '@jol/schema';
 import { REPO_ROOT } from '../store/secantus';
 
 /** Where `npm start` and `npm run token` keep their development keys (git-ignored). */
@@ -22,6 +28,10 @@ export interface DevKeys {
   privateJwk: JWK;
   /** The gateway-to-subgraph signing secret (JOL_SIGNING_SECRET). */
   signingSecret: string;
+  /** The services' Ed25519 private key in PEM (JOL_SERVICE_KEY_FILE), for the subgraphs alone. */
+  serviceKeyPath: string;
+  /** Its public key (JOL_SERVICE_PUBLIC_KEY_FILE), for the gateway. */
+  servicePublicKeyPath: string;
 }
 
 /**
@@ -48,17 +58,41 @@ export async function ensureDevKeys(dir: string = DEV_KEYS_DIR): Promise<DevKeys
     );
     writeFileSync(secretPath, randomBytes(48).toString('base64url'), { mode: 0o600 });
   }
+  // Created on their own: a .keys folder made before the service identity existed lacks them.
+  const serviceKeyPath = join(dir, 'service-key.pem');
+  const servicePublicKeyPath = join(dir, 'service-key.public.pem');
+  if (!existsSync(serviceKeyPath) || !existsSync(servicePublicKeyPath)) {
+    const pair = generateKeyPairSync('ed25519');
+    writeFileSync(serviceKeyPath, pair.privateKey.export({ type: 'pkcs8', format: 'pem' }), {
+      mode: 0o600,
+    });
+    writeFileSync(servicePublicKeyPath, pair.publicKey.export({ type: 'spki', format: 'pem' }));
+  }
   return {
     dir,
     jwksPath,
     privateJwk: JSON.parse(readFileSync(privatePath, 'utf8')) as JWK,
     signingSecret: readFileSync(secretPath, 'utf8').trim(),
+    serviceKeyPath,
+    servicePublicKeyPath,
   };
 }
 
-/** The environment every Jol service needs to trust these keys. */
+/**
+ * The environment every Jol service needs to trust these keys: the token keys, the signing
+ * secret and the services' public key (the gateway needs no more).
+ */
 export function devKeysEnv(keys: DevKeys): Record<string, string> {
-  return { JWKS_PATH: keys.jwksPath, JOL_SIGNING_SECRET: keys.signingSecret };
+  return {
+    JWKS_PATH: keys.jwksPath,
+    JOL_SIGNING_SECRET: keys.signingSecret,
+    JOL_SERVICE_PUBLIC_KEY_FILE: keys.servicePublicKeyPath,
+  };
+}
+
+/** What the subgraphs hold besides devKeysEnv: the services' private key. */
+export function devSubgraphKeysEnv(keys: DevKeys): Record<string, string> {
+  return { JOL_SERVICE_KEY_FILE: keys.serviceKeyPath };
 }
 
 /** The signing keys the services read from devKeysEnv, for tests that sign requests themselves. */
@@ -76,6 +110,7 @@ const AGENCY_OF: Record<Role, string> = {
   PARTNER: 'partner',
   AUDITOR: 'audit',
   DATA_SUBJECT: 'citizen',
+  SUBJECT_DIRECTORY: 'pensions',
 };
 
 export interface TokenClaims {
@@ -87,12 +122,20 @@ export interface TokenClaims {
   pin?: string;
 }
 
-/** Signs a token as an identity provider would, with the development key. */
+/**
+ * Signs a token as an identity provider would, with the development key; for a service role, as a
+ * subgraph would, with the services' key (one minute, no other claims).
+ */
 export async function issueDevToken(
   keys: DevKeys,
   claims: TokenClaims,
   ttl: string | number = '1h',
 ): Promise<string> {
+  if (claims.roles.some(isServiceRole))
+    return issueServiceToken(createPrivateKey(readFileSync(keys.serviceKeyPath, 'utf8')), {
+      role: claims.roles[0]!,
+      agency: claims.agency ?? AGENCY_OF[claims.roles[0]!],
+    });
   const key = await importJWK(keys.privateJwk, 'EdDSA');
   const role = claims.roles[0]!;
   const payload: Record<string, unknown> = {

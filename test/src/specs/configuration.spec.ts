@@ -26,6 +26,9 @@ function run(script: string, env: Record<string, string>) {
 
 const GATEWAY = 'gateway/dist/main.js';
 const LABOUR = 'services/labour/dist/main.js';
+const PENSIONS = 'services/pensions/dist/main.js';
+/** A secret's value that must never be printed. */
+const NOT_A_KEY = 'not-an-ed25519-key-4f1c';
 
 /**
  * A process with a bad setting does not start: it exits 1 before listening or connecting, with
@@ -61,9 +64,16 @@ describe('configuration checked before a process starts', () => {
     [GATEWAY, { OTEL_TRACES_EXPORTER: 'zipkin' }, 'OTEL_TRACES_EXPORTER'],
     [LABOUR, { OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' }, 'OTEL_EXPORTER_OTLP_PROTOCOL'],
     [LABOUR, { OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, 'OTEL_EXPORTER_OTLP_ENDPOINT'],
+    [LABOUR, { JOL_SERVICE_KEY: NOT_A_KEY }, 'JOL_SERVICE_KEY'],
+    [PENSIONS, {}, 'JOL_SERVICE_KEY'],
+    [
+      GATEWAY,
+      { JOL_SERVICE_PUBLIC_KEY_FILE: '', JOL_SERVICE_PUBLIC_KEY: NOT_A_KEY },
+      'JOL_SERVICE_PUBLIC_KEY',
+    ],
   ])('%s stops on %j, naming %s', async (script, bad, variable) => {
     const base =
-      script === LABOUR
+      script === LABOUR || script === PENSIONS
         ? { ...good, MONGODB_URI: 'mongodb://127.0.0.1:1', JOL_GATEWAY_URL: 'http://127.0.0.1:1' }
         : good;
     const result = await run(script, { ...base, ...bad });
@@ -74,5 +84,6 @@ describe('configuration checked before a process starts', () => {
     expect(lines[0]).toContain(variable);
     expect(result.stdout).not.toMatch(/listening/);
     if (bad.METRICS_TOKEN) expect(lines[0]).not.toContain(bad.METRICS_TOKEN);
+    expect(lines[0]).not.toContain(NOT_A_KEY);
   });
 });

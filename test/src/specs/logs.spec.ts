@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { REFUSAL_AUDIT_PATH, ROLE_POLICY, type Role } from '@jol/schema';
+import { isServiceRole, REFUSAL_AUDIT_PATH, ROLE_POLICY, type Role } from '@jol/schema';
 import { REPO_ROOT } from '../store/secantus';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 
@@ -94,7 +94,8 @@ describe('logs: one access line per request, and no credential in any process', 
     expect(registered.errors).toBeUndefined();
 
     for (const role of Object.keys(ROLE_POLICY) as Role[]) {
-      const sub = `logs-${role.toLowerCase()}`;
+      // A service token names the subgraph that minted it, whatever the caller would choose.
+      const sub = isServiceRole(role) ? 'service:pensions' : `logs-${role.toLowerCase()}`;
       const claims = {
         sub,
         ...(ROLE_POLICY[role].ownRecordOnly ? { pin: PIN } : {}),

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
 import { print, parse } from 'graphql';
+import { importJWK, SignJWT } from 'jose';
 import { verifyAllAuditChains } from '../audit/verify';
 import {
   PartnerClient,
@@ -493,6 +494,168 @@ describe('partner exchange: a Russian partner system through the gateway', () =>
         }),
       ]);
       expect(events[1]!.requestId).toBe(events[0]!.requestId);
+    });
+  });
+
+  describe('the person register, asked under the service identity', () => {
+    /** A SNILS of valid form (checksum 64) that no case binds. */
+    const UNBOUND_SNILS = '123-456-789 64';
+    const migrationDb = () => mongo.db(`${jol.databasePrefix}_migration`);
+
+    /** The register lookups migration audited for one request of the Social Fund. */
+    async function lookupsFor(callerRequestId: string) {
+      const [event] = await audited(callerRequestId);
+      return migrationDb()
+        .collection('audit_events')
+        .find({ callerRequestId: event!.requestId })
+        .toArray();
+    }
+
+    it('refuses to open a case for a PIN nobody has: NOT_FOUND, nothing stored, audited as refused', async () => {
+      const cases = pensionsDb.collection('pension_exchange_cases');
+      const bindings = pensionsDb.collection('pension_foreign_id_bindings');
+      const before = [await cases.countDocuments(), await bindings.countDocuments()];
+      const refused = ru.openCase({
+        pin: STRANGER,
+        foreignId: UNBOUND_SNILS,
+        agreement: 'EAEU-2019',
+      });
+      await expect(refused).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(refused).rejects.toThrow(`Person with pin "${STRANGER}" does not exist`);
+      expect([await cases.countDocuments(), await bindings.countDocuments()]).toEqual(before);
+      expect(await audited(ru.lastRequestId)).toEqual([
+        expect.objectContaining({
+          refused: ['Mutation.openPensionExchangeCase'],
+          served: [],
+          pins: [STRANGER],
+          partner: 'RU-SFR',
+          outcome: 'DENIED',
+        }),
+      ]);
+      // Migration audited the lookup, under the service identity, naming the partner's request.
+      expect(await lookupsFor(ru.lastRequestId)).toEqual([
+        expect.objectContaining({
+          sub: 'service:pensions',
+          roles: ['SUBJECT_DIRECTORY'],
+          purpose: 'WRITE_CHECK',
+          served: ['Query.registeredSubject'],
+          pins: [STRANGER],
+          outcome: 'ALLOWED',
+        }),
+      ]);
+    });
+
+    it('opens a case for a registered PIN after the same audited lookup', async () => {
+      const opened = await ru.openCase({
+        pin: AIBEK.pin,
+        foreignId: AIBEK.snils,
+        agreement: 'EAEU-2019',
+      });
+      expect(opened.caseId).toBe(caseId);
+      expect(await lookupsFor(ru.lastRequestId)).toEqual([
+        expect.objectContaining({ roles: ['SUBJECT_DIRECTORY'], pins: [AIBEK.pin] }),
+      ]);
+    });
+
+    it('refuses periods dated before the person was born, storing nothing; the write is audited FAILED', async () => {
+      const documents = pensionsDb.collection('pension_exchange_documents');
+      const periods = pensionsDb.collection('insurance_periods');
+      const before = [await documents.countDocuments(), await periods.countDocuments()];
+      const refused = ru.submitPeriods({
+        caseId,
+        pin: AIBEK.pin,
+        foreignId: AIBEK.snils,
+        idempotencyKey: 'sfr-e2e-before-birth',
+        periods: [
+          russian('2022-01-01', '2022-01-31', 0, 1),
+          russian('1950-01-01', '1950-12-31', 1),
+        ],
+      });
+      await expect(refused).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+      await expect(refused).rejects.toThrow(
+        /periods\[1\]\.from must not be before the person.s birth; got "1950-01-01"/,
+      );
+      expect([await documents.countDocuments(), await periods.countDocuments()]).toEqual(before);
+      expect(await audited(ru.lastRequestId)).toEqual([
+        expect.objectContaining({
+          failed: ['Mutation.submitPensionExchangePeriods'],
+          refused: [],
+          outcome: 'FAILED',
+        }),
+      ]);
+    });
+
+    it('accepts no service role from a token the identity provider signed', async () => {
+      const key = await importJWK(jol.keys.privateJwk, 'EdDSA');
+      const forged = (issuer: string) =>
+        new SignJWT({ roles: ['SUBJECT_DIRECTORY'], agency: 'pensions' })
+          .setProtectedHeader({ alg: 'EdDSA', kid: jol.keys.privateJwk.kid })
+          .setSubject('service:pensions')
+          .setIssuer(issuer)
+          .setAudience('jol')
+          .setIssuedAt()
+          .setExpirationTime('1m')
+          .sign(key);
+      // The public key used as an HMAC secret: the classic confusion of algorithms.
+      const confused = await new SignJWT({ roles: ['SUBJECT_DIRECTORY'] })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('service:pensions')
+        .setIssuer('jol-service')
+        .setAudience('jol')
+        .setIssuedAt()
+        .setExpirationTime('1m')
+        .sign(readFileSync(jol.keys.servicePublicKeyPath));
+      for (const token of [await forged('jol'), await forged('jol-service'), confused]) {
+        const response = await fetch(jol.graphqlUrl, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${token}`,
+            'x-purpose': 'WRITE_CHECK',
+          },
+          body: JSON.stringify({
+            query: 'query ($pin: PIN!) { registeredSubject(pin: $pin) { birthDate } }',
+            variables: { pin: AIBEK.pin },
+          }),
+        });
+        expect(response.status).toBe(401);
+        expect((await readGraphQL(response)).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      }
+    });
+
+    it('reads nothing but the register with the service identity, and nobody else reads the register', async () => {
+      const service = await jol.as('SUBJECT_DIRECTORY');
+      const register = await service(
+        'query ($pin: PIN!) { registeredSubject(pin: $pin) { pin birthDate } }',
+        { pin: AIBEK.pin },
+      );
+      expect(register).toMatchObject({
+        data: { registeredSubject: { pin: AIBEK.pin, birthDate: AIBEK.birthDate } },
+      });
+      const person = await service(
+        'query ($pin: PIN!) { person(pin: $pin) { nameLatin { last } birthDate homeRegion insurancePeriods { from } } }',
+        { pin: AIBEK.pin },
+      );
+      expect(JSON.stringify(person.data)).not.toMatch(/Toktogulov|1962|KG-O|1985/);
+      expect(new Set(person.errors?.map((e) => e.extensions?.code))).toEqual(
+        new Set(['FORBIDDEN']),
+      );
+      const list = await service('{ persons(first: 5) { edges { node { pin } } } }');
+      expect(list.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const write = await service(
+        'mutation ($input: RecordSkillInput!) { recordSkill(input: $input) { id } }',
+        { input: { pin: AIBEK.pin, name: 'Welding', level: 'BASIC' } },
+      );
+      expect(write.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      for (const role of ['PENSION_OFFICER', 'MIGRATION_OFFICER', 'DATA_SUBJECT'] as const) {
+        const other = await jol.as(role, role === 'DATA_SUBJECT' ? { pin: AIBEK.pin } : {});
+        const asked = await other(
+          'query ($pin: PIN!) { registeredSubject(pin: $pin) { birthDate } }',
+          { pin: AIBEK.pin },
+        );
+        expect([role, asked.data?.registeredSubject ?? null]).toEqual([role, null]);
+        expect([role, asked.errors?.[0]?.extensions?.code]).toEqual([role, 'FORBIDDEN']);
+      }
     });
   });
 

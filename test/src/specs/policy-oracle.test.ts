@@ -10,17 +10,20 @@ import {
   PURPOSES,
   ROLE_POLICY,
   ROLES,
+  WRITE_CLASSES,
   type DataClass,
 } from '@jol/schema';
 import {
   AGGREGATE_COORDINATES,
   CLASS_COORDINATES,
   FILTER_CRITERIA,
+  MUTATION_CLASSES,
   NON_SELECTING_ARGUMENTS,
   oracleClassOf,
   oraclePurposes,
   oracleReads,
   PURPOSE_ORACLE,
+  PURPOSE_WRITES_ORACLE,
   ROLE_ORACLE,
   SEARCH_ORACLE,
 } from './policy-oracle';
@@ -59,6 +62,21 @@ describe('the policy table and the oracle agree', () => {
 
   it.each(PURPOSES)('%s needs exactly the classes the oracle lists', (purpose) => {
     expect(sorted(PURPOSE_POLICY[purpose].reads)).toEqual(sorted(PURPOSE_ORACLE[purpose]));
+  });
+
+  it.each(PURPOSES)('%s may change exactly the classes the oracle lists', (purpose) => {
+    expect(sorted(PURPOSE_POLICY[purpose].writes)).toEqual(sorted(PURPOSE_WRITES_ORACLE[purpose]));
+  });
+
+  it('classifies every write as the oracle does (officers in WRITE_CLASSES, partners in FIELD_CLASSES)', () => {
+    const byCode = Object.fromEntries(
+      [...Object.entries(WRITE_CLASSES), ...Object.entries(FIELD_CLASSES)]
+        .filter(([coordinate]) => coordinate.startsWith('Mutation.'))
+        .map(([coordinate, dataClass]) => [coordinate.slice('Mutation.'.length), dataClass]),
+    );
+    expect(byCode).toEqual(MUTATION_CLASSES);
+    const both = Object.keys(WRITE_CLASSES).filter((c) => c in FIELD_CLASSES);
+    expect(both).toEqual([]);
   });
 
   it.each(ROLES)('%s may declare the purposes the oracle lists, and no other', (role) => {
@@ -166,6 +184,11 @@ describe('the oracle covers the committed supergraph', () => {
       return !objectType(type).getFields()[field];
     });
     expect(missing).toEqual([]);
+  });
+
+  it('gives every mutation of the supergraph the class it changes, and only mutations it has', () => {
+    const mutations = Object.keys(SUPERGRAPH.getMutationType()!.getFields()).sort();
+    expect(Object.keys(MUTATION_CLASSES).sort()).toEqual(mutations);
   });
 
   it('names a writer for every mutation of the supergraph, and only mutations it has', () => {

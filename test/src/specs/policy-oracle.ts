@@ -209,6 +209,15 @@ export const ROLE_ORACLE: Record<Role, RoleOracle> = {
     submits: [],
     mutations: ['grantHealthConsent', 'revokeHealthConsent'],
   },
+  // Jol's own subgraphs, never a person or an institution: whether a PIN is registered and its
+  // birth date, before a partner's write. Its tokens come from the services' key alone.
+  SUBJECT_DIRECTORY: {
+    reach: 'anyone',
+    reads: { WRITE_CHECK: ['register'] },
+    writes: null,
+    submits: [],
+    mutations: [],
+  },
 };
 
 /**
@@ -273,7 +282,81 @@ export const PURPOSE_ORACLE: Record<Purpose, readonly DataClass[]> = {
     'pensionExchange',
     'accessLog',
   ],
+  WRITE_CHECK: ['register'],
 };
+
+/**
+ * What each purpose may change, whoever declares it: an officer writes only these classes of its
+ * agency's data, a partner submits only these.
+ */
+export const PURPOSE_WRITES_ORACLE: Record<Purpose, readonly DataClass[]> = {
+  MIGRATION_REGISTRATION: [
+    'identity',
+    'residence',
+    'migrationRecord',
+    'childIdentity',
+    'migrationEpisodes',
+  ],
+  RETURNEE_SUPPORT: ['labourServices'],
+  EMPLOYMENT_SERVICES: ['employmentDetail', 'labourServices'],
+  MEDICAL_CARE: ['health'],
+  PUBLIC_HEALTH: ['health'],
+  PENSION_ASSESSMENT: ['pensions', 'pensionExchange'],
+  STATISTICS: [],
+  PENSION_EXCHANGE: ['pensionExchange'],
+  AUDIT: [],
+  SELF_SERVICE: ['health'],
+  WRITE_CHECK: [],
+};
+
+/** The class every mutation of the graph changes. */
+export const MUTATION_CLASSES: Record<string, DataClass> = {
+  registerPerson: 'identity',
+  registerDeparture: 'migrationEpisodes',
+  registerReturn: 'migrationEpisodes',
+  correctMigrationEpisode: 'migrationEpisodes',
+  voidMigrationEpisode: 'migrationEpisodes',
+  recordEntryBan: 'migrationRecord',
+  recordDependant: 'migrationRecord',
+  recordEmployment: 'employmentDetail',
+  correctEmploymentRecord: 'employmentDetail',
+  voidEmploymentRecord: 'employmentDetail',
+  enrolInReintegration: 'labourServices',
+  updateReintegrationStatus: 'labourServices',
+  recordSkill: 'labourServices',
+  recordScreening: 'health',
+  correctHealthScreening: 'health',
+  voidHealthScreening: 'health',
+  recordTbCase: 'health',
+  recordTbOutcome: 'health',
+  updateTbTreatmentStatus: 'health',
+  setHealthInsurance: 'health',
+  grantHealthConsent: 'health',
+  revokeHealthConsent: 'health',
+  recordInsurancePeriod: 'pensions',
+  correctInsurancePeriod: 'pensions',
+  voidInsurancePeriod: 'pensions',
+  recordContribution: 'pensions',
+  correctPensionContribution: 'pensions',
+  voidPensionContribution: 'pensions',
+  recordPensionDecision: 'pensionExchange',
+  openPensionExchangeCase: 'pensionExchange',
+  submitPensionExchangePeriods: 'pensionExchange',
+  invalidatePensionExchangeDocument: 'pensionExchange',
+  remindPensionExchangeDocument: 'pensionExchange',
+  acknowledgePensionExchangeDocument: 'pensionExchange',
+};
+
+/** Whether the oracle lets a role declaring a purpose make a mutation (for whom aside). */
+export function oracleMayWrite(role: Role, purpose: Purpose, mutation: string): boolean {
+  const dataClass = MUTATION_CLASSES[mutation];
+  return (
+    ROLE_ORACLE[role].mutations.includes(mutation) &&
+    oracleReads(role, purpose) !== null &&
+    dataClass !== undefined &&
+    PURPOSE_WRITES_ORACLE[purpose].includes(dataClass)
+  );
+}
 
 /** Every coordinate of the graph that reveals a person, by the class that guards it. */
 export const CLASS_COORDINATES: Record<DataClass, readonly string[]> = {
@@ -330,6 +413,7 @@ export const CLASS_COORDINATES: Record<DataClass, readonly string[]> = {
     'PersonAccessLog.health',
     'PersonAccessLog.pensions',
   ],
+  register: ['Query.registeredSubject'],
 };
 
 /** Every criterion that selects persons by a value, by the class of the value it selects by. */
@@ -360,6 +444,7 @@ export const NON_SELECTING_ARGUMENTS: Record<string, string> = {
   'PersonAccessLog.pensions(after:)': "paging by the chain's sequence number",
   'Query.pensionExchangeCase(caseId:)': "a case id: the case's person and institution decide",
   'Query.pensionExchangeCases(pin:)': "the key: the person's cases decide",
+  'Query.registeredSubject(pin:)': 'the key: the register answers for the PIN asked about',
   'Person.pensionEntitlement(asOf:)': 'the day the entitlement is computed for',
   'Query.indicators(by:)': 'aggregates, with their own disclosure control',
   'Query.indicators(filter:)': 'aggregates, with their own disclosure control',

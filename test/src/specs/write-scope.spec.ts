@@ -8,11 +8,12 @@ import {
   type ObjectTypeDefinitionNode,
 } from 'graphql';
 import { MongoClient, type Db } from 'mongodb';
-import { ROLE_POLICY, type Agency, type Role } from '@jol/schema';
+import { ROLE_POLICY, type Agency, type Purpose, type Role } from '@jol/schema';
 import type { PartnerManifest } from '@jol/client';
 import { PartnerClient } from '@jol/client';
 import { REPO_ROOT } from '../store/secantus';
 import { startTestSystem, type TestSystem } from '../system/test-system';
+import { oracleMayWrite, oraclePurposes, ROLE_ORACLE } from './policy-oracle';
 
 /**
  * Writes honour region scope, generated from the supergraph: for every mutation, an officer of the
@@ -331,6 +332,20 @@ function argumentsOf(m: SupergraphMutation, pin: string, ids: Ids): Record<strin
 
 const MUTATIONS = supergraphMutations();
 
+/**
+ * Every mutation with every role the oracle lets make it, declaring each of the role's purposes
+ * that does not change the mutation's class: the write must be refused for the purpose alone.
+ */
+const PURPOSE_REFUSALS = MUTATIONS.flatMap((m) =>
+  (Object.keys(ROLE_ORACLE) as Role[])
+    .filter((role) => ROLE_ORACLE[role].mutations.includes(m.name))
+    .flatMap((role) =>
+      oraclePurposes(role)
+        .filter((purpose) => !oracleMayWrite(role, purpose, m.name))
+        .map((purpose) => [m.name, role, purpose] as [string, Role, Purpose]),
+    ),
+);
+
 describe('writes honour region scope (every mutation of the supergraph)', () => {
   let jol: TestSystem;
   let mongo: MongoClient;
@@ -359,6 +374,10 @@ describe('writes honour region scope (every mutation of the supergraph)', () => 
     }
     return snapshot;
   }
+
+  /** The newest audit event of an agency: the specs here send one request at a time. */
+  const latestEvent = (agency: Agency) =>
+    db(agency).collection('audit_events').find().sort({ seq: -1 }).limit(1).next();
 
   async function ok<T>(role: Role, query: string, input: Record<string, unknown>): Promise<T> {
     const client = await jol.as(role);
@@ -541,6 +560,33 @@ describe('writes honour region scope (every mutation of the supergraph)', () => 
     },
   );
 
+  it('refuses some writes for their purpose alone (the walk below is not empty)', () => {
+    expect(PURPOSE_REFUSALS.length).toBeGreaterThan(0);
+  });
+
+  it.each(PURPOSE_REFUSALS)(
+    '%s: %s declaring %s, whose purpose does not change that class, gets FORBIDDEN; nothing is written, audited DENIED',
+    async (name, role, purpose) => {
+      const field = MUTATIONS.find((m) => m.name === name)!;
+      // The owner's officer of the person's own region: only the purpose stands in the way.
+      const writer = await jol.as(role, { region: 'KG-O' }, purpose);
+      const before = await storeOf(field.agency);
+      const answer = await writer(mutationDocument(field), argumentsOf(field, OSH, ids));
+      expect(answer.data ?? null).toBeNull();
+      expect(answer.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+        ['FORBIDDEN', `You may not read or write Mutation.${name}`],
+      ]);
+      expect(await storeOf(field.agency)).toEqual(before);
+      expect(await latestEvent(field.agency)).toMatchObject({
+        purpose,
+        refused: [`Mutation.${name}`],
+        served: [],
+        failed: [],
+        outcome: 'DENIED',
+      });
+    },
+  );
+
   it('answers person(pin) the same for an unknown PIN and a person of another region', async () => {
     const officer = await jol.as('LABOUR_OFFICER', { region: OTHER_REGION });
     const query = 'query ($pin: PIN!) { person(pin: $pin) { pin homeRegion } }';
@@ -578,6 +624,15 @@ describe('writes honour region scope (every mutation of the supergraph)', () => 
     ]);
     expect(screened.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN' });
     expect(await storeOf('health')).toEqual(before);
+    // A refusal by the access rules, though it came while the write ran: DENIED, not FAILED.
+    expect(await latestEvent('health')).toMatchObject({
+      purpose: 'PUBLIC_HEALTH',
+      served: [],
+      refused: ['Mutation.recordScreening'],
+      failed: [],
+      pins: [OSH],
+      outcome: 'DENIED',
+    });
   });
 
   it('lets an officer of the home region write, and refuses a record dated before birth', async () => {
@@ -591,6 +646,14 @@ describe('writes honour region scope (every mutation of the supergraph)', () => 
     const early = await period('1950-01-01', '1950-12-31');
     expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
     expect(await storeOf('pensions')).toEqual(before);
+    // An allowed write that failed validation: FAILED, not DENIED.
+    expect(await latestEvent('pensions')).toMatchObject({
+      served: [],
+      refused: [],
+      failed: ['Mutation.recordInsurancePeriod'],
+      pins: [OSH],
+      outcome: 'FAILED',
+    });
     const fine = await period('1990-01-01', '1990-12-31');
     expect(fine.errors).toBeUndefined();
     expect(fine.data).toEqual({ recordInsurancePeriod: { from: '1990-01-01' } });

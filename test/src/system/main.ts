@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLogger, SUBGRAPHS } from '@jol/schema';
-import { devKeysEnv, ensureDevKeys } from '../auth/dev-keys';
+import { devKeysEnv, devSubgraphKeysEnv, ensureDevKeys } from '../auth/dev-keys';
 import { countPersons, seedSyntheticData } from '../seed/seed';
 import { refreshStatistics } from '../stats/refresh';
 import { localRecordKeys } from '../stats/synthetic-secret';
@@ -56,7 +56,8 @@ async function main() {
     (name) => process.env[name] || process.env[`${name}_FILE`],
   );
   const configured = (process.env.JWKS_PATH || process.env.JWKS_URL) && signing;
-  const env = configured ? {} : devKeysEnv(await ensureDevKeys());
+  const devKeys = configured ? null : await ensureDevKeys();
+  const env = devKeys ? devKeysEnv(devKeys) : {};
   if (!configured)
     log.info(
       'using development keys under .keys/ (npm run -s token -- --role <ROLE> issues tokens)',
@@ -64,6 +65,7 @@ async function main() {
   const system = await startSystem({
     mongodbUri,
     env,
+    subgraphEnv: devKeys ? devSubgraphKeysEnv(devKeys) : {},
     gatewayPort: Number(process.env.PORT ?? 4000),
     subgraphPorts: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.port])),
     output: 'inherit',

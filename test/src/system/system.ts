@@ -25,6 +25,8 @@ export interface SystemOptions {
    * behind a round-robin proxy the gateway calls, as behind a Service. @default 1
    */
   replicas?: number;
+  /** Environment for the subgraphs alone (the services' private key). @default {} */
+  subgraphEnv?: Record<string, string>;
 }
 
 export interface RunningSystem {
@@ -66,6 +68,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         script: join(REPO_ROOT, 'services', name, 'dist', 'main.js'),
         env: {
           ...options.env,
+          ...options.subgraphEnv,
           MONGODB_URI: options.mongodbUri,
           MONGODB_DB: `${prefix}_${name}`,
           ...(name === OWNS_PERSON_REGISTER ? {} : { JOL_GATEWAY_URL: gatewayUrl }),

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ROLE_POLICY, ROLES, type Role } from '@jol/schema';
 import {
   devKeysEnv,
+  devSubgraphKeysEnv,
   ensureDevKeys,
   issueDevToken,
   type DevKeys,
@@ -90,6 +91,7 @@ export async function startTestSystem(
       ...GENEROUS_ISOLATION_ENV,
       ...options.env,
     },
+    subgraphEnv: devSubgraphKeysEnv(keys),
     output: { logDir: join(REPO_ROOT, 'test-artifacts', 'logs', name) },
     replicas: options.replicas,
   });

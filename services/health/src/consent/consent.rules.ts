@@ -7,9 +7,11 @@ import {
   forbidden,
   notAuthenticated,
   purposeRequired,
+  purposeWrites,
   readRule,
   ROLE_POLICY,
   ROLES,
+  writeClassOf,
   type AccessRules,
   type Caller,
   type Role,
@@ -61,6 +63,9 @@ function decideConsentWrite(
   if (!context.caller) return refuse(notAuthenticated());
   if (!context.purpose) return refuse(purposeRequired(coordinate));
   if (!consentAuthority(context.caller, context.purpose, pin)) return refuse(forbidden(coordinate));
+  // As for every write: the declared purpose must be one that changes this class of data.
+  if (!purposeWrites(context.purpose, writeClassOf(coordinate)))
+    return refuse(forbidden(coordinate));
   context.access.wrote(coordinate, pin);
   return true;
 }

@@ -1,6 +1,7 @@
 import { rule } from 'graphql-shield';
 import {
   allow,
+  decideRegisteredSubject,
   decideSubmit,
   forbidden,
   readRule,
@@ -47,7 +48,8 @@ const COORDINATE_OPEN = 'Mutation.openPensionExchangeCase';
 
 /**
  * Opening a case: a role that submits exchange messages, for its purpose, whose `partner` claim
- * names an ACTIVE institution of the registry (a suspended or unknown one is refused).
+ * names an ACTIVE institution of the registry (a suspended or unknown one is refused), for a PIN
+ * the person register knows (asked under the service identity: a partner may not read persons).
  */
 const openCase = rule('submit:openPensionExchangeCase', { cache: 'no_cache' })(async (
   _parent,
@@ -64,7 +66,7 @@ const openCase = rule('submit:openPensionExchangeCase', { cache: 'no_cache' })(a
     context.access.refused(COORDINATE_OPEN, args.input.pin);
     return forbidden(COORDINATE_OPEN, 'Only an active partner institution may write');
   }
-  return true;
+  return decideRegisteredSubject(context, COORDINATE_OPEN, args.input.pin);
 });
 
 export const exchangeCaseRules: AccessRules = {

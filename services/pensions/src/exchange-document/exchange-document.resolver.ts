@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { forbidden, notFound } from '@jol/schema';
+import { checkDatesNotBeforeRegisteredBirth, forbidden, notFound } from '@jol/schema';
 import type { PensionsContext } from '../context';
 import { PensionExchangeCase } from '../exchange-case/exchange-case.type';
 import { caseAgreementOf, isDecisionCovered } from '../partner/partner.coverage';
@@ -55,6 +55,17 @@ export class PensionExchangeDocumentResolver {
     const exchangeCase = await ctx.loaders.exchangeCaseById.load(input.caseId);
     if (!exchangeCase) throw notFound('PensionExchangeCase', 'caseId', input.caseId);
     const foreignId = checkSubmissionEnvelope(input, exchangeCase, partner);
+    // Nothing is stored for a person before their birth: the register says when that was.
+    await checkDatesNotBeforeRegisteredBirth(
+      ctx,
+      exchangeCase.pin,
+      Object.fromEntries(
+        input.periods.flatMap((p, i) => [
+          [`periods[${i}].from`, p.from],
+          [`periods[${i}].to`, p.to],
+        ]),
+      ),
+    );
     const record = await submitPeriods(ctx.models, {
       exchangeCase,
       partner,

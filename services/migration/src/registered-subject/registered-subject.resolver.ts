@@ -1,0 +1,20 @@
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { PinScalar } from '@jol/schema';
+import type { MigrationContext } from '../context';
+import { RegisteredSubject } from './registered-subject.type';
+
+@Resolver(() => RegisteredSubject)
+export class RegisteredSubjectResolver {
+  @Query(() => RegisteredSubject, {
+    nullable: true,
+    description:
+      "Whether a PIN names a registered person (null when not), with the birth date a write's dates are checked against; for Jol's own services.",
+  })
+  async registeredSubject(
+    @Arg('pin', () => PinScalar) pin: string,
+    @Ctx() ctx: MigrationContext,
+  ): Promise<RegisteredSubject | null> {
+    const record = await ctx.loaders.personByPin.load(pin);
+    return record ? { pin: record.pin, birthDate: record.birthDate ?? null } : null;
+  }
+}
