@@ -347,8 +347,35 @@ export const MUTATION_CLASSES: Record<string, DataClass> = {
   acknowledgePensionExchangeDocument: 'pensionExchange',
 };
 
+/**
+ * Mutations that manage webhook subscriptions: they change no person's data, and are decided as
+ * reads of the classes of the agency's events (subscribing with the walk's sample asks for the
+ * agency's first event; managing needs any of its events). Only roles reaching any person.
+ */
+export const SUBSCRIPTION_MUTATIONS: Record<string, readonly DataClass[]> = {
+  subscribeToMigrationEvents: ['migrationEpisodes'],
+  cancelMigrationEventSubscription: ['migrationEpisodes'],
+  replayMigrationEventDelivery: ['migrationEpisodes'],
+  subscribeToHealthEvents: ['health'],
+  cancelHealthEventSubscription: ['health'],
+  replayHealthEventDelivery: ['health'],
+  subscribeToPensionsEvents: ['pensionExchange'],
+  cancelPensionsEventSubscription: ['pensionExchange'],
+  replayPensionsEventDelivery: ['pensionExchange'],
+};
+
 /** Whether the oracle lets a role declaring a purpose make a mutation (for whom aside). */
 export function oracleMayWrite(role: Role, purpose: Purpose, mutation: string): boolean {
+  const heard = SUBSCRIPTION_MUTATIONS[mutation];
+  if (heard) {
+    const reads = oracleReads(role, purpose);
+    return (
+      ROLE_ORACLE[role].mutations.includes(mutation) &&
+      ROLE_ORACLE[role].reach === 'anyone' &&
+      reads !== null &&
+      heard.some((c) => reads.includes(c))
+    );
+  }
   const dataClass = MUTATION_CLASSES[mutation];
   return (
     ROLE_ORACLE[role].mutations.includes(mutation) &&
