@@ -27,7 +27,7 @@ import {
 } from '@jol/schema';
 import { createAuthMiddleware, createIntrospectionGuard, createSuggestionGuard } from './auth';
 import { createGatewayContext, type GatewayContext } from './context';
-import { createSigningFetcher, JolDataSource } from './data-source';
+import { createKeepAliveFetch, createSigningFetcher, JolDataSource } from './data-source';
 import { graphiqlRouter } from './graphiql/serve';
 import { createIndicatorsCsvHandler } from './indicators-csv';
 import { createQueryLimits, type QueryLimits } from './limits';
@@ -110,7 +110,7 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
       subgraphs.push({ name, url: resolvedUrls[name], guard });
       return new JolDataSource({
         url: overrides[name] ?? url,
-        fetcher: createSigningFetcher(options.access.signingKeys, name),
+        fetcher: createSigningFetcher(options.access.signingKeys, name, createKeepAliveFetch()),
         guard,
       });
     },

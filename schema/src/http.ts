@@ -43,6 +43,10 @@ export async function listen(
     }
     app(req, res);
   });
+  // Longer than the gateway keeps its connections to subgraphs idle (30 s): the client closes an
+  // idle connection first, so it never sends on one this server has just closed.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.listen(port, host);
   await once(server, 'listening');
   const address = server.address() as AddressInfo;
