@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { LRUCache } from 'lru-cache';
 import type { PipelineStage } from 'mongoose';
 import { badUserInput } from '../errors';
 import { formatIsoDate } from '../scalars/date';
@@ -39,6 +40,42 @@ interface CubeRead {
   fromYear: number;
   toYear: number;
   fields: Set<CubeField>;
+}
+
+/** Distinct cube reads remembered per process and database. @default 2000 */
+export const CUBE_READS_REMEMBERED = 2000;
+
+/**
+ * Cube reads shared by every request of this process on one database (keyed by its cell model):
+ * a build never changes once written, so a read of build B is the same for everyone until a
+ * refresh writes a newer build, whose reads have keys of their own. A read under way is shared
+ * with identical ones that arrive meanwhile; a failed read is forgotten. The rows carry no
+ * caller: whether a caller may read a measure at all is decided by the rules before a resolver
+ * asks, and the same cells are published to every caller allowed.
+ */
+const sharedReads = new WeakMap<object, LRUCache<string, Promise<CubeRow[]>>>();
+
+function sharedReadsOf(models: IndicatorCubeModels): LRUCache<string, Promise<CubeRow[]>> {
+  let reads = sharedReads.get(models.IndicatorCell);
+  if (!reads) {
+    reads = new LRUCache({ max: CUBE_READS_REMEMBERED });
+    sharedReads.set(models.IndicatorCell, reads);
+  }
+  return reads;
+}
+
+/** A cube read of `build`, from another request's when one made it, else from the store. */
+function readCube(models: IndicatorCubeModels, build: string, key: string, read: CubeRead) {
+  const reads = sharedReadsOf(models);
+  const sharedKey = JSON.stringify([build, key, [...read.fields].sort()]);
+  let rows = reads.get(sharedKey);
+  if (!rows) {
+    // Frozen: every request reads the same rows, none may change them for the others.
+    rows = aggregateCube(models, build, read).then((read) => read.map((row) => Object.freeze(row)));
+    reads.set(sharedKey, rows);
+    rows.catch(() => reads.delete(sharedKey));
+  }
+  return rows;
 }
 
 /**
@@ -88,7 +125,7 @@ export function createIndicatorCubeLoader(
         await Promise.all(
           [...reads].map(
             async ([key, read]) =>
-              [key, build ? await aggregateCube(models, build._id, read) : []] as const,
+              [key, build ? await readCube(models, build._id, key, read) : []] as const,
           ),
         ),
       );
