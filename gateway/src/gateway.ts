@@ -3,6 +3,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
 import {
   bindAccessLine,
@@ -149,6 +150,9 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
       assignRequestId: () => randomUUID(),
     }),
   );
+  // Answers of 1 kB or more are compressed for clients that accept it (brotli at quality 4,
+  // gzip, deflate); the GraphiQL bundle is served precompressed and passes through as it is.
+  app.use(compression());
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
