@@ -32,12 +32,13 @@ function pinOf(i: number): string {
   return `1010119${String(8000000 + (i % DISTINCT_PERSONS)).padStart(7, '0')}`;
 }
 
-type Mock = Record<string, unknown> & { __i?: number };
+/** A made-up object: its index in its list, and the length its lists have (a `first` above). */
+type Mock = Record<string, unknown> & { __i?: number; __n?: number };
 
 function mockValue(type: GraphQLOutputType, field: string, i: number, length: number): unknown {
   if (isNonNullType(type)) return mockValue(type.ofType, field, i, length);
   if (isListType(type))
-    return Array.from({ length }, (_, j) => mockValue(type.ofType, field, j, 3));
+    return Array.from({ length }, (_, j) => mockValue(type.ofType, field, j, length));
   if (isEnumType(type)) return type.getValues()[i % type.getValues().length]!.value;
   if (isScalarType(type)) {
     switch (type.name) {
@@ -59,7 +60,7 @@ function mockValue(type: GraphQLOutputType, field: string, i: number, length: nu
         return `${field}-${i}`;
     }
   }
-  return { __i: i } satisfies Mock;
+  return { __i: i, __n: length } satisfies Mock;
 }
 
 /** Every field resolves to its parent's value when it has one, else to a made-up one. */
@@ -68,7 +69,8 @@ function mockResolvers(schema: GraphQLSchema): void {
     if (type.name.startsWith('__')) continue;
     if (isAbstractType(type)) {
       const first = schema.getPossibleTypes(type)[0];
-      type.resolveType = () => first?.name;
+      type.resolveType = (value: { __typename?: string } | null) =>
+        value?.__typename ?? first?.name;
       continue;
     }
     if (!isObjectType(type)) continue;
@@ -78,11 +80,15 @@ function mockResolvers(schema: GraphQLSchema): void {
       field.resolve = (parent: Mock | undefined, args: { first?: unknown }) => {
         if (parent && field.name in parent && parent[field.name] !== undefined)
           return parent[field.name];
-        const length = typeof args.first === 'number' ? Math.max(0, Math.min(100, args.first)) : 3;
+        const length =
+          typeof args.first === 'number'
+            ? Math.max(0, Math.min(100, args.first))
+            : (parent?.__n ?? 3);
         const named = getNamedType(field.type);
         if (named.name === 'Person' && parent?.pin === undefined && isListType(field.type))
           return Array.from({ length }, (_, j) => ({ pin: pinOf(j) }));
-        return mockValue(field.type, field.name, parent?.__i ?? 0, length);
+        // Lists below an entity (a person's records) stay short.
+        return mockValue(field.type, field.name, parent?.__i ?? 0, parent?.pin ? 3 : length);
       };
     }
   }
