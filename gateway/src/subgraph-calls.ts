@@ -1,4 +1,3 @@
-import type { GraphQLResponse } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 
 /**
@@ -40,7 +39,7 @@ export function dedupeRepresentations(
  * original ones: `_entities[i]` is the entity of representation i, and an error at
  * `_entities[j]` is repeated at every occurrence of representation j.
  */
-export function expandEntities<T extends GraphQLResponse | Record<string, unknown>>(
+export function expandEntities<T extends object>(
   response: T,
   { indexOf }: DedupedRepresentations,
 ): T {
