@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MongoClient, type Db } from 'mongodb';
 import { issueDevToken } from '../auth/dev-keys';
@@ -25,7 +26,8 @@ const USAGE = `Usage: npm run bench:dossier -- [--persons N] [--seconds S] [--cl
   --persons N   seeded persons (default 5000)
   --seconds S   seconds of load per level (default 10)
   --clients L   concurrency levels (default 1,10,50)
-  --callers C   distinct data subjects (tokens) the requests rotate over (default 50)`;
+  --callers C   distinct data subjects (tokens) the requests rotate over (default 50)
+  --profile D   run every process with --cpu-prof, writing the profiles into folder D`;
 
 export const DOSSIER_QUERY = `query Dossier($pin: PIN!) {
   person(pin: $pin) {
@@ -163,6 +165,7 @@ async function main(): Promise<void> {
       seconds: { type: 'string', default: '10' },
       clients: { type: 'string', default: '1,10,50' },
       callers: { type: 'string', default: '50' },
+      profile: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -183,7 +186,12 @@ async function main(): Promise<void> {
     throw new Error(`bad arguments ${JSON.stringify(values)}\n${USAGE}`);
 
   printMachine();
-  const bench = await startBenchSystem({ persons });
+  const bench = await startBenchSystem({
+    persons,
+    env: values.profile
+      ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${resolve(values.profile)}` }
+      : {},
+  });
   try {
     const { system, keys, pids } = bench;
     const pins = await dossierPins(bench.store.uri, bench.prefix, callers);
