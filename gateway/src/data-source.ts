@@ -54,16 +54,20 @@ export function createSigningFetcher(
 /**
  * A fetch with connections of its own to one subgraph, kept open between requests (longer than
  * the global default of 4 s, shorter than the subgraphs' 65 s, so the gateway closes first and
- * never writes to a socket the subgraph has closed).
+ * never writes to a socket the subgraph has closed). `close` ends them, so that a stopping
+ * gateway is not held open by idle connections.
  */
-export function createKeepAliveFetch(): typeof fetch {
+export function createKeepAliveFetch(): { fetch: typeof fetch; close(): Promise<void> } {
   const dispatcher = new Agent({
     keepAliveTimeout: 30_000,
     keepAliveMaxTimeout: 60_000,
     connections: 128,
   });
-  return ((url: string, init: RequestInit) =>
-    undiciFetch(url, { ...(init as object), dispatcher })) as unknown as typeof fetch;
+  return {
+    fetch: ((url: string, init: RequestInit) =>
+      undiciFetch(url, { ...(init as object), dispatcher })) as unknown as typeof fetch,
+    close: () => dispatcher.close(),
+  };
 }
 
 /** Headers a subgraph needs to judge a request on its own; nothing else is forwarded. */

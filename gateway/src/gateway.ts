@@ -92,6 +92,7 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
   // The URLs the gateway calls, as the supergraph and overrides settle them at load.
   const resolvedUrls: Record<string, string> = {};
   const subgraphs: ReadinessTarget[] = [];
+  const connections: ReturnType<typeof createKeepAliveFetch>[] = [];
   const metrics = createServiceMetrics('gateway');
   const guardEvents = withGuardLogging(
     log,
@@ -108,10 +109,12 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
     buildService: ({ name, url }) => {
       resolvedUrls[name] = overrides[name] ?? url ?? '';
       const guard = createSubgraphGuard(name, options.subgraphGuards?.[name], guardEvents);
+      const keepAlive = createKeepAliveFetch();
+      connections.push(keepAlive);
       subgraphs.push({ name, url: resolvedUrls[name], guard });
       return new JolDataSource({
         url: overrides[name] ?? url,
-        fetcher: createSigningFetcher(options.access.signingKeys, name, createKeepAliveFetch()),
+        fetcher: createSigningFetcher(options.access.signingKeys, name, keepAlive.fetch),
         guard,
       });
     },
@@ -222,6 +225,7 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
     stop: async () => {
       await apollo.stop();
       for (const { guard } of subgraphs) guard?.shutdown();
+      await Promise.all(connections.map((connection) => connection.close()));
     },
   };
 }
