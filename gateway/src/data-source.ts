@@ -54,8 +54,8 @@ export function createSigningFetcher(
 /**
  * A fetch with connections of its own to one subgraph, kept open between requests (longer than
  * the global default of 4 s, shorter than the subgraphs' 65 s, so the gateway closes first and
- * never writes to a socket the subgraph has closed). `close` ends them, so that a stopping
- * gateway is not held open by idle connections.
+ * never writes to a socket the subgraph has closed). `close` ends them at once (a hung subgraph
+ * would hold a graceful close), so that a stopping gateway is not held open by them.
  */
 export function createKeepAliveFetch(): { fetch: typeof fetch; close(): Promise<void> } {
   const dispatcher = new Agent({
@@ -66,7 +66,8 @@ export function createKeepAliveFetch(): { fetch: typeof fetch; close(): Promise<
   return {
     fetch: ((url: string, init: RequestInit) =>
       undiciFetch(url, { ...(init as object), dispatcher })) as unknown as typeof fetch,
-    close: () => dispatcher.close(),
+    // Called once the gateway has answered its last request: nothing is left to wait for.
+    close: () => dispatcher.destroy(),
   };
 }
 

@@ -58,8 +58,12 @@ export async function listen(
       if (drainMs > 0) await new Promise((resolve) => setTimeout(resolve, drainMs));
       await new Promise<void>((resolve, reject) => {
         const cut = setTimeout(() => server.closeAllConnections(), deadlineMs);
+        // A connection whose request was in flight at close turns idle later; with keep-alive
+        // it would linger until its timeout: close those as they turn idle.
+        const sweep = setInterval(() => server.closeIdleConnections(), 100);
         server.close((error) => {
           clearTimeout(cut);
+          clearInterval(sweep);
           if (error) reject(error);
           else resolve();
         });

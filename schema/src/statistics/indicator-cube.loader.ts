@@ -16,6 +16,7 @@ import {
   yearsOf,
 } from './indicator-tables';
 import { disclosureControlFromEnv, type DisclosureControl } from './disclosure-control';
+import { minCellSizeFromEnv } from './min-cell-size';
 
 /** What one measure's table needs from the cube. */
 export interface CubeQuery {
@@ -31,6 +32,8 @@ export interface CubeQuery {
 export interface CubeSlice {
   rows: CubeRow[];
   build: IndicatorBuildInfo | null;
+  /** The build's id: the generation of the cube the rows were read from. */
+  buildId?: string | null;
 }
 
 /** One aggregation: a cube measure, a span of years, the request's filter, the fields to keep. */
@@ -129,7 +132,11 @@ export function createIndicatorCubeLoader(
           ),
         ),
       );
-      return readKeys.map((keys) => ({ rows: keys.flatMap((key) => rows.get(key)!), build: info }));
+      return readKeys.map((keys) => ({
+        rows: keys.flatMap((key) => rows.get(key)!),
+        build: info,
+        buildId: build?._id ?? null,
+      }));
     },
     {
       cacheKeyFn: (query) =>
@@ -203,12 +210,23 @@ export function checkIndicatorCoverage(
   );
 }
 
-/** The protected table of one measure for a request, through the request's cube loader. */
+/**
+ * Published tables remembered per process under the default disclosure control: the same build,
+ * request and measure give the same protected table (the noise follows the cell keys, not the
+ * request), so it is computed once per build. A refresh's build has a new `builtAt`, hence new
+ * keys. Tables are read, never changed, by the resolvers that return them.
+ */
+const publishedTables = new LRUCache<string, IndicatorTable>({ max: CUBE_READS_REMEMBERED });
+
+/**
+ * The protected table of one measure for a request, through the request's cube loader. Without
+ * an explicit `control`, the deployment's (disclosureControlFromEnv), and the table is shared.
+ */
 export async function loadIndicatorTable(
   loader: DataLoader<CubeQuery, CubeSlice, string>,
   request: IndicatorRequest,
   measure: IndicatorMeasure,
-  control: DisclosureControl = disclosureControlFromEnv(),
+  control?: DisclosureControl,
 ): Promise<IndicatorTable> {
   const fields = dimensionsOf(measure, request)
     .filter((d) => d !== IndicatorDimension.YEAR)
@@ -224,5 +242,27 @@ export async function loadIndicatorTable(
     fields,
   });
   checkIndicatorCoverage(request, measure, slice.build);
-  return indicatorTableOf(measure, request, slice.rows, control, slice.build);
+  if (control || !slice.build || !slice.buildId)
+    return indicatorTableOf(
+      measure,
+      request,
+      slice.rows,
+      control ?? disclosureControlFromEnv(),
+      slice.build,
+    );
+  const key = JSON.stringify([
+    slice.buildId ?? null,
+    slice.build.builtAt.toISOString(),
+    slice.build.asOf.toISOString(),
+    minCellSizeFromEnv(),
+    measure.agency,
+    measure.name,
+    indicatorKey(request),
+  ]);
+  let table = publishedTables.get(key);
+  if (!table) {
+    table = indicatorTableOf(measure, request, slice.rows, disclosureControlFromEnv(), slice.build);
+    publishedTables.set(key, table);
+  }
+  return table;
 }
