@@ -213,6 +213,7 @@ export interface BenchSystem {
 export async function startBenchSystem(options: {
   persons: number;
   env?: Record<string, string>;
+  nodeArgs?: string[];
 }): Promise<BenchSystem> {
   const store = await startStore();
   const prefix = 'bench';
@@ -234,6 +235,7 @@ export async function startBenchSystem(options: {
       mongodbUri: store.uri,
       databasePrefix: prefix,
       output: { logDir: mkdtempSync(join(tmpdir(), 'jol-bench-logs-')) },
+      nodeArgs: options.nodeArgs,
       env: {
         ...devKeysEnv(keys),
         METRICS_TOKEN: BENCH_METRICS_TOKEN,

@@ -188,9 +188,7 @@ async function main(): Promise<void> {
   printMachine();
   const bench = await startBenchSystem({
     persons,
-    env: values.profile
-      ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${resolve(values.profile)}` }
-      : {},
+    nodeArgs: values.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(values.profile)}`] : [],
   });
   try {
     const { system, keys, pids } = bench;

@@ -16,6 +16,8 @@ export interface SystemOptions {
   output: 'inherit' | { logDir: string };
   /** Extra environment for every service (keys, secrets, limits). @default {} */
   env?: Record<string, string>;
+  /** Options for Node in every service process (e.g. --cpu-prof). @default [] */
+  nodeArgs?: string[];
 }
 
 export interface RunningSystem {
@@ -59,6 +61,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
             HOST: '127.0.0.1',
           },
           output: outputFor(name),
+          nodeArgs: options.nodeArgs,
         });
         processes.push(asServiceProcess(name, localSubgraphUrl(port), child));
         await waitUntilReady(`http://127.0.0.1:${port}/readyz`, child);
@@ -73,6 +76,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       script: join(REPO_ROOT, 'gateway', 'dist', 'main.js'),
       env: { ...options.env, ...urlEnv, PORT: String(gatewayPort), HOST: '127.0.0.1' },
       output: outputFor('gateway'),
+      nodeArgs: options.nodeArgs,
     });
     processes.push(asServiceProcess('gateway', gatewayUrl, gateway));
     await waitUntilReady(`${gatewayUrl}/readyz`, gateway);
