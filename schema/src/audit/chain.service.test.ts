@@ -189,7 +189,7 @@ describe('appends from concurrent requests', () => {
   });
 
   it('are chained in the order asked, written together, each answered with its own event', async () => {
-    const inserts = jest.spyOn(AuditEvent, 'insertMany');
+    const inserts = jest.spyOn(AuditEvent.collection, 'insertMany');
     const chain = createAuditChain(AuditEvent);
     const appended = await Promise.all(
       Array.from({ length: 12 }, (_, i) => chain.append(input(i + 1))),
@@ -204,7 +204,7 @@ describe('appends from concurrent requests', () => {
 
   it('answers no request whose event was not stored', async () => {
     const chain = createAuditChain(AuditEvent, 1);
-    jest.spyOn(AuditEvent, 'insertMany').mockRejectedValueOnce(new Error('store down'));
+    jest.spyOn(AuditEvent.collection, 'insertMany').mockRejectedValueOnce(new Error('store down'));
     const results = await Promise.allSettled([chain.append(input(1)), chain.append(input(2))]);
     expect(results[0]).toMatchObject({ status: 'rejected' });
     // The next write is a batch of its own and is stored.
