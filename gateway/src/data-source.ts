@@ -3,7 +3,9 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { signRequest, traceContextHeaders, traceSubgraphCall, type SigningKeys } from '@jol/schema';
 import { GraphQLError } from 'graphql';
+import { Agent, fetch as undiciFetch } from 'undici';
 import type { GatewayContext } from './context';
+import { dedupeRepresentations, expandEntities, shareInFlight } from './subgraph-calls';
 import { isSafeToRetry } from './resilience/operation-kind';
 import {
   SubgraphCallError,
@@ -54,6 +56,26 @@ export function createSigningFetcher(
   };
 }
 
+/**
+ * A fetch with connections of its own to one subgraph, kept open between requests (longer than
+ * the global default of 4 s, shorter than the subgraphs' 65 s, so the gateway closes first and
+ * never writes to a socket the subgraph has closed). `close` ends them at once (a hung subgraph
+ * would hold a graceful close), so that a stopping gateway is not held open by them.
+ */
+export function createKeepAliveFetch(): { fetch: typeof fetch; close(): Promise<void> } {
+  const dispatcher = new Agent({
+    keepAliveTimeout: 30_000,
+    keepAliveMaxTimeout: 60_000,
+    connections: 128,
+  });
+  return {
+    fetch: ((url: string, init: RequestInit) =>
+      undiciFetch(url, { ...(init as object), dispatcher })) as unknown as typeof fetch,
+    // Called once the gateway has answered its last request: nothing is left to wait for.
+    close: () => dispatcher.destroy(),
+  };
+}
+
 /** Headers a subgraph needs to judge a request on its own; nothing else is forwarded. */
 export const FORWARDED_HEADERS = [
   'authorization',
@@ -82,12 +104,37 @@ export class JolDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     this.guard = guard;
   }
 
+  /**
+   * Asks the subgraph once per distinct entity representation, and once for identical queries
+   * of the same incoming request under way at the same time (see subgraph-calls.ts).
+   */
   override async process(
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
   ): Promise<Awaited<ReturnType<RemoteGraphQLDataSource['process']>>> {
+    const { request, context } = options;
+    const query = request.query ?? '';
+    const retry = isSafeToRetry(query);
+    const representations = dedupeRepresentations(request.variables);
+    if (representations)
+      request.variables = { ...request.variables, representations: representations.unique };
+    const send = () => this.guarded(options, retry);
+    const answer =
+      retry && context
+        ? await shareInFlight(
+            context,
+            JSON.stringify([this.url, query, request.variables ?? null, context.forwarded ?? null]),
+            send,
+          )
+        : await send();
+    return representations ? expandEntities(answer, representations) : answer;
+  }
+
+  private async guarded(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+    retry: boolean,
+  ): Promise<Awaited<ReturnType<RemoteGraphQLDataSource['process']>>> {
     const guard = this.guard;
     if (!guard) return super.process(options);
-    const retry = isSafeToRetry(options.request.query ?? '');
     try {
       return await guard.call((signal) => attemptSignal.run(signal, () => super.process(options)), {
         retry,

@@ -3,6 +3,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
 import {
   bindAccessLine,
@@ -27,7 +28,7 @@ import {
 } from '@jol/schema';
 import { createAuthMiddleware, createIntrospectionGuard, createSuggestionGuard } from './auth';
 import { createGatewayContext, type GatewayContext } from './context';
-import { createSigningFetcher, JolDataSource } from './data-source';
+import { createKeepAliveFetch, createSigningFetcher, JolDataSource } from './data-source';
 import { dashboardRouter } from './dashboard/serve';
 import { graphiqlRouter } from './graphiql/serve';
 import { createIndicatorsCsvHandler } from './indicators-csv';
@@ -99,6 +100,7 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
   // The URLs the gateway calls, as the supergraph and overrides settle them at load.
   const resolvedUrls: Record<string, string> = {};
   const subgraphs: ReadinessTarget[] = [];
+  const connections: ReturnType<typeof createKeepAliveFetch>[] = [];
   const metrics = createServiceMetrics('gateway');
   const guardEvents = withGuardLogging(
     log,
@@ -115,10 +117,12 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
     buildService: ({ name, url }) => {
       resolvedUrls[name] = overrides[name] ?? url ?? '';
       const guard = createSubgraphGuard(name, options.subgraphGuards?.[name], guardEvents);
+      const keepAlive = createKeepAliveFetch();
+      connections.push(keepAlive);
       subgraphs.push({ name, url: resolvedUrls[name], guard });
       return new JolDataSource({
         url: overrides[name] ?? url,
-        fetcher: createSigningFetcher(options.access.signingKeys, name),
+        fetcher: createSigningFetcher(options.access.signingKeys, name, keepAlive.fetch),
         guard,
       });
     },
@@ -164,6 +168,9 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
       assignRequestId: () => randomUUID(),
     }),
   );
+  // Answers of 1 kB or more are compressed for clients that accept it (brotli at quality 4,
+  // gzip, deflate); the GraphiQL bundle is served precompressed and passes through as it is.
+  app.use(compression());
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -239,6 +246,7 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
     stop: async () => {
       await apollo.stop();
       for (const { guard } of subgraphs) guard?.shutdown();
+      await Promise.all(connections.map((connection) => connection.close()));
     },
   };
 }

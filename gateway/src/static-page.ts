@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import express, { Router, type Response } from 'express';
+import { Router, type Response } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import { HttpErrorCode, sendError } from '@jol/schema';
 
 /**
@@ -33,9 +34,16 @@ function setPageHeaders(res: Response): void {
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
   res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-  // File names carry no hash, so browsers must revalidate (cheap: ETag answers 304).
+  // The page's own name carries no hash, so browsers must revalidate (cheap: ETag answers 304).
   res.setHeader('Cache-Control', 'no-cache');
 }
+
+/**
+ * A file named by its content's hash (bundle.ts: `-` and 12 hex digits; esbuild's assets: `-`
+ * and 8 base-32 letters), possibly as its precompressed `.br` or `.gz`: its content never changes
+ * under that name, so browsers keep it for a year without asking again.
+ */
+export const CONTENT_HASHED_FILE = /-(?:[0-9a-f]{12}|[A-Z2-7]{8})(?:\.[A-Za-z0-9]+)+$/;
 
 export interface StaticPageOptions {
   /** Where the page is served, e.g. `/graphiql`; its files are served below `<mount>/`. */
@@ -82,7 +90,22 @@ export function staticPageRouter({ mount, publicDir, label }: StaticPageOptions)
       if (req.path === '/index.html') sendError(res, 404, HttpErrorCode.NOT_FOUND, 'Not found');
       else next();
     },
-    express.static(publicDir, { index: false, redirect: false, dotfiles: 'ignore' }),
+    // Brotli or gzip written at build time, chosen by Accept-Encoding, brotli first; a file
+    // without a compressed copy is served as it is.
+    expressStaticGzip(publicDir, {
+      enableBrotli: true,
+      orderPreference: ['br', 'gz'],
+      index: false,
+      serveStatic: {
+        index: false,
+        redirect: false,
+        dotfiles: 'ignore',
+        setHeaders: (res, path) => {
+          if (CONTENT_HASHED_FILE.test(path))
+            res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        },
+      },
+    }),
   );
   router.use(mount, (_req, res) => {
     sendError(res, 404, HttpErrorCode.NOT_FOUND, 'Not found');

@@ -43,6 +43,10 @@ export async function listen(
     }
     app(req, res);
   });
+  // Longer than the gateway keeps its connections to subgraphs idle (30 s): the client closes an
+  // idle connection first, so it never sends on one this server has just closed.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.listen(port, host);
   await once(server, 'listening');
   const address = server.address() as AddressInfo;
@@ -54,8 +58,12 @@ export async function listen(
       if (drainMs > 0) await new Promise((resolve) => setTimeout(resolve, drainMs));
       await new Promise<void>((resolve, reject) => {
         const cut = setTimeout(() => server.closeAllConnections(), deadlineMs);
+        // A connection whose request was in flight at close turns idle later; with keep-alive
+        // it would linger until its timeout: close those as they turn idle.
+        const sweep = setInterval(() => server.closeIdleConnections(), 100);
         server.close((error) => {
           clearTimeout(cut);
+          clearInterval(sweep);
           if (error) reject(error);
           else resolve();
         });

@@ -23,15 +23,13 @@ declare const JOL_PURPOSES: readonly { purpose: string; roles: readonly string[]
 /**
  * Monaco runs its language services in web workers. They are bundled next to this script and
  * loaded from the gateway's own origin: graphiql's default worker setup fetches them from esm.sh.
+ * bundle.ts fills in their content-hashed names by label (editor, json, graphql).
  */
-const WORKERS: Record<string, string> = {
-  json: 'json.worker.js',
-  graphql: 'graphql.worker.js',
-};
+declare const JOL_WORKERS: Record<string, string>;
 Object.assign(globalThis, {
   MonacoEnvironment: {
     getWorker: (_workerId: string, label: string) =>
-      new Worker(new URL(`workers/${WORKERS[label] ?? 'editor.worker.js'}`, import.meta.url), {
+      new Worker(new URL(`workers/${JOL_WORKERS[label] ?? JOL_WORKERS.editor}`, import.meta.url), {
         name: label,
       }),
   },

@@ -1,19 +1,34 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { request, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gzipSync, gunzipSync } from 'node:zlib';
 import express from 'express';
 import { listen, type RunningServer } from '@jol/schema';
 import { GRAPHIQL_CSP, graphiqlRouter } from './serve';
 
-/** A raw GET, so that paths reach the server exactly as written (fetch would normalise `..`). */
-function rawGet(url: string, path: string): Promise<{ status: number; body: string }> {
+/**
+ * A raw GET, so that paths reach the server exactly as written (fetch would normalise `..`) and
+ * a compressed body arrives as it was sent (fetch would decode it).
+ */
+function rawGet(
+  url: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string; raw: Buffer; headers: IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${url}${path}`, { path }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    const req = request(`${url}${path}`, { path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        resolve({
+          status: res.statusCode ?? 0,
+          body: raw.toString('utf8'),
+          raw,
+          headers: res.headers,
+        });
+      });
     });
     req.on('error', reject);
     req.end();
@@ -42,6 +57,63 @@ describe('graphiqlRouter', () => {
     const response = await fetch(`${server.url}/graphiql`);
     expect(response.status).toBe(503);
     expect(await response.text()).toContain('npm run build');
+  });
+
+  describe('a bundle file named by its content and precompressed', () => {
+    const SCRIPT = 'console.log("the hashed script")';
+    const HASHED = 'app-0123456789ab.js';
+    let built: string;
+    let bundled: RunningServer;
+    // The precompressed files are found when the router is made, as the gateway starts.
+    beforeAll(async () => {
+      built = mkdtempSync(join(tmpdir(), 'jol-graphiql-built-'));
+      writeFileSync(join(built, 'index.html'), '<!doctype html><title>t</title>');
+      writeFileSync(join(built, 'app.js'), SCRIPT);
+      writeFileSync(join(built, HASHED), SCRIPT);
+      writeFileSync(join(built, `${HASHED}.br`), brotliCompressSync(SCRIPT));
+      writeFileSync(join(built, `${HASHED}.gz`), gzipSync(SCRIPT));
+      const app = express();
+      app.use(graphiqlRouter(built));
+      bundled = await listen(app, 0);
+    });
+    afterAll(async () => {
+      await bundled.close();
+      rmSync(built, { recursive: true, force: true });
+    });
+
+    it('answers a browser with brotli, kept for a year as immutable', async () => {
+      const response = await rawGet(bundled.url, `/graphiql/${HASHED}`, {
+        'accept-encoding': 'gzip, deflate, br, zstd',
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers['content-encoding']).toBe('br');
+      expect(response.headers['content-type']).toMatch(/javascript/);
+      expect(response.headers['vary']).toMatch(/accept-encoding/i);
+      expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(response.headers['content-security-policy']).toBe(GRAPHIQL_CSP);
+      expect(brotliDecompressSync(response.raw).toString('utf8')).toBe(SCRIPT);
+    });
+
+    it('answers gzip to a client without brotli, and the file itself to one without either', async () => {
+      const gzip = await rawGet(bundled.url, `/graphiql/${HASHED}`, {
+        'accept-encoding': 'gzip',
+      });
+      expect(gzip.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(gzip.raw).toString('utf8')).toBe(SCRIPT);
+      const plain = await rawGet(bundled.url, `/graphiql/${HASHED}`, {
+        'accept-encoding': 'identity',
+      });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body).toBe(SCRIPT);
+      expect(plain.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    });
+
+    it('keeps a name without a hash revalidated', async () => {
+      const response = await rawGet(bundled.url, '/graphiql/app.js', {
+        'accept-encoding': 'gzip, deflate, br',
+      });
+      expect(response.headers['cache-control']).toBe('no-cache');
+    });
   });
 
   describe('once built', () => {

@@ -241,13 +241,47 @@ describe('createTokenVerifier', () => {
     );
   });
 
+  describe('remembering verified tokens', () => {
+    afterEach(() => {
+      jest.useRealTimers();
+    });
+
+    it('refuses a remembered token once it has expired', async () => {
+      const start = Date.now();
+      jest.useFakeTimers({ now: start, doNotFake: ['nextTick', 'setImmediate'] });
+      const verify = createTokenVerifier({ jwksPath });
+      const jwt = await token(ed, 'EdDSA', 'ed', {}, { exp: Math.floor(start / 1000) + 60 });
+      await expect(verify(jwt)).resolves.toStrictEqual({ sub: 'analyst-1', roles: ['ANALYST'] });
+      await expect(verify(jwt)).resolves.toStrictEqual({ sub: 'analyst-1', roles: ['ANALYST'] });
+      jest.setSystemTime(start + 61_000);
+      await expect(verify(jwt)).rejects.toEqual(UNAUTHENTICATED('The token has expired'));
+    });
+
+    it('gives every request a caller of its own', async () => {
+      const verify = createTokenVerifier({ jwksPath });
+      const jwt = await token(ed, 'EdDSA', 'ed');
+      const first = await verify(jwt);
+      first.roles.push('AUDITOR');
+      first.sub = 'someone-else';
+      await expect(verify(jwt)).resolves.toStrictEqual({ sub: 'analyst-1', roles: ['ANALYST'] });
+    });
+
+    it('remembers nothing that failed: a refused token stays refused', async () => {
+      const verify = createTokenVerifier({ jwksPath });
+      const forged = await token(stranger, 'EdDSA', 'ed');
+      await expect(verify(forged)).rejects.toEqual(UNAUTHENTICATED('The token is not valid'));
+      await expect(verify(forged)).rejects.toEqual(UNAUTHENTICATED('The token is not valid'));
+    });
+  });
+
   describe('with a JWKS endpoint', () => {
     let server: Server;
     let url: string;
+    let served: () => { keys: JWK[] } = () => jwks;
     beforeAll(async () => {
       server = createServer((_req, res) => {
         res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify(jwks));
+        res.end(JSON.stringify(served()));
       });
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`;
@@ -266,6 +300,25 @@ describe('createTokenVerifier', () => {
       await expect(verify(await token(stranger, 'EdDSA', 'ed'))).rejects.toEqual(
         UNAUTHENTICATED('The token is not valid'),
       );
+    });
+
+    it('refuses a remembered token once its signing key is withdrawn from the set', async () => {
+      served = () => jwks;
+      const verify = createTokenVerifier({ jwksUrl: url, jwksMaxAgeMs: 0 });
+      const jwt = await token(ed, 'EdDSA', 'ed');
+      await expect(verify(jwt)).resolves.toStrictEqual({ sub: 'analyst-1', roles: ['ANALYST'] });
+      await expect(verify(jwt)).resolves.toStrictEqual({ sub: 'analyst-1', roles: ['ANALYST'] });
+      served = () => ({ keys: jwks.keys.filter((key) => key.kid !== 'ed') });
+      try {
+        await expect(verify(jwt)).rejects.toEqual(UNAUTHENTICATED('The token is not valid'));
+        // Another key of the same set is still trusted.
+        await expect(verify(await token(rsa, 'RS256', 'rs'))).resolves.toStrictEqual({
+          sub: 'analyst-1',
+          roles: ['ANALYST'],
+        });
+      } finally {
+        served = () => jwks;
+      }
     });
   });
 

@@ -1,4 +1,4 @@
-import type { KeyObject } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { GraphQLError } from 'graphql';
 import {
@@ -10,6 +10,7 @@ import {
   type JSONWebKeySet,
   type JWTPayload,
 } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { Caller } from '../context';
 import { ErrorCode } from '../errors';
 import { parsePin } from '../scalars/pin';
@@ -31,6 +32,13 @@ export interface TokenVerifierOptions {
    * `jol-service` are verified with it alone. Without it, no service token is accepted.
    */
   servicePublicKey?: KeyObject;
+  /**
+   * Verified tokens remembered (by their SHA-256) until they expire, so that a caller's next
+   * request is not verified again; 0 verifies every time. @default 10000
+   */
+  cachedTokens?: number;
+  /** How long fetched JWKS keys are trusted before they are fetched again. @default 600000 */
+  jwksMaxAgeMs?: number;
 }
 
 export type TokenVerifier = (token: string) => Promise<Caller>;
@@ -62,10 +70,23 @@ export function tokenVerifierOptionsFromEnv(
  */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   let keys: ReturnType<typeof createLocalJWKSet> | ReturnType<typeof createRemoteJWKSet>;
+  // The key ids a cached token may still be trusted under; a remote set can drop a key.
+  let currentKeyIds: () => Promise<ReadonlySet<string> | null>;
   if (options.jwksPath) {
-    keys = createLocalJWKSet(JSON.parse(readFileSync(options.jwksPath, 'utf8')) as JSONWebKeySet);
+    const jwks = JSON.parse(readFileSync(options.jwksPath, 'utf8')) as JSONWebKeySet;
+    keys = createLocalJWKSet(jwks);
+    const ids = keyIdsOf(jwks);
+    currentKeyIds = () => Promise.resolve(ids);
   } else if (options.jwksUrl) {
-    keys = createRemoteJWKSet(new URL(options.jwksUrl));
+    const remote = createRemoteJWKSet(new URL(options.jwksUrl), {
+      cacheMaxAge: options.jwksMaxAgeMs ?? 600_000,
+    });
+    keys = remote;
+    currentKeyIds = async () => {
+      if (!remote.fresh) await remote.reload();
+      const jwks = remote.jwks();
+      return jwks ? keyIdsOf(jwks) : null;
+    };
   } else {
     throw new Error('token verification needs JWKS_PATH or JWKS_URL');
   }
@@ -74,25 +95,69 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   if (issuer === SERVICE_ISSUER)
     throw new Error(`JWT_ISSUER must not be "${SERVICE_ISSUER}", the issuer of Jol's own services`);
   const verifyService = serviceTokenVerifier(audience, options.servicePublicKey);
-  return async (token) => {
-    if (issuerOf(token) === SERVICE_ISSUER) return verifyService(token);
-    let payload: JWTPayload;
+  const verify = async (
+    token: string,
+  ): Promise<{ caller: Caller; payload: JWTPayload; kid?: string }> => {
     try {
-      ({ payload } = await jwtVerify(token, keys, {
+      const { payload, protectedHeader } = await jwtVerify(token, keys, {
         issuer,
         audience,
         algorithms: TOKEN_ALGORITHMS,
         requiredClaims: ['sub', 'exp'],
-      }));
+      });
+      const caller = callerFromClaims(payload);
+      // Only the services' own key grants a service role: an identity provider cannot hand one out.
+      if (caller.roles.some(isServiceRole)) throw unauthenticated('The token is not valid');
+      return { caller, payload, kid: protectedHeader.kid };
     } catch (error) {
+      if (error instanceof GraphQLError) throw error;
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The token has expired');
       throw unauthenticated('The token is not valid');
     }
-    const caller = callerFromClaims(payload);
-    // Only the services' own key grants a service role: an identity provider cannot hand one out.
-    if (caller.roles.some(isServiceRole)) throw unauthenticated('The token is not valid');
+  };
+  const size = options.cachedTokens ?? 10_000;
+  // A service token lives a minute and is checked against the services' key alone: never cached.
+  if (size === 0)
+    return async (token) =>
+      issuerOf(token) === SERVICE_ISSUER ? verifyService(token) : (await verify(token)).caller;
+
+  const cache = new LRUCache<string, CachedToken>({ max: size });
+  return async (token) => {
+    if (issuerOf(token) === SERVICE_ISSUER) return verifyService(token);
+    const digest = createHash('sha256').update(token).digest('base64url');
+    const hit = cache.get(digest);
+    if (hit) {
+      // Trusted only while it has not expired and the key that signed it is still published;
+      // otherwise it is verified again, which refuses it as jose would have.
+      const keyIds = hit.expiresAt > Date.now() ? await currentKeyIds().catch(() => null) : null;
+      if (keyIds?.has(hit.kid)) return copyOf(hit.caller);
+      cache.delete(digest);
+    }
+    const { caller, payload, kid } = await verify(token);
+    // A token without a key id cannot be tied to the key that signed it: it is never remembered.
+    if (kid !== undefined && typeof payload.exp === 'number') {
+      const expiresAt = payload.exp * 1000;
+      const ttl = expiresAt - Date.now();
+      if (ttl > 0) cache.set(digest, { caller: copyOf(caller), expiresAt, kid }, { ttl });
+    }
     return caller;
   };
+}
+
+interface CachedToken {
+  caller: Caller;
+  /** The token's `exp`, in milliseconds. */
+  expiresAt: number;
+  kid: string;
+}
+
+function keyIdsOf(jwks: JSONWebKeySet): ReadonlySet<string> {
+  return new Set(jwks.keys.flatMap((key) => (typeof key.kid === 'string' ? [key.kid] : [])));
+}
+
+/** Each request gets a caller of its own: nothing one request does to it reaches another. */
+function copyOf(caller: Caller): Caller {
+  return { ...caller, roles: [...caller.roles] };
 }
 
 /** The `iss` a token claims, unverified: it only picks the key the token is verified with. */

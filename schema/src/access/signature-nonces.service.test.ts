@@ -46,6 +46,29 @@ describe('createStoredNonces', () => {
     expect(claims.filter(Boolean)).toHaveLength(1);
   });
 
+  it('claims arriving together share inserts, and each is answered for its own nonce', async () => {
+    const store = createStoredNonces(first);
+    expect(await store.claim('nonce-batch-used-0001', 'k1', expiresAt)).toBe(true);
+    const inserts = jest.spyOn(store.model.collection, 'insertMany');
+    try {
+      const nonces = [
+        'nonce-batch-0000000001',
+        'nonce-batch-used-0001',
+        'nonce-batch-0000000002',
+        'nonce-batch-0000000001',
+        'nonce-batch-0000000003',
+      ];
+      const claims = await Promise.all(nonces.map((n) => store.claim(n, 'k1', expiresAt)));
+      // Five claims, every nonce sent, in fewer inserts (those that arrive during one go together).
+      const sent = inserts.mock.calls.map((call) => (call[0] as unknown[]).length);
+      expect(sent.reduce((a, b) => a + b, 0)).toBe(5);
+      expect(sent.length).toBeLessThan(5);
+      expect(claims).toEqual([true, false, true, false, true]);
+    } finally {
+      inserts.mockRestore();
+    }
+  });
+
   it('keeps nonces under a TTL index on their expiry, so the store forgets them', async () => {
     const indexes = await first.collection('signature_nonces').indexes();
     expect(indexes).toEqual(

@@ -173,3 +173,42 @@ describe('the audit chain under attack', () => {
     });
   });
 });
+
+describe('appends from concurrent requests', () => {
+  let connection: Connection;
+  let AuditEvent: AuditEventModel;
+
+  beforeEach(async () => {
+    connection = await openTestDatabase('chain-batch');
+    AuditEvent = createAuditEventModel(connection);
+    await AuditEvent.init();
+  });
+  afterEach(async () => {
+    jest.restoreAllMocks();
+    await dropTestDatabase(connection);
+  });
+
+  it('are chained in the order asked, written together, each answered with its own event', async () => {
+    const inserts = jest.spyOn(AuditEvent.collection, 'insertMany');
+    const chain = createAuditChain(AuditEvent);
+    const appended = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => chain.append(input(i + 1))),
+    );
+    expect(appended.map((event) => [event.seq, event.requestId])).toEqual(
+      Array.from({ length: 12 }, (_, i) => [i + 1, `request-${i + 1}`]),
+    );
+    // The first is written at once, the eleven that arrived meanwhile in one insert.
+    expect(inserts).toHaveBeenCalledTimes(2);
+    expect(await verifyAuditChain(AuditEvent)).toMatchObject({ ok: true, events: 12 });
+  });
+
+  it('answers no request whose event was not stored', async () => {
+    const chain = createAuditChain(AuditEvent, 1);
+    jest.spyOn(AuditEvent.collection, 'insertMany').mockRejectedValueOnce(new Error('store down'));
+    const results = await Promise.allSettled([chain.append(input(1)), chain.append(input(2))]);
+    expect(results[0]).toMatchObject({ status: 'rejected' });
+    // The next write is a batch of its own and is stored.
+    expect(results[1]).toMatchObject({ status: 'fulfilled', value: { seq: 1 } });
+    expect(await verifyAuditChain(AuditEvent)).toMatchObject({ ok: true, events: 1 });
+  });
+});

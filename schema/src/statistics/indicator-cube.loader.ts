@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { LRUCache } from 'lru-cache';
 import type { PipelineStage } from 'mongoose';
 import { badUserInput } from '../errors';
 import { formatIsoDate } from '../scalars/date';
@@ -15,6 +16,7 @@ import {
   yearsOf,
 } from './indicator-tables';
 import { disclosureControlFromEnv, type DisclosureControl } from './disclosure-control';
+import { minCellSizeFromEnv } from './min-cell-size';
 
 /** What one measure's table needs from the cube. */
 export interface CubeQuery {
@@ -30,6 +32,8 @@ export interface CubeQuery {
 export interface CubeSlice {
   rows: CubeRow[];
   build: IndicatorBuildInfo | null;
+  /** The build's id: the generation of the cube the rows were read from. */
+  buildId?: string | null;
 }
 
 /** One aggregation: a cube measure, a span of years, the request's filter, the fields to keep. */
@@ -39,6 +43,42 @@ interface CubeRead {
   fromYear: number;
   toYear: number;
   fields: Set<CubeField>;
+}
+
+/** Distinct cube reads remembered per process and database. @default 2000 */
+export const CUBE_READS_REMEMBERED = 2000;
+
+/**
+ * Cube reads shared by every request of this process on one database (keyed by its cell model):
+ * a build never changes once written, so a read of build B is the same for everyone until a
+ * refresh writes a newer build, whose reads have keys of their own. A read under way is shared
+ * with identical ones that arrive meanwhile; a failed read is forgotten. The rows carry no
+ * caller: whether a caller may read a measure at all is decided by the rules before a resolver
+ * asks, and the same cells are published to every caller allowed.
+ */
+const sharedReads = new WeakMap<object, LRUCache<string, Promise<CubeRow[]>>>();
+
+function sharedReadsOf(models: IndicatorCubeModels): LRUCache<string, Promise<CubeRow[]>> {
+  let reads = sharedReads.get(models.IndicatorCell);
+  if (!reads) {
+    reads = new LRUCache({ max: CUBE_READS_REMEMBERED });
+    sharedReads.set(models.IndicatorCell, reads);
+  }
+  return reads;
+}
+
+/** A cube read of `build`, from another request's when one made it, else from the store. */
+function readCube(models: IndicatorCubeModels, build: string, key: string, read: CubeRead) {
+  const reads = sharedReadsOf(models);
+  const sharedKey = JSON.stringify([build, key, [...read.fields].sort()]);
+  let rows = reads.get(sharedKey);
+  if (!rows) {
+    // Frozen: every request reads the same rows, none may change them for the others.
+    rows = aggregateCube(models, build, read).then((read) => read.map((row) => Object.freeze(row)));
+    reads.set(sharedKey, rows);
+    rows.catch(() => reads.delete(sharedKey));
+  }
+  return rows;
 }
 
 /**
@@ -88,11 +128,15 @@ export function createIndicatorCubeLoader(
         await Promise.all(
           [...reads].map(
             async ([key, read]) =>
-              [key, build ? await aggregateCube(models, build._id, read) : []] as const,
+              [key, build ? await readCube(models, build._id, key, read) : []] as const,
           ),
         ),
       );
-      return readKeys.map((keys) => ({ rows: keys.flatMap((key) => rows.get(key)!), build: info }));
+      return readKeys.map((keys) => ({
+        rows: keys.flatMap((key) => rows.get(key)!),
+        build: info,
+        buildId: build?._id ?? null,
+      }));
     },
     {
       cacheKeyFn: (query) =>
@@ -166,12 +210,23 @@ export function checkIndicatorCoverage(
   );
 }
 
-/** The protected table of one measure for a request, through the request's cube loader. */
+/**
+ * Published tables remembered per process under the default disclosure control: the same build,
+ * request and measure give the same protected table (the noise follows the cell keys, not the
+ * request), so it is computed once per build. A refresh's build has a new `builtAt`, hence new
+ * keys. Tables are read, never changed, by the resolvers that return them.
+ */
+const publishedTables = new LRUCache<string, IndicatorTable>({ max: CUBE_READS_REMEMBERED });
+
+/**
+ * The protected table of one measure for a request, through the request's cube loader. Without
+ * an explicit `control`, the deployment's (disclosureControlFromEnv), and the table is shared.
+ */
 export async function loadIndicatorTable(
   loader: DataLoader<CubeQuery, CubeSlice, string>,
   request: IndicatorRequest,
   measure: IndicatorMeasure,
-  control: DisclosureControl = disclosureControlFromEnv(),
+  control?: DisclosureControl,
 ): Promise<IndicatorTable> {
   const fields = dimensionsOf(measure, request)
     .filter((d) => d !== IndicatorDimension.YEAR)
@@ -187,5 +242,27 @@ export async function loadIndicatorTable(
     fields,
   });
   checkIndicatorCoverage(request, measure, slice.build);
-  return indicatorTableOf(measure, request, slice.rows, control, slice.build);
+  if (control || !slice.build || !slice.buildId)
+    return indicatorTableOf(
+      measure,
+      request,
+      slice.rows,
+      control ?? disclosureControlFromEnv(),
+      slice.build,
+    );
+  const key = JSON.stringify([
+    slice.buildId ?? null,
+    slice.build.builtAt.toISOString(),
+    slice.build.asOf.toISOString(),
+    minCellSizeFromEnv(),
+    measure.agency,
+    measure.name,
+    indicatorKey(request),
+  ]);
+  let table = publishedTables.get(key);
+  if (!table) {
+    table = indicatorTableOf(measure, request, slice.rows, disclosureControlFromEnv(), slice.build);
+    publishedTables.set(key, table);
+  }
+  return table;
 }

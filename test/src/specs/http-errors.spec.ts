@@ -1,4 +1,5 @@
-import { gzipSync } from 'node:zlib';
+import { request } from 'node:http';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { serverAudits } from 'graphql-http';
 import { MongoClient, type Db } from 'mongodb';
 import { ROLE_POLICY, signRequest } from '@jol/schema';
@@ -326,6 +327,48 @@ describe('HTTP: every client error is a typed JSON error with a 4xx status', () 
       ['a variable', variable],
     ])('keeps it in %s for an agency officer', async (_what, body) => {
       expect(await messagesAs(agency(), body)).toContain('Did you mean the enum value "REGION"');
+    });
+  });
+
+  describe('answers are compressed for clients that accept it', () => {
+    /** A raw POST: fetch would decode the body and hide how it came. */
+    const rawPost = (acceptEncoding: string) =>
+      new Promise<{ encoding?: string; body: Buffer }>((resolve, reject) => {
+        const body = JSON.stringify({ query: '{ __schema { types { name description } } }' });
+        const req = request(
+          jol.graphqlUrl,
+          {
+            method: 'POST',
+            headers: { ...JSON_TYPE, ...agency(), 'accept-encoding': acceptEncoding },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () =>
+              resolve({
+                encoding: res.headers['content-encoding'],
+                body: Buffer.concat(chunks),
+              }),
+            );
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    const typesIn = (json: string) =>
+      (JSON.parse(json) as { data: { __schema: { types: unknown[] } } }).data.__schema.types.length;
+
+    it('brotli to a browser, gzip to a client without it, nothing to one that accepts none', async () => {
+      const br = await rawPost('gzip, deflate, br');
+      expect(br.encoding).toBe('br');
+      const gzip = await rawPost('gzip');
+      expect(gzip.encoding).toBe('gzip');
+      const plain = await rawPost('identity');
+      expect(plain.encoding).toBeUndefined();
+      const types = typesIn(plain.body.toString('utf8'));
+      expect(types).toBeGreaterThan(10);
+      expect(typesIn(brotliDecompressSync(br.body).toString('utf8'))).toBe(types);
+      expect(typesIn(gunzipSync(gzip.body).toString('utf8'))).toBe(types);
     });
   });
 

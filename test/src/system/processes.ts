@@ -16,11 +16,13 @@ export interface SpawnOptions {
   env: Record<string, string>;
   /** Where output goes: a file path, or 'inherit' to prefix lines onto this process's output. */
   output: string | 'inherit';
+  /** Options for Node itself (e.g. --cpu-prof, which NODE_OPTIONS may not carry). @default [] */
+  nodeArgs?: string[];
 }
 
 /** Starts one Node service as its own process; its output is prefixed or written to a file. */
 export function spawnService(options: SpawnOptions): ChildProcess {
-  const child = spawn(process.execPath, [options.script], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.script], {
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

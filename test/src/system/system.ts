@@ -27,6 +27,8 @@ export interface SystemOptions {
   replicas?: number;
   /** Environment for the subgraphs alone (the services' private key). @default {} */
   subgraphEnv?: Record<string, string>;
+  /** Options for Node in every service process (e.g. --cpu-prof). @default [] */
+  nodeArgs?: string[];
 }
 
 export interface RunningSystem {
@@ -76,6 +78,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
           HOST: '127.0.0.1',
         },
         output: outputFor(label),
+        nodeArgs: options.nodeArgs,
       });
       processes.push(asServiceProcess(label, localSubgraphUrl(port), child));
       await waitUntilReady(`http://127.0.0.1:${port}/readyz`, child);
@@ -109,6 +112,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       script: join(REPO_ROOT, 'gateway', 'dist', 'main.js'),
       env: { ...options.env, ...urlEnv, PORT: String(gatewayPort), HOST: '127.0.0.1' },
       output: outputFor('gateway'),
+      nodeArgs: options.nodeArgs,
     });
     processes.push(asServiceProcess('gateway', gatewayUrl, gateway));
     await waitUntilReady(`${gatewayUrl}/readyz`, gateway);

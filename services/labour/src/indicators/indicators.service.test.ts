@@ -238,4 +238,38 @@ describe('labour: indicators', () => {
       outcome: 'ALLOWED',
     });
   });
+
+  it('serves cells an analyst was served to no role refused them, however warm the cache', async () => {
+    const warm = await execute(server, ENTITIES, reps({ year: 2025 }, ['SEX']), ANALYST);
+    expect(warm.data!._entities[0].employedAbroad.total).toEqual({ value: 21, suppressed: false });
+    for (const role of ['LABOUR_OFFICER', 'PARTNER', 'AUDITOR'] as const) {
+      const refused = await execute(
+        server,
+        ENTITIES,
+        reps({ year: 2025 }, ['SEX']),
+        callerAs(role),
+      );
+      const indicators = refused.data?._entities?.[0] ?? null;
+      if (indicators)
+        for (const measure of ['employedAbroad', 'employmentAbroadBySector'])
+          expect(indicators[measure]).toBeNull();
+      expect(refused.errors?.length).toBeGreaterThan(0);
+      expect(refused.errors!.every((e) => e.extensions?.code === 'FORBIDDEN')).toBe(true);
+    }
+  });
+
+  it('reads a refresh at once: the newer build, never the cells remembered of the older', async () => {
+    const before = await execute(server, ENTITIES, reps({ year: 2025 }, ['SEX']), ANALYST);
+    expect(before.data!._entities[0].employedAbroad.total).toEqual({
+      value: 21,
+      suppressed: false,
+    });
+    await connection.collection('employment_records').deleteMany({});
+    await rebuildLabourIndicators(server.createContext().models, {
+      asOf: day('2025-12-31'),
+      recordKeys: ZERO_KEYS,
+    });
+    const after = await execute(server, ENTITIES, reps({ year: 2025 }, ['SEX']), ANALYST);
+    expect(after.data!._entities[0].employedAbroad.total).toEqual({ value: 0, suppressed: false });
+  });
 });
