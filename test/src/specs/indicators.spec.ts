@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { startTestSystem, type TestSystem } from '../system/test-system';
-import { readGraphQL } from '../client/graphql-client';
+import { readGraphQL } from '@jol/tools';
 
 /**
  * Indicators across the four agencies, through the gateway, over 2,000 seeded persons: one query

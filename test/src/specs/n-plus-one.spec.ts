@@ -3,10 +3,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSupergraph } from '@jol/gateway';
-import { ensureDevKeys, issueDevToken, type DevKeys } from '../auth/dev-keys';
-import { createGraphQLClient } from '../client/graphql-client';
-import { seedSyntheticData } from '../seed/seed';
-import { startInProcessSystem, type InProcessSystem } from '../system/in-process';
+import { ensureDevKeys, issueDevToken, type DevKeys } from '@jol/tools';
+import { createGraphQLClient } from '@jol/tools';
+import { seedSyntheticData } from '@jol/tools';
+import { startInProcessSystem, type InProcessSystem } from '@jol/tools';
 import {
   generatePersonReads,
   personType,

@@ -4,16 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
 import { print, parse } from 'graphql';
-import { verifyAllAuditChains } from '../audit/verify';
+import { verifyAllAuditChains } from '@jol/jobs';
 import {
   PartnerClient,
   PartnerExchangeError,
   type ExchangePeriod,
   type PartnerManifest,
 } from '../partner-client/partner-client';
-import { REPO_ROOT } from '../store/secantus';
+import { REPO_ROOT } from '@jol/tools';
 import { startTestSystem, type TestSystem } from '../system/test-system';
-import { readGraphQL } from '../client/graphql-client';
+import { readGraphQL } from '@jol/tools';
 
 const MANIFEST_DIR = join(REPO_ROOT, 'gateway', 'src', 'partner-operations', 'manifests');
 const manifestOf = (partner: string): PartnerManifest =>

@@ -1,6 +1,6 @@
 import type { Role } from '@jol/schema';
-import type { createGraphQLClient } from '../client/graphql-client';
-import type { ServiceProcess } from '../system/processes';
+import type { createGraphQLClient } from '@jol/tools';
+import type { ServiceProcess } from '@jol/tools';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 
 const PIN = '10712199154322';

@@ -1,15 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { localSubgraphUrl, signRequest, type SigningKeys } from '@jol/schema';
-import { devKeysEnv } from '../auth/dev-keys';
-import { readGraphQL } from '../client/graphql-client';
-import { freePort, REPO_ROOT } from '../store/secantus';
-import {
-  asServiceProcess,
-  spawnService,
-  waitUntilReady,
-  type ServiceProcess,
-} from '../system/processes';
+import { devKeysEnv } from '@jol/tools';
+import { readGraphQL } from '@jol/tools';
+import { freePort, REPO_ROOT } from '@jol/tools';
+import { asServiceProcess, spawnService, waitUntilReady, type ServiceProcess } from '@jol/tools';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 
 const PIN = '10101199000011';

@@ -11,7 +11,7 @@ import { MongoClient, type Db } from 'mongodb';
 import { ROLE_POLICY, type Agency, type Role } from '@jol/schema';
 import type { PartnerManifest } from '../partner-client/partner-client';
 import { PartnerClient } from '../partner-client/partner-client';
-import { REPO_ROOT } from '../store/secantus';
+import { REPO_ROOT } from '@jol/tools';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 
 /**

@@ -9,11 +9,11 @@ import {
   issueDevToken,
   type DevKeys,
   type TokenClaims,
-} from '../auth/dev-keys';
-import { createGraphQLClient } from '../client/graphql-client';
-import { seedSyntheticData } from '../seed/seed';
-import { REPO_ROOT } from '../store/secantus';
-import { startSystem, type RunningSystem } from './system';
+} from '@jol/tools';
+import { createGraphQLClient } from '@jol/tools';
+import { seedSyntheticData } from '@jol/tools';
+import { REPO_ROOT } from '@jol/tools';
+import { startSystem, type RunningSystem } from '@jol/tools';
 
 export interface TestSystem {
   system: RunningSystem;

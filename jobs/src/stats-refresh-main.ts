@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { parseIsoDate } from '@jol/schema';
-import { refreshStatistics } from './refresh';
+import { refreshStatistics } from './stats/refresh';
 
 /**
  * `npm run stats:refresh -- [--uri URI] [--prefix P] [--as-of YYYY-MM-DD]`: takes a new snapshot

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { MongoClient, type Document } from 'mongodb';
-import { LAST_RECORDED_DAY } from '../seed/figures';
-import { agencyDatabaseName, dropAgencyDatabases, seedSyntheticData } from '../seed/seed';
-import { refreshStatistics, STATISTICS_AGENCIES, UNIT_AGENCIES } from './refresh';
-import { syntheticRecordKeys } from './synthetic-secret';
+import { LAST_RECORDED_DAY } from '@jol/tools';
+import { agencyDatabaseName, dropAgencyDatabases, seedSyntheticData } from '@jol/tools';
+import { refreshStatistics, STATISTICS_AGENCIES, UNIT_AGENCIES } from '@jol/jobs';
+import { syntheticRecordKeys } from '@jol/tools';
 
 /**
  * The operator's refresh against the seed generator: from the same register, the refresh must

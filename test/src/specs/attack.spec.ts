@@ -3,11 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { disclosureControlFromEnv, type DisclosureControl } from '@jol/schema';
-import { ensureDevKeys, issueDevToken } from '../auth/dev-keys';
-import { createGraphQLClient } from '../client/graphql-client';
-import { dropAgencyDatabases, seedSyntheticData } from '../seed/seed';
-import { startInProcessSystem } from '../system/in-process';
-import { attack, type Group, type PublishedTable } from './attack';
+import { ensureDevKeys, issueDevToken } from '@jol/tools';
+import { createGraphQLClient } from '@jol/tools';
+import { dropAgencyDatabases, seedSyntheticData } from '@jol/tools';
+import { startInProcessSystem } from '@jol/tools';
+import { attack, type Group, type PublishedTable } from '@jol/tools';
 import {
   attackQueries,
   openAgencyCubes,
@@ -16,8 +16,8 @@ import {
   publisherOverHttp,
   truthOf,
   type AgencyCubes,
-} from './attack-run';
-import { NO_NOISE_PTABLE } from './planted-ptables';
+} from '@jol/tools';
+import { NO_NOISE_PTABLE } from '@jol/tools';
 
 /**
  * A bounded run of the differencing harness (npm run stats:attack) on a small seeded store: the

@@ -1,4 +1,4 @@
-import { runAuditCheckpoint } from './cli';
+import { runAuditCheckpoint } from './audit/cli';
 
 // `npm run audit:checkpoint [-- --uri <MONGODB_URI> --prefix jol --checkpoints <dir>]`: signs each
 // sound chain's head; exits 1 when a chain is broken (and signs nothing for it).

@@ -10,7 +10,7 @@ import {
   type Agency,
   type SeedOptions,
   type SeedReport,
-} from './seed';
+} from '@jol/tools';
 
 /**
  * The writer against the real store the e2e project starts: 300 persons into fresh databases,

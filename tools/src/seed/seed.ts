@@ -7,7 +7,7 @@ import { createLabourModels } from '@jol/labour';
 import { createMigrationModels } from '@jol/migration';
 import { createPensionsModels } from '@jol/pensions';
 import { connectStore, ensureIndexes, type RecordKeys } from '@jol/schema';
-import { rebuildAgencyIndicators } from '../stats/refresh';
+import { rebuildAgencyIndicators } from '@jol/jobs';
 import { syntheticRecordKeys } from '../stats/synthetic-secret';
 import { LAST_RECORDED_DAY, REFERENCE_DATE } from './figures';
 import { generatePersonBundle, MAX_PERSONS, type PersonBundle } from './person-bundle';

@@ -1,4 +1,4 @@
-import { runAuditVerify } from './cli';
+import { runAuditVerify } from './audit/cli';
 
 // `npm run audit:verify [-- --uri <MONGODB_URI> --prefix jol --checkpoints <dir>]`: exits 1 and
 // names the agency and seq of the first broken link or lost checkpoint.
