@@ -5,7 +5,7 @@
 #   docker build --build-arg PACKAGE_DIR=services/labour --build-arg PORT=4002 .
 # The production jobs (indicator refresh, audit verify and checkpoint) are the `jobs` target:
 #   docker build --target jobs .
-#   docker run ... node jobs/dist/stats-refresh-main.js --agency labour
+#   docker run ... node jobs/dist/stats-refresh-main.js --agency labour   (MONGODB_DB=jol_labour)
 
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
@@ -60,8 +60,10 @@ COPY --from=jobs-builder /app/services/pensions/package.json ./services/pensions
 COPY --from=jobs-builder /app/services/pensions/dist ./services/pensions/dist
 COPY --from=jobs-builder /app/jobs/package.json ./jobs/package.json
 COPY --from=jobs-builder /app/jobs/dist ./jobs/dist
-# The checkpoint logs' folder, owned by the job's user so that a fresh volume mounted there is too.
-RUN mkdir -p /var/lib/jol/audit-checkpoints && chown node:node /var/lib/jol/audit-checkpoints
+# The checkpoint logs' and the register export's folders, owned by the jobs' user so that a fresh
+# volume mounted on one is too.
+RUN mkdir -p /var/lib/jol/audit-checkpoints /var/lib/jol/statistics-export \
+ && chown node:node /var/lib/jol/audit-checkpoints /var/lib/jol/statistics-export
 USER node
 # Each job is chosen by its command (compose and the chart set it); by default, the usage.
 CMD ["node", "jobs/dist/stats-refresh-main.js", "--help"]

@@ -1,26 +1,39 @@
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseIsoDate } from '@jol/schema';
-import { refreshStatistics } from './stats/refresh';
+import { runForEachAgency } from './agency-processes';
+import { REPO_ROOT } from './paths';
+import { readRegisterExportManifest } from './stats/register-export';
+import { isStatisticsAgency, refreshAgencyStatistics, STATISTICS_AGENCIES } from './stats/refresh';
 
 /**
- * `npm run stats:refresh -- [--uri URI] [--prefix P] [--as-of YYYY-MM-DD]`: takes a new snapshot
- * of the register's dimensions into labour, health and pensions, then rebuilds the indicator cube
- * of each agency. Indicators are as fresh as the last run.
+ * `node jobs/dist/stats-refresh-main.js --agency <agency>`: refreshes one agency's indicators from
+ * its own database (MONGODB_URI, MONGODB_DB). Migration publishes the register's statistical export
+ * into JOL_STATS_EXPORT_DIR; labour, health and pensions read it there, so migration's refresh runs
+ * first. Without --agency (`npm run stats:refresh`), each agency's refresh runs as a process of its
+ * own, migration first.
  */
 
-const USAGE = `Usage: npm run stats:refresh -- [--uri URI] [--prefix P] [--as-of YYYY-MM-DD]
+const USAGE = `Usage: stats-refresh --agency <migration|labour|health|pensions> [options]
+       stats-refresh --published       (prints the register export's manifest)
+  --agency A         the agency refreshed (default: each in turn, each its own process)
   --uri URI          MongoDB connection string (default $MONGODB_URI)
-  --prefix P         databases P_migration, P_labour, P_health, P_pensions (default jol)
-  --as-of DAY        the last day the statistics cover (default today, UTC)
+  --prefix P         the agency's database is P_<agency> (default jol) unless $MONGODB_DB names it
+  --export-dir DIR   the register's statistical export (default $JOL_STATS_EXPORT_DIR, else
+                     .data/statistics-export)
+  --as-of DAY        the last day the statistics cover (default the day it runs, UTC)
 Needs JOL_STATS_SECRET (or JOL_STATS_SECRET_FILE): the secret the record keys of the cell key
 method derive from; keep it across refreshes, or every published count gets new noise.`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
+      agency: { type: 'string' },
       uri: { type: 'string' },
       prefix: { type: 'string', default: 'jol' },
+      'export-dir': { type: 'string' },
       'as-of': { type: 'string' },
+      published: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -29,22 +42,46 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
+  const exportDir =
+    values['export-dir'] ??
+    process.env.JOL_STATS_EXPORT_DIR ??
+    join(REPO_ROOT, '.data', 'statistics-export');
+  if (values.published) {
+    const manifest = readRegisterExportManifest(exportDir);
+    console.log(`register export of ${manifest.units} persons, made ${manifest.refreshedAt}`);
+    return;
+  }
+  if (values.agency === undefined) {
+    if (process.env.MONGODB_DB)
+      throw new Error('MONGODB_DB names one database: pass --agency for the agency that owns it');
+    const args = process.argv.slice(2);
+    const codes = await runForEachAgency(__filename, args, STATISTICS_AGENCIES, {
+      stopOnFailure: true,
+    });
+    process.exitCode = Object.values(codes).some((code) => code !== 0) ? 1 : 0;
+    return;
+  }
+  const agency = values.agency;
+  if (!isStatisticsAgency(agency))
+    throw new Error(`--agency must be one of ${STATISTICS_AGENCIES.join(', ')}; got "${agency}"`);
   const uri = values.uri ?? process.env.MONGODB_URI;
   if (!uri) throw new Error('no store: pass --uri or set MONGODB_URI');
   const asOf = values['as-of'] ? parseIsoDate(values['as-of'], '--as-of') : undefined;
-  const report = await refreshStatistics({
+  const report = await refreshAgencyStatistics({
+    agency,
     mongodbUri: uri,
-    databasePrefix: values.prefix,
+    database: process.env.MONGODB_DB ?? `${values.prefix}_${agency}`,
+    exportDir,
     asOf,
-    log: (line) => console.log(`  ${line}`),
+    log: (line: string) => console.log(`  ${line}`),
   });
   console.log(
-    `statistics refreshed as of ${report.asOf.toISOString().slice(0, 10)} in ${(report.elapsedMs / 1000).toFixed(1)} s`,
+    `${agency}: statistics refreshed as of ${report.asOf.toISOString().slice(0, 10)} in ${(report.elapsedMs / 1000).toFixed(1)} s`,
   );
 }
 
 main().catch((error: unknown) => {
-  console.error(`stats:refresh: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`stats-refresh: ${error instanceof Error ? error.message : String(error)}`);
   console.error(USAGE);
   process.exit(1);
 });

@@ -10,3 +10,4 @@ export * from './stats/synthetic-secret';
 export * from './stats/attack';
 export * from './stats/attack-run';
 export * from './stats/planted-ptables';
+export * from './stats/refresh-all';

@@ -47,6 +47,8 @@ interface NodeService {
 
 const compose: ComposeFile = parse(readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8'), {
   merge: true,
+  // The jobs share their settings through anchors; the file is the repository's own.
+  maxAliasCount: 1000,
 });
 
 const NODE_SERVICES: NodeService[] = [
@@ -54,12 +56,17 @@ const NODE_SERVICES: NodeService[] = [
   { name: 'gateway', dir: 'gateway', port: GATEWAY_PORT },
 ];
 
-/** The production jobs: run on demand (profile `jobs`) from the Dockerfile's `jobs` target. */
-const JOBS = {
-  'stats-refresh': 'stats-refresh-main',
-  'audit-verify': 'audit-verify-main',
-  'audit-checkpoint': 'audit-checkpoint-main',
-} as const;
+/** The production jobs every deployment runs: each is one command of the `jobs` profile. */
+const JOBS = ['stats-refresh', 'audit-verify', 'audit-checkpoint'];
+const AGENCIES: string[] = SUBGRAPHS.map(({ name }) => name);
+
+/** The services of the `jobs` profile, with the job script each runs (`jobs/dist/<main>.js`). */
+const JOB_SERVICES = Object.entries(compose.services)
+  .filter(([, service]) => service.profiles?.includes('jobs'))
+  .map(([name, service]) => {
+    const script = service.command?.find((arg) => arg.endsWith('.js')) ?? '';
+    return [name, /^jobs\/dist\/(.+)\.js$/.exec(script)?.[1] ?? script] as const;
+  });
 
 describe('docker-compose.yml', () => {
   it('runs MongoDB as a replica set that initiates itself, on a named volume', () => {
@@ -195,8 +202,33 @@ describe('docker-compose.yml', () => {
     },
   );
 
-  describe.each(Object.entries(JOBS))('job %s', (name, main) => {
-    const service = compose.services[name];
+  it('runs the production jobs, each on demand, with what it needs', () => {
+    expect(JOB_SERVICES.map(([name]) => name)).toEqual(expect.arrayContaining(JOBS));
+  });
+
+  it("runs each agency's jobs: every job that opens a database names one agency and its database", () => {
+    const reached: Record<string, string[]> = {};
+    for (const [name, service] of JOB_SERVICES.map(([n]) => [n, compose.services[n]!] as const)) {
+      const env = environmentOf(service);
+      if (!env.MONGODB_URI) continue;
+      const command = service.command!;
+      const agency = command[command.indexOf('--agency') + 1]!;
+      expect({ name, agency: AGENCIES.includes(agency), db: env.MONGODB_DB }).toEqual({
+        name,
+        agency: true,
+        db: `jol_${agency}`,
+      });
+      const script = command.find((arg) => arg.endsWith('.js'))!;
+      (reached[script] ??= []).push(agency);
+    }
+    // Every job runs for every agency.
+    for (const agencies of Object.values(reached))
+      expect(agencies.sort()).toEqual([...AGENCIES].sort());
+    expect(Object.keys(reached)).toHaveLength(JOBS.length);
+  });
+
+  describe.each(JOB_SERVICES)('job %s', (name, main) => {
+    const service = compose.services[name]!;
 
     it('runs only when asked for, from the jobs target, read-only, as a user other than root', () => {
       expect(service.profiles).toEqual(['jobs']);
@@ -225,7 +257,8 @@ describe('docker-compose.yml', () => {
       expect(unread).toEqual([]);
     });
 
-    it('waits for the store to be healthy', () => {
+    it('waits for the store to be healthy when it opens a database', () => {
+      if (!environmentOf(service).MONGODB_URI) return;
       expect(service.depends_on?.mongo?.condition).toBe('service_healthy');
     });
   });

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROLE_POLICY, type Role } from '@jol/schema';
+import { ROLE_POLICY, SUBGRAPHS, type Role } from '@jol/schema';
+import { startDatabaseGuard, type DatabaseGuard } from '../store/database-guard';
 import {
   devKeysEnv,
   ensureDevKeys,
@@ -28,6 +29,8 @@ export interface TestSystem {
     claims?: Omit<TokenClaims, 'roles'>,
     purpose?: string | null,
   ): Promise<ReturnType<typeof createGraphQLClient>>;
+  /** Each subgraph's database guard, by subgraph, when guardDatabases was asked for. */
+  guards: Record<string, DatabaseGuard>;
   stop(): Promise<void>;
 }
 
@@ -41,6 +44,11 @@ export interface TestSystemOptions {
   seedPersons?: number;
   /** The generator's seed for seedPersons. @default 1 */
   seed?: number;
+  /**
+   * Give each subgraph a connection that reaches its own database alone (a database guard), as a
+   * database user limited to it would; `guards` then tells what each tried. @default false
+   */
+  guardDatabases?: boolean;
 }
 
 /**
@@ -64,8 +72,17 @@ export async function startTestSystem(
       progress: false,
     });
   }
+  const guards: Record<string, DatabaseGuard> = {};
+  if (options.guardDatabases) {
+    for (const { name } of SUBGRAPHS)
+      guards[name] = await startDatabaseGuard(mongodbUri, `${databasePrefix}_${name}`);
+  }
+  const stopGuards = () => Promise.all(Object.values(guards).map((guard) => guard.stop()));
   const system = await startSystem({
     mongodbUri,
+    subgraphMongodbUris: Object.fromEntries(
+      Object.entries(guards).map(([name, guard]) => [name, guard.uri]),
+    ),
     databasePrefix,
     env: {
       ...devKeysEnv(keys),
@@ -76,6 +93,9 @@ export async function startTestSystem(
       ...options.env,
     },
     output: { logDir: join(REPO_ROOT, 'test-artifacts', 'logs', name) },
+  }).catch(async (error: unknown) => {
+    await stopGuards();
+    throw error;
   });
   const graphqlUrl = `${system.gatewayUrl}/graphql`;
   const token: TestSystem['token'] = (role, claims = {}, ttl = '10m') =>
@@ -91,6 +111,10 @@ export async function startTestSystem(
         token: await token(role, claims),
         ...(purpose === null ? {} : { purpose: purpose ?? ROLE_POLICY[role].purposes[0] }),
       }),
-    stop: () => system.stop(),
+    guards,
+    stop: async () => {
+      await system.stop();
+      await stopGuards();
+    },
   };
 }

@@ -6,6 +6,11 @@ import { asServiceProcess, spawnService, waitUntilReady, type ServiceProcess } f
 export interface SystemOptions {
   /** The store every agency database lives on. */
   mongodbUri: string;
+  /**
+   * A connection string for a subgraph instead of mongodbUri, by subgraph name: one that reaches
+   * that agency's database alone, as a production database user would. @default mongodbUri
+   */
+  subgraphMongodbUris?: Record<string, string>;
   /** Prefix of each agency's database name; `jol` gives jol_migration and so on. @default 'jol' */
   databasePrefix?: string;
   /** Gateway port; 0 picks a free one. @default a free port */
@@ -52,7 +57,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
           script: join(REPO_ROOT, 'services', name, 'dist', 'main.js'),
           env: {
             ...options.env,
-            MONGODB_URI: options.mongodbUri,
+            MONGODB_URI: options.subgraphMongodbUris?.[name] ?? options.mongodbUri,
             MONGODB_DB: `${prefix}_${name}`,
             JOL_GATEWAY_URL: gatewayUrl,
             PORT: String(port),
