@@ -3,21 +3,25 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { disclosureControlFromEnv, type DisclosureControl } from '@jol/schema';
-import { ensureDevKeys, issueDevToken } from '@jol/tools';
-import { createGraphQLClient } from '@jol/tools';
-import { dropAgencyDatabases, seedSyntheticData } from '@jol/tools';
-import { startInProcessSystem } from '@jol/tools';
-import { attack, type Group, type PublishedTable } from '@jol/tools';
 import {
+  type AgencyCubes,
+  attack,
   attackQueries,
+  createGraphQLClient,
+  dropAgencyDatabases,
+  ensureDevKeys,
+  type Group,
+  issueDevToken,
+  NO_NOISE_PTABLE,
   openAgencyCubes,
   publishAll,
+  type PublishedTable,
   publisherInProcess,
   publisherOverHttp,
+  seedSyntheticData,
+  startInProcessSystem,
   truthOf,
-  type AgencyCubes,
 } from '@jol/tools';
-import { NO_NOISE_PTABLE } from '@jol/tools';
 
 /**
  * A bounded run of the differencing harness (npm run stats:attack) on a small seeded store: the

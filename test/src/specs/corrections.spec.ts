@@ -1,7 +1,6 @@
 import { MongoClient, type Db } from 'mongodb';
 import { verifyAllAuditChains } from '@jol/jobs';
-import { refreshStatistics } from '@jol/tools';
-import { syntheticRecordKeys } from '@jol/tools';
+import { refreshStatistics, syntheticRecordKeys } from '@jol/tools';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 
 /**

@@ -3,10 +3,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSupergraph } from '@jol/gateway';
-import { ensureDevKeys, issueDevToken, type DevKeys } from '@jol/tools';
-import { createGraphQLClient } from '@jol/tools';
-import { seedSyntheticData } from '@jol/tools';
-import { startInProcessSystem, type InProcessSystem } from '@jol/tools';
+import {
+  createGraphQLClient,
+  type DevKeys,
+  ensureDevKeys,
+  type InProcessSystem,
+  issueDevToken,
+  seedSyntheticData,
+  startInProcessSystem,
+} from '@jol/tools';
 import {
   generatePersonReads,
   personType,

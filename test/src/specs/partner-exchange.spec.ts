@@ -11,9 +11,8 @@ import {
   type ExchangePeriod,
   type PartnerManifest,
 } from '../partner-client/partner-client';
-import { REPO_ROOT } from '@jol/tools';
+import { readGraphQL, REPO_ROOT } from '@jol/tools';
 import { startTestSystem, type TestSystem } from '../system/test-system';
-import { readGraphQL } from '@jol/tools';
 
 const MANIFEST_DIR = join(REPO_ROOT, 'gateway', 'src', 'partner-operations', 'manifests');
 const manifestOf = (partner: string): PartnerManifest =>

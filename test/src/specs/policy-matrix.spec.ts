@@ -1,7 +1,6 @@
 import { getNamedType, type GraphQLInputType } from 'graphql';
 import { PURPOSES, signRequest, type DataClass, type Role } from '@jol/schema';
-import { signingKeysOf } from '@jol/tools';
-import { createGraphQLClient, type GraphQLResponse } from '@jol/tools';
+import { createGraphQLClient, type GraphQLResponse, signingKeysOf } from '@jol/tools';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 import {
   ALMAZ,

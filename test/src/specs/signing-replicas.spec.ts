@@ -1,10 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { localSubgraphUrl, signRequest, type SigningKeys } from '@jol/schema';
-import { devKeysEnv } from '@jol/tools';
-import { readGraphQL } from '@jol/tools';
-import { freePort, REPO_ROOT } from '@jol/tools';
-import { asServiceProcess, spawnService, waitUntilReady, type ServiceProcess } from '@jol/tools';
+import {
+  asServiceProcess,
+  devKeysEnv,
+  freePort,
+  readGraphQL,
+  REPO_ROOT,
+  type ServiceProcess,
+  spawnService,
+  waitUntilReady,
+} from '@jol/tools';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 
 const PIN = '10101199000011';

@@ -5,16 +5,17 @@ import { join } from 'node:path';
 import { ROLE_POLICY, SUBGRAPHS, type Role } from '@jol/schema';
 import { startDatabaseGuard, type DatabaseGuard } from '../store/database-guard';
 import {
+  createGraphQLClient,
+  type DevKeys,
   devKeysEnv,
   ensureDevKeys,
   issueDevToken,
-  type DevKeys,
+  REPO_ROOT,
+  type RunningSystem,
+  seedSyntheticData,
+  startSystem,
   type TokenClaims,
 } from '@jol/tools';
-import { createGraphQLClient } from '@jol/tools';
-import { seedSyntheticData } from '@jol/tools';
-import { REPO_ROOT } from '@jol/tools';
-import { startSystem, type RunningSystem } from '@jol/tools';
 
 export interface TestSystem {
   system: RunningSystem;
