@@ -1,7 +1,7 @@
 /**
  * Three tiers: unit tests beside the code (*.test.ts, no store), service tests through
  * executeOperation against the real store (*.service.test.ts), and cross-service specs over HTTP
- * (test/src/**\/*.spec.ts). All of them run through @swc/jest, which emits decorator metadata.
+ * (*.spec.ts: test/src/specs, or beside a job or tool). All of them run through @swc/jest, which emits decorator metadata.
  */
 const swc = [
   '@swc/jest',
@@ -26,6 +26,8 @@ const common = {
     '^@jol/(migration|labour|health|pensions)$': '<rootDir>/services/$1/src',
     '^@jol/gateway$': '<rootDir>/gateway/src',
     '^@jol/client$': '<rootDir>/client/src',
+    '^@jol/jobs$': '<rootDir>/jobs/src',
+    '^@jol/tools$': '<rootDir>/tools/src',
     '^@jol/testkit$': '<rootDir>/test/src',
   },
   // A mutation-testing run keeps a copy of the repository in .stryker-tmp (stryker.config.mjs).
@@ -38,20 +40,20 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{schema,services,gateway,client,test}/**/src/**/*.test.ts'],
+      testMatch: ['<rootDir>/{schema,services,gateway,client,jobs,tools,test}/**/src/**/*.test.ts'],
       testPathIgnorePatterns: ['\\.service\\.test\\.ts$', '/node_modules/'],
     },
     {
       ...common,
       displayName: 'service',
-      testMatch: ['<rootDir>/{schema,services,gateway}/**/src/**/*.service.test.ts'],
+      testMatch: ['<rootDir>/{schema,services,gateway,jobs,tools}/**/src/**/*.service.test.ts'],
       globalSetup: '<rootDir>/test/src/store/jest-global-setup.ts',
       globalTeardown: '<rootDir>/test/src/store/jest-global-teardown.ts',
     },
     {
       ...common,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/test/src/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{jobs,tools,test}/src/**/*.spec.ts'],
       globalSetup: '<rootDir>/test/src/store/jest-global-setup.ts',
       globalTeardown: '<rootDir>/test/src/store/jest-global-teardown.ts',
     },

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { killPid, startStore } from '../store/secantus';
+import { killPid, startStore } from '@jol/tools';
 
 /**
  * The store for mutation testing. Stryker's jest runner calls jest once per mutant inside one

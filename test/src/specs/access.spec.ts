@@ -1,10 +1,9 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { MongoClient } from 'mongodb';
 import { signRequest } from '@jol/schema';
-import { signingKeysOf } from '../auth/dev-keys';
-import { verifyAllAuditChains } from '../audit/verify';
+import { readGraphQL, signingKeysOf } from '@jol/tools';
+import { verifyAllAuditChains } from '@jol/jobs';
 import { startTestSystem, type TestSystem } from '../system/test-system';
-import { readGraphQL } from '../client/graphql-client';
 
 const OSH = '10101199000011';
 const JALAL_ABAD = '20202199000022';

@@ -2,8 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { devKeysEnv, ensureDevKeys } from '../auth/dev-keys';
-import { REPO_ROOT } from '../store/secantus';
+import { devKeysEnv, ensureDevKeys, REPO_ROOT } from '@jol/tools';
 
 /** Runs a service's built main.ts with exactly `env` (plus PATH) and collects how it ended. */
 function run(script: string, env: Record<string, string>) {

@@ -1,7 +1,6 @@
 import { MongoClient, type Db } from 'mongodb';
-import { verifyAllAuditChains } from '../audit/verify';
-import { refreshStatistics } from '../stats/refresh';
-import { syntheticRecordKeys } from '../stats/synthetic-secret';
+import { verifyAllAuditChains } from '@jol/jobs';
+import { refreshStatistics, syntheticRecordKeys } from '@jol/tools';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 
 /**

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../store/secantus';
+import { REPO_ROOT } from '@jol/tools';
 
 /** Every file under `dir` with its modification time, to see whether anything was rewritten. */
 function snapshot(dir: string): Record<string, number> {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { parse } from 'yaml';
 import { SUBGRAPHS, subgraphUrlVariable } from '@jol/schema';
-import { REPO_ROOT } from '../store/secantus';
+import { REPO_ROOT } from '@jol/tools';
 
 /**
  * Keeps docker-compose.yml and the Dockerfile it builds from in step with the code: ports,
@@ -21,15 +21,21 @@ const GATEWAY_PORT = 4000;
 
 interface ComposeService {
   image?: string;
-  profiles?: string[];
-  secrets?: string[];
   command?: string[];
-  build?: { context: string; dockerfile?: string; args?: Record<string, string> };
+  profiles?: string[];
+  build?: {
+    context: string;
+    dockerfile?: string;
+    target?: string;
+    args?: Record<string, string>;
+  };
   environment?: Record<string, string> | string[];
   ports?: string[];
   volumes?: string[];
   depends_on?: Record<string, { condition?: string }>;
   healthcheck?: { test: string[] };
+  secrets?: string[];
+  read_only?: boolean;
 }
 
 interface ComposeFile {
@@ -47,12 +53,26 @@ interface NodeService {
 
 const compose: ComposeFile = parse(readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8'), {
   merge: true,
+  // The jobs share their settings through anchors; the file is the repository's own.
+  maxAliasCount: 1000,
 });
 
 const NODE_SERVICES: NodeService[] = [
   ...SUBGRAPHS.map(({ name, port }) => ({ name, dir: `services/${name}`, port })),
   { name: 'gateway', dir: 'gateway', port: GATEWAY_PORT },
 ];
+
+/** The production jobs every deployment runs: each is one command of the `jobs` profile. */
+const JOBS = ['stats-refresh', 'audit-verify', 'audit-checkpoint'];
+const AGENCIES: string[] = SUBGRAPHS.map(({ name }) => name);
+
+/** The services of the `jobs` profile, with the job script each runs (`jobs/dist/<main>.js`). */
+const JOB_SERVICES = Object.entries(compose.services)
+  .filter(([, service]) => service.profiles?.includes('jobs'))
+  .map(([name, service]) => {
+    const script = service.command?.find((arg) => arg.endsWith('.js')) ?? '';
+    return [name, /^jobs\/dist\/(.+)\.js$/.exec(script)?.[1] ?? script] as const;
+  });
 
 describe('docker-compose.yml', () => {
   it('runs MongoDB as a replica set that initiates itself, on a named volume', () => {
@@ -221,7 +241,7 @@ describe('docker-compose.yml', () => {
       it('is multi-stage and runs as a user other than root', () => {
         const stages = dockerfileOf(service);
         expect(stages.length).toBeGreaterThanOrEqual(2);
-        const user = lastArgument(stages.at(-1)!, 'USER');
+        const user = lastArgument(runtimeOf(service), 'USER');
         expect(user).toBeDefined();
         expect(['root', '0', '0:0']).not.toContain(user);
       });
@@ -249,7 +269,7 @@ describe('docker-compose.yml', () => {
       });
 
       it(`starts ${node.dir}/dist/main.js, compiled from an existing src/main.ts`, () => {
-        const runtime = dockerfileOf(service).at(-1)!;
+        const runtime = runtimeOf(service);
         const command: string[] = JSON.parse(lastArgument(runtime, 'CMD')!);
         const script = command.find((arg) => arg.endsWith('.js'));
         expect(script).toBeDefined();
@@ -259,33 +279,16 @@ describe('docker-compose.yml', () => {
       });
 
       it(`exposes port ${node.port}`, () => {
-        expect(lastArgument(dockerfileOf(service).at(-1)!, 'EXPOSE')).toBe(String(node.port));
+        expect(lastArgument(runtimeOf(service), 'EXPOSE')).toBe(String(node.port));
       });
 
       it('copies into the runtime stage only files the repository has or the build produces', () => {
-        const stages = dockerfileOf(service);
-        const missing: string[] = [];
-        for (const copy of stages.at(-1)!.instructions.filter((i) => i.keyword === 'COPY')) {
-          const from = /--from=(\S+)/.exec(copy.args)?.[1];
-          const source = stages.find((stage) => stage.name === from);
-          if (!source) continue;
-          const workdir = lastArgument(source, 'WORKDIR') ?? '/';
-          const paths = copy.args.split(/\s+/).filter((part) => !part.startsWith('--'));
-          for (const path of paths.slice(0, -1)) {
-            const inRepo = posix.relative(workdir, posix.resolve(workdir, path));
-            const built = inRepo
-              .split('/')
-              .some((part) => part === 'dist' || part === 'node_modules');
-            if (!built && !existsSync(join(REPO_ROOT, inRepo))) missing.push(inRepo);
-          }
-        }
-        expect(missing).toEqual([]);
+        expect(uncopiedSources(service)).toEqual([]);
       });
 
       it('leaves behind no modules the lockfile nests inside the workspaces it runs', () => {
         const lock = JSON.parse(readFileSync(join(REPO_ROOT, 'package-lock.json'), 'utf8'));
-        const copied = dockerfileOf(service)
-          .at(-1)!
+        const copied = runtimeOf(service)
           .instructions.filter((i) => i.keyword === 'COPY')
           .map((i) => i.args);
         const nested = Object.keys(lock.packages as Record<string, unknown>).filter((key) =>
@@ -307,7 +310,94 @@ describe('docker-compose.yml', () => {
       });
     },
   );
+
+  it('runs the production jobs, each on demand, with what it needs', () => {
+    expect(JOB_SERVICES.map(([name]) => name)).toEqual(expect.arrayContaining(JOBS));
+  });
+
+  it("runs each agency's jobs: every job that opens a database names one agency and its database", () => {
+    const reached: Record<string, string[]> = {};
+    for (const [name, service] of JOB_SERVICES.map(([n]) => [n, compose.services[n]!] as const)) {
+      const env = environmentOf(service);
+      if (!env.MONGODB_URI) continue;
+      const command = service.command!;
+      const agency = command[command.indexOf('--agency') + 1]!;
+      expect({ name, agency: AGENCIES.includes(agency), db: env.MONGODB_DB }).toEqual({
+        name,
+        agency: true,
+        db: `jol_${agency}`,
+      });
+      const script = command.find((arg) => arg.endsWith('.js'))!;
+      (reached[script] ??= []).push(agency);
+    }
+    // Every job runs for every agency.
+    for (const agencies of Object.values(reached))
+      expect(agencies.sort()).toEqual([...AGENCIES].sort());
+    expect(Object.keys(reached)).toHaveLength(JOBS.length);
+  });
+
+  describe.each(JOB_SERVICES)('job %s', (name, main) => {
+    const service = compose.services[name]!;
+
+    it('runs only when asked for, from the jobs target, read-only, as a user other than root', () => {
+      expect(service.profiles).toEqual(['jobs']);
+      expect(service.build?.target).toBe('jobs');
+      expect(service.read_only).toBe(true);
+      const stage = runtimeOf(service);
+      expect(stage.name).toBe('jobs');
+      expect(['root', '0', '0:0', undefined]).not.toContain(lastArgument(stage, 'USER'));
+    });
+
+    it(`runs jobs/dist/${main}.js, compiled from an existing jobs/src/${main}.ts`, () => {
+      const workdir = lastArgument(runtimeOf(service), 'WORKDIR') ?? '/';
+      const script = service.command!.find((arg) => arg.endsWith('.js'))!;
+      expect(posix.resolve(workdir, script)).toBe(posix.join(workdir, `jobs/dist/${main}.js`));
+      expect(existsSync(join(REPO_ROOT, 'jobs', 'src', `${main}.ts`))).toBe(true);
+    });
+
+    it('copies into its stage only files the repository has or the build produces', () => {
+      expect(uncopiedSources(service)).toEqual([]);
+    });
+
+    it('is given secrets compose defines, and only environment variables the code reads', () => {
+      for (const secret of service.secrets ?? []) expect(compose.secrets?.[secret]).toBeDefined();
+      const code = sourcesOf(['schema', 'jobs']);
+      const unread = Object.keys(environmentOf(service)).filter((v) => !isRead(v, code));
+      expect(unread).toEqual([]);
+    });
+
+    it('waits for the store to be healthy when it opens a database', () => {
+      if (!environmentOf(service).MONGODB_URI) return;
+      expect(service.depends_on?.mongo?.condition).toBe('service_healthy');
+    });
+  });
 });
+
+/** The stage a service's image is: its build target, else the Dockerfile's last stage. */
+function runtimeOf(service: ComposeService): Stage {
+  const stages = dockerfileOf(service);
+  const target = service.build?.target;
+  return target ? stages.find((stage) => stage.name === target)! : stages.at(-1)!;
+}
+
+/** Sources the image's stage copies from another stage that neither the repository nor a build has. */
+function uncopiedSources(service: ComposeService): string[] {
+  const stages = dockerfileOf(service);
+  const missing: string[] = [];
+  for (const copy of runtimeOf(service).instructions.filter((i) => i.keyword === 'COPY')) {
+    const from = /--from=(\S+)/.exec(copy.args)?.[1];
+    const source = stages.find((stage) => stage.name === from);
+    if (!source) continue;
+    const workdir = workdirOf(stages, source);
+    const paths = copy.args.split(/\s+/).filter((part) => !part.startsWith('--'));
+    for (const path of paths.slice(0, -1)) {
+      const inRepo = posix.relative(workdir, posix.resolve(workdir, path));
+      const built = inRepo.split('/').some((part) => part === 'dist' || part === 'node_modules');
+      if (!built && !existsSync(join(REPO_ROOT, inRepo))) missing.push(inRepo);
+    }
+  }
+  return missing;
+}
 
 /** The environment of a compose service, whichever of the two forms compose allows it is written in. */
 function environmentOf(service: ComposeService): Record<string, string> {
@@ -325,9 +415,17 @@ interface Instruction {
 
 interface Stage {
   name?: string;
-  /** The image the stage starts from. */
-  base: string;
+  /** The stage this one is built on, when it is another stage of the file. */
+  base?: string;
   instructions: Instruction[];
+}
+
+/** A stage's working directory: its own last WORKDIR, else that of the stage it is built on. */
+function workdirOf(stages: Stage[], stage: Stage): string {
+  const own = lastArgument(stage, 'WORKDIR');
+  if (own) return own;
+  const base = stages.find((candidate) => candidate.name === stage.base);
+  return base ? workdirOf(stages, base) : '/';
 }
 
 /**
@@ -358,7 +456,7 @@ function dockerfileOf(service: ComposeService): Stage[] {
     if (keyword === 'FROM') {
       stages.push({
         name: /\bAS\s+(\S+)/i.exec(args)?.[1],
-        base: args.split(/\s+/)[0]!,
+        base: args.split(/\s+/)[0],
         instructions: [],
       });
       stageArgs = {};

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLE_OPERATIONS, SAMPLE_PIN, requestBodyFor } from '@jol/gateway';
 import { ROLE_POLICY, isRole, type Role } from '@jol/schema';
-import { REPO_ROOT } from '../store/secantus';
+import { REPO_ROOT } from '@jol/tools';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 
 /**

@@ -1,5 +1,5 @@
 import type { Role } from '@jol/schema';
-import type { createGraphQLClient } from '../client/graphql-client';
+import type { createGraphQLClient } from '@jol/tools';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 
 const PIN = '10712199154321';

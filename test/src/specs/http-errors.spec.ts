@@ -3,7 +3,7 @@ import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { serverAudits } from 'graphql-http';
 import { MongoClient, type Db } from 'mongodb';
 import { ROLE_POLICY, signRequest } from '@jol/schema';
-import { signingKeysOf } from '../auth/dev-keys';
+import { signingKeysOf } from '@jol/tools';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 
 /** What names the stack, the file system or an internal: none of it reaches a client. */

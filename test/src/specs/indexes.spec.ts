@@ -7,7 +7,7 @@ import { createHealthModels, ScreeningKind } from '@jol/health';
 import { createLabourModels } from '@jol/labour';
 import { createMigrationModels, MigrationStatus } from '@jol/migration';
 import { createPensionsModels } from '@jol/pensions';
-import { REPO_ROOT } from '../store/secantus';
+import { REPO_ROOT } from '@jol/tools';
 
 /**
  * deploy/SCALING.md in step with the models: every index a model declares is listed there, and

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { startTestSystem, type TestSystem } from '../system/test-system';
-import { readGraphQL } from '../client/graphql-client';
+import { readGraphQL } from '@jol/tools';
 
 /**
  * Indicators across the four agencies, through the gateway, over 2,000 seeded persons: one query
@@ -31,13 +31,14 @@ interface Table {
   agency: string;
   unit: 'PERSONS' | 'SHARE';
   dimensions: string[];
+  asOf: string;
   rows: Row[];
   margins: Row[];
   total: Row;
 }
 
 const ROW = 'region sex ageBand destination year sector over value suppressed';
-const TABLE = `measure agency unit dimensions rows { ${ROW} } margins { ${ROW} } total { ${ROW} }`;
+const TABLE = `measure agency unit dimensions asOf rows { ${ROW} } margins { ${ROW} } total { ${ROW} }`;
 /** Two measures of each agency, a count and a share where the agency has one. */
 const MEASURES = [
   'personsAbroad',
@@ -85,9 +86,14 @@ function equations(table: Table): Row[][] {
 describe('indicators across the four agencies', () => {
   let jol: TestSystem;
   let client: MongoClient;
+  /** The seed's statistics were made between these two moments. */
+  let seedStarted: Date;
+  let seedEnded: Date;
 
   beforeAll(async () => {
+    seedStarted = new Date();
     jol = await startTestSystem('indicators', { seedPersons: PERSONS });
+    seedEnded = new Date();
     client = await new MongoClient(process.env.MONGODB_URI!).connect();
   }, 180_000);
   afterAll(async () => {
@@ -273,7 +279,7 @@ describe('indicators across the four agencies', () => {
           sex: r.over.includes('SEX') ? 'TOTAL' : r.sex,
           value: r.value === null ? '' : String(r.value),
           suppressed: String(r.suppressed),
-          as_of: '2025-12-31',
+          as_of: t.asOf,
         });
         return [
           ...t.rows.map((r) => line('cell', r)),
@@ -321,7 +327,7 @@ describe('indicators across the four agencies', () => {
       for (const [change, names] of [
         [{ filter: '{"year":' }, 'filter'],
         [{ filter: JSON.stringify({ year: 1999 }) }, '1999'],
-        [{ filter: JSON.stringify({ year: 2026 }) }, '2025-12-31'],
+        [{ filter: JSON.stringify({ year: seedEnded.getUTCFullYear() + 1 }) }, 'must be a year'],
         [{ measures: 'personsAbroad,salaries' }, 'salaries'],
         [{ by: 'region,colour' }, 'colour'],
       ] as const) {
@@ -409,6 +415,64 @@ describe('indicators across the four agencies', () => {
       expect(await events.findOne({ callerRequestId: csvRequestId })).toMatchObject({
         outcome: 'ALLOWED',
         pins: [],
+      });
+    }
+  });
+
+  it('covers the year it was refreshed in, up to that day, and says when it was refreshed', async () => {
+    const year = seedEnded.getUTCFullYear();
+    const analyst = await jol.as('ANALYST');
+    const result = await analyst<{
+      indicators: Record<string, { asOf: string; refreshedAt: string; total: Row }>;
+    }>(
+      `query ($filter: IndicatorFilter) { indicators(filter: $filter) {
+        personsAbroad { asOf refreshedAt total { ${ROW} } }
+        insuredAbroad { asOf refreshedAt total { ${ROW} } } } }`,
+      { filter: { year } },
+    );
+    expect(result.errors).toBeUndefined();
+    const days = [seedStarted, seedEnded].map((at) => at.toISOString().slice(0, 10));
+    for (const table of Object.values(result.data!.indicators)) {
+      expect(days).toContain(table.asOf);
+      const refreshedAt = new Date(table.refreshedAt).getTime();
+      expect(refreshedAt).toBeGreaterThanOrEqual(seedStarted.getTime());
+      expect(refreshedAt).toBeLessThanOrEqual(seedEnded.getTime());
+    }
+    // Stays still open on that day are counted in the year.
+    expect(result.data!.indicators.personsAbroad!.total.value).toBeGreaterThan(0);
+  });
+
+  it('counts voluntary contributors in the years of their voluntary insurance periods', async () => {
+    // Persons with a voluntary period in each year, from the Social Fund's own records.
+    const periods = await client
+      .db(`${jol.databasePrefix}_pensions`)
+      .collection('insurance_periods')
+      .find({ type: 'VOLUNTARY' }, { projection: { _id: 0, pin: 1, from: 1, to: 1 } })
+      .toArray();
+    const insured = new Map<number, Set<string>>();
+    for (const { pin, from, to } of periods) {
+      for (let y = (from as Date).getUTCFullYear(); y <= (to as Date).getUTCFullYear(); y += 1) {
+        if (!insured.has(y)) insured.set(y, new Set());
+        insured.get(y)!.add(pin as string);
+      }
+    }
+    // Years with enough voluntarily insured persons to publish (well above K and the noise).
+    const years = [...insured.entries()].filter(([, pins]) => pins.size >= 3 * K).map(([y]) => y);
+    expect(years).toEqual(expect.arrayContaining([2023, 2024, 2025]));
+    const result = await analystQuery({
+      filter: { fromYear: Math.min(...years), toYear: Math.max(...years) },
+      by: ['YEAR'],
+    });
+    expect(result.errors).toBeUndefined();
+    const byYear = new Map(
+      result.data!.indicators.voluntaryContributors!.rows.map((row) => [row.year, row]),
+    );
+    for (const year of years) {
+      // Some months of a voluntary period go unpaid, so not every insured person paid in the year.
+      const row = byYear.get(year);
+      expect({ year, published: !row?.suppressed && (row?.value ?? 0) > 0 }).toEqual({
+        year,
+        published: true,
       });
     }
   });

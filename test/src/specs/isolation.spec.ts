@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../store/secantus';
+import { REPO_ROOT } from '@jol/tools';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 
 const SPEC = 'isolation';

@@ -3,10 +3,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSupergraph } from '@jol/gateway';
-import { ensureDevKeys, issueDevToken, type DevKeys } from '../auth/dev-keys';
-import { createGraphQLClient } from '../client/graphql-client';
-import { seedSyntheticData } from '../seed/seed';
-import { startInProcessSystem, type InProcessSystem } from '../system/in-process';
+import {
+  createGraphQLClient,
+  type DevKeys,
+  ensureDevKeys,
+  type InProcessSystem,
+  issueDevToken,
+  seedSyntheticData,
+  startInProcessSystem,
+} from '@jol/tools';
 import {
   generatePersonReads,
   personType,

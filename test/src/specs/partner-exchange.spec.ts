@@ -5,16 +5,15 @@ import { join } from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
 import { print, parse } from 'graphql';
 import { importJWK, SignJWT } from 'jose';
-import { verifyAllAuditChains } from '../audit/verify';
+import { verifyAllAuditChains } from '@jol/jobs';
 import {
   PartnerClient,
   PartnerExchangeError,
   type ExchangePeriod,
   type PartnerManifest,
 } from '@jol/client';
-import { REPO_ROOT } from '../store/secantus';
+import { readGraphQL, REPO_ROOT } from '@jol/tools';
 import { startTestSystem, type TestSystem } from '../system/test-system';
-import { readGraphQL } from '../client/graphql-client';
 
 const MANIFEST_DIR = join(REPO_ROOT, 'gateway', 'src', 'partner-operations', 'manifests');
 const manifestOf = (partner: string): PartnerManifest =>

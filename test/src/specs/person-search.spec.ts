@@ -1,7 +1,7 @@
 import { MongoClient } from 'mongodb';
 import { JolClient, JolError, operations, type JolClientOptions } from '@jol/client';
 import type { Role } from '@jol/schema';
-import { verifyAllAuditChains } from '../audit/verify';
+import { verifyAllAuditChains } from '@jol/jobs';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 
 const { MyAccessLogDocument, SearchPersonsDocument } = operations;

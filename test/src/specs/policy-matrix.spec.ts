@@ -1,7 +1,6 @@
 import { getNamedType, type GraphQLInputType } from 'graphql';
 import { isServiceRole, PURPOSES, signRequest, type DataClass, type Role } from '@jol/schema';
-import { signingKeysOf } from '../auth/dev-keys';
-import { createGraphQLClient, type GraphQLResponse } from '../client/graphql-client';
+import { createGraphQLClient, type GraphQLResponse, signingKeysOf } from '@jol/tools';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 import {
   ALMAZ,

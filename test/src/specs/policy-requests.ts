@@ -10,7 +10,7 @@ import {
   type GraphQLInputType,
 } from 'graphql';
 import type { Agency } from '@jol/schema';
-import type { GraphQLResponse } from '../client/graphql-client';
+import type { GraphQLResponse } from '@jol/tools';
 import {
   ALMAZ,
   CHYNARA,

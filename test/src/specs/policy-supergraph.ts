@@ -15,7 +15,7 @@ import {
   type GraphQLObjectType,
   type GraphQLOutputType,
 } from 'graphql';
-import { REPO_ROOT } from '../store/secantus';
+import { REPO_ROOT } from '@jol/tools';
 import { CLASS_COORDINATES } from './policy-oracle';
 
 /**

@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
 import { signRequest, SUBGRAPHS } from '@jol/schema';
-import { verifyAllAuditChains } from '../audit/verify';
-import { signingKeysOf } from '../auth/dev-keys';
-import { readGraphQL } from '../client/graphql-client';
+import { verifyAllAuditChains } from '@jol/jobs';
+import { signingKeysOf } from '@jol/tools';
+import { readGraphQL } from '@jol/tools';
 import { PartnerClient, type PartnerManifest } from '@jol/client';
-import { REPO_ROOT } from '../store/secantus';
+import { REPO_ROOT } from '@jol/tools';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 
 /**

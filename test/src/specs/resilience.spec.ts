@@ -1,6 +1,5 @@
 import type { Role } from '@jol/schema';
-import type { createGraphQLClient } from '../client/graphql-client';
-import type { ServiceProcess } from '../system/processes';
+import { type createGraphQLClient, type ServiceProcess } from '@jol/tools';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 
 const PIN = '10712199154322';

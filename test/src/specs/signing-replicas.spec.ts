@@ -1,15 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { localSubgraphUrl, signRequest, type SigningKeys } from '@jol/schema';
-import { devKeysEnv } from '../auth/dev-keys';
-import { readGraphQL } from '../client/graphql-client';
-import { freePort, REPO_ROOT } from '../store/secantus';
 import {
   asServiceProcess,
+  devKeysEnv,
+  freePort,
+  readGraphQL,
+  REPO_ROOT,
+  type ServiceProcess,
   spawnService,
   waitUntilReady,
-  type ServiceProcess,
-} from '../system/processes';
+} from '@jol/tools';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 
 const PIN = '10101199000011';

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
 import { PartnerClient, type PartnerManifest } from '@jol/client';
-import { REPO_ROOT } from '../store/secantus';
+import { REPO_ROOT } from '@jol/tools';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 
 /**

@@ -11,7 +11,7 @@ import { MongoClient, type Db } from 'mongodb';
 import { ROLE_POLICY, type Agency, type Purpose, type Role } from '@jol/schema';
 import type { PartnerManifest } from '@jol/client';
 import { PartnerClient } from '@jol/client';
-import { REPO_ROOT } from '../store/secantus';
+import { REPO_ROOT } from '@jol/tools';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 import { oracleMayWrite, oraclePurposes, ROLE_ORACLE } from './policy-oracle';
 

@@ -1,4 +1,4 @@
-import { startStore } from './secantus';
+import { startStore } from '@jol/tools';
 
 /** Starts one throw-away store per jest project; tests pick their own databases on it. */
 export default async function globalSetup(): Promise<void> {

@@ -1,4 +1,4 @@
-import { killPid } from './secantus';
+import { killPid } from '@jol/tools';
 
 export default async function globalTeardown(): Promise<void> {
   const pid = Number(process.env.JOL_TEST_STORE_PID);

@@ -2,29 +2,22 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROLE_POLICY, ROLES, type Role } from '@jol/schema';
+import { ROLE_POLICY, SUBGRAPHS, type Role } from '@jol/schema';
+import { startDatabaseGuard, type DatabaseGuard } from '../store/database-guard';
 import {
+  createGraphQLClient,
+  type DevKeys,
   devKeysEnv,
   devSubgraphKeysEnv,
+  GENEROUS_ISOLATION_ENV,
   ensureDevKeys,
   issueDevToken,
-  type DevKeys,
+  REPO_ROOT,
+  type RunningSystem,
+  seedSyntheticData,
+  startSystem,
   type TokenClaims,
-} from '../auth/dev-keys';
-import { createGraphQLClient } from '../client/graphql-client';
-import { seedSyntheticData } from '../seed/seed';
-import { REPO_ROOT } from '../store/secantus';
-import { startSystem, type RunningSystem } from './system';
-
-/** Rate limits and a heavy-operation pool no spec reaches unless it means to. */
-export const GENEROUS_ISOLATION_ENV: Record<string, string> = {
-  ...Object.fromEntries([...ROLES, 'ANONYMOUS'].map((name) => [`RATE_LIMIT_${name}`, '1000000'])),
-  HEAVY_POOL_CONCURRENCY: '64',
-  HEAVY_POOL_PER_CALLER: '64',
-  HEAVY_POOL_QUEUE: '10000',
-  HEAVY_POOL_QUEUE_PER_CALLER: '10000',
-  HEAVY_POOL_QUEUE_TIMEOUT_MS: '120000',
-};
+} from '@jol/tools';
 
 export interface TestSystem {
   system: RunningSystem;
@@ -39,6 +32,8 @@ export interface TestSystem {
     claims?: Omit<TokenClaims, 'roles'>,
     purpose?: string | null,
   ): Promise<ReturnType<typeof createGraphQLClient>>;
+  /** Each subgraph's database guard, by subgraph, when guardDatabases was asked for. */
+  guards: Record<string, DatabaseGuard>;
   stop(): Promise<void>;
 }
 
@@ -54,6 +49,11 @@ export interface TestSystemOptions {
   seed?: number;
   /** Processes per subgraph, behind a round-robin proxy when more than one. @default 1 */
   replicas?: number;
+  /**
+   * Give each subgraph a connection that reaches its own database alone (a database guard), as a
+   * database user limited to it would; `guards` then tells what each tried. @default false
+   */
+  guardDatabases?: boolean;
 }
 
 /**
@@ -77,8 +77,17 @@ export async function startTestSystem(
       progress: false,
     });
   }
+  const guards: Record<string, DatabaseGuard> = {};
+  if (options.guardDatabases) {
+    for (const { name } of SUBGRAPHS)
+      guards[name] = await startDatabaseGuard(mongodbUri, `${databasePrefix}_${name}`);
+  }
+  const stopGuards = () => Promise.all(Object.values(guards).map((guard) => guard.stop()));
   const system = await startSystem({
     mongodbUri,
+    subgraphMongodbUris: Object.fromEntries(
+      Object.entries(guards).map(([name, guard]) => [name, guard.uri]),
+    ),
     databasePrefix,
     env: {
       ...devKeysEnv(keys),
@@ -94,6 +103,9 @@ export async function startTestSystem(
     subgraphEnv: devSubgraphKeysEnv(keys),
     output: { logDir: join(REPO_ROOT, 'test-artifacts', 'logs', name) },
     replicas: options.replicas,
+  }).catch(async (error: unknown) => {
+    await stopGuards();
+    throw error;
   });
   const graphqlUrl = `${system.gatewayUrl}/graphql`;
   const token: TestSystem['token'] = (role, claims = {}, ttl = '10m') =>
@@ -109,6 +121,10 @@ export async function startTestSystem(
         token: await token(role, claims),
         ...(purpose === null ? {} : { purpose: purpose ?? ROLE_POLICY[role].purposes[0] }),
       }),
-    stop: () => system.stop(),
+    guards,
+    stop: async () => {
+      await system.stop();
+      await stopGuards();
+    },
   };
 }

@@ -207,7 +207,7 @@ describe('migration: indicators', () => {
     });
     // Naryn's 3 are a small group; Osh's 12 and the total 15 are published 2 lower. (With the
     // planted keys the noise is the same everywhere, so 13 - 10 does give Naryn away here; with
-    // real keys each count has its own noise: test/src/stats/attack.spec.ts.)
+    // real keys each count has its own noise: test/src/specs/attack.spec.ts.)
     expect(cells(indicators.personsAbroad.rows, 'region')).toEqual({
       'KG-N': 'suppressed',
       'KG-O': 10,

@@ -12,8 +12,7 @@ import {
   seedSyntheticData,
 } from '../seed/seed';
 import { REPO_ROOT, startStore, type RunningStore } from '../store/secantus';
-import { startSystem } from '../system/system';
-import { GENEROUS_ISOLATION_ENV } from '../system/test-system';
+import { GENEROUS_ISOLATION_ENV, startSystem } from '../system/system';
 import { INDICATORS_QUERY } from './indicators-query';
 
 /**

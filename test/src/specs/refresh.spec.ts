@@ -1,18 +1,28 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MongoClient, type Document } from 'mongodb';
-import { LAST_RECORDED_DAY } from '../seed/figures';
-import { agencyDatabaseName, dropAgencyDatabases, seedSyntheticData } from '../seed/seed';
-import { refreshStatistics, STATISTICS_AGENCIES, UNIT_AGENCIES } from './refresh';
-import { syntheticRecordKeys } from './synthetic-secret';
+import { refreshAgencyStatistics, STATISTICS_AGENCIES, UNIT_AGENCIES } from '@jol/jobs';
+import {
+  agencyDatabaseName,
+  dropAgencyDatabases,
+  LAST_RECORDED_DAY,
+  refreshStatistics,
+  seedSyntheticData,
+  syntheticRecordKeys,
+} from '@jol/tools';
 
 /**
- * The operator's refresh against the seed generator: from the same register, the refresh must
- * write the units the generator wrote and build the cubes the generator built, cell for cell, so
- * that the numbers agree whichever way the statistics were made.
+ * The operator's refresh against the seed generator: from the same register, the agencies'
+ * refreshes (migration publishing the register's export, the others reading it) must write the
+ * units the generator wrote and build the cubes the generator built, cell for cell, so that the
+ * numbers agree whichever way the statistics were made.
  */
 describe('refreshStatistics', () => {
   const uri = process.env.MONGODB_URI!;
   const prefix = `stats_${randomUUID().slice(0, 8)}`;
+  const exportDir = mkdtempSync(join(tmpdir(), 'jol-register-export-'));
   let client: MongoClient;
   const read = async (agency: string, collection: string, drop: string[]) =>
     (
@@ -33,11 +43,24 @@ describe('refreshStatistics', () => {
       persons: 400,
       seed: 5,
       progress: false,
+      refreshedAt: LAST_RECORDED_DAY,
     });
   });
   afterAll(async () => {
     await dropAgencyDatabases(uri, prefix);
     await client.close();
+  });
+
+  it("refuses an agency's refresh before the register has published its export", async () => {
+    await expect(
+      refreshAgencyStatistics({
+        agency: 'labour',
+        mongodbUri: uri,
+        database: agencyDatabaseName(prefix, 'labour'),
+        exportDir,
+        recordKeys: syntheticRecordKeys,
+      }),
+    ).rejects.toThrow(/no register export in .* run the migration refresh first/);
   });
 
   it('writes the units and builds the cubes the seed generator made', async () => {
@@ -54,6 +77,7 @@ describe('refreshStatistics', () => {
       databasePrefix: prefix,
       asOf: LAST_RECORDED_DAY,
       recordKeys: syntheticRecordKeys,
+      exportDir,
     });
     expect(report.units.labour).toBe(seededUnits[0]!.length);
 
@@ -87,6 +111,7 @@ describe('refreshStatistics', () => {
       databasePrefix: prefix,
       asOf: LAST_RECORDED_DAY,
       recordKeys: syntheticRecordKeys,
+      exportDir,
     });
     const db = client.db(agencyDatabaseName(prefix, 'health'));
     const builds = await db.collection('indicator_builds').find().toArray();

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { localSubgraphUrl, SUBGRAPHS, subgraphUrlVariable } from '@jol/schema';
+import { localSubgraphUrl, ROLES, SUBGRAPHS, subgraphUrlVariable } from '@jol/schema';
 import { freePort, REPO_ROOT } from '../store/secantus';
 import { asServiceProcess, spawnService, waitUntilReady, type ServiceProcess } from './processes';
 import { startRoundRobinProxy, type RoundRobinProxy } from './round-robin-proxy';
@@ -7,9 +7,24 @@ import { startRoundRobinProxy, type RoundRobinProxy } from './round-robin-proxy'
 /** The subgraph that keeps the person register; the others ask the gateway (JOL_GATEWAY_URL). */
 const OWNS_PERSON_REGISTER = 'migration';
 
+/** Rate limits and a heavy-operation pool no spec reaches unless it means to. */
+export const GENEROUS_ISOLATION_ENV: Record<string, string> = {
+  ...Object.fromEntries([...ROLES, 'ANONYMOUS'].map((name) => [`RATE_LIMIT_${name}`, '1000000'])),
+  HEAVY_POOL_CONCURRENCY: '64',
+  HEAVY_POOL_PER_CALLER: '64',
+  HEAVY_POOL_QUEUE: '10000',
+  HEAVY_POOL_QUEUE_PER_CALLER: '10000',
+  HEAVY_POOL_QUEUE_TIMEOUT_MS: '120000',
+};
+
 export interface SystemOptions {
   /** The store every agency database lives on. */
   mongodbUri: string;
+  /**
+   * A connection string for a subgraph instead of mongodbUri, by subgraph name: one that reaches
+   * that agency's database alone, as a production database user would. @default mongodbUri
+   */
+  subgraphMongodbUris?: Record<string, string>;
   /** Prefix of each agency's database name; `jol` gives jol_migration and so on. @default 'jol' */
   databasePrefix?: string;
   /** Gateway port; 0 picks a free one. @default a free port */
@@ -71,7 +86,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         env: {
           ...options.env,
           ...options.subgraphEnv,
-          MONGODB_URI: options.mongodbUri,
+          MONGODB_URI: options.subgraphMongodbUris?.[name] ?? options.mongodbUri,
           MONGODB_DB: `${prefix}_${name}`,
           ...(name === OWNS_PERSON_REGISTER ? {} : { JOL_GATEWAY_URL: gatewayUrl }),
           PORT: String(port),

@@ -6,8 +6,10 @@ import {
 } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEV_KEYS_DIR } from '../auth/dev-keys';
-import { REPO_ROOT } from '../store/secantus';
+import { REPO_ROOT } from '../paths';
+
+/** Where development keys live (git-ignored), as `npm start` and `npm run token` keep them. */
+const DEV_KEYS_DIR = join(REPO_ROOT, '.keys');
 
 /**
  * Where the audit job finds its key and its checkpoint logs. The private key is given to the

@@ -758,8 +758,9 @@ function abroadPeriod(job: Job, voluntaryContributor: boolean): Period[] {
 }
 
 /**
- * Monthly contributions from CONTRIBUTIONS_FROM on: mandatory ones in som for insured work at home,
- * voluntary ones (some months skipped) in som or the local currency for voluntary periods abroad.
+ * Monthly contributions: mandatory ones in som for insured work at home from CONTRIBUTIONS_FROM on,
+ * voluntary ones (some months skipped) in som or the local currency for every month of a voluntary
+ * period abroad, so that the years a person is insured voluntarily are years they paid in.
  * Amounts are exact integers of hundredths; KRW has no minor unit, so its amounts are whole.
  */
 function addContributions(
@@ -789,8 +790,10 @@ function addContributions(
       currency === PensionCurrency.KRW
         ? Math.max(1, Math.round(units)) * 100
         : Math.max(1, Math.round(units * 100));
+    // A voluntary contributor pays for the months of the voluntary period itself; mandatory
+    // contributions are recorded from CONTRIBUTIONS_FROM on.
     for (
-      let month = monthStart(Math.max(period.from, CONTRIBUTIONS_FROM));
+      let month = monthStart(voluntary ? period.from : Math.max(period.from, CONTRIBUTIONS_FROM));
       month <= period.to;
       month = nextMonthStart(month)
     ) {

@@ -1,11 +1,19 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { auditJobConfig, ensureDevAuditKeys, readAuditKey } from './audit-keys';
-import { checkpointAllAuditChains, verifyAllAuditChains, type ChainReport } from './verify';
+import { SUBGRAPHS } from '@jol/schema';
+import {
+  allChains,
+  checkpointAuditChains,
+  verifyAuditChains,
+  type ChainLocation,
+  type ChainReport,
+} from './verify';
 
 const DEFAULT_URI = 'mongodb://127.0.0.1:27018/?directConnection=true';
 
 const OPTIONS = {
+  agency: { type: 'string' },
   uri: { type: 'string' },
   prefix: { type: 'string', default: 'jol' },
   checkpoints: { type: 'string' },
@@ -17,6 +25,28 @@ function line(report: ChainReport): string {
   return `BROKEN  ${report.service.padEnd(10)} at seq ${report.brokenAt!.seq}: ${report.brokenAt!.reason} (${report.database}.audit_events)`;
 }
 
+/**
+ * The chains a run reaches: with `--agency`, that agency's alone, in MONGODB_DB or
+ * `<prefix>_<agency>` (the only database the run opens); without, every agency's.
+ */
+function chainsOf(
+  values: { agency?: string; prefix?: string },
+  env: NodeJS.ProcessEnv,
+): ChainLocation[] {
+  const prefix = values.prefix ?? 'jol';
+  if (values.agency === undefined) {
+    if (env.MONGODB_DB)
+      throw new Error('MONGODB_DB names one database: pass --agency for the agency that owns it');
+    return allChains(prefix);
+  }
+  const agency = values.agency;
+  if (!SUBGRAPHS.some(({ name }) => name === agency))
+    throw new Error(
+      `--agency must be one of ${SUBGRAPHS.map(({ name }) => name).join(', ')}; got "${agency}"`,
+    );
+  return [{ service: agency, database: env.MONGODB_DB ?? `${prefix}_${agency}` }];
+}
+
 export interface CliResult {
   /** 0 when every chain verifies, 1 when one does not. */
   code: number;
@@ -24,7 +54,7 @@ export interface CliResult {
 }
 
 /**
- * `audit:verify [-- --uri <MONGODB_URI> --prefix jol --checkpoints <dir>]`: every chain, held to
+ * `audit:verify [-- --agency <agency> --uri <MONGODB_URI> --prefix jol --checkpoints <dir>]`: every chain, held to
  * its signed checkpoints when the public key (AUDIT_CHECKPOINT_PUBLIC_KEY) is there.
  */
 export async function runAuditVerify(
@@ -43,9 +73,9 @@ export async function runAuditVerify(
       `warning: no public key at ${config.publicKeyPath}; chains are not held to checkpoints`,
     );
   }
-  const reports = await verifyAllAuditChains(
+  const reports = await verifyAuditChains(
     values.uri ?? env.MONGODB_URI ?? DEFAULT_URI,
-    values.prefix,
+    chainsOf(values, env),
     checkpoints,
   );
   lines.push(...reports.map(line));
@@ -53,7 +83,7 @@ export async function runAuditVerify(
 }
 
 /**
- * `audit:checkpoint [-- --uri ... --prefix jol --checkpoints <dir>]`: verifies every chain and
+ * `audit:checkpoint [-- --agency <agency> --uri ... --prefix jol --checkpoints <dir>]`: verifies every chain and
  * appends a signed checkpoint of each sound chain's head. In development the key pair is created
  * under .keys/ on first use; a deployment gives the job AUDIT_CHECKPOINT_KEY.
  */
@@ -64,9 +94,9 @@ export async function runAuditCheckpoint(
   const { values } = parseArgs({ args, options: OPTIONS });
   const config = auditJobConfig(env);
   if (!env.AUDIT_CHECKPOINT_KEY) ensureDevAuditKeys(config);
-  const results = await checkpointAllAuditChains(
+  const results = await checkpointAuditChains(
     values.uri ?? env.MONGODB_URI ?? DEFAULT_URI,
-    values.prefix,
+    chainsOf(values, env),
     {
       dir: values.checkpoints ?? config.checkpointDir,
       privateKey: readAuditKey(config.privateKeyPath, 'private'),

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createLogger, SUBGRAPHS } from '@jol/schema';
 import { devKeysEnv, devSubgraphKeysEnv, ensureDevKeys } from '../auth/dev-keys';
 import { countPersons, seedSyntheticData } from '../seed/seed';
-import { refreshStatistics } from '../stats/refresh';
+import { refreshStatistics } from '../stats/refresh-all';
 import { localRecordKeys } from '../stats/synthetic-secret';
 import { REPO_ROOT, startStore, type RunningStore } from '../store/secantus';
 import { startSystem } from './system';

@@ -6,10 +6,9 @@ import { createHealthModels } from '@jol/health';
 import { createLabourModels } from '@jol/labour';
 import { createMigrationModels } from '@jol/migration';
 import { createPensionsModels } from '@jol/pensions';
-import { connectStore, ensureIndexes, type RecordKeys } from '@jol/schema';
-import { rebuildAgencyIndicators } from '../stats/refresh';
+import { buildDay, connectStore, ensureIndexes, type RecordKeys } from '@jol/schema';
+import { rebuildAgencyIndicators } from '@jol/jobs';
 import { syntheticRecordKeys } from '../stats/synthetic-secret';
-import { LAST_RECORDED_DAY, REFERENCE_DATE } from './figures';
 import { generatePersonBundle, MAX_PERSONS, type PersonBundle } from './person-bundle';
 import { checkSeed } from './random';
 
@@ -31,6 +30,11 @@ export interface SeedOptions {
   progress: boolean;
   /** The record keys the cubes are built with. @default the synthetic secret's */
   recordKeys?: RecordKeys;
+  /**
+   * When the seed's statistics are made, as a refresh run then would make them: the cubes cover
+   * every day up to this one and are dated at it. @default now
+   */
+  refreshedAt?: Date;
 }
 
 export interface SeedReport {
@@ -164,18 +168,19 @@ export async function seedSyntheticData(
 
 /**
  * Builds each agency's indicator cube from what was just written, as `npm run stats:refresh`
- * would (the statistical units came with the persons). Deterministic like the rest: the build is
- * named after the seed and dated REFERENCE_DATE, covering up to LAST_RECORDED_DAY.
+ * would at `refreshedAt` (the statistical units came with the persons): the cubes cover up to that
+ * day, the current year included, and say when they were made. The build is named after the seed.
  */
 async function buildStatistics(
   stores: readonly AgencyStore[],
   options: SeedOptions,
   counts: Record<string, number>,
 ): Promise<void> {
+  const refreshedAt = options.refreshedAt ?? new Date();
   const build = {
-    asOf: LAST_RECORDED_DAY,
+    asOf: buildDay(refreshedAt),
     buildId: `seed-${options.seed}-${options.persons}`,
-    builtAt: REFERENCE_DATE,
+    builtAt: refreshedAt,
     recordKeys: options.recordKeys ?? syntheticRecordKeys,
   };
   for (const store of stores) {

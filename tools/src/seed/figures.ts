@@ -347,7 +347,7 @@ export const DOMESTIC_MONTHLY_WAGE_KGS: readonly [number, number] = [12_000, 60_
 export const PENSION_CONTRIBUTION_RATE = 0.1;
 /** Assumption: monthly voluntary contribution, in KGS. */
 export const VOLUNTARY_CONTRIBUTION_KGS: readonly [number, number] = [500, 3_000];
-/** Contributions are recorded for the months from here to LAST_RECORDED_DAY. */
+/** Mandatory contributions are recorded for the months from here to LAST_RECORDED_DAY. */
 export const CONTRIBUTIONS_FROM = new Date(Date.UTC(2025, 0, 1));
 /** Illustrative KGS per unit of each currency (rounded 2025 levels); not for any real conversion. */
 export const KGS_PER_UNIT = {

@@ -3,21 +3,25 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { disclosureControlFromEnv, type DisclosureControl } from '@jol/schema';
-import { ensureDevKeys, issueDevToken } from '../auth/dev-keys';
-import { createGraphQLClient } from '../client/graphql-client';
-import { dropAgencyDatabases, seedSyntheticData } from '../seed/seed';
-import { startInProcessSystem } from '../system/in-process';
-import { attack, type Group, type PublishedTable } from './attack';
 import {
+  type AgencyCubes,
+  attack,
   attackQueries,
+  createGraphQLClient,
+  dropAgencyDatabases,
+  ensureDevKeys,
+  type Group,
+  issueDevToken,
+  NO_NOISE_PTABLE,
   openAgencyCubes,
   publishAll,
+  type PublishedTable,
   publisherInProcess,
   publisherOverHttp,
+  seedSyntheticData,
+  startInProcessSystem,
   truthOf,
-  type AgencyCubes,
-} from './attack-run';
-import { NO_NOISE_PTABLE } from './planted-ptables';
+} from '@jol/tools';
 
 /**
  * A bounded run of the differencing harness (npm run stats:attack) on a small seeded store: the

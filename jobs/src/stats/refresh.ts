@@ -36,20 +36,25 @@ import {
   type RecordKeys,
   type StatisticalUnit,
 } from '@jol/schema';
+import { publishRegisterExport, readRegisterExport } from './register-export';
 
 /**
- * The statistics refresh, as an operator runs it (`npm run stats:refresh`) and as the seed
- * generator finishes: a new snapshot of the register's dimensions for each agency that holds
- * records of a person, then a new indicator cube in each agency from its own records.
+ * The statistics refresh, one agency at a time, each from its own database only: the migration
+ * register publishes its statistical export, and each other agency keeps from it the units of the
+ * persons it holds, then every agency builds its indicator cube from its own records.
  */
 
 export const STATISTICS_AGENCIES = ['migration', 'labour', 'health', 'pensions'] as const;
 export type StatisticsAgency = (typeof STATISTICS_AGENCIES)[number];
 /** The agencies that keep statistical units: every one but the register's own. */
 export const UNIT_AGENCIES = ['labour', 'health', 'pensions'] as const;
-type UnitAgency = (typeof UNIT_AGENCIES)[number];
+export type UnitAgency = (typeof UNIT_AGENCIES)[number];
 
-interface AgencyModels {
+export function isStatisticsAgency(value: unknown): value is StatisticsAgency {
+  return typeof value === 'string' && (STATISTICS_AGENCIES as readonly string[]).includes(value);
+}
+
+export interface AgencyModels {
   migration: MigrationModels;
   labour: LabourModels;
   health: HealthModels;
@@ -91,12 +96,19 @@ export function rebuildAgencyIndicators<A extends StatisticsAgency>(
   return REBUILDERS[agency](models, options);
 }
 
-export interface RefreshOptions {
+export interface AgencyRefreshOptions {
+  /** The agency whose statistics are refreshed. */
+  agency: StatisticsAgency;
   /** A MongoDB connection string without a database. */
   mongodbUri: string;
-  /** Databases `<prefix>_migration` and so on. */
-  databasePrefix: string;
-  /** The last day the statistics cover. @default today (UTC) */
+  /** The agency's own database: the only one the refresh opens. */
+  database: string;
+  /**
+   * The register's statistical export: the migration refresh publishes it there, the others read
+   * the units of the persons they hold from it (see register-export.ts).
+   */
+  exportDir: string;
+  /** The last day the statistics cover. @default the day the refresh runs (UTC) */
   asOf?: Date;
   /** Progress lines. @default none */
   log?: (line: string) => void;
@@ -104,68 +116,73 @@ export interface RefreshOptions {
   recordKeys?: RecordKeys;
 }
 
-export interface RefreshReport {
+export interface AgencyRefreshReport {
+  agency: StatisticsAgency;
+  /** The last day the new cube covers. */
   asOf: Date;
-  /** Statistical units written per agency. */
-  units: Record<UnitAgency, number>;
-  /** Cube cells written per agency. */
-  cells: Record<StatisticsAgency, number>;
+  /** When the refresh ran: the new build is dated so. */
+  refreshedAt: Date;
+  /** Register units exported (migration) or statistical units kept (the others). */
+  units: number;
+  /** Cube cells written. */
+  cells: number;
   elapsedMs: number;
 }
 
-/** Takes a new snapshot of the register into each agency's units, then rebuilds every cube. */
-export async function refreshStatistics(options: RefreshOptions): Promise<RefreshReport> {
+/**
+ * Refreshes one agency's statistics from its own database alone. Migration reads its register,
+ * publishes the register's statistical export and rebuilds its cube; every other agency takes from
+ * that export the units of the persons it holds records of, replaces its statistical units with
+ * them and rebuilds its cube. The cube covers every day up to `asOf` (today), the current year
+ * included, and is dated when the refresh ran.
+ */
+export async function refreshAgencyStatistics(
+  options: AgencyRefreshOptions,
+): Promise<AgencyRefreshReport> {
   const started = performance.now();
   const since = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
-  const log = (line: string) => options.log?.(`${since()}  ${line}`);
-  const asOf = buildDay(options.asOf);
-  const connections: Connection[] = [];
-  const open = async <A extends StatisticsAgency>(agency: A): Promise<AgencyModels[A]> => {
-    const connection = await connectStore({
-      uri: options.mongodbUri,
-      dbName: `${options.databasePrefix}_${agency}`,
-    });
-    connections.push(connection);
+  const log = (line: string) => options.log?.(`${since()}  ${options.agency}: ${line}`);
+  const refreshedAt = new Date();
+  const asOf = buildDay(options.asOf ?? refreshedAt);
+  const agency = options.agency;
+  const connection = await connectStore({ uri: options.mongodbUri, dbName: options.database });
+  try {
     const models = MODEL_FACTORIES[agency](connection);
     await ensureIndexes(connection);
-    return models;
-  };
-  try {
-    const models: AgencyModels = {
-      migration: await open('migration'),
-      labour: await open('labour'),
-      health: await open('health'),
-      pensions: await open('pensions'),
-    };
-    const refreshedAt = new Date();
-    const register = await readRegister(models.migration, refreshedAt);
-    log(`register: ${register.size} persons read`);
-    const units = {} as Record<UnitAgency, number>;
-    for (const agency of UNIT_AGENCIES) {
-      const pins = await (STATISTICAL_PINS[agency] as (m: unknown) => Promise<Set<string>>)(
-        models[agency],
-      );
+    let units: number;
+    if (agency === 'migration') {
+      const register = await readRegister(models as MigrationModels, refreshedAt);
+      units = publishRegisterExport(options.exportDir, register.values(), refreshedAt).units;
+      log(`register export of ${units} persons published`);
+    } else {
+      const { manifest, units: register } = readRegisterExport(options.exportDir);
+      log(`register export of ${manifest.units} persons read (made ${manifest.refreshedAt})`);
+      const pins = await (STATISTICAL_PINS[agency] as (m: unknown) => Promise<Set<string>>)(models);
       const snapshot: StatisticalUnit[] = [];
       for (const pin of [...pins].sort()) {
         const unit = register.get(pin);
         if (unit) snapshot.push(unit);
       }
-      units[agency] = await replaceStatisticalUnits(models[agency].StatisticalUnit, snapshot);
-      log(
-        `${agency}: ${units[agency]} statistical units (${pins.size - snapshot.length} PINs not in the register)`,
+      units = await replaceStatisticalUnits(
+        (models as AgencyModels[UnitAgency]).StatisticalUnit,
+        snapshot,
       );
+      log(`${units} statistical units (${pins.size - snapshot.length} PINs not in the register)`);
     }
-    const cells = {} as Record<StatisticsAgency, number>;
-    for (const agency of STATISTICS_AGENCIES) {
-      const built = await (
-        REBUILDERS[agency] as (m: unknown, o: IndicatorBuildOptions) => Promise<{ cells: number }>
-      )(models[agency], { asOf, builtAt: new Date(), recordKeys: options.recordKeys });
-      cells[agency] = built.cells;
-      log(`${agency}: ${built.cells} indicator cells`);
-    }
-    return { asOf, units, cells, elapsedMs: Math.round(performance.now() - started) };
+    const built = await (
+      REBUILDERS[agency] as (m: unknown, o: IndicatorBuildOptions) => Promise<{ cells: number }>
+    )(models, { asOf, builtAt: refreshedAt, recordKeys: options.recordKeys });
+    log(`${built.cells} indicator cells as of ${asOf.toISOString().slice(0, 10)}`);
+    return {
+      agency,
+      asOf,
+      refreshedAt,
+      units,
+      cells: built.cells,
+      elapsedMs: Math.round(performance.now() - started),
+    };
   } finally {
-    await Promise.all(connections.map((connection) => connection.close()));
+    await connection.close();
   }
 }
 

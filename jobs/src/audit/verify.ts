@@ -27,7 +27,27 @@ export async function verifyAllAuditChains(
   databasePrefix = 'jol',
   checkpoints?: { dir: string; publicKey: KeyObject },
 ): Promise<ChainReport[]> {
-  return forEachChain(mongodbUri, databasePrefix, async (service, database, AuditEvent) => {
+  return verifyAuditChains(mongodbUri, allChains(databasePrefix), checkpoints);
+}
+
+/** An agency's audit chain: the agency (subgraph) and its own database. */
+export interface ChainLocation {
+  service: string;
+  database: string;
+}
+
+/** Every subgraph's chain, in the databases `<prefix>_<subgraph>`. */
+export function allChains(databasePrefix: string): ChainLocation[] {
+  return SUBGRAPHS.map(({ name }) => ({ service: name, database: `${databasePrefix}_${name}` }));
+}
+
+/** Verifies the given chains, each through a connection to its own database alone. */
+export async function verifyAuditChains(
+  mongodbUri: string,
+  chains: readonly ChainLocation[],
+  checkpoints?: { dir: string; publicKey: KeyObject },
+): Promise<ChainReport[]> {
+  return forEachChain(mongodbUri, chains, async (service, database, AuditEvent) => {
     const log = checkpoints
       ? readCheckpointLog(checkpoints.dir, service, checkpoints.publicKey)
       : ({ ok: true, anchors: [] } as const);
@@ -61,8 +81,17 @@ export async function checkpointAllAuditChains(
   databasePrefix: string,
   options: { dir: string; privateKey: KeyObject; now?: Date },
 ): Promise<CheckpointReport[]> {
+  return checkpointAuditChains(mongodbUri, allChains(databasePrefix), options);
+}
+
+/** Signs the heads of the given chains (see checkpointAllAuditChains). */
+export async function checkpointAuditChains(
+  mongodbUri: string,
+  chains: readonly ChainLocation[],
+  options: { dir: string; privateKey: KeyObject; now?: Date },
+): Promise<CheckpointReport[]> {
   const publicKey = createPublicKey(options.privateKey);
-  const reports = await verifyAllAuditChains(mongodbUri, databasePrefix, {
+  const reports = await verifyAuditChains(mongodbUri, chains, {
     dir: options.dir,
     publicKey,
   });
@@ -76,7 +105,7 @@ export async function checkpointAllAuditChains(
 
 async function forEachChain<T>(
   mongodbUri: string,
-  databasePrefix: string,
+  chains: readonly ChainLocation[],
   visit: (
     service: string,
     database: string,
@@ -84,8 +113,7 @@ async function forEachChain<T>(
   ) => Promise<T>,
 ): Promise<T[]> {
   const results: T[] = [];
-  for (const { name } of SUBGRAPHS) {
-    const database = `${databasePrefix}_${name}`;
+  for (const { service: name, database } of chains) {
     const connection = await connectStore({ uri: mongodbUri, dbName: database });
     try {
       results.push(await visit(name, database, createAuditEventModel(connection)));

@@ -11,9 +11,9 @@ import {
   type AuditEventInput,
   type AuditEventRecord,
 } from '@jol/schema';
-import { auditJobConfig, ensureDevAuditKeys } from './audit-keys';
-import { checkpointLogPath } from './checkpoint-log';
-import { runAuditCheckpoint, runAuditVerify } from './cli';
+import { auditJobConfig, ensureDevAuditKeys } from '@jol/jobs';
+import { checkpointLogPath } from '@jol/jobs';
+import { runAuditCheckpoint, runAuditVerify } from '@jol/jobs';
 
 /**
  * The audit jobs against the real store, attacked as whoever can write an agency's database: the
