@@ -34,7 +34,7 @@ export type AccessEvent = {
   callerOperationName?: Maybe<Scalars['String']['output']>;
   /** The X-Request-Id the caller sent (a label it chose). */
   callerRequestId?: Maybe<Scalars['String']['output']>;
-  /** Writes that were allowed but stored nothing. */
+  /** Writes that were allowed but failed validation and stored nothing. */
   failed: Array<Scalars['String']['output']>;
   /** Schema coordinates asked for: served, refused or failed. */
   fields: Array<Scalars['String']['output']>;
@@ -44,7 +44,7 @@ export type AccessEvent = {
   institution?: Maybe<AccessInstitution>;
   /** query or mutation; webhook for a change event delivered to a subscribing system (its served field names the event). */
   operationType?: Maybe<Scalars['String']['output']>;
-  /** ALLOWED (all served), PARTIAL (some served, some refused or failed), DENIED (all refused) or FAILED (a write stored nothing). */
+  /** ALLOWED (all served), PARTIAL (some served, some refused or failed), DENIED (all refused by the access rules, a write refused while it ran included) or FAILED (an allowed write failed validation and stored nothing). */
   outcome: Scalars['String']['output'];
   purpose?: Maybe<Scalars['String']['output']>;
   /** Schema coordinates refused. */
@@ -1430,6 +1430,8 @@ export type Query = {
   person?: Maybe<Person>;
   /** Persons matching a filter, a page at a time, by PIN. */
   persons: PersonConnection;
+  /** Whether a PIN names a registered person (null when not), with the birth date a write's dates are checked against; for Jol's own services. */
+  registeredSubject?: Maybe<RegisteredSubject>;
   /** Finds persons by name without the PIN, for officers under a declared purpose. Names match whole words in Latin or Cyrillic script (one transliteration, Kyrgyz letters included), case-insensitively. One name needs the birth date; two or three need the birth date or the region; more than 20 matches list none (SEARCH_TOO_BROAD). Identity fields only; every search is audited and shows in the access log of each person it lists. */
   searchPersons: Array<PersonMatch>;
 };
@@ -1487,6 +1489,11 @@ export type QueryPersonsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PersonFilter>;
   first?: Scalars['Int']['input'];
+};
+
+
+export type QueryRegisteredSubjectArgs = {
+  pin: Scalars['PIN']['input'];
 };
 
 
@@ -1635,6 +1642,13 @@ export type RegisterPersonInput = {
 export type RegisterReturnInput = {
   pin: Scalars['PIN']['input'];
   returnedOn: Scalars['Date']['input'];
+};
+
+/** A registered person as the write checks of Jol's own services see them: the PIN and birth date only. Readable by the service identity alone. */
+export type RegisteredSubject = {
+  __typename?: 'RegisteredSubject';
+  birthDate?: Maybe<Scalars['Date']['output']>;
+  pin: Scalars['PIN']['output'];
 };
 
 /** A returnee's enrolment in a reintegration programme. */
