@@ -144,7 +144,9 @@ describe('docker-compose.yml', () => {
 
   describe('observability profile', () => {
     const PROFILE = 'observability';
-    const tools = Object.entries(compose.services).filter(([, service]) => service.profiles);
+    const tools = Object.entries(compose.services).filter(
+      ([, service]) => service.profiles?.includes(PROFILE) ?? false,
+    );
     const nodeEnv = (name: string) => environmentOf(compose.services[name]);
     /** A configuration file mounted into a profile service at `target`, parsed. */
     const mounted = <T>(service: ComposeService, target: string): T => {

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { issueDevToken } from '../auth/dev-keys';
 import { formatLoad, printMachine, runLoad, startBenchSystem } from './bench-kit';
+import { INDICATORS_QUERY as QUERY, MEASURES } from './indicators-query';
 
 /**
  * `npm run bench:indicators`: a cross-agency indicators query (19 measures, by region and sex)
@@ -12,33 +13,6 @@ const USAGE = `Usage: npm run bench:indicators -- [--persons N] [--analysts 1,10
   --persons N    seeded persons (default 5000)
   --analysts L   concurrency levels (default 1,10,200)
   --rounds R     requests per analyst at each level (default 2)`;
-
-const ROW = 'region sex ageBand destination year sector over value suppressed';
-const TABLE = `measure agency unit rows { ${ROW} } margins { ${ROW} } total { ${ROW} }`;
-const MEASURES = [
-  'personsAbroad',
-  'departures',
-  'returns',
-  'entryBans',
-  'womenShareAbroad',
-  'aged15To29ShareAbroad',
-  'childrenWithParentAbroad',
-  'destinations',
-  'employedAbroad',
-  'employmentAbroadBySector',
-  'formalEmploymentShare',
-  'reintegrationEnrolments',
-  'reintegrationCompletions',
-  'tbScreenedReturnees',
-  'activeTbCases',
-  'returneeShareOfActiveTb',
-  'insuredAbroad',
-  'voluntaryContributors',
-  'personsWithTotalizedPeriods',
-];
-const QUERY = `query Indicators($filter: IndicatorFilter, $by: [IndicatorDimension!]) {
-  indicators(filter: $filter, by: $by) { ${MEASURES.map((m) => `${m} { ${TABLE} }`).join(' ')} }
-}`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -3,6 +3,7 @@ import {
   connectStore,
   createLogger,
   createTokenVerifier,
+  DEFAULT_WEBHOOK_SETTINGS,
   ensureIndexes,
   gatewaySubjectDirectory,
   ROLES,
@@ -76,6 +77,9 @@ export async function startInProcessSystem(options: {
     // The gateway listens after the subgraphs; its URL is read when a request asks.
     subjectDirectory: (request: SubjectDirectoryRequest) =>
       gatewaySubjectDirectory({ gatewayUrl: gatewayBase })(request),
+    // The change-event dispatchers poll their stores on their own clock; here, where a test counts
+    // the commands each request sends, they wait a day (no subscription exists here anyway).
+    webhooks: { ...DEFAULT_WEBHOOK_SETTINGS, pollMs: 24 * 60 * 60 * 1000 },
   };
   const counts: Record<string, number> = {};
   const connections = {} as Record<keyof typeof FACTORIES, Connection>;
