@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { connectStore, ensureIndexes } from '../store';
 import { dropTestDatabase, openTestDatabase } from '../testing';
 import {
   auditEventSchema,
@@ -210,5 +211,45 @@ describe('appends from concurrent requests', () => {
     // The next write is a batch of its own and is stored.
     expect(results[1]).toMatchObject({ status: 'fulfilled', value: { seq: 1 } });
     expect(await verifyAuditChain(AuditEvent)).toMatchObject({ ok: true, events: 1 });
+  });
+});
+
+describe('appends from two replicas at once', () => {
+  let first: Connection;
+  let second: Connection;
+
+  beforeEach(async () => {
+    first = await openTestDatabase('chain-replicas');
+    second = await connectStore({ uri: process.env.MONGODB_URI!, dbName: first.name });
+    createAuditEventModel(first);
+    // As a subgraph starts: the collection and its indexes (the unique seq among them) first.
+    await ensureIndexes(first);
+  });
+  afterEach(async () => {
+    await second.close();
+    await dropTestDatabase(first);
+  });
+
+  it('keep one chain: every position taken once, every event stored, the links whole', async () => {
+    const chains = [
+      createAuditChain(createAuditEventModel(first)),
+      createAuditChain(createAuditEventModel(second)),
+    ];
+    // Several waves, so that both replicas batch appends and race for the same positions.
+    for (let wave = 0; wave < 5; wave++) {
+      await Promise.all(
+        Array.from({ length: 16 }, (_, i) => chains[i % 2]!.append(input(wave * 16 + i + 1))),
+      );
+    }
+    const stored = await createAuditEventModel(first)
+      .find({}, { seq: 1, requestId: 1 })
+      .sort({ seq: 1 })
+      .lean<AuditEventRecord[]>();
+    expect(stored.map((e) => e.seq)).toEqual(Array.from({ length: 80 }, (_, i) => i + 1));
+    expect(new Set(stored.map((e) => e.requestId)).size).toBe(80);
+    expect(await verifyAuditChain(createAuditEventModel(first))).toMatchObject({
+      ok: true,
+      events: 80,
+    });
   });
 });
