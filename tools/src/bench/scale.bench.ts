@@ -26,7 +26,8 @@ const USAGE = `Usage: npm run bench:scale -- [--persons N] [--runs R] [--concurr
   --concurrency C   the seed's writes in flight (default the seed's)
   --batch B         the seed's persons per batch (default the seed's)
   --fresh           seed again even if the store holds this many persons
-  --memory          an in-memory store (nothing kept) instead of .data/scale-store`;
+  --memory          an in-memory store (nothing kept) instead of .data/scale-store
+  --cache SIZE      the store's engine cache (default 4G: at 100,000 persons 1G overflows)`;
 
 const ROW = 'region sex ageBand destination year sector over value suppressed';
 const TABLE = `measure rows { ${ROW} } margins { ${ROW} } total { ${ROW} }`;
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
       batch: { type: 'string' },
       fresh: { type: 'boolean', default: false },
       memory: { type: 'boolean', default: false },
+      cache: { type: 'string', default: '4G' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -101,6 +103,7 @@ async function main(): Promise<void> {
   const store: RunningStore = await startStore({
     storagePath: values.memory ? ':memory:' : join(dir, 'scale-store'),
     logFile: join(dir, 'scale-store.log'),
+    cacheSize: values.cache,
   });
   const uri = store.uri;
   const prefix = `scale_${persons}`;

@@ -70,6 +70,11 @@ export interface StartStoreOptions {
   readyTimeoutMs?: number;
   /** Where SecantusDB's virtual environment lives. @default <repo>/.tools/secantus */
   venvDir?: string;
+  /**
+   * The storage engine's cache ('512M', '4G'): a write that would overflow it is refused
+   * (WT_CACHE_FULL), so a store of national size needs more than the default. @default '1G'
+   */
+  cacheSize?: string;
 }
 
 export interface RunningStore {
@@ -84,6 +89,8 @@ export interface RunningStore {
 
 /** Starts a SecantusDB server on 127.0.0.1 and resolves once it answers a ping. */
 export async function startStore(options: StartStoreOptions = {}): Promise<RunningStore> {
+  if (options.cacheSize !== undefined && !/^\d+[MG]$/.test(options.cacheSize))
+    throw new Error(`cacheSize must be a size like 512M or 4G; got "${options.cacheSize}"`);
   const python = ensureSecantus({ venvDir: options.venvDir });
   const port = options.port ?? (await freePort());
   const storagePath = options.storagePath ?? ':memory:';
@@ -102,6 +109,7 @@ export async function startStore(options: StartStoreOptions = {}): Promise<Runni
       storagePath,
       '--log-level',
       'WARNING',
+      ...(options.cacheSize ? ['--cache-size', options.cacheSize] : []),
     ],
     { stdio: ['ignore', out, out], detached: false },
   );
