@@ -62,6 +62,9 @@ describe('traces exported by the running processes', () => {
         OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
         OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
         OTEL_BSP_SCHEDULE_DELAY: '100',
+        // A loaded CI machine can take long to take a batch: no span may be dropped for that.
+        OTEL_BSP_EXPORT_TIMEOUT: '30000',
+        OTEL_BSP_MAX_QUEUE_SIZE: '65536',
       },
     });
     const officer = await jol.token('MIGRATION_OFFICER');
