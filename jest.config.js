@@ -49,6 +49,7 @@ module.exports = {
       testMatch: ['<rootDir>/{schema,services,gateway,jobs,tools}/**/src/**/*.service.test.ts'],
       globalSetup: '<rootDir>/test/src/store/jest-global-setup.ts',
       globalTeardown: '<rootDir>/test/src/store/jest-global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/src/store/record-test-file.ts'],
     },
     {
       ...common,
@@ -56,6 +57,7 @@ module.exports = {
       testMatch: ['<rootDir>/{jobs,tools,test}/src/**/*.spec.ts'],
       globalSetup: '<rootDir>/test/src/store/jest-global-setup.ts',
       globalTeardown: '<rootDir>/test/src/store/jest-global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/src/store/record-test-file.ts'],
     },
   ],
   maxWorkers: 2,

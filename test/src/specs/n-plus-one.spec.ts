@@ -6,6 +6,7 @@ import { loadSupergraph } from '@jol/gateway';
 import {
   createGraphQLClient,
   type DevKeys,
+  dropAgencyDatabases,
   ensureDevKeys,
   type InProcessSystem,
   issueDevToken,
@@ -43,15 +44,17 @@ describe('database commands per request', () => {
   let keys: DevKeys;
   const tokens = new Map<string, string>();
 
+  const mongodbUri = process.env.MONGODB_URI!;
+  const databasePrefix = `e2e_n1_${randomUUID().slice(0, 8)}`;
+
   beforeAll(async () => {
-    const mongodbUri = process.env.MONGODB_URI!;
-    const databasePrefix = `e2e_n1_${randomUUID().slice(0, 8)}`;
     await seedSyntheticData({ mongodbUri, databasePrefix, persons: 600, seed: 7, progress: false });
     keys = await ensureDevKeys(mkdtempSync(join(tmpdir(), 'jol-keys-')));
     system = await startInProcessSystem({ mongodbUri, databasePrefix, keys });
   });
   afterAll(async () => {
     await system?.stop();
+    await dropAgencyDatabases(mongodbUri, databasePrefix);
   });
 
   async function tokenFor(role: PersonRead['role']): Promise<string> {

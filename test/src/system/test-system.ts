@@ -14,6 +14,7 @@ import {
   issueDevToken,
   REPO_ROOT,
   type RunningSystem,
+  dropAgencyDatabases,
   seedSyntheticData,
   startSystem,
   type TokenClaims,
@@ -34,6 +35,7 @@ export interface TestSystem {
   ): Promise<ReturnType<typeof createGraphQLClient>>;
   /** Each subgraph's database guard, by subgraph, when guardDatabases was asked for. */
   guards: Record<string, DatabaseGuard>;
+  /** Stops every process and drops the run's databases. */
   stop(): Promise<void>;
 }
 
@@ -122,9 +124,12 @@ export async function startTestSystem(
         ...(purpose === null ? {} : { purpose: purpose ?? ROLE_POLICY[role].purposes[0] }),
       }),
     guards,
+    // The store is shared by every spec of the run and keeps everything in memory: a stopped
+    // system leaves nothing behind, or a long run fills the storage engine's cache.
     stop: async () => {
       await system.stop();
       await stopGuards();
+      await dropAgencyDatabases(mongodbUri, databasePrefix);
     },
   };
 }

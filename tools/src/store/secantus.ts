@@ -87,6 +87,16 @@ export interface RunningStore {
   detach(): void;
 }
 
+/**
+ * `python -m secantus`, with SIGUSR1 bound to a dump of every thread's stack on the store's output
+ * (its log file): a store that stops answering can say where it is stuck without being stopped.
+ */
+const STORE_ENTRY = [
+  'import faulthandler, runpy, signal',
+  'faulthandler.register(signal.SIGUSR1, all_threads=True)',
+  "runpy.run_module('secantus', run_name='__main__', alter_sys=True)",
+].join('; ');
+
 /** Starts a SecantusDB server on 127.0.0.1 and resolves once it answers a ping. */
 export async function startStore(options: StartStoreOptions = {}): Promise<RunningStore> {
   if (options.cacheSize !== undefined && !/^\d+[MG]$/.test(options.cacheSize))
@@ -99,8 +109,8 @@ export async function startStore(options: StartStoreOptions = {}): Promise<Runni
   const child: ChildProcess = spawn(
     python,
     [
-      '-m',
-      'secantus',
+      '-c',
+      STORE_ENTRY,
       '--host',
       '127.0.0.1',
       '--port',
