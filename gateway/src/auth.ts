@@ -7,6 +7,7 @@ import {
   INTROSPECTION_ROLES,
   isPurpose,
   purposeAllowed,
+  sendTokenRefusal,
   type Caller,
   type TokenVerifier,
 } from '@jol/schema';
@@ -17,7 +18,7 @@ function refuse(res: Response, status: 401 | 403, code: string, message: string)
 }
 
 /**
- * Every GraphQL request needs a valid bearer token (401 otherwise), and a declared purpose, when
+ * Every GraphQL request needs a valid bearer token (401 otherwise; 503 when it cannot be checked), and a declared purpose, when
  * there is one, must be one the caller's roles may declare (403 otherwise). The caller is left in
  * `res.locals.caller` for the context.
  */
@@ -37,12 +38,7 @@ export function createAuthMiddleware(verifyToken: TokenVerifier) {
     try {
       caller = await verifyToken(token);
     } catch (error) {
-      refuse(
-        res,
-        401,
-        ErrorCode.UNAUTHENTICATED,
-        error instanceof Error ? error.message : 'The token is not valid',
-      );
+      sendTokenRefusal(res, error);
       return;
     }
     const purpose = req.headers['x-purpose'];

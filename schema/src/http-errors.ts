@@ -5,6 +5,7 @@ import express, {
   type RequestHandler,
   type Response,
 } from 'express';
+import { GraphQLError } from 'graphql';
 import { ErrorCode } from './errors';
 import type { Logger } from './logger';
 
@@ -35,6 +36,30 @@ export function sendError(res: Response, status: number, code: string, message: 
     .status(status)
     .setHeader('Cache-Control', 'no-store')
     .json({ errors: [{ message, extensions: { code } }] });
+}
+
+/** Seconds a client is asked to wait when the identity provider's keys cannot be fetched. */
+export const TOKEN_CHECK_RETRY_AFTER_SECONDS = 30;
+
+/**
+ * Answers a request whose token could not be accepted: 401 with the verifier's message when the
+ * token is at fault, 503 (Retry-After) when it could not be checked at all (the identity provider's
+ * keys are out of reach). Only a GraphQLError's own message and code reach the client.
+ */
+export function sendTokenRefusal(res: Response, error: unknown): void {
+  const extensions = error instanceof GraphQLError ? error.extensions : undefined;
+  const status = (extensions?.http as { status?: unknown } | undefined)?.status;
+  if (status === 503 && extensions?.code === ErrorCode.SERVICE_UNAVAILABLE) {
+    res.setHeader('Retry-After', String(TOKEN_CHECK_RETRY_AFTER_SECONDS));
+    sendError(res, 503, ErrorCode.SERVICE_UNAVAILABLE, (error as GraphQLError).message);
+    return;
+  }
+  sendError(
+    res,
+    401,
+    ErrorCode.UNAUTHENTICATED,
+    error instanceof GraphQLError ? error.message : 'The token is not valid',
+  );
 }
 
 /** What body-parser and raw-body put on the errors they raise (`type` names the failure). */

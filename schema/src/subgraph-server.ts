@@ -42,6 +42,7 @@ import {
   parseJsonBody,
   readRawBody,
   sendError,
+  sendTokenRefusal,
 } from './http-errors';
 import type { Logger } from './logger';
 import {
@@ -217,7 +218,7 @@ export async function createSubgraphServer<
       res.locals.caller = token ? await access.verifyToken(token) : null;
       next();
     } catch (error) {
-      refuse(res, error instanceof Error ? error.message : 'The token is not valid');
+      sendTokenRefusal(res, error);
     }
   };
 

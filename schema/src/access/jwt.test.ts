@@ -322,6 +322,53 @@ describe('createTokenVerifier', () => {
     });
   });
 
+  describe('when the key set cannot be fetched', () => {
+    const UNAVAILABLE = expect.objectContaining({
+      message: expect.stringMatching(/^The identity provider's keys cannot be fetched now/),
+      extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+    });
+    let server: Server;
+    let url: string;
+    let answer: (res: import('node:http').ServerResponse) => void = () => undefined;
+    beforeAll(async () => {
+      server = createServer((_req, res) => answer(res));
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`;
+    });
+    afterAll(async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    });
+
+    it.each<[string, (res: import('node:http').ServerResponse) => void]>([
+      ['answers 500', (res) => res.writeHead(500).end('down')],
+      ['answers 200 with HTML', (res) => res.writeHead(200).end('<html>maintenance</html>')],
+      ['serves something that is not a key set', (res) => res.end(JSON.stringify({ keys: 7 }))],
+      ['does not answer in time', () => undefined],
+    ])('says so with 503 when the endpoint %s, not that the token is bad', async (_what, how) => {
+      answer = how;
+      const verify = createTokenVerifier({ jwksUrl: url, jwksTimeoutMs: 300 });
+      await expect(verify(await token(ed, 'EdDSA', 'ed'))).rejects.toEqual(UNAVAILABLE);
+    });
+
+    it('says so with 503 when nothing listens at the endpoint', async () => {
+      const closed = createServer();
+      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+      const port = (closed.address() as AddressInfo).port;
+      await new Promise((resolve) => closed.close(resolve));
+      const verify = createTokenVerifier({ jwksUrl: `http://127.0.0.1:${port}/jwks.json` });
+      await expect(verify(await token(ed, 'EdDSA', 'ed'))).rejects.toEqual(UNAVAILABLE);
+    });
+
+    it('still refuses with 401 a token whose key the fetched set does not hold', async () => {
+      answer = (res) => res.end(JSON.stringify({ keys: jwks.keys.filter((k) => k.kid !== 'ed') }));
+      const verify = createTokenVerifier({ jwksUrl: url });
+      await expect(verify(await token(ed, 'EdDSA', 'ed'))).rejects.toEqual(
+        UNAUTHENTICATED('The token is not valid'),
+      );
+    });
+  });
+
   it('needs a key set', () => {
     expect(() => createTokenVerifier({})).toThrow('token verification needs JWKS_PATH or JWKS_URL');
   });

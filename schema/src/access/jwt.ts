@@ -8,6 +8,7 @@ import {
   errors as joseErrors,
   jwtVerify,
   type JSONWebKeySet,
+  type JWTVerifyGetKey,
   type JWTPayload,
 } from 'jose';
 import { LRUCache } from 'lru-cache';
@@ -39,12 +40,45 @@ export interface TokenVerifierOptions {
   cachedTokens?: number;
   /** How long fetched JWKS keys are trusted before they are fetched again. @default 600000 */
   jwksMaxAgeMs?: number;
+  /** How long a fetch of the JWKS may take. @default 5000 */
+  jwksTimeoutMs?: number;
 }
 
 export type TokenVerifier = (token: string) => Promise<Caller>;
 
 /** Accepted signature algorithms; anything else (HS256, none) is refused. */
 export const TOKEN_ALGORITHMS = ['EdDSA', 'RS256'];
+
+/**
+ * The identity provider's key set could not be fetched (no answer in time, not reachable, not a
+ * 200, not a key set): no token can be checked until it can. HTTP 503; the same request may be sent
+ * again later.
+ */
+export function identityProviderUnavailable(): GraphQLError {
+  return new GraphQLError(
+    "The identity provider's keys cannot be fetched now, so no token can be checked; send the request again later",
+    { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, http: { status: 503 } } },
+  );
+}
+
+/**
+ * Whether a key lookup failed for want of the key set rather than because of the token: a timeout,
+ * a network failure (fetch's TypeError), or jose's generic error for a response that is not a 200
+ * or not JSON, or a set that is not a JWKS. A token whose key is not in a fetched set
+ * (JWKSNoMatchingKey) is the token's fault.
+ */
+function isKeyFetchFailure(error: unknown): boolean {
+  if (error instanceof joseErrors.JWKSTimeout || error instanceof joseErrors.JWKSInvalid)
+    return true;
+  // fetch's network failure (by name: the error may come from another realm than this module's).
+  if (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { name?: unknown }).name === 'TypeError'
+  )
+    return true;
+  return error instanceof joseErrors.JOSEError && error.code === joseErrors.JOSEError.code;
+}
 
 export function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, {
@@ -69,7 +103,7 @@ export function tokenVerifierOptionsFromEnv(
  * claims Jol relies on. Every failure is an UNAUTHENTICATED error that says why, never the token.
  */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
-  let keys: ReturnType<typeof createLocalJWKSet> | ReturnType<typeof createRemoteJWKSet>;
+  let keys: JWTVerifyGetKey;
   // The key ids a cached token may still be trusted under; a remote set can drop a key.
   let currentKeyIds: () => Promise<ReadonlySet<string> | null>;
   if (options.jwksPath) {
@@ -80,8 +114,18 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   } else if (options.jwksUrl) {
     const remote = createRemoteJWKSet(new URL(options.jwksUrl), {
       cacheMaxAge: options.jwksMaxAgeMs ?? 600_000,
+      timeoutDuration: options.jwksTimeoutMs ?? 5_000,
     });
-    keys = remote;
+    // A key set that cannot be fetched says nothing about the token: the caller is told the
+    // identity provider is out of reach (503), not that its token is bad (401).
+    keys = async (header, token) => {
+      try {
+        return await remote(header, token);
+      } catch (error) {
+        if (isKeyFetchFailure(error)) throw identityProviderUnavailable();
+        throw error;
+      }
+    };
     currentKeyIds = async () => {
       if (!remote.fresh) await remote.reload();
       const jwks = remote.jwks();

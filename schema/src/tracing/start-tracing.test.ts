@@ -1,5 +1,5 @@
 import { ConfigError } from '../settings';
-import { isSignedRequest, startTracing } from './start-tracing';
+import { isSignedRequest, isWebhookDelivery, startTracing } from './start-tracing';
 
 describe('startTracing', () => {
   it('stays off unless an OTLP exporter or endpoint is named, and when disabled or none', () => {
@@ -49,5 +49,17 @@ describe('isSignedRequest', () => {
     expect(isSignedRequest({ headers: 'host: a\r\nx-jol-signature: s\r\n' })).toBe(true);
     expect(isSignedRequest({ headers: 'host: a\r\nx-other: x-jol-signature: s\r\n' })).toBe(false);
     expect(isSignedRequest({ headers: [] })).toBe(false);
+  });
+});
+
+describe('isWebhookDelivery', () => {
+  it('finds the delivery signature header in both forms undici gives headers', () => {
+    expect(isWebhookDelivery({ headers: ['content-type', 'x', 'Jol-Signature', 't=1,v1=a'] })).toBe(
+      true,
+    );
+    expect(isWebhookDelivery({ headers: 'host: a\r\njol-signature: t=1,v1=a\r\n' })).toBe(true);
+    expect(isWebhookDelivery({ headers: ['x-jol-signature', 's'] })).toBe(false);
+    expect(isWebhookDelivery({ headers: 'host: a\r\nx-jol-signature: s\r\n' })).toBe(false);
+    expect(isWebhookDelivery({ headers: [] })).toBe(false);
   });
 });

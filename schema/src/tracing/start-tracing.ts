@@ -12,6 +12,7 @@ import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { z } from 'zod';
 import { isPublicVariable, parseEnv } from '../settings';
 import { RedactingSpanProcessor } from './redact-spans';
+import { SIGNATURE_HEADER } from '../change-events/delivery-signature';
 
 /** A process's tracing: whether it exports spans, and how to send the last ones before exit. */
 export interface Tracing {
@@ -70,17 +71,31 @@ function isUntracedRequest(request: IncomingMessage): boolean {
   return UNTRACED_PATHS.has((request.url ?? '').split('?')[0]!);
 }
 
+/** Whether an outgoing request carries a header, in either form undici gives headers. */
+function hasHeader(request: Pick<UndiciRequest, 'headers'>, name: string): boolean {
+  const { headers } = request;
+  if (typeof headers === 'string')
+    return headers.split('\r\n').some((line) => line.toLowerCase().startsWith(`${name}:`));
+  for (let i = 0; i < headers.length; i += 2)
+    if (String(headers[i]).toLowerCase() === name) return true;
+  return false;
+}
+
 /**
  * Whether an outgoing request carries the gateway's signature. Such a request already carries
  * the trace context it was signed with (traceSubgraphCall), so undici must not add a second one
  * after the signature was made.
  */
 export function isSignedRequest(request: Pick<UndiciRequest, 'headers'>): boolean {
-  const { headers } = request;
-  if (typeof headers === 'string') return /(^|\r\n)x-jol-signature:/i.test(headers);
-  for (let i = 0; i < headers.length; i += 2)
-    if (String(headers[i]).toLowerCase() === 'x-jol-signature') return true;
-  return false;
+  return hasHeader(request, 'x-jol-signature');
+}
+
+/**
+ * Whether an outgoing request is a change-event delivery to a subscriber's webhook (it carries the
+ * delivery signature): it leaves the system, so it carries no trace context of ours.
+ */
+export function isWebhookDelivery(request: Pick<UndiciRequest, 'headers'>): boolean {
+  return hasHeader(request, SIGNATURE_HEADER);
 }
 
 /**
@@ -129,7 +144,9 @@ export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = proce
         mergeItems: true,
         ignoreTrivialResolveSpans: true,
       }),
-      new UndiciInstrumentation({ ignoreRequestHook: isSignedRequest }),
+      new UndiciInstrumentation({
+        ignoreRequestHook: (request) => isSignedRequest(request) || isWebhookDelivery(request),
+      }),
       // Every value of a store command is written as `?`; commands outside a request are not traced.
       new MongoDBInstrumentation({ enhancedDatabaseReporting: false, requireParentSpan: true }),
     ],

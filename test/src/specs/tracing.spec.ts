@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 import { startOtlpReceiver, type ReceivedSpan } from '../tracing/otlp-receiver';
 
@@ -65,6 +67,9 @@ describe('traces exported by the running processes', () => {
         // A loaded CI machine can take long to take a batch: no span may be dropped for that.
         OTEL_BSP_EXPORT_TIMEOUT: '30000',
         OTEL_BSP_MAX_QUEUE_SIZE: '65536',
+        WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+        WEBHOOK_ALLOW_HTTP: 'true',
+        WEBHOOK_POLL_MS: '100',
       },
     });
     const officer = await jol.token('MIGRATION_OFFICER');
@@ -90,6 +95,52 @@ describe('traces exported by the running processes', () => {
   afterAll(async () => {
     await jol?.stop();
     await receiver?.stop();
+    subscriber?.close();
+  });
+
+  let subscriber: Server | undefined;
+
+  it('sends a subscriber its change event without any trace context of ours', async () => {
+    const delivered: IncomingHttpHeaders[] = [];
+    subscriber = createServer((req, res) => {
+      delivered.push(req.headers);
+      req.resume().on('end', () => res.writeHead(204).end());
+    });
+    await new Promise<void>((resolve) => subscriber!.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(subscriber.address() as AddressInfo).port}/events`;
+    const labour = await jol.as('LABOUR_OFFICER', { sub: 'labour-system' }, 'RETURNEE_SUPPORT');
+    const subscribed = await labour(
+      `mutation ($input: SubscribeToMigrationEventsInput!) {
+        subscribeToMigrationEvents(input: $input) { subscription { id } } }`,
+      { input: { events: ['PERSON_RETURNED'], url } },
+    );
+    expect(subscribed.errors).toBeUndefined();
+    const migration = await jol.as('MIGRATION_OFFICER');
+    const departed = await migration(
+      `mutation ($input: RegisterDepartureInput!) { registerDeparture(input: $input) { id } }`,
+      { input: { pin: PIN, departedOn: '2024-03-01', country: 'RU', purpose: 'WORK' } },
+    );
+    expect(departed.errors).toBeUndefined();
+    const caller = callerTraceparent();
+    const returned = await migration(
+      `mutation ($input: RegisterReturnInput!) { registerReturn(input: $input) { id } }`,
+      { input: { pin: PIN, returnedOn: '2025-10-01' } },
+      { headers: { traceparent: caller.header } },
+    );
+    expect(returned.errors).toBeUndefined();
+    const deadline = Date.now() + 60_000;
+    while (delivered.length === 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]!['jol-signature']).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+    const traceHeaders = Object.keys(delivered[0]!).filter((name) =>
+      ['traceparent', 'tracestate', 'baggage', 'b3', 'x-b3-traceid', 'uber-trace-id'].includes(
+        name,
+      ),
+    );
+    expect(traceHeaders).toEqual([]);
+    // The request that caused the event was traced all the same.
+    expect((await traceOf(caller, ['migration'])).length).toBeGreaterThan(0);
   });
 
   it('follows one read from the caller through the gateway and two subgraphs to their store', async () => {
