@@ -42,6 +42,7 @@ const changeEventSchema = new Schema<ChangeEventRecord>(
 changeEventSchema.index({ seq: 1 }, { unique: true });
 changeEventSchema.index({ fannedOut: 1, seq: 1 });
 changeEventSchema.index({ partner: 1, seq: 1 });
+changeEventSchema.index({ fannedOut: 1, occurredAt: 1 });
 
 /** The one counter an agency's event sequence is drawn from. */
 interface ChangeEventCounterRecord {

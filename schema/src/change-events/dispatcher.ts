@@ -12,12 +12,21 @@ import type { EventDeliveryRecord, EventSubscriptionRecord } from './subscriptio
 import type { WebhookSettings } from './webhook-settings';
 import { isAllowedHost } from './webhook-url';
 
+const DAY_MS = 86_400_000;
+/** How often the polling loop deletes expired events and deliveries. */
+const PRUNE_EVERY_MS = 3_600_000;
+
 /** The coordinate an audit event of a delivery names: what the subscriber was told. */
 export const deliveredCoordinate = (type: string) => `ChangeEvent.${type}`;
 
 export interface ChangeEventDispatcher {
   /** One pass: fans new events out and attempts the deliveries that are due. For tests and tools. */
   runOnce(): Promise<void>;
+  /**
+   * Deletes what the retention period is over for (see WebhookSettings.retentionDays), as of `now`;
+   * the polling loop runs it once an hour. Resolves to what it deleted.
+   */
+  pruneExpired(now?: Date): Promise<{ events: number; deliveries: number }>;
   start(): void;
   /** Stops polling and waits for the pass in flight. */
   stop(): Promise<void>;
@@ -236,13 +245,37 @@ export function createChangeEventDispatcher(options: {
     }
   };
 
+  const pruneExpired = async (now = new Date()) => {
+    const cutoff = new Date(now.getTime() - settings.retentionDays * DAY_MS);
+    // A delivery still PENDING is never deleted, however old; a final one goes with its last attempt.
+    const deliveries = await Deliveries.deleteMany({
+      status: { $in: ['DELIVERED', 'DEAD'] },
+      nextAttemptAt: { $lt: cutoff },
+    });
+    // A partner's inbox is read at the partner's pace (exchange-inbox): its events stay.
+    const fannedOut = await events.ChangeEvent.deleteMany({
+      fannedOut: true,
+      occurredAt: { $lt: cutoff },
+      partner: null,
+    });
+    const deleted = { events: fannedOut.deletedCount, deliveries: deliveries.deletedCount };
+    if (deleted.events > 0 || deleted.deliveries > 0)
+      log.info({ ...deleted, retentionDays: settings.retentionDays }, 'change events expired');
+    return deleted;
+  };
+
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
+  let prunedAt = 0;
 
   const runOnce = async () => {
     await fanOut();
     await deliverDue();
+    if (Date.now() - prunedAt >= PRUNE_EVERY_MS) {
+      prunedAt = Date.now();
+      await pruneExpired();
+    }
   };
   const tick = () => {
     running = runOnce()
@@ -254,6 +287,7 @@ export function createChangeEventDispatcher(options: {
 
   return {
     runOnce,
+    pruneExpired,
     start() {
       if (timer || stopped) return;
       timer = setTimeout(tick, settings.pollMs);

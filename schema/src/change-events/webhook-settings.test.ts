@@ -6,6 +6,11 @@ describe('webhookSettingsFromEnv', () => {
     expect(webhookSettingsFromEnv({})).toEqual(DEFAULT_WEBHOOK_SETTINGS);
     expect(DEFAULT_WEBHOOK_SETTINGS.allowedHosts).toEqual([]);
     expect(DEFAULT_WEBHOOK_SETTINGS.allowHttp).toBe(false);
+    expect(DEFAULT_WEBHOOK_SETTINGS.retentionDays).toBe(30);
+  });
+
+  it('reads the retention in days', () => {
+    expect(webhookSettingsFromEnv({ WEBHOOK_RETENTION_DAYS: '90' }).retentionDays).toBe(90);
   });
 
   it('reads hosts, lower-cased, separated by commas or spaces', () => {
@@ -25,6 +30,8 @@ describe('webhookSettingsFromEnv', () => {
     [{ WEBHOOK_ALLOW_HTTP: 'yes' }, /^WEBHOOK_ALLOW_HTTP must be true or false/],
     [{ WEBHOOK_MAX_ATTEMPTS: '0' }, /^WEBHOOK_MAX_ATTEMPTS must be at least 1/],
     [{ WEBHOOK_TIMEOUT_MS: 'soon' }, /^WEBHOOK_TIMEOUT_MS must be a whole number/],
+    [{ WEBHOOK_RETENTION_DAYS: '0' }, /^WEBHOOK_RETENTION_DAYS must be at least 1/],
+    [{ WEBHOOK_RETENTION_DAYS: '1.5' }, /^WEBHOOK_RETENTION_DAYS must be a whole number/],
   ])('stops on %j', (env, message) => {
     expect(() => webhookSettingsFromEnv(env)).toThrow(ConfigError);
     expect(() => webhookSettingsFromEnv(env)).toThrow(message);

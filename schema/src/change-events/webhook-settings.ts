@@ -18,6 +18,12 @@ export interface WebhookSettings {
   timeoutMs: number;
   /** How often the dispatcher looks for new events and due retries. */
   pollMs: number;
+  /**
+   * Days an event and its deliveries are kept once done with: a delivery made or given up is
+   * deleted this long after its last attempt (a dead letter can be replayed until then), an event
+   * fanned out this long after it occurred. A partner's inbox events are not subject to it.
+   */
+  retentionDays: number;
 }
 
 export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
@@ -27,6 +33,7 @@ export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
   retryBaseMs: 2_000,
   timeoutMs: 5_000,
   pollMs: 1_000,
+  retentionDays: 30,
 };
 
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -54,6 +61,7 @@ const webhookEnv = z.object({
   WEBHOOK_RETRY_BASE_MS: optional(wholeNumber(10, 3_600_000)),
   WEBHOOK_TIMEOUT_MS: optional(wholeNumber(100, 60_000)),
   WEBHOOK_POLL_MS: optional(wholeNumber(50, 60_000)),
+  WEBHOOK_RETENTION_DAYS: optional(wholeNumber(1, 3_650)),
 });
 
 /** The webhook settings of `env`; a bad value stops the process with one line naming it. */
@@ -67,5 +75,6 @@ export function webhookSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): We
     retryBaseMs: parsed.WEBHOOK_RETRY_BASE_MS ?? d.retryBaseMs,
     timeoutMs: parsed.WEBHOOK_TIMEOUT_MS ?? d.timeoutMs,
     pollMs: parsed.WEBHOOK_POLL_MS ?? d.pollMs,
+    retentionDays: parsed.WEBHOOK_RETENTION_DAYS ?? d.retentionDays,
   };
 }
