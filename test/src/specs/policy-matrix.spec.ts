@@ -1,6 +1,7 @@
 import { getNamedType, type GraphQLInputType } from 'graphql';
 import { isServiceRole, PURPOSES, signRequest, type DataClass, type Role } from '@jol/schema';
 import { createGraphQLClient, type GraphQLResponse, signingKeysOf } from '@jol/tools';
+import { seed, type PersonSeed } from '../seed';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 import {
   ALMAZ,
@@ -240,127 +241,52 @@ describe('policy matrix: every role x purpose x field x entry path, against the 
     return (result.data as Record<string, { id?: string }>)[mutation]!;
   }
 
+  /** Writes a seed through `write`, so that the mutation tests reuse its inputs. */
+  const writeSeed = (person: PersonSeed) =>
+    person.writeWith(({ role, mutation, input, claims }) => write(role, mutation, input, claims));
+
   /** Data in every agency for one person, written by the officers (and the person) through the gateway. */
   async function plant(p: TestPerson) {
-    const { pin, marker } = p;
-    await write('MIGRATION_OFFICER', 'registerPerson', {
-      pin,
-      nameCyrillic: { last: p.name.cyrillic[0], first: p.name.cyrillic[1] },
-      nameLatin: { last: p.name.latin[0], first: p.name.latin[1] },
-      birthDate: p.name.birthDate,
-      sex: p.name.sex,
-      homeRegion: p.homeRegion,
-      russianProficiency: 'GOOD',
-    });
-    await write('MIGRATION_OFFICER', 'registerDeparture', {
-      pin,
-      departedOn: '2021-02-01',
-      country: 'RU',
-      city: `${marker} City`,
-      purpose: 'WORK',
-    });
-    await write('MIGRATION_OFFICER', 'registerReturn', { pin, returnedOn: '2024-10-15' });
-    await write('MIGRATION_OFFICER', 'recordEntryBan', {
-      pin,
-      country: 'RU',
-      from: '2024-10-16',
-      until: '2029-10-15',
-      reason: 'OVERSTAY',
-    });
-    await write('MIGRATION_OFFICER', 'recordDependant', {
-      pin,
-      childPin: p.childPin,
-      relation: 'CHILD',
-      caregiver: 'GRANDPARENT',
-    });
-    await write('LABOUR_OFFICER', 'recordEmployment', {
-      pin,
-      country: 'RU',
-      employer: `${marker} Stroy LLC`,
-      sector: 'CONSTRUCTION',
-      formal: true,
-      permitType: 'PATENT',
-      permitNumber: p.permitNumber,
-      from: '2021-03-01',
-      to: '2024-09-30',
-    });
-    const enrolment = await write('LABOUR_OFFICER', 'enrolInReintegration', {
-      pin,
-      programme: 'VOCATIONAL_TRAINING',
-      enrolledOn: '2024-11-01',
-    });
-    await write('LABOUR_OFFICER', 'updateReintegrationStatus', {
-      id: enrolment.id,
-      status: 'COMPLETED',
-      on: '2025-02-01',
-    });
-    await write('LABOUR_OFFICER', 'recordSkill', {
-      pin,
-      name: `${marker} Welding`,
-      level: 'ADVANCED',
-      certifiedBy: `${marker} Lyceum`,
-      certifiedOn: '2025-02-01',
-    });
-    for (const kind of ['TB', 'HIV']) {
-      await write('HEALTH_OFFICER', 'recordScreening', {
-        pin,
-        kind,
-        result: 'NEGATIVE',
-        screenedOn: isoDay(-30),
-        facility: `${marker} ${kind} Dispensary`,
+    const { marker } = p;
+    const person = seed
+      .person(p.pin)
+      .named(p.name.cyrillic, p.name.latin)
+      .born(p.name.birthDate, p.name.sex)
+      .from(p.homeRegion)
+      .abroadIn('RU', { since: '2021-02-01', city: `${marker} City`, until: '2024-10-15' })
+      .bannedFrom('RU', { from: '2024-10-16', until: '2029-10-15' })
+      .withDependant(p.childPin)
+      .employedAs(`${marker} Stroy LLC`, {
+        permitType: 'PATENT',
+        permitNumber: p.permitNumber,
+        from: '2021-03-01',
+        to: '2024-09-30',
+      })
+      .reintegratedIn('VOCATIONAL_TRAINING', {
+        enrolledOn: '2024-11-01',
+        completedOn: '2025-02-01',
+      })
+      .skilledIn(`${marker} Welding`, {
+        certifiedBy: `${marker} Lyceum`,
+        certifiedOn: '2025-02-01',
       });
-    }
-    const tbCase = await write('HEALTH_OFFICER', 'recordTbCase', {
-      pin,
-      diagnosedOn: '2023-01-10',
-      drugResistant: false,
-      treatmentStatus: 'NOT_STARTED',
-    });
-    await write('HEALTH_OFFICER', 'updateTbTreatmentStatus', {
-      id: tbCase.id,
-      status: 'IN_TREATMENT',
-    });
-    await write('HEALTH_OFFICER', 'recordTbOutcome', {
-      id: tbCase.id,
-      outcome: 'CURED',
-      on: '2023-08-01',
-    });
-    await write('HEALTH_OFFICER', 'setHealthInsurance', {
-      pin,
-      status: 'INSURED',
-      scheme: 'MIGRANT_POLICY',
-      validFrom: '2024-11-01',
-      validUntil: isoDay(365),
-    });
+    for (const kind of ['TB', 'HIV'])
+      person.screenedFor(kind, { on: isoDay(-30), facility: `${marker} ${kind} Dispensary` });
+    person
+      .withTbCase({ diagnosedOn: '2023-01-10', outcome: { outcome: 'CURED', on: '2023-08-01' } })
+      .insuredForHealth({ validFrom: '2024-11-01', validUntil: isoDay(365) });
     // The person consents for labour; a health officer records one for migration and revokes it.
-    for (const consent of CONSENTS) {
-      const input = {
-        pin,
-        recipientAgency: consent.recipient,
+    for (const consent of CONSENTS)
+      person.consentsTo(consent.recipient, {
         purpose: consent.purpose,
         expiresOn: isoDay(365),
-      };
-      const granted = consent.active
-        ? await write('DATA_SUBJECT', 'grantHealthConsent', input, { pin })
-        : await write('HEALTH_OFFICER', 'grantHealthConsent', input);
-      if (!consent.active) await write('HEALTH_OFFICER', 'revokeHealthConsent', { id: granted.id });
-    }
-    await write('PENSION_OFFICER', 'recordInsurancePeriod', {
-      pin,
-      country: 'RU',
-      from: '2021-03-01',
-      to: '2024-09-30',
-      type: 'EMPLOYMENT',
-      source: 'PARTNER_REPORTED',
-    });
-    await write('PENSION_OFFICER', 'recordContribution', {
-      pin,
-      paidOn: '2024-05-10',
-      periodMonth: '2024-04',
-      amount: '1250.00',
-      currency: 'RUB',
-      kind: 'VOLUNTARY',
-    });
+        by: consent.active ? 'SUBJECT' : 'OFFICER',
+        revoked: !consent.active,
+      });
+    person
+      .insuredAbroad({ from: '2021-03-01', to: '2024-09-30' })
+      .contributed({ paidOn: '2024-05-10', periodMonth: '2024-04', amount: '1250.00' });
+    await writeSeed(person);
   }
 
   /** The first caller the table allows a case on the root path reads it twice: the reference. */
@@ -422,15 +348,14 @@ describe('policy matrix: every role x purpose x field x entry path, against the 
     jol = await startTestSystem('policy-matrix');
     await plant(ALMAZ);
     await plant(BERMET);
-    await write('MIGRATION_OFFICER', 'registerPerson', {
-      pin: CHYNARA.pin,
-      nameCyrillic: { last: 'Абдыкадырова', first: 'Чынара' },
-      nameLatin: { last: 'Abdykadyrova', first: 'Chynara' },
-      birthDate: '1985-11-11',
-      sex: 'FEMALE',
-      homeRegion: CHYNARA.homeRegion,
-      russianProficiency: 'BASIC',
-    });
+    await writeSeed(
+      seed
+        .person(CHYNARA.pin)
+        .named(['Абдыкадырова', 'Чынара'], ['Abdykadyrova', 'Chynara'])
+        .born('1985-11-11', 'FEMALE')
+        .from(CHYNARA.homeRegion)
+        .speaksRussian('BASIC'),
+    );
     await readReferences();
     await probeFilterValues();
   });
@@ -744,15 +669,14 @@ describe('policy matrix: every role x purpose x field x entry path, against the 
         setupWrites.push({ mutation, role: caller.role, variables: { input } });
         return value;
       };
-      await write('MIGRATION_OFFICER', 'registerPerson', {
-        pin: EMIL.pin,
-        nameCyrillic: { last: 'Жумабаев', first: 'Эмиль' },
-        nameLatin: { last: 'Zhumabaev', first: 'Emil' },
-        birthDate: '1979-06-01',
-        sex: 'MALE',
-        homeRegion: EMIL.homeRegion,
-        russianProficiency: 'FLUENT',
-      });
+      await writeSeed(
+        seed
+          .person(EMIL.pin)
+          .named(['Жумабаев', 'Эмиль'], ['Zhumabaev', 'Emil'])
+          .born('1979-06-01', 'MALE')
+          .from(EMIL.homeRegion)
+          .speaksRussian('FLUENT'),
+      );
       // Partners never reach the graph with a free-form document: straight to the Social Fund.
       const { caseId } = await run(
         partner,
