@@ -163,7 +163,7 @@ export async function execute<TData = Record<string, any>, L = unknown, M = unkn
   return response.body.singleResult as ExecuteResult<TData>;
 }
 
-/** Prepares a freshly opened test database the way main.ts prepares a real one. */
+/** Builds a fresh test database's indexes, as startSubgraph does before a subgraph listens. */
 export async function prepareTestDatabase(connection: Connection): Promise<void> {
   await ensureIndexes(connection);
 }
