@@ -1,8 +1,15 @@
-import { getNamedType, type GraphQLInputType } from 'graphql';
-import { isServiceRole, PURPOSES, signRequest, type DataClass, type Role } from '@jol/schema';
-import { createGraphQLClient, type GraphQLResponse, signingKeysOf } from '@jol/tools';
+import { getNamedType } from 'graphql';
+import { PURPOSES, type DataClass, type Role } from '@jol/schema';
 import { seed, type PersonSeed } from '../seed';
 import { startTestSystem, type TestSystem } from '../system/test-system';
+import {
+  FILTER_CASES,
+  filterDocument,
+  filterValue,
+  pinsAlong,
+  SCALAR_SAMPLES,
+} from './policy-filters';
+import { createMatrixSender, pool, type MatrixSender } from './policy-sender';
 import {
   ALMAZ,
   BERMET,
@@ -26,13 +33,7 @@ import {
   type Outcome,
   type TestPerson,
 } from './policy-expectations';
-import {
-  CLASS_COORDINATES,
-  NON_SELECTING_ARGUMENTS,
-  oracleClassOf,
-  oracleReads,
-  ROLE_ORACLE,
-} from './policy-oracle';
+import { CLASS_COORDINATES, oracleClassOf, oracleReads, ROLE_ORACLE } from './policy-oracle';
 import {
   buildRequest,
   caseValue,
@@ -57,14 +58,7 @@ import {
   shownValues,
   type Reference,
 } from './policy-requests';
-import {
-  argumentUses,
-  CASES,
-  enumValuesOf,
-  graphsOf,
-  INVENTORY,
-  personPathOf,
-} from './policy-supergraph';
+import { CASES, enumValuesOf, graphsOf, INVENTORY } from './policy-supergraph';
 
 /**
  * The policy matrix: every role x every purpose it may declare x every person-level field of the
@@ -75,89 +69,14 @@ import {
  * classifies it).
  */
 
-/** A criterion of a filter argument of a root field that lists persons, as the filter path asks it. */
-interface FilterCase {
-  /** `PersonFilter.status` */
-  criterion: string;
-  rootField: string;
-  argument: string;
-  argumentType: string;
-  /** Input fields from the argument down to the criterion. */
-  path: string[];
-  type: GraphQLInputType;
-  /** Fields from the root field's result down to the persons it lists; null: it lists none. */
-  personPath: string[] | null;
-}
-
-const FILTER_CASES: FilterCase[] = argumentUses()
-  .filter((u) => u.rootField && !(u.coordinate in NON_SELECTING_ARGUMENTS))
-  .flatMap((u) =>
-    u.criteria.map((c) => ({
-      criterion: c.coordinate,
-      rootField: u.rootField!,
-      argument: u.argument,
-      argumentType: u.type.toString(),
-      path: c.path,
-      type: c.type,
-      personPath: personPathOf(u.rootField!),
-    })),
-  );
-
-/** Values of scalar criteria that select ALMAZ (enum criteria are probed value by value). */
-const SCALAR_SAMPLES: Record<string, string[]> = {
-  Region: [ALMAZ.homeRegion],
-  CountryCode: ['RU'],
-};
-
-function filterValue(c: FilterCase, value: string): Record<string, unknown> {
-  return c.path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), value) as Record<
-    string,
-    unknown
-  >;
-}
-
-function filterDocument(c: FilterCase): string {
-  const selection = (c.personPath ?? []).reduceRight(
-    (inner, key) => `{ ${key} ${inner} }`,
-    '{ pin }',
-  );
-  return `query Filter($f: ${c.argumentType}) { ${c.rootField}(${c.argument}: $f) ${selection} }`;
-}
-
-/** The PINs a list shows, following `path` through lists and objects. */
-function pinsAlong(value: unknown, path: readonly string[]): string[] {
-  if (Array.isArray(value)) return value.flatMap((v) => pinsAlong(v, path));
-  if (!value || typeof value !== 'object') return [];
-  if (path.length === 0) {
-    const pin = (value as { pin?: unknown }).pin;
-    return typeof pin === 'string' ? [pin] : [];
-  }
-  return pinsAlong((value as Record<string, unknown>)[path[0]!], path.slice(1));
-}
-
 const isoDay = (offsetDays: number) =>
   new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
-
-async function pool<T, R>(items: T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(size, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await work(items[index]!);
-      }
-    }),
-  );
-  return results;
-}
 
 // testTimeout is a global option in jest: the e2e project's own 120 s never applies.
 jest.setTimeout(120_000);
 
 describe('policy matrix: every role x purpose x field x entry path, against the oracle', () => {
   let jol: TestSystem;
-  const tokens = new Map<string, string>();
   const references = new Map<string, Reference>();
   /** Mutations the setup made, by the role that made them, and the input it used. */
   const setupWrites: { mutation: string; role: Role; variables: Record<string, unknown> }[] = [];
@@ -165,64 +84,8 @@ describe('policy matrix: every role x purpose x field x entry path, against the 
   const requestsSent: Record<string, number> = {};
   /** role -> data class -> outcomes observed on a Person-level or nested coordinate. */
   const observed = new Map<string, Map<string, Set<Outcome>>>();
-  let sequence = 0;
 
-  // A service token lives a minute, less than the matrix runs: it is minted for every request.
-  const tokenOf = async (caller: MatrixCaller) => {
-    let token = tokens.get(caller.label);
-    if (!token) {
-      token = await jol.token(caller.role, caller.claims);
-      if (!isServiceRole(caller.role)) tokens.set(caller.label, token);
-    }
-    return token;
-  };
-
-  async function send(
-    caller: MatrixCaller,
-    query: string,
-    variables: Record<string, unknown>,
-    graph?: string,
-    purpose: string | null = caller.purpose,
-  ): Promise<GraphQLResponse<unknown>> {
-    const token = await tokenOf(caller);
-    const requestId = `policy-matrix-${++sequence}`;
-    if (!graph) {
-      const client = createGraphQLClient(jol.graphqlUrl, {
-        token,
-        ...(purpose === null ? {} : { purpose }),
-        requestId,
-      });
-      return client(query, variables);
-    }
-    const url = jol.system.subgraphUrls[graph]!;
-    const body = JSON.stringify({ query, variables });
-    const sent = {
-      'content-type': 'application/json',
-      authorization: `Bearer ${token}`,
-      ...(purpose === null ? {} : { 'x-purpose': purpose }),
-      'x-request-id': requestId,
-    };
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        ...sent,
-        ...signRequest(signingKeysOf(jol.keys), {
-          target: graph,
-          method: 'POST',
-          path: new URL(url).pathname,
-          body,
-          headers: sent,
-        }),
-      },
-      body,
-    });
-    const text = await response.text();
-    try {
-      return { status: response.status, headers: response.headers, ...JSON.parse(text) };
-    } catch {
-      return { status: response.status, headers: response.headers, errors: [{ message: text }] };
-    }
-  }
+  let send: MatrixSender;
 
   async function write(
     role: Role,
@@ -346,6 +209,7 @@ describe('policy matrix: every role x purpose x field x entry path, against the 
 
   beforeAll(async () => {
     jol = await startTestSystem('policy-matrix');
+    send = createMatrixSender(jol);
     await plant(ALMAZ);
     await plant(BERMET);
     await writeSeed(
