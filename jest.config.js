@@ -29,6 +29,7 @@ const common = {
     '^@jol/jobs$': '<rootDir>/jobs/src',
     '^@jol/tools$': '<rootDir>/tools/src',
     '^@jol/testkit$': '<rootDir>/test/src',
+    '^@jol/testkit/(.*)$': '<rootDir>/test/src/$1',
   },
   // A mutation-testing run keeps a copy of the repository in .stryker-tmp (stryker.config.mjs).
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/', '<rootDir>/.stryker-tmp/'],

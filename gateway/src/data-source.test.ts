@@ -1,6 +1,6 @@
 import { SpanKind, trace } from '@opentelemetry/api';
 import { createSignatureVerifier, type NonceStore, type SigningKeys } from '@jol/schema';
-import { recordSpans } from '@jol/schema/testing';
+import { recordSpans } from '@jol/testkit/service';
 import { createSigningFetcher, JolDataSource } from './data-source';
 import { createSubgraphGuard, type SubgraphGuard } from './resilience/subgraph-guard';
 

@@ -53,6 +53,72 @@ const subgraphSettings = listenSettings.extend({
   ),
 });
 
+/** What starting a subgraph needs besides its program: where its data lives, its access, its port. */
+export interface SubgraphStartOptions {
+  mongodbUri: string;
+  /** The agency's database. @default agencyDatabase(program.name) */
+  dbName?: string;
+  access: SubgraphAccessOptions;
+  /** @default a logger named after the subgraph */
+  log?: Logger;
+  /** 0 picks a free port. */
+  port: number;
+  /** @default '127.0.0.1' */
+  host?: string;
+}
+
+/** A subgraph listening on its store, as `startSubgraph` leaves it. */
+export interface StartedSubgraph {
+  /** The listening server (its `url` and `close`). */
+  running: RunningServer;
+  connection: Connection;
+  /** Closes the port (draining as asked), then stops the server (dispatchers, Apollo). */
+  stop(options?: Parameters<RunningServer['close']>[0]): Promise<void>;
+}
+
+/**
+ * The one way a subgraph starts, in production (`runSubgraph`) and in the tools and tests that run
+ * the system inside one process: connect (command monitoring on), build the server, build the
+ * indexes, run the program's `prepare`, listen.
+ */
+export async function startSubgraph(
+  program: SubgraphProgram,
+  options: SubgraphStartOptions,
+): Promise<StartedSubgraph> {
+  const connection = await connectStore({
+    uri: options.mongodbUri,
+    dbName: options.dbName ?? agencyDatabase(program.name),
+    // Feeds jol_store_command_duration_seconds.
+    monitorCommands: true,
+  });
+  try {
+    const server = await program.createServer({
+      connection,
+      log: options.log ?? createLogger(program.name),
+      access: options.access,
+    });
+    try {
+      await ensureIndexes(connection);
+      await program.prepare?.(connection);
+      const running = await server.listen(options.port, options.host ?? '127.0.0.1');
+      return {
+        running,
+        connection,
+        stop: async (closeOptions) => {
+          await running.close(closeOptions);
+          await server.stop();
+        },
+      };
+    } catch (error) {
+      await server.stop();
+      throw error;
+    }
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+}
+
 /**
  * Starts a subgraph from the environment: `MONGODB_URI` (its own database in it), the access
  * settings, `PORT` and `HOST`; indexes are built before it listens, and SIGTERM stops it cleanly.
@@ -65,7 +131,6 @@ export async function runSubgraph(
   const settings = parseEnv(subgraphSettings, env, isPublicVariable);
   const access = readSetting(() => accessFromEnv(env));
   const webhooks = webhookSettingsFromEnv(env);
-  const uri = settings.MONGODB_URI;
   const log = createLogger(program.name);
   const subjectDirectory = readSetting(() => subjectDirectoryFromEnv(env));
   // Without it the service would start and refuse every write about a person as "try again later".
@@ -88,30 +153,20 @@ export async function runSubgraph(
           timeoutMs: Number(env.JOL_SUBJECT_DIRECTORY_TIMEOUT_MS ?? 5000),
         })
       : undefined;
-  const connection = await connectStore({
-    uri,
-    dbName: agencyDatabase(program.name),
-    // Feeds jol_store_command_duration_seconds.
-    monitorCommands: true,
-  });
-  const server = await program.createServer({
-    connection,
-    log,
+  const started = await startSubgraph(program, {
+    mongodbUri: settings.MONGODB_URI,
+    dbName: agencyDatabase(program.name, env),
     access: { ...access, subjectDirectory, personRegister, webhooks },
+    log,
+    port: settings.PORT ?? program.defaultPort,
+    host: settings.HOST ?? '127.0.0.1',
   });
-  await ensureIndexes(connection);
-  await program.prepare?.(connection);
-  const running = await server.listen(
-    settings.PORT ?? program.defaultPort,
-    settings.HOST ?? '127.0.0.1',
-  );
-  log.info({ url: running.url }, `${program.name} subgraph listening`);
+  log.info({ url: started.running.url }, `${program.name} subgraph listening`);
   stopOnSignals(async () => {
-    await running.close({
+    await started.stop({
       drainMs: settings.SHUTDOWN_DRAIN_MS,
       deadlineMs: settings.SHUTDOWN_TIMEOUT_MS,
     });
-    await server.stop();
     // A collector that cannot be reached must not turn a clean stop into a failed one.
     await program.tracing?.shutdown().catch(() => undefined);
   }, log);

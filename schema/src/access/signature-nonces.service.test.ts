@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import { connectStore } from '../store';
-import { dropTestDatabase, openTestDatabase, prepareTestDatabase } from '../testing';
+import { dropTestDatabase, openTestDatabase, prepareTestDatabase } from '@jol/testkit/service';
 import { createStoredNonces } from './signature-nonces';
 
 /**

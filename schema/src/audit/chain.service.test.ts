@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import { connectStore, ensureIndexes } from '../store';
-import { dropTestDatabase, openTestDatabase } from '../testing';
+import { dropTestDatabase, openTestDatabase } from '@jol/testkit/service';
 import {
   auditEventSchema,
   createAuditEventModel,

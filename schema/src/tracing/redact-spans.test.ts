@@ -1,5 +1,5 @@
 import { SpanStatusCode, trace } from '@opentelemetry/api';
-import { recordSpans } from './record-spans';
+import { recordSpans } from '@jol/testkit/service';
 import { redactText } from './redact-spans';
 
 const PIN = '10712199154323';

@@ -1,6 +1,7 @@
 export * from './context';
 export * from './schema';
 export * from './server';
+export * from './program';
 export { healthStatisticalPins, rebuildHealthIndicators } from './indicators/indicators.build';
 export type { HealthScreeningRecord } from './screening/screening.model';
 export { toHealthScreening } from './screening/screening.model';

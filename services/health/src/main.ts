@@ -4,13 +4,8 @@ async function main() {
   // First: tracing instruments express, graphql, http and the MongoDB driver as they are loaded.
   const tracing = startTracing('health');
   const { runSubgraph } = await import('@jol/schema');
-  const { createHealthServer, DEFAULT_PORT, SERVICE_NAME } = await import('./server');
-  await runSubgraph({
-    name: SERVICE_NAME,
-    defaultPort: DEFAULT_PORT,
-    createServer: createHealthServer,
-    tracing,
-  });
+  const { healthProgram } = await import('./program');
+  await runSubgraph({ ...healthProgram, tracing });
 }
 
 main().catch(exitOnStartFailure);

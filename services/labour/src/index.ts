@@ -1,6 +1,7 @@
 export * from './context';
 export * from './schema';
 export * from './server';
+export * from './program';
 export { labourStatisticalPins, rebuildLabourIndicators } from './indicators/indicators.build';
 export { toEmploymentRecord } from './employment/employment.model';
 export { toReintegrationEnrolment } from './reintegration/reintegration.model';

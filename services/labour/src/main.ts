@@ -4,13 +4,8 @@ async function main() {
   // First: tracing instruments express, graphql, http and the MongoDB driver as they are loaded.
   const tracing = startTracing('labour');
   const { runSubgraph } = await import('@jol/schema');
-  const { createLabourServer, DEFAULT_PORT, SERVICE_NAME } = await import('./server');
-  await runSubgraph({
-    name: SERVICE_NAME,
-    defaultPort: DEFAULT_PORT,
-    createServer: createLabourServer,
-    tracing,
-  });
+  const { labourProgram } = await import('./program');
+  await runSubgraph({ ...labourProgram, tracing });
 }
 
 main().catch(exitOnStartFailure);

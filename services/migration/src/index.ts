@@ -1,6 +1,7 @@
 export * from './context';
 export * from './schema';
 export * from './server';
+export * from './program';
 export { toPerson } from './person/person.mapper';
 export { nameKeysOf } from './person/person.name-key';
 export { backfillNameKeys } from './person/person.search';

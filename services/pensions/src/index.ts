@@ -1,6 +1,7 @@
 export * from './context';
 export * from './schema';
 export * from './server';
+export * from './program';
 export { pensionsStatisticalPins, rebuildPensionsIndicators } from './indicators/indicators.build';
 export type {
   InsurancePeriodLockRecord,

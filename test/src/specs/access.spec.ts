@@ -3,55 +3,30 @@ import { MongoClient } from 'mongodb';
 import { signRequest } from '@jol/schema';
 import { readGraphQL, signingKeysOf } from '@jol/tools';
 import { verifyAllAuditChains } from '@jol/jobs';
+import { gatewaySeedWriter, seed } from '../seed';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 
 const OSH = '10101199000011';
 const JALAL_ABAD = '20202199000022';
 
-function person(pin: string, homeRegion: string) {
-  return {
-    pin,
-    nameCyrillic: { last: 'Осмонова', first: 'Нургуль' },
-    nameLatin: { last: 'Osmonova', first: 'Nurgul' },
-    birthDate: '1990-01-01',
-    sex: 'FEMALE',
-    homeRegion,
-    russianProficiency: 'GOOD',
-  };
-}
+/** A woman born on 1 January 1990 from `homeRegion`. */
+const woman = (pin: string, homeRegion: string) =>
+  seed
+    .person(pin)
+    .named(['Осмонова', 'Нургуль'], ['Osmonova', 'Nurgul'])
+    .born('1990-01-01', 'FEMALE')
+    .from(homeRegion);
 
 describe('access: identity, purpose, signatures, audit', () => {
   let jol: TestSystem;
 
   beforeAll(async () => {
     jol = await startTestSystem('access');
-    const officer = await jol.as('MIGRATION_OFFICER');
-    for (const [pin, region] of [
-      [OSH, 'KG-O'],
-      [JALAL_ABAD, 'KG-J'],
-    ]) {
-      const r = await officer(
-        `mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { pin } }`,
-        {
-          input: person(pin, region),
-        },
-      );
-      expect(r.errors).toBeUndefined();
-    }
-    const health = await jol.as('HEALTH_OFFICER');
-    const screening = await health(
-      `mutation ($input: RecordScreeningInput!) { recordScreening(input: $input) { id } }`,
-      {
-        input: {
-          pin: OSH,
-          kind: 'TB',
-          result: 'NEGATIVE',
-          screenedOn: '2025-05-01',
-          facility: 'Osh City TB Dispensary',
-        },
-      },
-    );
-    expect(screening.errors).toBeUndefined();
+    const writer = gatewaySeedWriter(jol);
+    await woman(OSH, 'KG-O')
+      .screenedFor('TB', { on: '2025-05-01', facility: 'Osh City TB Dispensary' })
+      .writeWith(writer);
+    await woman(JALAL_ABAD, 'KG-J').writeWith(writer);
   });
   afterAll(async () => {
     await jol?.stop();

@@ -2,20 +2,12 @@ import { MongoClient, type Db } from 'mongodb';
 import { parse } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { JolClient, operations } from '@jol/client';
+import { gatewaySeedWriter, seed } from '../seed';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 
 const { MigrationRecordDocument, RegisterDepartureDocument } = operations;
 
 const PIN = '10505198800017';
-const PERSON = {
-  pin: PIN,
-  nameCyrillic: { last: 'Сыдыков', first: 'Нурлан' },
-  nameLatin: { last: 'Sydykov', first: 'Nurlan' },
-  birthDate: '1988-05-05',
-  sex: 'MALE',
-  homeRegion: 'KG-T',
-  russianProficiency: 'GOOD',
-};
 
 /** A read across two agencies: the person (migration) and their pension periods (pensions). */
 const WITH_PERIODS = parse(
@@ -44,12 +36,12 @@ describe('@jol/client through the real gateway', () => {
     jol = await startTestSystem('client');
     mongo = await MongoClient.connect(process.env.MONGODB_URI!);
     migrationDb = mongo.db(`${jol.databasePrefix}_migration`);
-    const registered = await (
-      await jol.as('MIGRATION_OFFICER')
-    )(`mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { pin } }`, {
-      input: PERSON,
-    });
-    expect(registered.errors).toBeUndefined();
+    await seed
+      .person(PIN)
+      .named(['Сыдыков', 'Нурлан'], ['Sydykov', 'Nurlan'])
+      .born('1988-05-05', 'MALE')
+      .from('KG-T')
+      .writeWith(gatewaySeedWriter(jol));
   });
   afterAll(async () => {
     await mongo?.close();

@@ -1,6 +1,7 @@
 import { MongoClient, type Db } from 'mongodb';
 import { verifyAllAuditChains } from '@jol/jobs';
 import { refreshStatistics, syntheticRecordKeys } from '@jol/tools';
+import { gatewaySeedWriter, seed } from '../seed';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 
 /**
@@ -85,22 +86,12 @@ describe('corrections and voids across the graph', () => {
     jol = await startTestSystem('corrections');
     mongo = await MongoClient.connect(process.env.MONGODB_URI!);
     pensionsDb = mongo.db(`${jol.databasePrefix}_pensions`);
-    const migration = await jol.as('MIGRATION_OFFICER');
-    const registered = await migration(
-      `mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { pin } }`,
-      {
-        input: {
-          pin: NURLAN.pin,
-          nameCyrillic: { last: 'Абдыкеримов', first: 'Нурлан' },
-          nameLatin: { last: 'Abdykerimov', first: 'Nurlan' },
-          birthDate: NURLAN.birthDate,
-          sex: 'MALE',
-          homeRegion: 'KG-C',
-          russianProficiency: 'FLUENT',
-        },
-      },
-    );
-    expect(registered.errors).toBeUndefined();
+    await seed
+      .person(NURLAN.pin)
+      .named(['Абдыкеримов', 'Нурлан'], ['Abdykerimov', 'Nurlan'])
+      .born(NURLAN.birthDate, 'MALE')
+      .speaksRussian('FLUENT')
+      .writeWith(gatewaySeedWriter(jol));
     officer = await jol.as('PENSION_OFFICER');
     for (const [key, input] of [
       ['domestic', DOMESTIC],

@@ -1,5 +1,6 @@
 import type { Role } from '@jol/schema';
 import type { createGraphQLClient } from '@jol/tools';
+import { gatewaySeedWriter, seed } from '../seed';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 
 const PIN = '10712199154321';
@@ -35,89 +36,22 @@ describe('one graph across four agencies, through the gateway over HTTP', () => 
   });
 
   it('writes to each agency through the gateway and reads one person across all four', async () => {
-    const writes: [Role, string, Record<string, unknown>][] = [
-      [
-        'MIGRATION_OFFICER',
-        `mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { pin } }`,
-        {
-          input: {
-            pin: PIN,
-            nameCyrillic: { last: 'Жумабаева', first: 'Гулзат' },
-            nameLatin: { last: 'Zhumabaeva', first: 'Gulzat' },
-            birthDate: '1991-12-07',
-            sex: 'FEMALE',
-            homeRegion: 'KG-J',
-            russianProficiency: 'FLUENT',
-          },
-        },
-      ],
-      [
-        'MIGRATION_OFFICER',
-        `mutation ($input: RegisterDepartureInput!) { registerDeparture(input: $input) { id } }`,
-        {
-          input: {
-            pin: PIN,
-            departedOn: '2021-02-01',
-            country: 'RU',
-            city: 'Kazan',
-            purpose: 'WORK',
-          },
-        },
-      ],
-      [
-        'MIGRATION_OFFICER',
-        `mutation ($input: RegisterReturnInput!) { registerReturn(input: $input) { id } }`,
-        { input: { pin: PIN, returnedOn: '2024-10-15' } },
-      ],
-      [
-        'LABOUR_OFFICER',
-        `mutation ($input: RecordEmploymentInput!) { recordEmployment(input: $input) { id } }`,
-        {
-          input: {
-            pin: PIN,
-            country: 'RU',
-            employer: 'OOO Kazan Textile',
-            sector: 'TEXTILES',
-            formal: true,
-            permitType: 'PATENT',
-            permitNumber: '16-2100123',
-            from: '2021-03-01',
-            to: '2024-09-30',
-          },
-        },
-      ],
-      [
-        'HEALTH_OFFICER',
-        `mutation ($input: RecordScreeningInput!) { recordScreening(input: $input) { id } }`,
-        {
-          input: {
-            pin: PIN,
-            kind: 'TB',
-            result: 'NEGATIVE',
-            screenedOn: '2024-10-20',
-            facility: 'Jalal-Abad Oblast TB Centre',
-          },
-        },
-      ],
-      [
-        'PENSION_OFFICER',
-        `mutation ($input: RecordInsurancePeriodInput!) { recordInsurancePeriod(input: $input) { id } }`,
-        {
-          input: {
-            pin: PIN,
-            country: 'RU',
-            from: '2021-03-01',
-            to: '2024-09-30',
-            type: 'EMPLOYMENT',
-            source: 'PARTNER_REPORTED',
-          },
-        },
-      ],
-    ];
-    for (const [role, query, variables] of writes) {
-      const result = await officers[role]!(query, variables);
-      expect(result.errors).toBeUndefined();
-    }
+    await seed
+      .person(PIN)
+      .named(['Жумабаева', 'Гулзат'], ['Zhumabaeva', 'Gulzat'])
+      .born('1991-12-07', 'FEMALE')
+      .from('KG-J')
+      .speaksRussian('FLUENT')
+      .abroadIn('RU', { since: '2021-02-01', city: 'Kazan', until: '2024-10-15' })
+      .employedAs('OOO Kazan Textile', {
+        sector: 'TEXTILES',
+        permitType: 'PATENT',
+        permitNumber: '16-2100123',
+        to: '2024-09-30',
+      })
+      .screenedFor('TB', { on: '2024-10-20', facility: 'Jalal-Abad Oblast TB Centre' })
+      .insuredAbroad({ from: '2021-03-01', to: '2024-09-30' })
+      .writeWith(gatewaySeedWriter(jol));
 
     const person = await gql(
       `query ($pin: PIN!) { person(pin: $pin) {

@@ -1,7 +1,15 @@
-import { getNamedType, type GraphQLInputType } from 'graphql';
-import { isServiceRole, PURPOSES, signRequest, type DataClass, type Role } from '@jol/schema';
-import { createGraphQLClient, type GraphQLResponse, signingKeysOf } from '@jol/tools';
+import { getNamedType } from 'graphql';
+import { PURPOSES, type DataClass, type Role } from '@jol/schema';
+import { seed, type PersonSeed } from '../seed';
 import { startTestSystem, type TestSystem } from '../system/test-system';
+import {
+  FILTER_CASES,
+  filterDocument,
+  filterValue,
+  pinsAlong,
+  SCALAR_SAMPLES,
+} from './policy-filters';
+import { createMatrixSender, pool, type MatrixSender } from './policy-sender';
 import {
   ALMAZ,
   BERMET,
@@ -25,13 +33,7 @@ import {
   type Outcome,
   type TestPerson,
 } from './policy-expectations';
-import {
-  CLASS_COORDINATES,
-  NON_SELECTING_ARGUMENTS,
-  oracleClassOf,
-  oracleReads,
-  ROLE_ORACLE,
-} from './policy-oracle';
+import { CLASS_COORDINATES, oracleClassOf, oracleReads, ROLE_ORACLE } from './policy-oracle';
 import {
   buildRequest,
   caseValue,
@@ -56,14 +58,7 @@ import {
   shownValues,
   type Reference,
 } from './policy-requests';
-import {
-  argumentUses,
-  CASES,
-  enumValuesOf,
-  graphsOf,
-  INVENTORY,
-  personPathOf,
-} from './policy-supergraph';
+import { CASES, enumValuesOf, graphsOf, INVENTORY } from './policy-supergraph';
 
 /**
  * The policy matrix: every role x every purpose it may declare x every person-level field of the
@@ -74,89 +69,14 @@ import {
  * classifies it).
  */
 
-/** A criterion of a filter argument of a root field that lists persons, as the filter path asks it. */
-interface FilterCase {
-  /** `PersonFilter.status` */
-  criterion: string;
-  rootField: string;
-  argument: string;
-  argumentType: string;
-  /** Input fields from the argument down to the criterion. */
-  path: string[];
-  type: GraphQLInputType;
-  /** Fields from the root field's result down to the persons it lists; null: it lists none. */
-  personPath: string[] | null;
-}
-
-const FILTER_CASES: FilterCase[] = argumentUses()
-  .filter((u) => u.rootField && !(u.coordinate in NON_SELECTING_ARGUMENTS))
-  .flatMap((u) =>
-    u.criteria.map((c) => ({
-      criterion: c.coordinate,
-      rootField: u.rootField!,
-      argument: u.argument,
-      argumentType: u.type.toString(),
-      path: c.path,
-      type: c.type,
-      personPath: personPathOf(u.rootField!),
-    })),
-  );
-
-/** Values of scalar criteria that select ALMAZ (enum criteria are probed value by value). */
-const SCALAR_SAMPLES: Record<string, string[]> = {
-  Region: [ALMAZ.homeRegion],
-  CountryCode: ['RU'],
-};
-
-function filterValue(c: FilterCase, value: string): Record<string, unknown> {
-  return c.path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), value) as Record<
-    string,
-    unknown
-  >;
-}
-
-function filterDocument(c: FilterCase): string {
-  const selection = (c.personPath ?? []).reduceRight(
-    (inner, key) => `{ ${key} ${inner} }`,
-    '{ pin }',
-  );
-  return `query Filter($f: ${c.argumentType}) { ${c.rootField}(${c.argument}: $f) ${selection} }`;
-}
-
-/** The PINs a list shows, following `path` through lists and objects. */
-function pinsAlong(value: unknown, path: readonly string[]): string[] {
-  if (Array.isArray(value)) return value.flatMap((v) => pinsAlong(v, path));
-  if (!value || typeof value !== 'object') return [];
-  if (path.length === 0) {
-    const pin = (value as { pin?: unknown }).pin;
-    return typeof pin === 'string' ? [pin] : [];
-  }
-  return pinsAlong((value as Record<string, unknown>)[path[0]!], path.slice(1));
-}
-
 const isoDay = (offsetDays: number) =>
   new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
-
-async function pool<T, R>(items: T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(size, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await work(items[index]!);
-      }
-    }),
-  );
-  return results;
-}
 
 // testTimeout is a global option in jest: the e2e project's own 120 s never applies.
 jest.setTimeout(120_000);
 
 describe('policy matrix: every role x purpose x field x entry path, against the oracle', () => {
   let jol: TestSystem;
-  const tokens = new Map<string, string>();
   const references = new Map<string, Reference>();
   /** Mutations the setup made, by the role that made them, and the input it used. */
   const setupWrites: { mutation: string; role: Role; variables: Record<string, unknown> }[] = [];
@@ -164,64 +84,8 @@ describe('policy matrix: every role x purpose x field x entry path, against the 
   const requestsSent: Record<string, number> = {};
   /** role -> data class -> outcomes observed on a Person-level or nested coordinate. */
   const observed = new Map<string, Map<string, Set<Outcome>>>();
-  let sequence = 0;
 
-  // A service token lives a minute, less than the matrix runs: it is minted for every request.
-  const tokenOf = async (caller: MatrixCaller) => {
-    let token = tokens.get(caller.label);
-    if (!token) {
-      token = await jol.token(caller.role, caller.claims);
-      if (!isServiceRole(caller.role)) tokens.set(caller.label, token);
-    }
-    return token;
-  };
-
-  async function send(
-    caller: MatrixCaller,
-    query: string,
-    variables: Record<string, unknown>,
-    graph?: string,
-    purpose: string | null = caller.purpose,
-  ): Promise<GraphQLResponse<unknown>> {
-    const token = await tokenOf(caller);
-    const requestId = `policy-matrix-${++sequence}`;
-    if (!graph) {
-      const client = createGraphQLClient(jol.graphqlUrl, {
-        token,
-        ...(purpose === null ? {} : { purpose }),
-        requestId,
-      });
-      return client(query, variables);
-    }
-    const url = jol.system.subgraphUrls[graph]!;
-    const body = JSON.stringify({ query, variables });
-    const sent = {
-      'content-type': 'application/json',
-      authorization: `Bearer ${token}`,
-      ...(purpose === null ? {} : { 'x-purpose': purpose }),
-      'x-request-id': requestId,
-    };
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        ...sent,
-        ...signRequest(signingKeysOf(jol.keys), {
-          target: graph,
-          method: 'POST',
-          path: new URL(url).pathname,
-          body,
-          headers: sent,
-        }),
-      },
-      body,
-    });
-    const text = await response.text();
-    try {
-      return { status: response.status, headers: response.headers, ...JSON.parse(text) };
-    } catch {
-      return { status: response.status, headers: response.headers, errors: [{ message: text }] };
-    }
-  }
+  let send: MatrixSender;
 
   async function write(
     role: Role,
@@ -240,127 +104,52 @@ describe('policy matrix: every role x purpose x field x entry path, against the 
     return (result.data as Record<string, { id?: string }>)[mutation]!;
   }
 
+  /** Writes a seed through `write`, so that the mutation tests reuse its inputs. */
+  const writeSeed = (person: PersonSeed) =>
+    person.writeWith(({ role, mutation, input, claims }) => write(role, mutation, input, claims));
+
   /** Data in every agency for one person, written by the officers (and the person) through the gateway. */
   async function plant(p: TestPerson) {
-    const { pin, marker } = p;
-    await write('MIGRATION_OFFICER', 'registerPerson', {
-      pin,
-      nameCyrillic: { last: p.name.cyrillic[0], first: p.name.cyrillic[1] },
-      nameLatin: { last: p.name.latin[0], first: p.name.latin[1] },
-      birthDate: p.name.birthDate,
-      sex: p.name.sex,
-      homeRegion: p.homeRegion,
-      russianProficiency: 'GOOD',
-    });
-    await write('MIGRATION_OFFICER', 'registerDeparture', {
-      pin,
-      departedOn: '2021-02-01',
-      country: 'RU',
-      city: `${marker} City`,
-      purpose: 'WORK',
-    });
-    await write('MIGRATION_OFFICER', 'registerReturn', { pin, returnedOn: '2024-10-15' });
-    await write('MIGRATION_OFFICER', 'recordEntryBan', {
-      pin,
-      country: 'RU',
-      from: '2024-10-16',
-      until: '2029-10-15',
-      reason: 'OVERSTAY',
-    });
-    await write('MIGRATION_OFFICER', 'recordDependant', {
-      pin,
-      childPin: p.childPin,
-      relation: 'CHILD',
-      caregiver: 'GRANDPARENT',
-    });
-    await write('LABOUR_OFFICER', 'recordEmployment', {
-      pin,
-      country: 'RU',
-      employer: `${marker} Stroy LLC`,
-      sector: 'CONSTRUCTION',
-      formal: true,
-      permitType: 'PATENT',
-      permitNumber: p.permitNumber,
-      from: '2021-03-01',
-      to: '2024-09-30',
-    });
-    const enrolment = await write('LABOUR_OFFICER', 'enrolInReintegration', {
-      pin,
-      programme: 'VOCATIONAL_TRAINING',
-      enrolledOn: '2024-11-01',
-    });
-    await write('LABOUR_OFFICER', 'updateReintegrationStatus', {
-      id: enrolment.id,
-      status: 'COMPLETED',
-      on: '2025-02-01',
-    });
-    await write('LABOUR_OFFICER', 'recordSkill', {
-      pin,
-      name: `${marker} Welding`,
-      level: 'ADVANCED',
-      certifiedBy: `${marker} Lyceum`,
-      certifiedOn: '2025-02-01',
-    });
-    for (const kind of ['TB', 'HIV']) {
-      await write('HEALTH_OFFICER', 'recordScreening', {
-        pin,
-        kind,
-        result: 'NEGATIVE',
-        screenedOn: isoDay(-30),
-        facility: `${marker} ${kind} Dispensary`,
+    const { marker } = p;
+    const person = seed
+      .person(p.pin)
+      .named(p.name.cyrillic, p.name.latin)
+      .born(p.name.birthDate, p.name.sex)
+      .from(p.homeRegion)
+      .abroadIn('RU', { since: '2021-02-01', city: `${marker} City`, until: '2024-10-15' })
+      .bannedFrom('RU', { from: '2024-10-16', until: '2029-10-15' })
+      .withDependant(p.childPin)
+      .employedAs(`${marker} Stroy LLC`, {
+        permitType: 'PATENT',
+        permitNumber: p.permitNumber,
+        from: '2021-03-01',
+        to: '2024-09-30',
+      })
+      .reintegratedIn('VOCATIONAL_TRAINING', {
+        enrolledOn: '2024-11-01',
+        completedOn: '2025-02-01',
+      })
+      .skilledIn(`${marker} Welding`, {
+        certifiedBy: `${marker} Lyceum`,
+        certifiedOn: '2025-02-01',
       });
-    }
-    const tbCase = await write('HEALTH_OFFICER', 'recordTbCase', {
-      pin,
-      diagnosedOn: '2023-01-10',
-      drugResistant: false,
-      treatmentStatus: 'NOT_STARTED',
-    });
-    await write('HEALTH_OFFICER', 'updateTbTreatmentStatus', {
-      id: tbCase.id,
-      status: 'IN_TREATMENT',
-    });
-    await write('HEALTH_OFFICER', 'recordTbOutcome', {
-      id: tbCase.id,
-      outcome: 'CURED',
-      on: '2023-08-01',
-    });
-    await write('HEALTH_OFFICER', 'setHealthInsurance', {
-      pin,
-      status: 'INSURED',
-      scheme: 'MIGRANT_POLICY',
-      validFrom: '2024-11-01',
-      validUntil: isoDay(365),
-    });
+    for (const kind of ['TB', 'HIV'])
+      person.screenedFor(kind, { on: isoDay(-30), facility: `${marker} ${kind} Dispensary` });
+    person
+      .withTbCase({ diagnosedOn: '2023-01-10', outcome: { outcome: 'CURED', on: '2023-08-01' } })
+      .insuredForHealth({ validFrom: '2024-11-01', validUntil: isoDay(365) });
     // The person consents for labour; a health officer records one for migration and revokes it.
-    for (const consent of CONSENTS) {
-      const input = {
-        pin,
-        recipientAgency: consent.recipient,
+    for (const consent of CONSENTS)
+      person.consentsTo(consent.recipient, {
         purpose: consent.purpose,
         expiresOn: isoDay(365),
-      };
-      const granted = consent.active
-        ? await write('DATA_SUBJECT', 'grantHealthConsent', input, { pin })
-        : await write('HEALTH_OFFICER', 'grantHealthConsent', input);
-      if (!consent.active) await write('HEALTH_OFFICER', 'revokeHealthConsent', { id: granted.id });
-    }
-    await write('PENSION_OFFICER', 'recordInsurancePeriod', {
-      pin,
-      country: 'RU',
-      from: '2021-03-01',
-      to: '2024-09-30',
-      type: 'EMPLOYMENT',
-      source: 'PARTNER_REPORTED',
-    });
-    await write('PENSION_OFFICER', 'recordContribution', {
-      pin,
-      paidOn: '2024-05-10',
-      periodMonth: '2024-04',
-      amount: '1250.00',
-      currency: 'RUB',
-      kind: 'VOLUNTARY',
-    });
+        by: consent.active ? 'SUBJECT' : 'OFFICER',
+        revoked: !consent.active,
+      });
+    person
+      .insuredAbroad({ from: '2021-03-01', to: '2024-09-30' })
+      .contributed({ paidOn: '2024-05-10', periodMonth: '2024-04', amount: '1250.00' });
+    await writeSeed(person);
   }
 
   /** The first caller the table allows a case on the root path reads it twice: the reference. */
@@ -420,17 +209,17 @@ describe('policy matrix: every role x purpose x field x entry path, against the 
 
   beforeAll(async () => {
     jol = await startTestSystem('policy-matrix');
+    send = createMatrixSender(jol);
     await plant(ALMAZ);
     await plant(BERMET);
-    await write('MIGRATION_OFFICER', 'registerPerson', {
-      pin: CHYNARA.pin,
-      nameCyrillic: { last: 'Абдыкадырова', first: 'Чынара' },
-      nameLatin: { last: 'Abdykadyrova', first: 'Chynara' },
-      birthDate: '1985-11-11',
-      sex: 'FEMALE',
-      homeRegion: CHYNARA.homeRegion,
-      russianProficiency: 'BASIC',
-    });
+    await writeSeed(
+      seed
+        .person(CHYNARA.pin)
+        .named(['Абдыкадырова', 'Чынара'], ['Abdykadyrova', 'Chynara'])
+        .born('1985-11-11', 'FEMALE')
+        .from(CHYNARA.homeRegion)
+        .speaksRussian('BASIC'),
+    );
     await readReferences();
     await probeFilterValues();
   });
@@ -744,15 +533,14 @@ describe('policy matrix: every role x purpose x field x entry path, against the 
         setupWrites.push({ mutation, role: caller.role, variables: { input } });
         return value;
       };
-      await write('MIGRATION_OFFICER', 'registerPerson', {
-        pin: EMIL.pin,
-        nameCyrillic: { last: 'Жумабаев', first: 'Эмиль' },
-        nameLatin: { last: 'Zhumabaev', first: 'Emil' },
-        birthDate: '1979-06-01',
-        sex: 'MALE',
-        homeRegion: EMIL.homeRegion,
-        russianProficiency: 'FLUENT',
-      });
+      await writeSeed(
+        seed
+          .person(EMIL.pin)
+          .named(['Жумабаев', 'Эмиль'], ['Zhumabaev', 'Emil'])
+          .born('1979-06-01', 'MALE')
+          .from(EMIL.homeRegion)
+          .speaksRussian('FLUENT'),
+      );
       // Partners never reach the graph with a free-form document: straight to the Social Fund.
       const { caseId } = await run(
         partner,

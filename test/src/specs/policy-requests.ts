@@ -5,7 +5,6 @@ import {
   isInputObjectType,
   isListType,
   isNonNullType,
-  isObjectType,
   type GraphQLFormattedError,
   type GraphQLInputType,
 } from 'graphql';
@@ -519,12 +518,5 @@ export function sampleInput(type: GraphQLInputType, pin: string): unknown {
   return samples[inner.name] ?? 'matrix';
 }
 
-export function mutationDocument(name: string): string {
-  const field = MUTATION.getFields()[name]!;
-  const declarations = field.args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
-  const args = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
-  const returned = getNamedType(field.type);
-  const selection =
-    isObjectType(returned) && returned.getFields().id ? '{ __typename id }' : '{ __typename }';
-  return `mutation ${name}(${declarations}) { ${name}(${args}) ${selection} }`;
-}
+/** The document a setup write is sent with: the test kit's, from the committed supergraph. */
+export { mutationDocument } from '../seed';

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
 import { PartnerClient, type PartnerManifest } from '@jol/client';
 import { REPO_ROOT } from '@jol/tools';
+import { gatewaySeedWriter, seed } from '../seed';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 
 /**
@@ -85,30 +86,14 @@ describe('change events: webhooks for agency systems, an inbox for partners', ()
   let healthDb: Db;
   let migration: Awaited<ReturnType<TestSystem['as']>>;
 
-  const registerAbroad = async (person: { pin: string; birthDate: string }) => {
-    const registered = await migration(
-      `mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { pin } }`,
-      {
-        input: {
-          pin: person.pin,
-          nameCyrillic: { last: 'Осмонова', first: 'Айгуль' },
-          nameLatin: { last: 'Osmonova', first: 'Aigul' },
-          birthDate: person.birthDate,
-          sex: 'FEMALE',
-          homeRegion: 'KG-C',
-          russianProficiency: 'BASIC',
-        },
-      },
-    );
-    expect(registered.errors).toBeUndefined();
-    const departed = await migration(
-      `mutation ($input: RegisterDepartureInput!) { registerDeparture(input: $input) { id } }`,
-      {
-        input: { pin: person.pin, departedOn: '2023-03-01', country: 'RU', purpose: 'WORK' },
-      },
-    );
-    expect(departed.errors).toBeUndefined();
-  };
+  const registerAbroad = (person: { pin: string; birthDate: string }) =>
+    seed
+      .person(person.pin)
+      .named(['Осмонова', 'Айгуль'], ['Osmonova', 'Aigul'])
+      .born(person.birthDate, 'FEMALE')
+      .speaksRussian('BASIC')
+      .abroadIn('RU', { since: '2023-03-01' })
+      .writeWith(gatewaySeedWriter(jol));
 
   beforeAll(async () => {
     receiver = await startReceiver();

@@ -1,22 +1,22 @@
 import type { Connection } from 'mongoose';
 import {
-  connectStore,
   createLogger,
   createTokenVerifier,
   DEFAULT_WEBHOOK_SETTINGS,
-  ensureIndexes,
   gatewaySubjectDirectory,
   ROLES,
+  startSubgraph,
+  type StartedSubgraph,
   type SubjectDirectoryRequest,
   type Logger,
   type RunningServer,
 } from '@jol/schema';
 import { signingKeysOf, type DevKeys } from '../auth/dev-keys';
 import { createGateway, loadSupergraph, type IsolationSettings } from '@jol/gateway';
-import { createHealthServer } from '@jol/health';
-import { createLabourServer } from '@jol/labour';
-import { createMigrationServer } from '@jol/migration';
-import { createPensionsServer } from '@jol/pensions';
+import { healthProgram } from '@jol/health';
+import { labourProgram } from '@jol/labour';
+import { migrationProgram } from '@jol/migration';
+import { pensionsProgram } from '@jol/pensions';
 
 /**
  * Commands that are not a new query: server monitoring, and getMore, which fetches the next batch
@@ -41,16 +41,17 @@ const GENEROUS_ISOLATION: IsolationSettings = {
   },
 };
 
-const FACTORIES = {
-  migration: createMigrationServer,
-  labour: createLabourServer,
-  health: createHealthServer,
-  pensions: createPensionsServer,
+/** Each subgraph as its own process starts it (`runSubgraph`): the same indexes and `prepare`. */
+const PROGRAMS = {
+  migration: migrationProgram,
+  labour: labourProgram,
+  health: healthProgram,
+  pensions: pensionsProgram,
 } as const;
 
 export interface InProcessSystem {
   gatewayUrl: string;
-  connections: Record<keyof typeof FACTORIES, Connection>;
+  connections: Record<keyof typeof PROGRAMS, Connection>;
   /** Database commands each subgraph has sent since the last reset, by subgraph. */
   commandCounts(): Record<string, number>;
   resetCommandCounts(): void;
@@ -82,37 +83,33 @@ export async function startInProcessSystem(options: {
     webhooks: { ...DEFAULT_WEBHOOK_SETTINGS, pollMs: 24 * 60 * 60 * 1000 },
   };
   const counts: Record<string, number> = {};
-  const connections = {} as Record<keyof typeof FACTORIES, Connection>;
-  const running: RunningServer[] = [];
-  const stops: (() => Promise<void>)[] = [];
+  const connections = {} as Record<keyof typeof PROGRAMS, Connection>;
+  const started: StartedSubgraph[] = [];
   const urls: Record<string, string> = {};
   const stopAll = async () => {
-    for (const server of running) await server.close();
-    for (const stop of stops) await stop();
+    for (const subgraph of started) await subgraph.stop();
     for (const connection of Object.values(connections)) await connection.close();
   };
   let gateway: Awaited<ReturnType<typeof createGateway>>;
   let gatewayServer: RunningServer;
   try {
-    for (const [name, create] of Object.entries(FACTORIES) as [
-      keyof typeof FACTORIES,
-      (typeof FACTORIES)[keyof typeof FACTORIES],
+    for (const [name, program] of Object.entries(PROGRAMS) as [
+      keyof typeof PROGRAMS,
+      (typeof PROGRAMS)[keyof typeof PROGRAMS],
     ][]) {
-      const connection = await connectStore({
-        uri: options.mongodbUri,
+      const subgraph = await startSubgraph(program, {
+        mongodbUri: options.mongodbUri,
         dbName: `${options.databasePrefix}_${name}`,
-        monitorCommands: true,
+        access,
+        log,
+        port: 0,
       });
-      connections[name] = connection;
-      connection.getClient().on('commandStarted', (event) => {
+      started.push(subgraph);
+      connections[name] = subgraph.connection;
+      subgraph.connection.getClient().on('commandStarted', (event) => {
         if (!NOT_COUNTED.has(event.commandName)) counts[name] = (counts[name] ?? 0) + 1;
       });
-      const server = await create({ connection, log, access });
-      await ensureIndexes(connection);
-      const listening = await server.listen(0);
-      running.push(listening);
-      stops.push(() => server.stop());
-      urls[name] = `${listening.url}/graphql`;
+      urls[name] = `${subgraph.running.url}/graphql`;
     }
     gateway = await createGateway({
       supergraphSdl: loadSupergraph(),

@@ -1,5 +1,5 @@
 import { formatIsoDate, today } from '@jol/schema';
-import { callerAs, execute, useTestSubgraph } from '@jol/schema/testing';
+import { callerAs, execute, useTestSubgraph } from '@jol/testkit/service';
 import { createHealthServer } from '../server';
 
 const FITNESS = /* GraphQL */ `

@@ -10,7 +10,7 @@ import {
   itRefusesWrite,
   outsidersOf,
   useTestSubgraph,
-} from '@jol/schema/testing';
+} from '@jol/testkit/service';
 import { createHealthServer } from '../server';
 
 const SET = /* GraphQL */ `

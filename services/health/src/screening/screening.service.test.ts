@@ -11,7 +11,7 @@ import {
   outsidersOf,
   useTestSubgraph,
   type TestRegister,
-} from '@jol/schema/testing';
+} from '@jol/testkit/service';
 import { createHealthServer } from '../server';
 
 const RECORD = /* GraphQL */ `

@@ -8,7 +8,7 @@ import {
   itRefusesEntityField,
   outsidersOf,
   useTestSubgraph,
-} from '@jol/schema/testing';
+} from '@jol/testkit/service';
 import { createHealthServer } from '../server';
 
 const FIELDS = 'id pin diagnosedOn treatmentStatus outcome outcomeOn drugResistant';

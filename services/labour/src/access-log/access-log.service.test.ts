@@ -7,7 +7,7 @@ import {
   useTestSubgraph,
   type ExecuteAs,
   type ExecuteResult,
-} from '@jol/schema/testing';
+} from '@jol/testkit/service';
 import { createLabourServer } from '../server';
 
 const PIN = '10503199012345';

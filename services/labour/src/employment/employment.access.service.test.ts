@@ -11,7 +11,7 @@ import {
   outsidersOf,
   useTestSubgraph,
   type ExecuteAs,
-} from '@jol/schema/testing';
+} from '@jol/testkit/service';
 import { createLabourServer } from '../server';
 
 const PIN = '10503199012345';

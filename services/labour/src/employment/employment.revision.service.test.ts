@@ -1,4 +1,4 @@
-import { describeRevisions, execute, serialPin, useTestSubgraph } from '@jol/schema/testing';
+import { describeRevisions, execute, serialPin, useTestSubgraph } from '@jol/testkit/service';
 import { createLabourServer } from '../server';
 
 const RECORD = /* GraphQL */ `

@@ -1,5 +1,5 @@
-import { callerAs, execute, registeredPerson, useTestSubgraph } from '@jol/schema/testing';
-import type { TestRegister } from '@jol/schema/testing';
+import { callerAs, execute, registeredPerson, useTestSubgraph } from '@jol/testkit/service';
+import type { TestRegister } from '@jol/testkit/service';
 import { createLabourServer } from '../server';
 
 const RECORD = /* GraphQL */ `

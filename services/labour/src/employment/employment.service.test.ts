@@ -1,5 +1,5 @@
 import { formatIsoDate, today } from '@jol/schema';
-import { execute, useTestSubgraph } from '@jol/schema/testing';
+import { execute, useTestSubgraph } from '@jol/testkit/service';
 import { createLabourServer } from '../server';
 
 const RECORD = /* GraphQL */ `

@@ -8,7 +8,7 @@ import {
   prepareTestDatabase,
   quietLogger,
   testAccess,
-} from '@jol/schema/testing';
+} from '@jol/testkit/service';
 import { createLabourServer } from '../server';
 import { rebuildLabourIndicators } from './indicators.build';
 

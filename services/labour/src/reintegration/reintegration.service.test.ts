@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { formatIsoDate, today } from '@jol/schema';
-import { execute, useTestSubgraph } from '@jol/schema/testing';
+import { execute, useTestSubgraph } from '@jol/testkit/service';
 import { createLabourServer } from '../server';
 
 const ENROL = /* GraphQL */ `

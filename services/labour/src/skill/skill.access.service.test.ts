@@ -9,7 +9,7 @@ import {
   itRefusesWrite,
   outsidersOf,
   useTestSubgraph,
-} from '@jol/schema/testing';
+} from '@jol/testkit/service';
 import { createLabourServer } from '../server';
 
 const PIN = '10503199012345';

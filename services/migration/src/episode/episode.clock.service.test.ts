@@ -1,4 +1,4 @@
-import { execute, useTestSubgraph } from '@jol/schema/testing';
+import { execute, useTestSubgraph } from '@jol/testkit/service';
 import { createMigrationServer } from '../server';
 
 const REGISTER = `mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { pin } }`;

@@ -1,4 +1,4 @@
-import { describeRevisions, execute, serialPin, useTestSubgraph } from '@jol/schema/testing';
+import { describeRevisions, execute, serialPin, useTestSubgraph } from '@jol/testkit/service';
 import { createMigrationServer } from '../server';
 
 const REGISTER = /* GraphQL */ `

@@ -6,7 +6,7 @@ import {
   prepareTestDatabase,
   quietLogger,
   testAccess,
-} from '@jol/schema/testing';
+} from '@jol/testkit/service';
 import { createMigrationServer } from '../server';
 
 const PIN = '20101198812345';

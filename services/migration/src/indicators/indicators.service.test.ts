@@ -7,7 +7,7 @@ import {
   prepareTestDatabase,
   quietLogger,
   testAccess,
-} from '@jol/schema/testing';
+} from '@jol/testkit/service';
 import type { MigrationModels } from '../context';
 import { createMigrationServer } from '../server';
 import { rebuildMigrationIndicators } from './indicators.build';

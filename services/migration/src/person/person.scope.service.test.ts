@@ -1,4 +1,4 @@
-import { callerAs, execute, useTestSubgraph } from '@jol/schema/testing';
+import { callerAs, execute, useTestSubgraph } from '@jol/testkit/service';
 import { createMigrationServer } from '../server';
 
 const REGISTER = /* GraphQL */ `

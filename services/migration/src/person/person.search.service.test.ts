@@ -6,7 +6,7 @@ import {
   executeAudited,
   useTestSubgraph,
   type ExecuteAs,
-} from '@jol/schema/testing';
+} from '@jol/testkit/service';
 import type { Role } from '@jol/schema';
 import { createMigrationServer } from '../server';
 import { createMigrationModels } from '../context';

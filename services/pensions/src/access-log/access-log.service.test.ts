@@ -7,7 +7,7 @@ import {
   prepareTestDatabase,
   quietLogger,
   testAccess,
-} from '@jol/schema/testing';
+} from '@jol/testkit/service';
 import { createPensionsServer } from '../server';
 
 const READ_PERIODS = /* GraphQL */ `

@@ -1,4 +1,4 @@
-import { describeRevisions, execute, useTestSubgraph } from '@jol/schema/testing';
+import { describeRevisions, execute, useTestSubgraph } from '@jol/testkit/service';
 import { createPensionsServer } from '../server';
 
 const RECORD = /* GraphQL */ `

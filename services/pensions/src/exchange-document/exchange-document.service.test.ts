@@ -8,7 +8,7 @@ import {
   prepareTestDatabase,
   quietLogger,
   testAccess,
-} from '@jol/schema/testing';
+} from '@jol/testkit/service';
 import { createPensionsModels } from '../context';
 import { ensurePartnerRegistry } from '../partner/partner.registry';
 import { createPensionsServer } from '../server';

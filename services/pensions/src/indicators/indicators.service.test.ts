@@ -8,7 +8,7 @@ import {
   prepareTestDatabase,
   quietLogger,
   testAccess,
-} from '@jol/schema/testing';
+} from '@jol/testkit/service';
 import { createPensionsServer } from '../server';
 import { rebuildPensionsIndicators } from './indicators.build';
 

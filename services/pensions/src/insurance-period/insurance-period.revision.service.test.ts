@@ -5,7 +5,7 @@ import {
   executeAudited,
   serialPin,
   useTestSubgraph,
-} from '@jol/schema/testing';
+} from '@jol/testkit/service';
 import { createPensionsServer } from '../server';
 
 const RECORD = /* GraphQL */ `

@@ -12,7 +12,7 @@ import {
   outsidersOf,
   useTestSubgraph,
   type RefusalCase,
-} from '@jol/schema/testing';
+} from '@jol/testkit/service';
 import { formatIsoDate, today } from '@jol/schema';
 import { createPensionsServer } from '../server';
 

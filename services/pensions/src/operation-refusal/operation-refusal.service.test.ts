@@ -5,7 +5,7 @@ import {
   openTestDatabase,
   prepareTestDatabase,
   quietLogger,
-} from '@jol/schema/testing';
+} from '@jol/testkit/service';
 import { createPensionsServer } from '../server';
 import { parseRefusalReport } from './operation-refusal.route';
 

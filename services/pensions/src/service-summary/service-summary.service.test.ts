@@ -10,7 +10,7 @@ import {
   outsidersOf,
   useTestSubgraph,
   type RefusalCase,
-} from '@jol/schema/testing';
+} from '@jol/testkit/service';
 import { createPensionsServer } from '../server';
 
 const RECORD = /* GraphQL */ `

@@ -1,0 +1,2 @@
+export * from './person-seed';
+export * from './gateway-writer';
