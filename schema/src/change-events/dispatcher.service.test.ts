@@ -1,7 +1,12 @@
 import { Types, type Connection } from 'mongoose';
 import { createAuditChain } from '../audit/chain';
 import { createAuditEventModel } from '../audit/audit-event.model';
-import { quietLogger, dropTestDatabase, openTestDatabase, prepareTestDatabase } from '../testing';
+import {
+  dropTestDatabase,
+  openTestDatabase,
+  prepareTestDatabase,
+  quietLogger,
+} from '@jol/testkit/service';
 import { createChangeEventModels, type ChangeEventModels } from './change-event.model';
 import { createChangeEventDispatcher } from './dispatcher';
 import { DEFAULT_WEBHOOK_SETTINGS } from './webhook-settings';
@@ -44,7 +49,11 @@ describe('the dispatcher deleting what its retention period is over for', () => 
         ...extra,
       });
     };
-    const delivery = async (label: string, status: string, lastAttempt: Date) => {
+    const delivery = async (
+      label: string,
+      status: 'PENDING' | 'DELIVERED' | 'DEAD',
+      lastAttempt: Date,
+    ) => {
       await models.EventDelivery.create({
         eventId: new Types.ObjectId(),
         subscriptionId: new Types.ObjectId(),
