@@ -193,6 +193,14 @@ describe('change events: webhooks for agency systems, an inbox for partners', ()
       roles: ['LABOUR_OFFICER'],
       purpose: 'RETURNEE_SUPPORT',
     });
+    // The delivery list names the person too: the subscriber's reading it is in the same log.
+    expect(log.data!.person.accessLog.migration.events).toContainEqual({
+      operationType: 'query',
+      served: ['Query.migrationEventDeliveries'],
+      outcome: 'ALLOWED',
+      roles: ['LABOUR_OFFICER'],
+      purpose: 'RETURNEE_SUPPORT',
+    });
   });
 
   it('refuses subscribers the policy does not let hear of an event, and stores nothing for them', async () => {
