@@ -2,6 +2,9 @@ import { GraphQLScalarType, Kind } from 'graphql';
 import { badUserInput } from '../errors';
 import { isCalendarDate } from './date';
 
+/** A PIN's length: every PIN is this many digits, so their text order is their number order. */
+export const PIN_DIGITS = 14;
+
 /**
  * Validates a personal identification number: 14 digits, the first 1 or 2, digits 2-9 a real
  * calendar date (DDMMYYYY). The structure is only observed in public samples, so nothing else in

@@ -5,6 +5,8 @@ import {
   checkPageSize,
   conflict,
   decodeCursor,
+  PIN_DIGITS,
+  readKeyPage,
   encodeCursor,
   isDuplicateKeyError,
   DateScalar,
@@ -66,11 +68,16 @@ export class PersonResolver {
     // A region-scoped officer lists their region only (the rule refused a filter for another).
     const region = regionScopeOf(ctx);
     if (region) query.homeRegion = region as RegionCode;
-    if (after) query.pin = { $gt: decodeCursor(after) };
-    const records = await ctx.models.Person.find(query)
-      .sort({ pin: 1 })
-      .limit(first + 1)
-      .lean<PersonRecord[]>();
+    const records = await readKeyPage({
+      after: after ? decodeCursor(after) : null,
+      limit: first + 1,
+      width: PIN_DIGITS,
+      read: (pins, limit) =>
+        ctx.models.Person.find({ ...query, pin: pins })
+          .sort({ pin: 1 })
+          .limit(limit)
+          .lean<PersonRecord[]>(),
+    });
     const page = records.slice(0, first);
     // Prime the loader so that fields resolved later for these persons cost no further reads.
     for (const record of page) ctx.loaders.personByPin.prime(record.pin, record);
