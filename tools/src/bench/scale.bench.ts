@@ -154,12 +154,18 @@ async function main(): Promise<void> {
         if (result.errors) throw new Error(JSON.stringify(result.errors).slice(0, 500));
         return result.data!;
       };
+      // A query that fails is reported and the others (and the refresh) are still measured.
+      const measure = async (label: string, run: () => Promise<unknown>) => {
+        try {
+          const figure = await timed(runs, run);
+          console.log(`${label}: median ${figure.median} ms, max ${figure.max} ms`);
+        } catch (error) {
+          console.log(`${label}: FAILED (${error instanceof Error ? error.message : error})`);
+        }
+      };
       const year = new Date().getUTCFullYear() - 1;
-      const indicators = await timed(runs, async () =>
+      await measure(`indicators (10 measures, ${year}, REGION x SEX)`, async () =>
         check(await analyst(INDICATORS, { filter: { year }, by: ['REGION', 'SEX'] })),
-      );
-      console.log(
-        `indicators (10 measures, ${year}, REGION x SEX): median ${indicators.median} ms, max ${indicators.max} ms`,
       );
       const client = await new MongoClient(uri).connect();
       const pins = (
@@ -181,23 +187,17 @@ async function main(): Promise<void> {
         })),
       );
       let next = 0;
-      const dossier = await timed(runs, async () => {
+      await measure('person dossier (four agencies)', async () => {
         const subject = subjects[next++ % subjects.length]!;
         check(await subject.read(DOSSIER, { pin: subject.pin }));
       });
-      console.log(
-        `person dossier (four agencies): median ${dossier.median} ms, max ${dossier.max} ms`,
-      );
       let after: string | null = null;
-      const page = await timed(runs, async () => {
+      await measure('page of 200 persons (PIN and home region)', async () => {
         const data = check(
           await labour<{ persons: { pageInfo: { endCursor: string | null } } }>(PAGE, { after }),
         );
         after = data.persons.pageInfo.endCursor;
       });
-      console.log(
-        `page of 200 persons (PIN and home region): median ${page.median} ms, max ${page.max} ms`,
-      );
     } finally {
       await system.stop();
     }
