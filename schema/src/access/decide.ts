@@ -241,6 +241,19 @@ export function decideInstitutionActive(
   );
 }
 
+/**
+ * An operation refused before any field was reached (the gateway's refusal of a partner request
+ * that is no registered operation), about the persons it named: a refusal of `coordinate`.
+ */
+export function recordRefusedOperation(
+  context: JolContext,
+  coordinate: string,
+  pins: readonly string[],
+): void {
+  if (pins.length === 0) context.access.refused(coordinate);
+  for (const pin of pins) context.access.refused(coordinate, pin);
+}
+
 /** A stored record of `pin` was corrected or voided: the audit keeps which, and why. */
 export function recordRevision(context: JolContext, pin: string, revision: TrailRevision): void {
   context.access.revised(pin, revision);
