@@ -2,16 +2,18 @@ import DataLoader from 'dataloader';
 
 /**
  * A loader for records that are unique by key. The batch function keeps DataLoader's contract:
- * one result per key, in the order of the keys, null for a key that matched nothing.
+ * one result per key, in the order of the keys, null for a key that matched nothing. `sameKey`
+ * maps a key asked for to the form `keyOf` gives (a record id in either case to lower case).
  */
 export function createOneByKeyLoader<T>(
   find: (keys: readonly string[]) => Promise<T[]>,
   keyOf: (record: T) => string,
+  sameKey: (key: string) => string = (key) => key,
 ): DataLoader<string, T | null> {
   return new DataLoader(async (keys) => {
     const byKey = new Map<string, T>();
     for (const record of await find(keys)) byKey.set(keyOf(record), record);
-    return keys.map((key) => byKey.get(key) ?? null);
+    return keys.map((key) => byKey.get(sameKey(key)) ?? null);
   });
 }
 
@@ -23,6 +25,7 @@ export function createOneByKeyLoader<T>(
 export function createManyByKeyLoader<T>(
   find: (keys: readonly string[]) => Promise<T[]>,
   keyOf: (record: T) => string,
+  sameKey: (key: string) => string = (key) => key,
 ): DataLoader<string, T[]> {
   return new DataLoader(async (keys) => {
     const byKey = new Map<string, T[]>();
@@ -32,6 +35,6 @@ export function createManyByKeyLoader<T>(
       if (list) list.push(record);
       else byKey.set(key, [record]);
     }
-    return keys.map((key) => byKey.get(key) ?? []);
+    return keys.map((key) => byKey.get(sameKey(key)) ?? []);
   });
 }

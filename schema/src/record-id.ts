@@ -5,3 +5,6 @@ const RECORD_ID = /^[0-9a-f]{24}$/i;
 export function isRecordId(value: unknown): value is string {
   return typeof value === 'string' && RECORD_ID.test(value);
 }
+
+/** A record id in the one form stored records give it (`toHexString`, lower case). */
+export const recordIdKey = (id: string): string => id.toLowerCase();

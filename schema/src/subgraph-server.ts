@@ -22,7 +22,7 @@ import {
 } from './access/signing';
 import type { PersonRegisterFactory } from './access/person-register';
 import type { SubjectDirectoryFactory } from './access/subject-directory';
-import { createAuditPlugin } from './audit/audit-plugin';
+import { auditEventOf, createAuditPlugin, type AuditedOperation } from './audit/audit-plugin';
 import { createAuditChain } from './audit/chain';
 import type { AuditEventModel } from './audit/audit-event.model';
 import {
@@ -93,15 +93,29 @@ export interface SubgraphServerOptions<TLoaders, TModels extends { AuditEvent: A
   /** Largest request body accepted. @default '1mb' */
   bodyLimit?: string;
   /**
-   * Mounts the service's own routes beside /graphql, before the JSON 404 and error handlers;
-   * `signedJsonBody` reads a body the way /graphql does (bounded, signature first). @default none
+   * Mounts the service's own routes beside /graphql, before the JSON 404 and error handlers.
+   * @default none
    */
-  routes?: (app: Express, helpers: { signedJsonBody(limit: string): RequestHandler[] }) => void;
+  routes?: (app: Express, helpers: SubgraphRouteHelpers<TLoaders, TModels>) => void;
   /**
    * The service records change events (its models include createChangeEventModels): a dispatcher
    * delivers them to subscribers while the server listens. @default false
    */
   changeEvents?: boolean;
+}
+
+/** What a subgraph's own routes share with /graphql, so that none re-implements a check. */
+export interface SubgraphRouteHelpers<TLoaders, TModels> {
+  /**
+   * The one signed-route middleware, as /graphql runs it: a body read at most `limit` long (no
+   * Content-Encoding), the gateway's signature checked on its raw bytes, the JSON parsed, then the
+   * bearer token verified (the caller, or null without a token, in `res.locals.caller`).
+   */
+  signedRoute(limit: string): RequestHandler[];
+  /** The request's context, as /graphql builds it for the caller signedRoute verified. */
+  contextOf(req: Request, res: Response): JolContext<TLoaders, TModels>;
+  /** Appends the audit event of a request whose trail is in `context`, on the subgraph's chain. */
+  audit(context: JolContext<TLoaders, TModels>, operation: AuditedOperation): Promise<void>;
 }
 
 export interface SubgraphServer<TLoaders, TModels> {
@@ -222,12 +236,14 @@ export async function createSubgraphServer<
     }
   };
 
-  /** A body read at most `limit` long (no Content-Encoding), its signature checked, then parsed. */
-  const signedJsonBody = (limit: string): RequestHandler[] => [
+  const signedRoute = (limit: string): RequestHandler[] => [
     readRawBody({ limit, inflate: false }),
     checkSignature,
     parseJsonBody,
+    authenticate,
   ];
+  const contextOf = (req: Request, res: Response) =>
+    createContext(req.headers, (res.locals.caller as Caller | null) ?? null);
 
   const app = express();
   app.disable('x-powered-by');
@@ -244,18 +260,23 @@ export async function createSubgraphServer<
   app.all(['/healthz', '/readyz', '/metrics'], methodNotAllowed('GET', 'HEAD'));
   app.post(
     '/graphql',
-    ...signedJsonBody(options.bodyLimit ?? '1mb'),
-    authenticate,
+    ...signedRoute(options.bodyLimit ?? '1mb'),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const context = createContext(req.headers, (res.locals.caller as Caller | null) ?? null);
+        const context = contextOf(req, res);
         bindAccessLine(context, res);
         return context;
       },
     }),
   );
   app.all('/graphql', methodNotAllowed('POST'));
-  options.routes?.(app, { signedJsonBody });
+  options.routes?.(app, {
+    signedRoute,
+    contextOf,
+    audit: async (context, operation) => {
+      await chain.append(auditEventOf(options.name, context, context.access.summary(), operation));
+    },
+  });
   app.use(notFoundHandler);
   app.use(createJsonErrorHandler(log));
 

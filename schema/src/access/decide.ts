@@ -1,13 +1,21 @@
 import { GraphQLError } from 'graphql';
 import type { Caller, JolContext } from '../context';
-import { forbidden, notAuthenticated, purposeRequired } from './errors';
-import type { TrailSearch } from './trail';
+import {
+  consentRequired,
+  forbidden,
+  notAuthenticated,
+  outsideYourRegion,
+  purposeRequired,
+} from './errors';
+import { ROLES, type Role } from './roles';
+import type { TrailRevision, TrailSearch } from './trail';
 import {
   CHANGE_EVENT_TYPES,
   CHANGE_EVENTS,
   FILTER_CLASSES,
   PERSON_SEARCH,
   policyFor,
+  ROLE_POLICY,
   type ChangeEventType,
   purposeWrites,
   writeClassOf,
@@ -71,12 +79,15 @@ export function isOutsideRegion(caller: Caller, subject: Subject): boolean {
   return !(caller.pin !== undefined && subject.pin === caller.pin);
 }
 
-/** Records a refusal (what was asked, about whom) so that the audit and the access log show it. */
-function deny(
+/**
+ * Records a refusal (what was asked, about whom) so that the audit and the access log show it, and
+ * returns the error the caller gets: the one way a refusal reaches the trail.
+ */
+export function refuse(
   context: JolContext,
-  error: GraphQLError,
   coordinate: string,
-  pin?: string | null,
+  pin: string | null | undefined,
+  error: GraphQLError,
 ): GraphQLError {
   context.access.refused(coordinate, pin);
   return error;
@@ -93,10 +104,10 @@ function grantsOf(
   grants: (policy: RolePolicy, role: string) => boolean,
 ): { caller: Caller; granting: [string, RolePolicy][] } | GraphQLError {
   const { caller, purpose } = context;
-  if (!caller) return deny(context, notAuthenticated(), coordinate, pin);
-  if (!purpose) return deny(context, purposeRequired(coordinate), coordinate, pin);
+  if (!caller) return refuse(context, coordinate, pin, notAuthenticated());
+  if (!purpose) return refuse(context, coordinate, pin, purposeRequired(coordinate));
   const granting = policiesOf(caller.roles, purpose).filter(([role, p]) => grants(p, role));
-  if (granting.length === 0) return deny(context, forbidden(coordinate), coordinate, pin);
+  if (granting.length === 0) return refuse(context, coordinate, pin, forbidden(coordinate));
   return { caller, granting };
 }
 
@@ -115,9 +126,9 @@ export function decideRead(
   const { caller, granting } = grant;
   const unrestricted = granting.some(isUnrestricted);
   if (!unrestricted && !withinLimitedReach(caller, granting, subject))
-    return deny(context, forbidden(coordinate), coordinate, subject.pin);
+    return refuse(context, coordinate, subject.pin, forbidden(coordinate));
   if (unrestricted && isOutsideRegion(caller, subject))
-    return deny(context, forbidden(coordinate, 'Outside your region:'), coordinate, subject.pin);
+    return refuse(context, coordinate, subject.pin, forbidden(coordinate, 'Outside your region:'));
   context.access.served(coordinate, subject.pin);
   return true;
 }
@@ -141,6 +152,113 @@ export function decideWrite(
   return true;
 }
 
+/** The role a caller acts under for `purpose`: one that lists the purpose among its own. */
+function declares(caller: Caller, role: Role, purpose: string): boolean {
+  return (
+    caller.roles.includes(role) &&
+    (ROLE_POLICY[role].purposes as readonly string[]).includes(purpose)
+  );
+}
+
+/**
+ * Writes that an officer of the agency owning the data makes for anyone, and the person makes for
+ * their own PIN (a consent): the role the caller acts under, the agency's officer first, each for
+ * one of the role's own purposes. Null when neither applies, or the PIN is unknown (a revocation
+ * of a missing consent). Resolvers read it to record who made the change.
+ */
+export function ownerOrSubjectRoleOf(
+  context: Pick<JolContext, 'caller' | 'purpose'>,
+  agency: Agency,
+  pin: string | undefined,
+): Role | null {
+  const { caller, purpose } = context;
+  if (!caller || !purpose) return null;
+  const officer = ROLES.find(
+    (role) => ROLE_POLICY[role].writes === agency && declares(caller, role, purpose),
+  );
+  if (officer) return officer;
+  const ownRecord = caller.pin !== undefined && pin !== undefined && caller.pin === pin;
+  return ownRecord && declares(caller, 'DATA_SUBJECT', purpose) ? 'DATA_SUBJECT' : null;
+}
+
+/**
+ * decideWrite for the writes of ownerOrSubjectRoleOf: allowed when the caller acts under such a
+ * role, for a declared purpose that changes the write's data class (WRITE_CLASSES).
+ */
+export function decideOwnerOrSubjectWrite(
+  context: JolContext,
+  coordinate: string,
+  agency: Agency,
+  pin: string | undefined,
+): true | GraphQLError {
+  if (!context.caller) return refuse(context, coordinate, pin, notAuthenticated());
+  if (!context.purpose) return refuse(context, coordinate, pin, purposeRequired(coordinate));
+  if (!ownerOrSubjectRoleOf(context, agency, pin))
+    return refuse(context, coordinate, pin, forbidden(coordinate));
+  if (!purposeWrites(context.purpose, writeClassOf(coordinate)))
+    return refuse(context, coordinate, pin, forbidden(coordinate));
+  context.access.wrote(coordinate, pin);
+  return true;
+}
+
+/**
+ * A read that the person's consent can open to an officer of another agency (the health
+ * certificate): a caller the policy lets read the class, or who asks as no consent recipient, is
+ * decided by decideRead; a recipient is refused outside their region, then refused with
+ * CONSENT_REQUIRED unless `consented` finds the person's active consent for them.
+ */
+export async function decideConsentedRead(
+  context: JolContext,
+  coordinate: string,
+  dataClass: DataClass,
+  subject: Subject,
+  recipient: { asks: boolean; consented(): Promise<boolean> },
+): Promise<true | GraphQLError> {
+  if (!recipient.asks || mayRead(context, dataClass, subject))
+    return decideRead(context, coordinate, dataClass, subject);
+  const { caller } = context;
+  if (caller && isOutsideRegion(caller, subject))
+    return refuse(context, coordinate, subject.pin, forbidden(coordinate, 'Outside your region:'));
+  if (!(await recipient.consented()))
+    return refuse(context, coordinate, subject.pin, consentRequired(coordinate));
+  context.access.served(coordinate, subject.pin);
+  return true;
+}
+
+/** A partner institution the registry does not list as active writes nothing, whatever its role. */
+export function decideInstitutionActive(
+  context: JolContext,
+  coordinate: string,
+  pin: string | undefined,
+  active: boolean,
+): true | GraphQLError {
+  if (active) return true;
+  return refuse(
+    context,
+    coordinate,
+    pin,
+    forbidden(coordinate, 'Only an active partner institution may write'),
+  );
+}
+
+/**
+ * An operation refused before any field was reached (the gateway's refusal of a partner request
+ * that is no registered operation), about the persons it named: a refusal of `coordinate`.
+ */
+export function recordRefusedOperation(
+  context: JolContext,
+  coordinate: string,
+  pins: readonly string[],
+): void {
+  if (pins.length === 0) context.access.refused(coordinate);
+  for (const pin of pins) context.access.refused(coordinate, pin);
+}
+
+/** A stored record of `pin` was corrected or voided: the audit keeps which, and why. */
+export function recordRevision(context: JolContext, pin: string, revision: TrailRevision): void {
+  context.access.revised(pin, revision);
+}
+
 /**
  * For a lookup by PIN (`person(pin)`): the caller must be allowed some person-level data for the
  * purpose, and the person must be in reach (own record, region). A region-scoped caller gets the
@@ -157,9 +275,9 @@ export function decideLookup(
   const unrestricted = granting.some(isUnrestricted);
   const ownRecord = caller.pin !== undefined && subject.pin === caller.pin;
   if (!unrestricted && !withinLimitedReach(caller, granting, subject))
-    return deny(context, forbidden(coordinate), coordinate, subject.pin);
+    return refuse(context, coordinate, subject.pin, forbidden(coordinate));
   if (unrestricted && caller.region && !ownRecord && subject.homeRegion !== caller.region) {
-    return deny(context, forbidden(coordinate, 'Outside your region:'), coordinate, subject.pin);
+    return refuse(context, coordinate, subject.pin, forbidden(coordinate, 'Outside your region:'));
   }
   context.access.served(coordinate, subject.pin);
   return true;
@@ -210,7 +328,8 @@ export function decideSubmit(
   if (granting.some(([, p]) => p.partnerCasesOnly)) {
     const partner = caller.partner;
     const ownCase = subject.partners === undefined || subject.partners.includes(partner ?? '');
-    if (!partner || !ownCase) return deny(context, forbidden(coordinate), coordinate, subject.pin);
+    if (!partner || !ownCase)
+      return refuse(context, coordinate, subject.pin, forbidden(coordinate));
   }
   context.access.wrote(coordinate, subject.pin);
   return true;
@@ -268,10 +387,40 @@ export function decideSearch(
       !p.partnerCasesOnly,
   );
   if (grant instanceof GraphQLError) return grant;
-  const region = grant.caller.region ?? null;
-  if (region && search.region !== null && search.region !== region)
-    return deny(context, forbidden(coordinate, 'Outside your region:'), coordinate);
-  return { region };
+  const asked = decideRegionAsked(context, coordinate, search.region);
+  return asked === true ? { region: grant.caller.region ?? null } : asked;
+}
+
+/**
+ * A list or search that names a region (`persons(filter: { region })`): a region-scoped caller
+ * asking for another region is refused, rather than the argument rewritten; the resolver limits
+ * what it lists to the caller's region through regionScopeOf.
+ */
+export function decideRegionAsked(
+  context: JolContext,
+  coordinate: string,
+  askedRegion: string | null | undefined,
+): true | GraphQLError {
+  const region = context.caller?.region;
+  if (region && askedRegion && askedRegion !== region)
+    return refuse(context, coordinate, undefined, forbidden(coordinate, 'Outside your region:'));
+  return true;
+}
+
+/**
+ * Writes that place a person in a region (registering one): a region-scoped writer places persons
+ * in their own region only, and a person already of another region is out of reach. `homeRegions`
+ * are those the write involves: the one asked, and the stored one when the person exists.
+ */
+export function decideHomeRegions(
+  context: JolContext,
+  coordinate: string,
+  pin: string,
+  homeRegions: readonly (string | null | undefined)[],
+): true | GraphQLError {
+  const region = context.caller?.region;
+  if (region === undefined || homeRegions.every((home) => home === region)) return true;
+  return refuse(context, coordinate, pin, outsideYourRegion(coordinate));
 }
 
 /**
@@ -291,12 +440,15 @@ export function recordSearchResults(
 /**
  * Reads of aggregates (indicators): only roles whose policy lists the aggregate class, for one of
  * their purposes. Aggregates name no person, so neither own-record nor region limits apply, and
- * the trail records the coordinate with no PIN.
+ * the trail records the coordinate with no PIN. `requestKey` (the filter and breakdown asked) is
+ * recorded as `Indicators(<key>)` when given, so that a series of queries differencing one another
+ * can be reconstructed from the trail.
  */
 export function decideAggregate(
   context: JolContext,
   coordinate: string,
   aggregateClass: AggregateClass,
+  requestKey?: string,
 ): true | GraphQLError {
   const grant = grantsOf(
     context,
@@ -306,6 +458,7 @@ export function decideAggregate(
   );
   if (grant instanceof GraphQLError) return grant;
   context.access.served(coordinate);
+  if (requestKey !== undefined) context.access.served(`Indicators(${requestKey})`);
   return true;
 }
 
@@ -362,12 +515,13 @@ export function decideSubscribe(
   );
   if (grant instanceof GraphQLError) return grant;
   if (!events.every((event) => grant.granting.some(([, p]) => hearsOf(p, event))))
-    return deny(context, forbidden(coordinate), coordinate);
+    return refuse(context, coordinate, undefined, forbidden(coordinate));
   if (grant.caller.region)
-    return deny(
+    return refuse(
       context,
-      forbidden(coordinate, 'Region-scoped callers may not subscribe to events:'),
       coordinate,
+      undefined,
+      forbidden(coordinate, 'Region-scoped callers may not subscribe to events:'),
     );
   context.access.wrote(coordinate);
   return true;
@@ -414,10 +568,11 @@ export function decideSubscriptionManager(
   );
   if (grant instanceof GraphQLError) return grant;
   if (grant.caller.region)
-    return deny(
+    return refuse(
       context,
-      forbidden(coordinate, 'Region-scoped callers may not subscribe to events:'),
       coordinate,
+      undefined,
+      forbidden(coordinate, 'Region-scoped callers may not subscribe to events:'),
     );
   if (kind === 'write') context.access.wrote(coordinate);
   else context.access.served(coordinate);
@@ -455,7 +610,7 @@ export function decidePartnerInbox(
   );
   if (grant instanceof GraphQLError) return grant;
   const partner = grant.caller.partner;
-  if (!partner) return deny(context, forbidden(coordinate), coordinate);
+  if (!partner) return refuse(context, coordinate, undefined, forbidden(coordinate));
   context.access.served(coordinate);
   return { partner };
 }

@@ -6,6 +6,15 @@ export function forbidden(coordinate: string, reason = 'You may not read or writ
   return new GraphQLError(`${reason} ${coordinate}`, { extensions: { code: ErrorCode.FORBIDDEN } });
 }
 
+/**
+ * The one refusal a region-scoped writer gets for a person outside their region, for a PIN no
+ * person has and for a record id that names nothing: the same code and message, so that a write
+ * tells the caller nothing a read would not.
+ */
+export function outsideYourRegion(coordinate: string): GraphQLError {
+  return forbidden(coordinate, 'Outside your region:');
+}
+
 export function consentRequired(coordinate: string): GraphQLError {
   return new GraphQLError(`${coordinate} needs the person's consent for your agency and purpose`, {
     extensions: { code: ErrorCode.CONSENT_REQUIRED },

@@ -3,27 +3,9 @@ import type { JolContext } from '../context';
 import { ErrorCode, notFound } from '../errors';
 import { isRecordId } from '../record-id';
 import { checkNotBeforeBirth } from '../scalars/date';
-import { forbidden } from './errors';
+import { refuse } from './decide';
+import { forbidden, outsideYourRegion } from './errors';
 import { subjectDirectoryUnavailable, type SubjectFacts } from './subject-directory';
-
-/**
- * The one refusal a region-scoped writer gets for a person outside their region, for a PIN no
- * person has and for a record id that names nothing: the same code and message, so that a write
- * tells the caller nothing a read would not.
- */
-export function outsideYourRegion(coordinate: string): GraphQLError {
-  return forbidden(coordinate, 'Outside your region:');
-}
-
-function refuse(
-  context: JolContext,
-  coordinate: string,
-  pin: string | null,
-  error: GraphQLError,
-): GraphQLError {
-  context.access.refused(coordinate, pin);
-  return error;
-}
 
 /**
  * Whether the person a write names is in the caller's reach, asked of the subject directory before

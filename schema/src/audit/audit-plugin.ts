@@ -9,7 +9,7 @@ import {
 import type { JolContext } from '../context';
 import { ErrorCode } from '../errors';
 import { isRefusalCode } from '../access/errors';
-import { isEmptyTrail } from '../access/trail';
+import { isEmptyTrail, type TrailSummary } from '../access/trail';
 import type { AuditChain, AuditEventInput } from './chain';
 
 /**
@@ -34,21 +34,13 @@ export function createAuditPlugin(
           const summary = access.summary();
           if (isEmptyTrail(summary)) return;
           try {
-            await chain.append({
-              ...auditedCaller(context),
-              at: new Date(),
-              service,
-              operationType: request.operation?.operation ?? null,
-              callerOperationName: request.operationName ?? null,
-              callerOperationId: null,
-              served: summary.served,
-              refused: summary.refused,
-              failed: summary.failed,
-              pins: summary.pins,
-              ...(summary.revisions.length > 0 ? { revisions: summary.revisions } : {}),
-              ...(summary.searches.length > 0 ? { searches: summary.searches } : {}),
-              outcome: summary.outcome,
-            });
+            await chain.append(
+              auditEventOf(service, context, summary, {
+                operationType: request.operation?.operation ?? null,
+                callerOperationName: request.operationName ?? null,
+                callerOperationId: null,
+              }),
+            );
           } catch (error) {
             context.log.error({ err: error }, 'audit event could not be stored; response withheld');
             if (response.body.kind === 'single') {
@@ -65,6 +57,38 @@ export function createAuditPlugin(
         },
       };
     },
+  };
+}
+
+/** What an audit event names of the operation asked, beside what the trail decided. */
+export type AuditedOperation = Pick<
+  AuditEventInput,
+  'operationType' | 'callerOperationName' | 'callerOperationId'
+>;
+
+/**
+ * The one shape of an audit event: who asked (auditedCaller), the operation, and the summary of
+ * the request's access trail. Every request a subgraph audits, on /graphql or another route, is
+ * written in it.
+ */
+export function auditEventOf(
+  service: string,
+  context: Pick<JolContext, 'caller' | 'purpose' | 'requestId' | 'callerRequestId'>,
+  summary: TrailSummary,
+  operation: AuditedOperation,
+): AuditEventInput {
+  return {
+    ...auditedCaller(context),
+    at: new Date(),
+    service,
+    ...operation,
+    served: summary.served,
+    refused: summary.refused,
+    failed: summary.failed,
+    pins: summary.pins,
+    ...(summary.revisions.length > 0 ? { revisions: summary.revisions } : {}),
+    ...(summary.searches.length > 0 ? { searches: summary.searches } : {}),
+    outcome: summary.outcome,
   };
 }
 

@@ -1,5 +1,6 @@
 import { Types, type ClientSession, type Connection, type Model, type QueryFilter } from 'mongoose';
 import type { JolContext } from '../context';
+import { recordRevision } from '../access/decide';
 import { checkDatesNotBeforeBirth } from '../access/write-scope';
 import { badUserInput, conflict, isDuplicateKeyError, notFound } from '../errors';
 import { isRecordId } from '../record-id';
@@ -119,7 +120,7 @@ async function keepVersion<TRecord extends RevisableRecord>(
 
 /** Names the change in the request's access trail, so that the audit event keeps the reason. */
 function recordInTrail(context: JolContext, kept: RecordVersionRecord): void {
-  context.access.revised(kept.pin, {
+  recordRevision(context, kept.pin, {
     entity: kept.entity,
     id: kept.recordId.toHexString(),
     version: kept.version,

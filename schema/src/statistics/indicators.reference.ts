@@ -41,12 +41,13 @@ export function aggregateRule(coordinate: string) {
   }
   return rule(`aggregate:${coordinate}`, { cache: 'no_cache' })(
     (parent: unknown, _args: unknown, context: JolContext) => {
-      const decision = decideAggregate(context, coordinate, aggregateClass);
-      // The audit keeps which filter and breakdown the measures were read for, so that a series
-      // of queries differencing one another can be reconstructed from the trail.
       const key = (parent as Partial<IndicatorsParent> | undefined)?.key;
-      if (decision === true && typeof key === 'string') context.access.served(`Indicators(${key})`);
-      return decision;
+      return decideAggregate(
+        context,
+        coordinate,
+        aggregateClass,
+        typeof key === 'string' ? key : undefined,
+      );
     },
   );
 }

@@ -36,11 +36,11 @@ export async function createPensionsServer({ connection, log, access }: Pensions
     log,
     access,
     changeEvents: true,
-    routes: (app, { signedJsonBody }) => {
+    routes: (app, helpers) => {
       app.post(
         REFUSAL_AUDIT_PATH,
-        ...signedJsonBody('16kb'),
-        createRefusalAuditRoute({ access, models }),
+        ...helpers.signedRoute('16kb'),
+        createRefusalAuditRoute(helpers),
       );
       app.all(REFUSAL_AUDIT_PATH, methodNotAllowed('POST'));
     },

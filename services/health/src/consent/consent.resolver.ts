@@ -4,6 +4,7 @@ import {
   formatIsoDate,
   isDuplicateKeyError,
   notFound,
+  ownerOrSubjectRoleOf,
   recordChangeEvent,
   today,
 } from '@jol/schema';
@@ -16,7 +17,6 @@ import {
   RevokeHealthConsentInput,
 } from './consent.inputs';
 import { toHealthConsent, type HealthConsentRecord } from './consent.model';
-import { consentAuthority } from './consent.rules';
 import { HealthConsent } from './consent.type';
 
 @Resolver(() => Person)
@@ -36,7 +36,7 @@ export class PersonHealthConsentsResolver {
 
 /** Who is changing a consent, as its rule allowed it; the rule runs first, so both are known. */
 function actorOf(ctx: HealthContext, pin: string | undefined): { sub: string; role: string } {
-  const role = consentAuthority(ctx.caller, ctx.purpose, pin);
+  const role = ownerOrSubjectRoleOf(ctx, 'health', pin);
   if (!ctx.caller || !role)
     throw new Error('a consent changed without its access rule allowing it');
   return { sub: ctx.caller.sub, role };

@@ -3,72 +3,14 @@ import { rule } from 'graphql-shield';
 import {
   allow,
   coordinateOf,
+  decideOwnerOrSubjectWrite,
   decideSubjectScope,
-  forbidden,
-  notAuthenticated,
-  purposeRequired,
-  purposeWrites,
   readRule,
-  ROLE_POLICY,
-  ROLES,
-  writeClassOf,
   type AccessRules,
-  type Caller,
-  type Role,
 } from '@jol/schema';
 import type { HealthContext } from '../context';
 import { parseConsentId } from './consent.inputs';
 import type { HealthConsentRecord } from './consent.model';
-
-/** Officers of the agency that owns health data: they record consents for anyone. */
-const HEALTH_WRITERS: readonly Role[] = ROLES.filter(
-  (role) => ROLE_POLICY[role].writes === 'health',
-);
-
-const declares = (caller: Caller, role: Role, purpose: string) =>
-  caller.roles.includes(role) &&
-  (ROLE_POLICY[role].purposes as readonly string[]).includes(purpose);
-
-/**
- * The role under which a caller may grant or revoke a consent for `pin`: a health officer for any
- * person, the data subject for their own PIN only, each for one of the role's own purposes. Null
- * when neither applies (or the PIN is unknown, as for a revocation of a missing consent).
- */
-export function consentAuthority(
-  caller: Caller | null,
-  purpose: string | null,
-  pin: string | undefined,
-): Role | null {
-  if (!caller || !purpose) return null;
-  const officer = HEALTH_WRITERS.find((role) => declares(caller, role, purpose));
-  if (officer) return officer;
-  const ownRecord = caller.pin !== undefined && pin !== undefined && caller.pin === pin;
-  if (ownRecord && declares(caller, 'DATA_SUBJECT', purpose)) return 'DATA_SUBJECT';
-  return null;
-}
-
-/**
- * decideWrite for consents: records an allowed change in the request's audit trail; a refusal is
- * recorded too (what was asked, about whom), as the kernel records its own.
- */
-function decideConsentWrite(
-  context: HealthContext,
-  coordinate: string,
-  pin: string | undefined,
-): true | GraphQLError {
-  const refuse = (error: GraphQLError) => {
-    context.access.refused(coordinate, pin);
-    return error;
-  };
-  if (!context.caller) return refuse(notAuthenticated());
-  if (!context.purpose) return refuse(purposeRequired(coordinate));
-  if (!consentAuthority(context.caller, context.purpose, pin)) return refuse(forbidden(coordinate));
-  // As for every write: the declared purpose must be one that changes this class of data.
-  if (!purposeWrites(context.purpose, writeClassOf(coordinate)))
-    return refuse(forbidden(coordinate));
-  context.access.wrote(coordinate, pin);
-  return true;
-}
 
 /** The consent a revocation names, or null when the id is malformed or matches nothing. */
 async function consentNamed(
@@ -84,13 +26,16 @@ async function consentNamed(
   return context.loaders.consentById.load(key);
 }
 
-/** decideConsentWrite, then the person's scope (region, existence) before any consent is read. */
+/**
+ * A health officer records consents for anyone, the data subject for their own PIN only; then the
+ * person's scope (region, existence) is decided before any consent is read.
+ */
 async function decideScopedConsentWrite(
   context: HealthContext,
   coordinate: string,
   pin: string | undefined,
 ): Promise<true | GraphQLError> {
-  const decision = decideConsentWrite(context, coordinate, pin);
+  const decision = decideOwnerOrSubjectWrite(context, coordinate, 'health', pin);
   if (decision !== true) return decision;
   return decideSubjectScope(context, coordinate, pin ?? null);
 }

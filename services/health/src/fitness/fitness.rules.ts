@@ -2,11 +2,7 @@ import type { GraphQLError } from 'graphql';
 import { rule } from 'graphql-shield';
 import {
   CONSENT_RECIPIENTS,
-  consentRequired,
-  decideRead,
-  forbidden,
-  isOutsideRegion,
-  mayRead,
+  decideConsentedRead,
   purposeNeeds,
   ROLE_POLICY,
   type AccessRules,
@@ -40,30 +36,23 @@ function recipientsOf(context: HealthContext): ConsentRecipient[] {
  * recipient agency reads it only with the person's active consent for that agency and the
  * request's purpose. Without one the field is refused with CONSENT_REQUIRED.
  */
-export async function decideFitnessRead(
+export function decideFitnessRead(
   context: HealthContext,
   subject: Subject,
 ): Promise<true | GraphQLError> {
   const recipients = recipientsOf(context);
-  if (recipients.length === 0 || mayRead(context, 'healthCertificate', subject)) {
-    return decideRead(context, COORDINATE, 'healthCertificate', subject);
-  }
-  const { caller, purpose, access } = context;
-  const { pin } = subject;
-  if (caller && isOutsideRegion(caller, subject)) {
-    access.refused(COORDINATE, pin);
-    return forbidden(COORDINATE, 'Outside your region:');
-  }
-  const consents = pin ? await context.loaders.consentsByPin.load(pin) : [];
-  const consented = consents.some(
-    (c) => recipients.includes(c.recipientAgency) && c.purpose === purpose && isActiveConsent(c),
-  );
-  if (!consented) {
-    access.refused(COORDINATE, pin);
-    return consentRequired(COORDINATE);
-  }
-  access.served(COORDINATE, pin);
-  return true;
+  return decideConsentedRead(context, COORDINATE, 'healthCertificate', subject, {
+    asks: recipients.length > 0,
+    consented: async () => {
+      const consents = subject.pin ? await context.loaders.consentsByPin.load(subject.pin) : [];
+      return consents.some(
+        (c) =>
+          recipients.includes(c.recipientAgency) &&
+          c.purpose === context.purpose &&
+          isActiveConsent(c),
+      );
+    },
+  });
 }
 
 const readFitness = rule(`read:${COORDINATE}`, { cache: 'no_cache' })(

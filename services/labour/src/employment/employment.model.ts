@@ -67,6 +67,13 @@ export function createEmploymentGuardModel(connection: Connection): EmploymentGu
 }
 
 /** The one place a stored employment record becomes an API one. */
+/**
+ * A record as the graph passes it on: the API type, with the person's home region copied from the
+ * parent `Person` when read through it. Not a field: the subject the detail fields' rules check a
+ * region-scoped caller against, which stays off the API type.
+ */
+export type ScopedEmploymentRecord = EmploymentRecord & { homeRegion?: string | null };
+
 export function toEmploymentRecord(record: EmploymentRecordRecord): EmploymentRecord {
   return {
     id: record._id.toHexString(),

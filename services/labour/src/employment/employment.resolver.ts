@@ -26,7 +26,11 @@ import {
   RecordEmploymentInput,
   type EmploymentValues,
 } from './employment.inputs';
-import { toEmploymentRecord, type EmploymentRecordRecord } from './employment.model';
+import {
+  toEmploymentRecord,
+  type EmploymentRecordRecord,
+  type ScopedEmploymentRecord,
+} from './employment.model';
 import { EmploymentRecord } from './employment.type';
 
 /**
@@ -57,7 +61,10 @@ export class PersonEmploymentResolver {
     nullable: true,
     description: 'Jobs abroad, oldest first.',
   })
-  async employment(@Root() person: Person, @Ctx() ctx: LabourContext): Promise<EmploymentRecord[]> {
+  async employment(
+    @Root() person: Person,
+    @Ctx() ctx: LabourContext,
+  ): Promise<ScopedEmploymentRecord[]> {
     return (await ctx.loaders.employmentByPin.load(person.pin)).map((record) => ({
       ...toEmploymentRecord(record),
       homeRegion: person.homeRegion,
@@ -122,9 +129,9 @@ export class EmploymentRecordResolver {
       'The earlier versions of this record, oldest first, each with why it was superseded.',
   })
   async versions(
-    @Root() record: EmploymentRecord,
+    @Root() record: ScopedEmploymentRecord,
     @Ctx() ctx: LabourContext,
-  ): Promise<EmploymentRecord[]> {
+  ): Promise<ScopedEmploymentRecord[]> {
     return earlierVersionsOf(
       await ctx.loaders.employmentVersions.load(record.id),
       record,

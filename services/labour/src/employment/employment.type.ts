@@ -43,12 +43,6 @@ export class EmploymentRecord extends VersionedRecord {
   @Field(() => PinScalar)
   pin!: string;
 
-  /**
-   * The person's home region, copied from the parent `Person` when read through it: not a field,
-   * but the subject the detail fields' rules check a region-scoped caller against.
-   */
-  homeRegion?: string | null;
-
   @Field(() => CountryCodeScalar)
   country!: string;
 

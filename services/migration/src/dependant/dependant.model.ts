@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { Caregiver, DependantRelation } from './dependant.type';
+import { Caregiver, DependantRelation, type Dependant } from './dependant.type';
 
 export interface DependantRecord {
   _id: Types.ObjectId;
@@ -28,7 +28,13 @@ export function createDependantModel(connection: Connection): DependantModel {
   return connection.model<DependantRecord>('Dependant', dependantSchema);
 }
 
-export function toDependant(record: DependantRecord) {
+/**
+ * A dependant as the graph passes it on: the API type, with the parent's PIN. Not a field: what
+ * the child-PIN mask compares with the caller, which stays off the API type.
+ */
+export type ParentedDependant = Dependant & { pin: string };
+
+export function toDependant(record: DependantRecord): ParentedDependant {
   return {
     id: record._id.toHexString(),
     pin: record.pin,

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql'
 import { conflict, isDuplicateKeyError, notFound } from '@jol/schema';
 import type { MigrationContext } from '../context';
 import { Person } from '../person/person.type';
-import { toDependant } from './dependant.model';
+import { toDependant, type ParentedDependant } from './dependant.model';
 import { checkRecordDependantInput, RecordDependantInput } from './dependant.inputs';
 import { Dependant } from './dependant.type';
 
@@ -12,7 +12,10 @@ export class PersonDependantsResolver {
     nullable: true,
     description: 'Dependants left behind in the country.',
   })
-  async dependants(@Root() person: Person, @Ctx() ctx: MigrationContext): Promise<Dependant[]> {
+  async dependants(
+    @Root() person: Person,
+    @Ctx() ctx: MigrationContext,
+  ): Promise<ParentedDependant[]> {
     return (await ctx.loaders.dependantsByPin.load(person.pin)).map(toDependant);
   }
 }
@@ -23,7 +26,7 @@ export class DependantResolver {
   async recordDependant(
     @Arg('input', () => RecordDependantInput) input: RecordDependantInput,
     @Ctx() ctx: MigrationContext,
-  ): Promise<Dependant> {
+  ): Promise<ParentedDependant> {
     checkRecordDependantInput(input);
     if (!(await ctx.models.Person.exists({ pin: input.pin })))
       throw notFound('Person', 'pin', input.pin);

@@ -1,7 +1,7 @@
 import type { IMiddleware } from 'graphql-middleware';
 import { allow, mayRead, readRule, writeRule, type AccessRules } from '@jol/schema';
 import type { MigrationContext } from '../context';
-import type { Dependant } from './dependant.type';
+import type { ParentedDependant } from './dependant.model';
 
 export const dependantRules: AccessRules = {
   Person: { dependants: readRule('Person.dependants') },
@@ -12,7 +12,7 @@ export const dependantRules: AccessRules = {
 /** A child's PIN is shown only to migration officers and to the parent; others see null. */
 export const dependantMasks: IMiddleware = {
   Dependant: {
-    childPin: (resolve, parent: Dependant, args, context: MigrationContext, info) =>
+    childPin: (resolve, parent: ParentedDependant, args, context: MigrationContext, info) =>
       mayRead(context, 'childIdentity', { pin: parent.pin })
         ? resolve(parent, args, context, info)
         : null,

@@ -26,9 +26,6 @@ export class Dependant {
   @Field(() => ID)
   id!: string;
 
-  /** The parent's PIN: not a field, but what the child-PIN mask compares with the caller. */
-  pin!: string;
-
   @Field(() => PinScalar, {
     nullable: true,
     description: "The child's PIN; masked for most roles.",

@@ -2,14 +2,15 @@ import { rule } from 'graphql-shield';
 import {
   allow,
   decideFilter,
+  decideHomeRegions,
   decideList,
   decideLookup,
+  decideRegionAsked,
   decideSearch,
   decideWrite,
   formatIsoDate,
-  forbidden,
-  outsideYourRegion,
   readRule,
+  regionScopeOf,
   type AccessRules,
 } from '@jol/schema';
 import type { MigrationContext } from '../context';
@@ -39,11 +40,7 @@ const listPersons = rule('list:persons', { cache: 'no_cache' })((
   if (decision instanceof Error) return decision;
   const filtered = decideFilter(context, 'PersonFilter', args.filter);
   if (filtered !== true) return filtered;
-  if (decision.region && args.filter?.region && args.filter.region !== decision.region) {
-    context.access.refused('Query.persons');
-    return forbidden('Query.persons', 'Outside your region:');
-  }
-  return true;
+  return decideRegionAsked(context, 'Query.persons', args.filter?.region);
 });
 
 /**
@@ -76,14 +73,12 @@ const registerPerson = rule('write:registerPerson', { cache: 'no_cache' })(async
   const coordinate = 'Mutation.registerPerson';
   const granted = decideWrite(context, coordinate, 'migration', args.input.pin);
   if (granted !== true) return granted;
-  const region = context.caller?.region;
-  if (region === undefined) return true;
+  if (regionScopeOf(context) === null) return true;
   const existing = await context.loaders.personByPin.load(args.input.pin);
-  if (args.input.homeRegion !== region || (existing && existing.homeRegion !== region)) {
-    context.access.refused(coordinate, args.input.pin);
-    return outsideYourRegion(coordinate);
-  }
-  return true;
+  return decideHomeRegions(context, coordinate, args.input.pin, [
+    args.input.homeRegion,
+    ...(existing ? [existing.homeRegion] : []),
+  ]);
 });
 
 export const personRules: AccessRules = {

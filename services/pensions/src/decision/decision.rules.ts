@@ -22,7 +22,8 @@ const recordDecision = rule('write:recordPensionDecision', { cache: 'no_cache' }
   const granted = decideWrite(context, coordinate, 'pensions', undefined);
   if (granted !== true) return granted;
   const exchangeCase = await context.loaders.exchangeCaseById.load(args.input.caseId);
-  if (exchangeCase) context.access.wrote(coordinate, exchangeCase.pin);
+  // Decided again for the case's person, once known, so that the audit names them.
+  if (exchangeCase) decideWrite(context, coordinate, 'pensions', exchangeCase.pin);
   return decideSubjectScope(context, coordinate, exchangeCase?.pin ?? null);
 });
 

@@ -1,8 +1,8 @@
 import { Types } from 'mongoose';
-import { createManyByKeyLoader, createOneByKeyLoader } from '@jol/schema';
-import { isRecordId, type ExchangeCaseModel, type ExchangeCaseRecord } from './exchange-case.model';
+import { createManyByKeyLoader, createOneByKeyLoader, isRecordId, recordIdKey } from '@jol/schema';
+import type { ExchangeCaseModel, ExchangeCaseRecord } from './exchange-case.model';
 
-/** Cases by id, one query per batch; null for an unknown or malformed id. */
+/** Cases by id (in either case), one query per batch; null for an unknown or malformed id. */
 export function createExchangeCaseByIdLoader(ExchangeCase: ExchangeCaseModel) {
   return createOneByKeyLoader<ExchangeCaseRecord>(
     (ids) =>
@@ -10,6 +10,7 @@ export function createExchangeCaseByIdLoader(ExchangeCase: ExchangeCaseModel) {
         _id: { $in: ids.filter(isRecordId).map((id) => new Types.ObjectId(id)) },
       }).lean<ExchangeCaseRecord[]>(),
     (record) => record._id.toHexString(),
+    recordIdKey,
   );
 }
 

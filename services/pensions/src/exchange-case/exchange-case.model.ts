@@ -81,8 +81,3 @@ export function toExchangeCase(record: ExchangeCaseRecord): PensionExchangeCase 
     agreementCode: record.agreement,
   };
 }
-
-/** True for a string that can name a stored case or document (a 24-digit hex ObjectId). */
-export function isRecordId(value: unknown): value is string {
-  return typeof value === 'string' && /^[0-9a-f]{24}$/.test(value);
-}

@@ -1,9 +1,9 @@
 import { rule } from 'graphql-shield';
 import {
   allow,
+  decideInstitutionActive,
   decideRegisteredSubject,
   decideSubmit,
-  forbidden,
   readRule,
   type AccessRules,
   type Subject,
@@ -62,10 +62,9 @@ const openCase = rule('submit:openPensionExchangeCase', { cache: 'no_cache' })(a
   if (decision !== true) return decision;
   const { partners } = await context.loaders.partnerRegistry.load();
   const partner = partners.get(context.caller?.partner ?? '');
-  if (!partner || partner.status !== PensionPartnerStatus.ACTIVE) {
-    context.access.refused(COORDINATE_OPEN, args.input.pin);
-    return forbidden(COORDINATE_OPEN, 'Only an active partner institution may write');
-  }
+  const active = partner?.status === PensionPartnerStatus.ACTIVE;
+  const institution = decideInstitutionActive(context, COORDINATE_OPEN, args.input.pin, active);
+  if (institution !== true) return institution;
   return decideRegisteredSubject(context, COORDINATE_OPEN, args.input.pin);
 });
 

@@ -377,6 +377,15 @@ describe('pensions: partner registry and exchange cases', () => {
       ).toEqual(['KG', 'KG', 'KG']);
     });
 
+    it('names a case by its id in upper case too, as every other id, and still only to its partner', async () => {
+      const upper = trCase.toUpperCase();
+      const own = await execute(server, CASE, { caseId: upper }, TR);
+      expect(own.data?.pensionExchangeCase.caseId).toBe(trCase);
+      const other = await execute(server, CASE, { caseId: upper }, RU);
+      expect(other.data?.pensionExchangeCase ?? null).toBeNull();
+      expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    });
+
     it("refuses a partner another partner's case, and an unknown case, as FORBIDDEN", async () => {
       for (const [as, caseId] of [
         [KZ, ruCase],

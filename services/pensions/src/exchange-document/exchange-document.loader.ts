@@ -1,9 +1,8 @@
 import { Types } from 'mongoose';
-import { createManyByKeyLoader, createOneByKeyLoader } from '@jol/schema';
-import { isRecordId } from '../exchange-case/exchange-case.model';
+import { createManyByKeyLoader, createOneByKeyLoader, isRecordId, recordIdKey } from '@jol/schema';
 import type { ExchangeDocumentModel, ExchangeDocumentRecord } from './exchange-document.model';
 
-/** Documents by id, one query per batch; null for an unknown or malformed id. */
+/** Documents by id (in either case), one query per batch; null for an unknown or malformed id. */
 export function createExchangeDocumentByIdLoader(ExchangeDocument: ExchangeDocumentModel) {
   return createOneByKeyLoader<ExchangeDocumentRecord>(
     (ids) =>
@@ -11,6 +10,7 @@ export function createExchangeDocumentByIdLoader(ExchangeDocument: ExchangeDocum
         _id: { $in: ids.filter(isRecordId).map((id) => new Types.ObjectId(id)) },
       }).lean<ExchangeDocumentRecord[]>(),
     (record) => record._id.toHexString(),
+    recordIdKey,
   );
 }
 
@@ -24,5 +24,6 @@ export function createExchangeDocumentsByCaseLoader(ExchangeDocument: ExchangeDo
         .sort({ caseId: 1, createdAt: -1, _id: -1 })
         .lean<ExchangeDocumentRecord[]>(),
     (record) => record.caseId.toHexString(),
+    recordIdKey,
   );
 }

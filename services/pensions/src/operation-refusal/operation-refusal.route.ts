@@ -1,15 +1,10 @@
 import type { Request, RequestHandler, Response } from 'express';
 import {
-  auditedCaller,
-  bearerToken,
-  CALLER_REQUEST_ID_HEADER,
-  callerRequestIdFrom,
-  createAuditChain,
   ErrorCode,
   parsePin,
+  recordRefusedOperation,
   sendError,
-  type AuditEventModel,
-  type SubgraphAccessOptions,
+  type SubgraphRouteHelpers,
 } from '@jol/schema';
 
 /** The coordinate a refused operation is audited under (no field was reached). */
@@ -53,26 +48,18 @@ export function parseRefusalReport(body: unknown): RefusalReport | null {
  * sees them; it reports each refusal here so that the Social Fund's audit chain, which holds every
  * other exchange event, holds these too (outcome DENIED, the caller's token verified again). Only
  * the gateway's signature gets a report in: the route is no door for forged events. Mount behind
- * the subgraph's `signedJsonBody`, which checks the signature before the body is parsed.
+ * the subgraph's `signedRoute`, which checks the signature before the body is parsed and verifies
+ * the token; a report needs a caller.
  */
-export function createRefusalAuditRoute(options: {
-  access: SubgraphAccessOptions;
-  models: { AuditEvent: AuditEventModel };
-}): RequestHandler {
-  const chain = createAuditChain(options.models.AuditEvent);
+export function createRefusalAuditRoute(
+  helpers: Pick<SubgraphRouteHelpers<unknown, unknown>, 'contextOf' | 'audit'>,
+): RequestHandler {
   return async (req: Request, res: Response) => {
-    const requestId =
-      typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : '';
-    const token = bearerToken(req.headers.authorization);
-    let caller;
-    try {
-      if (!token) throw new Error('no token');
-      caller = await options.access.verifyToken(token);
-    } catch {
+    const context = helpers.contextOf(req, res);
+    if (!context.caller) {
       sendError(res, 401, ErrorCode.UNAUTHENTICATED, 'The token is not valid');
       return;
     }
-    res.locals.caller = caller;
     const report = parseRefusalReport(req.body);
     if (!report) {
       sendError(
@@ -83,24 +70,11 @@ export function createRefusalAuditRoute(options: {
       );
       return;
     }
-    const purpose = req.headers['x-purpose'];
-    await chain.append({
-      ...auditedCaller({
-        caller,
-        requestId,
-        callerRequestId: callerRequestIdFrom(req.headers[CALLER_REQUEST_ID_HEADER]),
-        purpose: typeof purpose === 'string' && purpose !== '' ? purpose : null,
-      }),
-      at: new Date(),
-      service: 'pensions',
+    recordRefusedOperation(context, REFUSED_OPERATION_FIELD, report.pins);
+    await helpers.audit(context, {
       operationType: null,
       callerOperationName: report.operationName,
       callerOperationId: report.operationId,
-      served: [],
-      refused: [REFUSED_OPERATION_FIELD],
-      failed: [],
-      pins: report.pins,
-      outcome: 'DENIED',
     });
     res.status(204).end();
   };

@@ -41,12 +41,14 @@ describe('pensions: audit of refused partner operations', () => {
 
   const post = (
     body: unknown,
-    options: { sign?: boolean; token?: string; requestId: string; tamper?: boolean },
+    options: { sign?: boolean; token?: string | null; requestId: string; tamper?: boolean },
   ) => {
     const text = JSON.stringify(body);
     const headers: Record<string, string> = {
       'content-type': 'application/json',
-      authorization: `Bearer ${options.token ?? 'partner-token'}`,
+      ...(options.token === null
+        ? {}
+        : { authorization: `Bearer ${options.token ?? 'partner-token'}` }),
       'x-request-id': options.requestId,
       'x-purpose': 'PENSION_EXCHANGE',
     };
@@ -110,6 +112,8 @@ describe('pensions: audit of refused partner operations', () => {
     ['an unsigned report', { sign: false }, 401],
     ['a report changed after signing', { tamper: true }, 401],
     ['a report with a bad token', { token: 'forged' }, 401],
+    // /graphql serves an anonymous request (its rules refuse it); a report needs a caller.
+    ['a signed report without a token', { token: null }, 401],
   ])('refuses %s and records nothing', async (_why, options, status) => {
     const requestId = `refusal-refused-${status}-${Object.keys(options)[0]}`;
     const response = await post(

@@ -1,4 +1,8 @@
-import { consentAuthority } from './consent.rules';
+import { ownerOrSubjectRoleOf, type Caller } from '@jol/schema';
+
+/** Who may grant or revoke a health consent: the kernel's judgement, asked for health. */
+const consentAuthority = (caller: Caller | null, purpose: string | null, pin: string | undefined) =>
+  ownerOrSubjectRoleOf({ caller, purpose }, 'health', pin);
 
 const pin = '10503199012345';
 const as = (roles: string[], extra: { pin?: string; region?: string } = {}) => ({
@@ -7,7 +11,7 @@ const as = (roles: string[], extra: { pin?: string; region?: string } = {}) => (
   ...extra,
 });
 
-describe('consentAuthority', () => {
+describe('ownerOrSubjectRoleOf for health consents', () => {
   it('lets a health officer record consents for anyone, for a health purpose', () => {
     expect(consentAuthority(as(['HEALTH_OFFICER']), 'MEDICAL_CARE', pin)).toBe('HEALTH_OFFICER');
     expect(consentAuthority(as(['HEALTH_OFFICER']), 'PUBLIC_HEALTH', undefined)).toBe(
