@@ -97,6 +97,25 @@ describe('readKeyPage', () => {
     expect(asked).toEqual([25, 20]);
   });
 
+  it('sizes the first range from the population: an even spread fills the page at once', async () => {
+    const keys = Array.from({ length: 1000 }, (_, i) =>
+      pin(10_000_000_000_000 + i * 19_999_999_999),
+    );
+    const store = storeOf(keys);
+    const page = await readKeyPage({
+      after: null,
+      limit: 201,
+      width: 14,
+      lowest: '10000000000000',
+      highest: '29999999999999',
+      population: keys.length,
+      read: store.read,
+    });
+    expect(page).toEqual(store.sorted.slice(0, 201));
+    expect(store.ranges).toHaveLength(1);
+    expect(store.ranges[0]!.$gte).toBe('10000000000000');
+  });
+
   it('reads a cursor that is not a key of that width open-ended, once', async () => {
     const store = storeOf([pin(5), pin(7), 'zz']);
     expect(await readKeyPage({ after: 'k', limit: 10, width: 14, read: store.read })).toEqual([

@@ -41,31 +41,41 @@ export type KeyRange = { $gt?: string; $gte?: string; $lt?: string };
 /**
  * Reads up to `limit` documents in the order of a key of `width` digits (a PIN), after `after`,
  * in widening ranges of the key: `[after, after + span)`, then a range 8 times wider, and so on
- * until the page is full or the key space is covered. `read` is asked for each range in turn
- * (sorted by the key, at most the given number).
+ * until the page is full or the key space (`lowest` to `highest`) is covered. `read` is asked for
+ * each range in turn (sorted by the key, at most the number it is given). With `population`, the
+ * number of documents (an estimate will do), the first range is sized to hold about twice a page
+ * if the keys were spread evenly; a filter that makes matches rarer costs a range or two more.
  *
  * Why ranges: the embedded store reads every key of an index range before it applies a limit, so
  * the open-ended `{ key: { $gt: after } }` costs the whole register there (at 100,000 persons, 3 s
- * for a page of 200). MongoDB stops its scan at the limit and answers a range as fast; the ranges
- * cost it a few more index seeks when a filter makes matches rare. A cursor that is not a key of
- * `width` digits is read open-ended, in one go.
+ * for a page of 200). MongoDB stops its scan at the limit and answers a range as fast. A cursor
+ * that is not a key of `width` digits is read open-ended, in one go.
  */
 export async function readKeyPage<T>(options: {
   after: string | null;
   limit: number;
   width: number;
-  /** The first range's width, in key units. @default 10^(width - 5) */
+  /** The lowest and highest keys there can be. @default all zeros and all nines */
+  lowest?: string;
+  highest?: string;
+  population?: number;
+  /** The first range's width, in key units, when no population is given. @default 10^(width - 5) */
   firstSpan?: bigint;
   read: (range: KeyRange, limit: number) => Promise<T[]>;
 }): Promise<T[]> {
   const { after, limit, width, read } = options;
   const digits = new RegExp(`^\\d{${width}}$`);
   if (after !== null && !digits.test(after)) return read({ $gt: after }, limit);
-  const end = 10n ** BigInt(width);
   const key = (value: bigint) => value.toString().padStart(width, '0');
-  let span = options.firstSpan ?? 10n ** BigInt(Math.max(width - 5, 0));
-  let lower: KeyRange = after === null ? {} : { $gt: after };
-  let from = after === null ? 0n : BigInt(after);
+  const lowest = BigInt(options.lowest ?? '0');
+  const end = BigInt(options.highest ?? '9'.repeat(width)) + 1n;
+  const population = options.population ?? 0;
+  let span =
+    population > 0
+      ? ((end - lowest) * BigInt(2 * limit)) / BigInt(Math.ceil(population)) + 1n
+      : (options.firstSpan ?? 10n ** BigInt(Math.max(width - 5, 0)));
+  let lower: KeyRange = after === null ? { $gte: key(lowest) } : { $gt: after };
+  let from = after === null ? lowest : BigInt(after);
   const page: T[] = [];
   for (;;) {
     const to = from + span;

@@ -4,6 +4,8 @@ import { isCalendarDate } from './date';
 
 /** A PIN's length: every PIN is this many digits, so their text order is their number order. */
 export const PIN_DIGITS = 14;
+/** The lowest and highest PINs there can be (the first digit is 1 or 2). */
+export const PIN_RANGE = { lowest: '10000000000000', highest: '29999999999999' } as const;
 
 /**
  * Validates a personal identification number: 14 digits, the first 1 or 2, digits 2-9 a real

@@ -6,6 +6,7 @@ import {
   conflict,
   decodeCursor,
   PIN_DIGITS,
+  PIN_RANGE,
   readKeyPage,
   encodeCursor,
   isDuplicateKeyError,
@@ -72,6 +73,8 @@ export class PersonResolver {
       after: after ? decodeCursor(after) : null,
       limit: first + 1,
       width: PIN_DIGITS,
+      ...PIN_RANGE,
+      population: await ctx.models.Person.estimatedDocumentCount(),
       read: (pins, limit) =>
         ctx.models.Person.find({ ...query, pin: pins })
           .sort({ pin: 1 })
