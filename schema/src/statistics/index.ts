@@ -12,3 +12,4 @@ export * from './indicators.reference';
 export * from './record-key';
 export * from './ptable';
 export * from './disclosure-control';
+export * from './measures';

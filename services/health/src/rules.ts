@@ -19,5 +19,5 @@ export const healthRules = [
   consentRules,
   fitnessRules,
   accessLogRules,
-  indicatorsRules,
+  ...indicatorsRules,
 ];

@@ -14,5 +14,5 @@ export const labourRules = [
   reintegrationRules,
   skillRules,
   accessLogRules,
-  indicatorsRules,
+  ...indicatorsRules,
 ];

@@ -12,7 +12,7 @@ import type { MigrationContext } from './context';
 import { DependantResolver, PersonDependantsResolver } from './dependant/dependant.resolver';
 import { EntryBanResolver, PersonEntryBansResolver } from './entry-ban/entry-ban.resolver';
 import { EpisodeResolver, PersonEpisodesResolver } from './episode/episode.resolver';
-import { IndicatorsResolver } from './indicators/indicators.resolver';
+import { IndicatorsResolver, MigrationMeasuresResolver } from './indicators/indicators.resolver';
 import { personReference } from './person/person.reference';
 import { PersonResolver } from './person/person.resolver';
 import { RegisteredSubjectResolver } from './registered-subject/registered-subject.resolver';
@@ -32,6 +32,7 @@ export function createMigrationSchema() {
       PersonAccessLogResolver,
       MigrationAccessLogResolver,
       IndicatorsResolver,
+      MigrationMeasuresResolver,
       RegisteredSubjectResolver,
     ],
     referenceResolvers: { ...personReference, ...accessLogReference, ...indicatorsReference },

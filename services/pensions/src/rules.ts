@@ -21,7 +21,7 @@ export const pensionsRules = [
   contributionRules,
   serviceSummaryRules,
   accessLogRules,
-  indicatorsRules,
+  ...indicatorsRules,
   partnerRules,
   exchangeCaseRules,
   exchangeDocumentRules,

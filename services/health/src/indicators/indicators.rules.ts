@@ -1,14 +1,8 @@
-import { aggregateRule, allow, indicatorValueTypeRules, type AccessRules } from '@jol/schema';
+import { allow, indicatorValueTypeRules, type AccessRules } from '@jol/schema';
+import { healthMeasures } from './indicators.measures';
 
-const measure = (name: string) => aggregateRule(`Indicators.${name}`);
-
-/** Health's measures are for roles reading the `statistics` aggregate class. */
-export const indicatorsRules: AccessRules = {
-  Indicators: {
-    key: allow,
-    tbScreenedReturnees: measure('tbScreenedReturnees'),
-    activeTbCases: measure('activeTbCases'),
-    returneeShareOfActiveTb: measure('returneeShareOfActiveTb'),
-  },
-  ...indicatorValueTypeRules,
-};
+/** The key is not data; the measures' own rules come with their declarations. */
+export const indicatorsRules: AccessRules[] = [
+  { Indicators: { key: allow }, ...indicatorValueTypeRules },
+  healthMeasures.rules,
+];

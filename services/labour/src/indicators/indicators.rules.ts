@@ -1,16 +1,8 @@
-import { aggregateRule, allow, indicatorValueTypeRules, type AccessRules } from '@jol/schema';
+import { allow, indicatorValueTypeRules, type AccessRules } from '@jol/schema';
+import { labourMeasures } from './indicators.measures';
 
-const measure = (name: string) => aggregateRule(`Indicators.${name}`);
-
-/** Labour's measures are for roles reading the `statistics` aggregate class. */
-export const indicatorsRules: AccessRules = {
-  Indicators: {
-    key: allow,
-    employedAbroad: measure('employedAbroad'),
-    employmentAbroadBySector: measure('employmentAbroadBySector'),
-    formalEmploymentShare: measure('formalEmploymentShare'),
-    reintegrationEnrolments: measure('reintegrationEnrolments'),
-    reintegrationCompletions: measure('reintegrationCompletions'),
-  },
-  ...indicatorValueTypeRules,
-};
+/** The key is not data; the measures' own rules come with their declarations. */
+export const indicatorsRules: AccessRules[] = [
+  { Indicators: { key: allow }, ...indicatorValueTypeRules },
+  labourMeasures.rules,
+];

@@ -1,14 +1,8 @@
-import { aggregateRule, allow, indicatorValueTypeRules, type AccessRules } from '@jol/schema';
+import { allow, indicatorValueTypeRules, type AccessRules } from '@jol/schema';
+import { pensionsMeasures } from './indicators.measures';
 
-const measure = (name: string) => aggregateRule(`Indicators.${name}`);
-
-/** The Social Fund's measures are for roles reading the `statistics` aggregate class. */
-export const indicatorsRules: AccessRules = {
-  Indicators: {
-    key: allow,
-    insuredAbroad: measure('insuredAbroad'),
-    voluntaryContributors: measure('voluntaryContributors'),
-    personsWithTotalizedPeriods: measure('personsWithTotalizedPeriods'),
-  },
-  ...indicatorValueTypeRules,
-};
+/** The key is not data; the measures' own rules come with their declarations. */
+export const indicatorsRules: AccessRules[] = [
+  { Indicators: { key: allow }, ...indicatorValueTypeRules },
+  pensionsMeasures.rules,
+];
