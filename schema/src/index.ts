@@ -13,6 +13,8 @@ export * from './logger';
 export * from './scalars';
 export * from './store';
 export * from './subgraph-server';
+export * from './subgraph-entity';
+export * from './person-stub';
 export * from './run-subgraph';
 export * from './pagination';
 export * from './emit-schema';

@@ -13,3 +13,4 @@ export * from './record-key';
 export * from './ptable';
 export * from './disclosure-control';
 export * from './measures';
+export * from './indicators.entity';

@@ -2,15 +2,15 @@ import { changeEventRules, supersessionRules } from '@jol/schema';
 import { accessLogRules } from './access-log/access-log.rules';
 import { consentRules } from './consent/consent.rules';
 import { fitnessRules } from './fitness/fitness.rules';
-import { indicatorsRules } from './indicators/indicators.rules';
+import { indicatorsEntity } from './indicators/indicators.entity';
 import { insuranceRules } from './insurance/insurance.rules';
-import { personRules } from './person/person.rules';
+import { personEntity } from './person/person.type';
 import { screeningRules } from './screening/screening.rules';
 import { tbCaseRules } from './tb-case/tb-case.rules';
 
 /** Every entity's rules; anything they do not name is denied. */
 export const healthRules = [
-  personRules,
+  ...personEntity.rules,
   supersessionRules,
   changeEventRules('health'),
   screeningRules,
@@ -19,5 +19,5 @@ export const healthRules = [
   consentRules,
   fitnessRules,
   accessLogRules,
-  ...indicatorsRules,
+  ...indicatorsEntity.rules,
 ];

@@ -2,7 +2,6 @@ import {
   accessLogReference,
   buildJolSubgraphSchema,
   createChangeEventResolvers,
-  indicatorsReference,
   PersonAccessLog,
 } from '@jol/schema';
 import { HealthAccessLogResolver } from './access-log/access-log.resolver';
@@ -13,10 +12,8 @@ import {
   HealthInsuranceResolver,
   PersonHealthInsuranceResolver,
 } from './insurance/insurance.resolver';
-import { HealthIndicatorsResolver } from './indicators/indicators.resolver';
-import { Indicators } from './indicators/indicators.type';
-import { personReference } from './person/person.reference';
-import { Person } from './person/person.type';
+import { indicatorsEntity } from './indicators/indicators.entity';
+import { personEntity } from './person/person.type';
 import { HealthScreeningResolver, PersonScreeningsResolver } from './screening/screening.resolver';
 import { PersonTbCasesResolver, TbCaseResolver } from './tb-case/tb-case.resolver';
 
@@ -35,10 +32,14 @@ export function createHealthSchema() {
       HealthConsentResolver,
       PersonFitnessResolver,
       HealthAccessLogResolver,
-      HealthIndicatorsResolver,
+      ...indicatorsEntity.resolvers,
     ],
     // No query returns these here: they reach the schema only as orphans, for _entities.
-    orphanedTypes: [Person, PersonAccessLog, Indicators],
-    referenceResolvers: { ...personReference, ...accessLogReference, ...indicatorsReference },
+    orphanedTypes: [...personEntity.types, PersonAccessLog, ...indicatorsEntity.types],
+    referenceResolvers: {
+      ...personEntity.referenceResolvers,
+      ...accessLogReference,
+      ...indicatorsEntity.referenceResolvers,
+    },
   });
 }

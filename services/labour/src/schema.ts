@@ -1,19 +1,12 @@
-import {
-  accessLogReference,
-  buildJolSubgraphSchema,
-  indicatorsReference,
-  PersonAccessLog,
-} from '@jol/schema';
+import { accessLogReference, buildJolSubgraphSchema, PersonAccessLog } from '@jol/schema';
 import { LabourAccessLogResolver } from './access-log/access-log.resolver';
 import type { LabourContext } from './context';
 import {
   EmploymentRecordResolver,
   PersonEmploymentResolver,
 } from './employment/employment.resolver';
-import { LabourIndicatorsResolver } from './indicators/indicators.resolver';
-import { Indicators } from './indicators/indicators.type';
-import { personReference } from './person/person.reference';
-import { Person } from './person/person.type';
+import { indicatorsEntity } from './indicators/indicators.entity';
+import { personEntity } from './person/person.type';
 import {
   PersonReintegrationEnrolmentsResolver,
   ReintegrationEnrolmentResolver,
@@ -31,11 +24,15 @@ export function createLabourSchema() {
       PersonSkillsResolver,
       SkillResolver,
       LabourAccessLogResolver,
-      LabourIndicatorsResolver,
+      ...indicatorsEntity.resolvers,
     ],
     // Reads enter through the migration subgraph's person(pin) and Person.accessLog, so no root
     // field reaches these entities here.
-    orphanedTypes: [Person, PersonAccessLog, Indicators],
-    referenceResolvers: { ...personReference, ...accessLogReference, ...indicatorsReference },
+    orphanedTypes: [...personEntity.types, PersonAccessLog, ...indicatorsEntity.types],
+    referenceResolvers: {
+      ...personEntity.referenceResolvers,
+      ...accessLogReference,
+      ...indicatorsEntity.referenceResolvers,
+    },
   });
 }

@@ -3,8 +3,7 @@ import { accessLogRules } from './access-log/access-log.rules';
 import { dependantMasks, dependantRules } from './dependant/dependant.rules';
 import { entryBanRules } from './entry-ban/entry-ban.rules';
 import { episodeRules } from './episode/episode.rules';
-import { migrationMeasures } from './indicators/indicators.measures';
-import { indicatorsRules } from './indicators/indicators.rules';
+import { indicatorsEntity } from './indicators/indicators.entity';
 import { personRules } from './person/person.rules';
 import { registeredSubjectRules } from './registered-subject/registered-subject.rules';
 
@@ -17,8 +16,7 @@ export const migrationRules = [
   entryBanRules,
   dependantRules,
   accessLogRules,
-  indicatorsRules,
-  migrationMeasures.rules,
+  ...indicatorsEntity.rules,
   registeredSubjectRules,
 ];
 export const migrationMasks = [dependantMasks];

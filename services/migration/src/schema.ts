@@ -2,7 +2,6 @@ import {
   accessLogReference,
   buildJolSubgraphSchema,
   createChangeEventResolvers,
-  indicatorsReference,
 } from '@jol/schema';
 import {
   MigrationAccessLogResolver,
@@ -12,7 +11,7 @@ import type { MigrationContext } from './context';
 import { DependantResolver, PersonDependantsResolver } from './dependant/dependant.resolver';
 import { EntryBanResolver, PersonEntryBansResolver } from './entry-ban/entry-ban.resolver';
 import { EpisodeResolver, PersonEpisodesResolver } from './episode/episode.resolver';
-import { IndicatorsResolver, MigrationMeasuresResolver } from './indicators/indicators.resolver';
+import { indicatorsEntity } from './indicators/indicators.entity';
 import { personReference } from './person/person.reference';
 import { PersonResolver } from './person/person.resolver';
 import { RegisteredSubjectResolver } from './registered-subject/registered-subject.resolver';
@@ -31,10 +30,13 @@ export function createMigrationSchema() {
       DependantResolver,
       PersonAccessLogResolver,
       MigrationAccessLogResolver,
-      IndicatorsResolver,
-      MigrationMeasuresResolver,
+      ...indicatorsEntity.resolvers,
       RegisteredSubjectResolver,
     ],
-    referenceResolvers: { ...personReference, ...accessLogReference, ...indicatorsReference },
+    referenceResolvers: {
+      ...personReference,
+      ...accessLogReference,
+      ...indicatorsEntity.referenceResolvers,
+    },
   });
 }

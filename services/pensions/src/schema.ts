@@ -2,7 +2,6 @@ import {
   accessLogReference,
   buildJolSubgraphSchema,
   createChangeEventResolvers,
-  indicatorsReference,
   PersonAccessLog,
 } from '@jol/schema';
 import { PensionsAccessLogResolver } from './access-log/access-log.resolver';
@@ -28,10 +27,8 @@ import {
   PersonInsurancePeriodsResolver,
 } from './insurance-period/insurance-period.resolver';
 import { PensionPartnerResolver } from './partner/partner.resolver';
-import { PensionsIndicatorsResolver } from './indicators/indicators.resolver';
-import { Indicators } from './indicators/indicators.type';
-import { personReference } from './person/person.reference';
-import { Person } from './person/person.type';
+import { indicatorsEntity } from './indicators/indicators.entity';
+import { personEntity } from './person/person.type';
 import { PersonServiceSummaryResolver } from './service-summary/service-summary.resolver';
 
 /** The pensions subgraph's schema, without any permissions applied. */
@@ -46,7 +43,7 @@ export function createPensionsSchema() {
       ContributionResolver,
       PersonServiceSummaryResolver,
       PensionsAccessLogResolver,
-      PensionsIndicatorsResolver,
+      ...indicatorsEntity.resolvers,
       PensionPartnerResolver,
       PensionExchangeCaseResolver,
       PensionExchangeDocumentResolver,
@@ -57,7 +54,11 @@ export function createPensionsSchema() {
       PersonPensionEntitlementResolver,
     ],
     // These entities are reached only through _entities here: no query of this subgraph returns them.
-    orphanedTypes: [Person, PersonAccessLog, Indicators],
-    referenceResolvers: { ...personReference, ...accessLogReference, ...indicatorsReference },
+    orphanedTypes: [...personEntity.types, PersonAccessLog, ...indicatorsEntity.types],
+    referenceResolvers: {
+      ...personEntity.referenceResolvers,
+      ...accessLogReference,
+      ...indicatorsEntity.referenceResolvers,
+    },
   });
 }
