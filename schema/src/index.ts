@@ -14,6 +14,7 @@ export * from './scalars';
 export * from './store';
 export * from './subgraph-server';
 export * from './subgraph-entity';
+export * from './subgraph-definition';
 export * from './person-stub';
 export * from './run-subgraph';
 export * from './pagination';

@@ -8,6 +8,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
+import type DataLoader from 'dataloader';
 import { allow } from '../access/shield';
 import type { GraphQLClass, SubgraphEntity } from '../subgraph-entity';
 import { IndicatorDimension } from './indicator-dimension';
@@ -26,6 +27,8 @@ import {
   indicatorsReference,
   indicatorValueTypeRules,
 } from './indicators.reference';
+import { createIndicatorCubeLoader, type CubeQuery, type CubeSlice } from './indicator-cube.loader';
+import { createIndicatorCubeModels, type IndicatorCubeModels } from './indicator-cube.model';
 import type { MeasureSet } from './measures';
 
 export interface IndicatorsEntityOptions {
@@ -38,8 +41,16 @@ export interface IndicatorsEntityOptions {
   entryPoint?: boolean;
 }
 
+/** The loader the measures' fields read through. */
+export interface IndicatorCubeLoaders {
+  indicatorCube: DataLoader<CubeQuery, CubeSlice, string>;
+}
+
 export interface IndicatorsEntity extends Required<
-  Pick<SubgraphEntity, 'resolvers' | 'types' | 'referenceResolvers' | 'rules'>
+  Pick<
+    SubgraphEntity<IndicatorCubeModels, IndicatorCubeModels, IndicatorCubeLoaders>,
+    'resolvers' | 'types' | 'referenceResolvers' | 'rules' | 'models' | 'loaders'
+  >
 > {
   /** The subgraph's `Indicators` class. */
   type: abstract new () => { key: string; request: IndicatorRequest };
@@ -111,8 +122,11 @@ export function createIndicatorsEntity({
   return {
     type: Indicators,
     resolvers,
-    types: [Indicators],
+    // The entry point reaches the type; elsewhere only representations do.
+    types: entryPoint ? [] : [Indicators],
     referenceResolvers: indicatorsReference,
     rules: [rules, measures.rules],
+    models: createIndicatorCubeModels,
+    loaders: (models) => ({ indicatorCube: createIndicatorCubeLoader(models) }),
   };
 }
