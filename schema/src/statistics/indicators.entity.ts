@@ -30,8 +30,9 @@ import {
 import { createIndicatorCubeLoader, type CubeQuery, type CubeSlice } from './indicator-cube.loader';
 import { createIndicatorCubeModels, type IndicatorCubeModels } from './indicator-cube.model';
 import type { MeasureSet } from './measures';
+import { createStatisticalUnitModel, type StatisticalUnitModel } from './statistical-unit.model';
 
-export interface IndicatorsEntityOptions {
+export interface IndicatorsEntityOptions<U extends boolean> {
   /** The agency's measures: its fields on `Indicators`. */
   measures: MeasureSet;
   /**
@@ -39,16 +40,25 @@ export interface IndicatorsEntityOptions {
    * `filter`); exactly one subgraph does. @default false
    */
   entryPoint?: boolean;
+  /**
+   * The agency keeps the register's statistical units of the persons it holds, which its build
+   * reads (every agency but the register). @default false
+   */
+  statisticalUnits?: U;
 }
+
+/** The models of the entity: the cube, and the statistical units if the agency keeps them. */
+export type IndicatorsModels<U extends boolean> = IndicatorCubeModels &
+  (U extends true ? { StatisticalUnit: StatisticalUnitModel } : unknown);
 
 /** The loader the measures' fields read through. */
 export interface IndicatorCubeLoaders {
   indicatorCube: DataLoader<CubeQuery, CubeSlice, string>;
 }
 
-export interface IndicatorsEntity extends Required<
+export interface IndicatorsEntity<U extends boolean = false> extends Required<
   Pick<
-    SubgraphEntity<IndicatorCubeModels, IndicatorCubeModels, IndicatorCubeLoaders>,
+    SubgraphEntity<IndicatorsModels<U>, IndicatorCubeModels, IndicatorCubeLoaders>,
     'resolvers' | 'types' | 'referenceResolvers' | 'rules' | 'models' | 'loaders'
   >
 > {
@@ -64,10 +74,11 @@ export interface IndicatorsEntity extends Required<
  * Each call makes a class of its own: type-graphql adds field resolvers to the class they name,
  * and the four subgraphs may be built in one process.
  */
-export function createIndicatorsEntity({
+export function createIndicatorsEntity<U extends boolean = false>({
   measures,
   entryPoint = false,
-}: IndicatorsEntityOptions): IndicatorsEntity {
+  statisticalUnits,
+}: IndicatorsEntityOptions<U>): IndicatorsEntity<U> {
   @Directive('@key(fields: "key")')
   @ObjectType('Indicators', { description: INDICATORS_DESCRIPTION })
   class Indicators {
@@ -126,7 +137,11 @@ export function createIndicatorsEntity({
     types: entryPoint ? [] : [Indicators],
     referenceResolvers: indicatorsReference,
     rules: [rules, measures.rules],
-    models: createIndicatorCubeModels,
+    models: (connection) =>
+      ({
+        ...createIndicatorCubeModels(connection),
+        ...(statisticalUnits ? { StatisticalUnit: createStatisticalUnitModel(connection) } : {}),
+      }) as IndicatorsModels<U>,
     loaders: (models) => ({ indicatorCube: createIndicatorCubeLoader(models) }),
   };
 }

@@ -2,4 +2,7 @@ import { createIndicatorsEntity } from '@jol/schema';
 import { labourMeasures } from './indicators.measures';
 
 /** The migration subgraph's `Indicators` entity, to which labour contributes its measures. */
-export const indicatorsEntity = createIndicatorsEntity({ measures: labourMeasures });
+export const indicatorsEntity = createIndicatorsEntity({
+  measures: labourMeasures,
+  statisticalUnits: true,
+});
