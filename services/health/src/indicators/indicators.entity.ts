@@ -2,4 +2,7 @@ import { createIndicatorsEntity } from '@jol/schema';
 import { healthMeasures } from './indicators.measures';
 
 /** The migration subgraph's `Indicators` entity, to which health contributes its measures. */
-export const indicatorsEntity = createIndicatorsEntity({ measures: healthMeasures });
+export const indicatorsEntity = createIndicatorsEntity({
+  measures: healthMeasures,
+  statisticalUnits: true,
+});
