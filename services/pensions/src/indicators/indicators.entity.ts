@@ -2,4 +2,7 @@ import { createIndicatorsEntity } from '@jol/schema';
 import { pensionsMeasures } from './indicators.measures';
 
 /** The migration subgraph's `Indicators` entity, to which pensions contributes its measures. */
-export const indicatorsEntity = createIndicatorsEntity({ measures: pensionsMeasures });
+export const indicatorsEntity = createIndicatorsEntity({
+  measures: pensionsMeasures,
+  statisticalUnits: true,
+});
