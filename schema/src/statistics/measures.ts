@@ -73,6 +73,11 @@ export interface MeasureSet<N extends string = string, C extends string = string
   createResolver(indicatorsType: abstract new () => object): new () => object;
 }
 
+/**
+ * An agency's measures, keyed by their field on `Indicators`, in the order the fields take. The
+ * cube measures' names are kept as literal types, so the build counting a name no measure reads
+ * does not compile.
+ */
 export function defineMeasures<const T extends Record<string, MeasureDeclaration>>(
   agency: string,
   table: T,
