@@ -5,18 +5,19 @@ import { mergeResolvers } from '@graphql-tools/merge';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
-import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { buildSchema, createResolversMap } from 'type-graphql';
 import { DateScalar } from './scalars/date';
+import type { GraphQLClass } from './subgraph-entity';
 
 /** The Federation 2 directives a Jol subgraph may use. */
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])';
 
 export interface SubgraphSchemaOptions<TContext> {
-  /** type-graphql resolver classes of the subgraph. */
-  resolvers: BuildSchemaOptions['resolvers'];
+  /** type-graphql resolver classes of the subgraph; at least one. */
+  resolvers: readonly GraphQLClass[];
   /** Types not reachable from any resolver that must still be emitted. @default [] */
-  orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
+  orphanedTypes?: readonly GraphQLClass[];
   /** `__resolveReference` (and other hand-written) resolvers, keyed by type name. */
   referenceResolvers?: GraphQLResolverMap<TContext>;
 }
@@ -29,9 +30,11 @@ export interface SubgraphSchemaOptions<TContext> {
 export async function buildJolSubgraphSchema<TContext>(
   options: SubgraphSchemaOptions<TContext>,
 ): Promise<GraphQLSchema> {
+  const [first, ...rest] = options.resolvers;
+  if (!first) throw new Error('a subgraph needs at least one resolver');
   const classSchema = await buildSchema({
-    resolvers: options.resolvers,
-    orphanedTypes: options.orphanedTypes ?? [],
+    resolvers: [first, ...rest],
+    orphanedTypes: [...(options.orphanedTypes ?? [])],
     scalarsMap: [{ type: Date, scalar: DateScalar }],
     validate: false,
     skipCheck: true,

@@ -458,39 +458,13 @@ export const SEARCH_ARGUMENT_CLASSES: Record<string, DataClass> = {
  * Kinds of aggregate data: counts and shares over groups, in which no person can be seen. They are
  * kept apart from DATA_CLASSES, whose every class reveals persons, so that a role reading only
  * aggregates holds no person-level read anywhere (no `person(pin)` lookup, no `_entities` field).
+ * Which fields return each class is declared with the agency's measures (`defineMeasures`;
+ * `aggregateFieldsOf` lists them all), so that the kernel names no agency's measure.
  */
 export const AGGREGATE_CLASSES = {
   statistics: 'Cross-agency indicators, every cell of fewer than K persons suppressed',
 } as const;
 export type AggregateClass = keyof typeof AGGREGATE_CLASSES;
-
-/** The aggregate class of every field that returns aggregates, by schema coordinate. */
-export const AGGREGATE_FIELDS: Record<string, AggregateClass> = {
-  // migration (owns the entry point)
-  'Query.indicators': 'statistics',
-  'Indicators.personsAbroad': 'statistics',
-  'Indicators.departures': 'statistics',
-  'Indicators.returns': 'statistics',
-  'Indicators.entryBans': 'statistics',
-  'Indicators.womenShareAbroad': 'statistics',
-  'Indicators.aged15To29ShareAbroad': 'statistics',
-  'Indicators.childrenWithParentAbroad': 'statistics',
-  'Indicators.destinations': 'statistics',
-  // labour
-  'Indicators.employedAbroad': 'statistics',
-  'Indicators.employmentAbroadBySector': 'statistics',
-  'Indicators.formalEmploymentShare': 'statistics',
-  'Indicators.reintegrationEnrolments': 'statistics',
-  'Indicators.reintegrationCompletions': 'statistics',
-  // health
-  'Indicators.tbScreenedReturnees': 'statistics',
-  'Indicators.activeTbCases': 'statistics',
-  'Indicators.returneeShareOfActiveTb': 'statistics',
-  // pensions
-  'Indicators.insuredAbroad': 'statistics',
-  'Indicators.voluntaryContributors': 'statistics',
-  'Indicators.personsWithTotalizedPeriods': 'statistics',
-};
 
 /**
  * The change events agency systems may subscribe to (webhooks): which agency emits each, and the

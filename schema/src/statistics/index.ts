@@ -12,3 +12,5 @@ export * from './indicators.reference';
 export * from './record-key';
 export * from './ptable';
 export * from './disclosure-control';
+export * from './measures';
+export * from './indicators.entity';

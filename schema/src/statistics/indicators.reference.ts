@@ -1,7 +1,7 @@
 import { allow, rule } from 'graphql-shield';
 import type { JolContext } from '../context';
 import { decideAggregate } from '../access/decide';
-import { AGGREGATE_FIELDS } from '../access/policy';
+import type { AggregateClass } from '../access/policy';
 import { indicatorKey, parseIndicatorKey, type IndicatorRequest } from './indicator-request';
 import { PERTURBATION_DESCRIPTION } from './indicator-table.type';
 
@@ -31,13 +31,21 @@ export const indicatorsReference = {
   },
 };
 
-/** A rule for a field that returns aggregates: its aggregate class from AGGREGATE_FIELDS decides. */
-export function aggregateRule(coordinate: string) {
-  const aggregateClass = AGGREGATE_FIELDS[coordinate];
+/** The aggregate class of the entry point, wherever a subgraph serves it. */
+export const INDICATORS_ENTRY_POINT: Readonly<Record<string, AggregateClass>> = {
+  'Query.indicators': 'statistics',
+};
+
+/**
+ * A rule for a field that returns aggregates: its aggregate class decides (the entry point's, or
+ * the one its measure declares; see defineMeasures).
+ */
+export function aggregateRule(
+  coordinate: string,
+  aggregateClass: AggregateClass | undefined = INDICATORS_ENTRY_POINT[coordinate],
+) {
   if (!aggregateClass) {
-    throw new Error(
-      `${coordinate} has no aggregate class in AGGREGATE_FIELDS (schema/src/access/policy.ts)`,
-    );
+    throw new Error(`${coordinate} has no aggregate class: declare it with its measure`);
   }
   return rule(`aggregate:${coordinate}`, { cache: 'no_cache' })(
     (parent: unknown, _args: unknown, context: JolContext) => {

@@ -27,4 +27,4 @@ export { CONSENT_RECIPIENT_AGENCY, ConsentRecipient, HealthConsent } from './con
 export { consentPurposesOf, MAX_CONSENT_YEARS } from './consent/consent.inputs';
 export { FitnessForWorkAbroad } from './fitness/fitness.type';
 export { fitnessForWorkAbroadOn } from './fitness/fitness.status';
-export { HEALTH_MEASURES } from './indicators/indicators.measures';
+export { HEALTH_MEASURES, healthMeasures } from './indicators/indicators.measures';

@@ -1,8 +1,6 @@
 import type { Connection } from 'mongoose';
 import { createSubgraphServer, type Logger, type SubgraphAccessOptions } from '@jol/schema';
-import { createHealthLoaders, createHealthModels } from './context';
-import { healthRules } from './rules';
-import { createHealthSchema } from './schema';
+import { healthSubgraph } from './schema';
 
 export const SERVICE_NAME = 'health';
 export const DEFAULT_PORT = 4003;
@@ -17,13 +15,14 @@ export interface HealthServerOptions {
 export async function createHealthServer({ connection, log, access }: HealthServerOptions) {
   return createSubgraphServer({
     name: SERVICE_NAME,
-    schema: await createHealthSchema(),
-    rules: healthRules,
+    schema: await healthSubgraph.createSchema(),
+    rules: healthSubgraph.rules,
+    masks: healthSubgraph.masks,
     connection,
-    models: createHealthModels(connection),
-    createLoaders: createHealthLoaders,
+    models: healthSubgraph.createModels(connection),
+    createLoaders: healthSubgraph.createLoaders,
     log,
     access,
-    changeEvents: true,
+    changeEvents: healthSubgraph.changeEvents,
   });
 }

@@ -12,4 +12,4 @@ export type { SkillRecord } from './skill/skill.model';
 export { LabourSector, WorkPermitType } from './employment/employment.type';
 export { ReintegrationProgramme, ReintegrationStatus } from './reintegration/reintegration.type';
 export { SkillLevel } from './skill/skill.type';
-export { LABOUR_MEASURES } from './indicators/indicators.measures';
+export { LABOUR_MEASURES, labourMeasures } from './indicators/indicators.measures';

@@ -1,8 +1,6 @@
 import type { Connection } from 'mongoose';
 import { createSubgraphServer, type Logger, type SubgraphAccessOptions } from '@jol/schema';
-import { createLabourLoaders, createLabourModels } from './context';
-import { labourRules } from './rules';
-import { createLabourSchema } from './schema';
+import { labourSubgraph } from './schema';
 
 export const SERVICE_NAME = 'labour';
 export const DEFAULT_PORT = 4002;
@@ -17,11 +15,12 @@ export interface LabourServerOptions {
 export async function createLabourServer({ connection, log, access }: LabourServerOptions) {
   return createSubgraphServer({
     name: SERVICE_NAME,
-    schema: await createLabourSchema(),
-    rules: labourRules,
+    schema: await labourSubgraph.createSchema(),
+    rules: labourSubgraph.rules,
+    masks: labourSubgraph.masks,
     connection,
-    models: createLabourModels(connection),
-    createLoaders: createLabourLoaders,
+    models: labourSubgraph.createModels(connection),
+    createLoaders: labourSubgraph.createLoaders,
     log,
     access,
   });

@@ -14,4 +14,4 @@ export { MigrationStatus, RussianProficiency } from './person/person.type';
 export { MigrationPurpose } from './episode/episode.type';
 export { EntryBanReason } from './entry-ban/entry-ban.type';
 export { Caregiver, DependantRelation } from './dependant/dependant.type';
-export { MIGRATION_MEASURES } from './indicators/indicators.measures';
+export { MIGRATION_MEASURES, migrationMeasures } from './indicators/indicators.measures';

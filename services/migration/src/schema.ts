@@ -1,39 +1,31 @@
-import {
-  accessLogReference,
-  buildJolSubgraphSchema,
-  createChangeEventResolvers,
-  indicatorsReference,
-} from '@jol/schema';
-import {
-  MigrationAccessLogResolver,
-  PersonAccessLogResolver,
-} from './access-log/access-log.resolver';
-import type { MigrationContext } from './context';
-import { DependantResolver, PersonDependantsResolver } from './dependant/dependant.resolver';
-import { EntryBanResolver, PersonEntryBansResolver } from './entry-ban/entry-ban.resolver';
-import { EpisodeResolver, PersonEpisodesResolver } from './episode/episode.resolver';
-import { IndicatorsResolver } from './indicators/indicators.resolver';
-import { personReference } from './person/person.reference';
-import { PersonResolver } from './person/person.resolver';
-import { RegisteredSubjectResolver } from './registered-subject/registered-subject.resolver';
+import { defineSubgraph } from '@jol/schema';
+import { accessLogEntity } from './access-log/access-log.entity';
+import { dependantEntity } from './dependant/dependant.entity';
+import { entryBanEntity } from './entry-ban/entry-ban.entity';
+import { episodeEntity } from './episode/episode.entity';
+import { indicatorsEntity } from './indicators/indicators.entity';
+import { personEntity } from './person/person.entity';
+import { registeredSubjectEntity } from './registered-subject/registered-subject.entity';
+
+/**
+ * The migration subgraph, entity by entity: its schema, rules, models and loaders are gathered
+ * from this list (with the kernel's audit, record versions and change events).
+ */
+export const migrationSubgraph = defineSubgraph({
+  name: 'migration',
+  changeEvents: true,
+  entities: [
+    personEntity,
+    episodeEntity,
+    entryBanEntity,
+    dependantEntity,
+    accessLogEntity,
+    indicatorsEntity,
+    registeredSubjectEntity,
+  ],
+});
 
 /** The migration subgraph's schema, without any permissions applied. */
 export function createMigrationSchema() {
-  return buildJolSubgraphSchema<MigrationContext>({
-    resolvers: [
-      ...createChangeEventResolvers('migration').resolvers,
-      PersonResolver,
-      PersonEpisodesResolver,
-      EpisodeResolver,
-      PersonEntryBansResolver,
-      EntryBanResolver,
-      PersonDependantsResolver,
-      DependantResolver,
-      PersonAccessLogResolver,
-      MigrationAccessLogResolver,
-      IndicatorsResolver,
-      RegisteredSubjectResolver,
-    ],
-    referenceResolvers: { ...personReference, ...accessLogReference, ...indicatorsReference },
-  });
+  return migrationSubgraph.createSchema();
 }

@@ -6,9 +6,8 @@ import {
   type Logger,
   type SubgraphAccessOptions,
 } from '@jol/schema';
-import { createMigrationLoaders, createMigrationModels, type MigrationLoaders } from './context';
-import { migrationMasks, migrationRules } from './rules';
-import { createMigrationSchema } from './schema';
+import type { MigrationLoaders } from './context';
+import { migrationSubgraph } from './schema';
 
 export const SERVICE_NAME = 'migration';
 export const DEFAULT_PORT = 4001;
@@ -23,12 +22,12 @@ export interface MigrationServerOptions {
 export async function createMigrationServer({ connection, log, access }: MigrationServerOptions) {
   return createSubgraphServer({
     name: SERVICE_NAME,
-    schema: await createMigrationSchema(),
-    rules: migrationRules,
-    masks: migrationMasks,
+    schema: await migrationSubgraph.createSchema(),
+    rules: migrationSubgraph.rules,
+    masks: migrationSubgraph.masks,
     connection,
-    models: createMigrationModels(connection),
-    createLoaders: createMigrationLoaders,
+    models: migrationSubgraph.createModels(connection),
+    createLoaders: migrationSubgraph.createLoaders,
     log,
     // The register is this service's own store: its writes ask it, not the gateway.
     access: {
@@ -38,6 +37,6 @@ export async function createMigrationServer({ connection, log, access }: Migrati
       personRegister: ({ loaders }) =>
         storePersonRegister((pin) => (loaders as MigrationLoaders).personByPin.load(pin)),
     },
-    changeEvents: true,
+    changeEvents: migrationSubgraph.changeEvents,
   });
 }

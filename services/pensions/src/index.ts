@@ -60,4 +60,4 @@ export {
   PensionPaymentFrequency,
 } from './decision/decision.type';
 export { computeEntitlement, KYRGYZ_OLD_AGE_PENSION } from './entitlement/entitlement.compute';
-export { PENSIONS_MEASURES } from './indicators/indicators.measures';
+export { PENSIONS_MEASURES, pensionsMeasures } from './indicators/indicators.measures';

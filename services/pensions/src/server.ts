@@ -6,10 +6,8 @@ import {
   type Logger,
   type SubgraphAccessOptions,
 } from '@jol/schema';
-import { createPensionsLoaders, createPensionsModels } from './context';
 import { createRefusalAuditRoute } from './operation-refusal/operation-refusal.route';
-import { pensionsRules } from './rules';
-import { createPensionsSchema } from './schema';
+import { pensionsSubgraph } from './schema';
 
 export const SERVICE_NAME = 'pensions';
 export const DEFAULT_PORT = 4004;
@@ -25,17 +23,18 @@ export interface PensionsServerOptions {
  * unregistered partner operations for its audit (REFUSAL_AUDIT_PATH).
  */
 export async function createPensionsServer({ connection, log, access }: PensionsServerOptions) {
-  const models = createPensionsModels(connection);
+  const models = pensionsSubgraph.createModels(connection);
   const server = await createSubgraphServer({
     name: SERVICE_NAME,
-    schema: await createPensionsSchema(),
-    rules: pensionsRules,
+    schema: await pensionsSubgraph.createSchema(),
+    rules: pensionsSubgraph.rules,
+    masks: pensionsSubgraph.masks,
     connection,
     models,
-    createLoaders: createPensionsLoaders,
+    createLoaders: pensionsSubgraph.createLoaders,
     log,
     access,
-    changeEvents: true,
+    changeEvents: pensionsSubgraph.changeEvents,
     routes: (app, helpers) => {
       app.post(
         REFUSAL_AUDIT_PATH,

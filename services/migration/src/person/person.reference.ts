@@ -1,5 +1,7 @@
-import type { MigrationContext } from '../context';
+import type { JolContext } from '@jol/schema';
+import type { createPersonByPinLoader } from './person.loader';
 import { toPerson } from './person.mapper';
+import type { Person } from './person.type';
 
 /**
  * Resolves `Person` representations from other subgraphs through the per-request loader. For a
@@ -9,7 +11,10 @@ import { toPerson } from './person.mapper';
  */
 export const personReference = {
   Person: {
-    async __resolveReference(reference: { pin: string }, context: MigrationContext) {
+    async __resolveReference(
+      reference: { pin: string },
+      context: JolContext<{ personByPin: ReturnType<typeof createPersonByPinLoader> }>,
+    ): Promise<Person | { pin: string } | null> {
       const record = await context.loaders.personByPin.load(reference.pin);
       if (record) return toPerson(record);
       return context.caller?.region ? { pin: reference.pin } : null;

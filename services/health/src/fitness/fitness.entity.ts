@@ -1,0 +1,9 @@
+import { defineEntity } from '@jol/schema';
+import { PersonFitnessResolver } from './fitness.resolver';
+import { fitnessRules } from './fitness.rules';
+
+/** Fitness for work abroad, read from screenings, TB cases and consents. */
+export const fitnessEntity = defineEntity({
+  resolvers: [PersonFitnessResolver],
+  rules: [fitnessRules],
+});

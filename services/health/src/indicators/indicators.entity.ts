@@ -1,0 +1,8 @@
+import { createIndicatorsEntity } from '@jol/schema';
+import { healthMeasures } from './indicators.measures';
+
+/** The migration subgraph's `Indicators` entity, to which health contributes its measures. */
+export const indicatorsEntity = createIndicatorsEntity({
+  measures: healthMeasures,
+  statisticalUnits: true,
+});

@@ -1,0 +1,8 @@
+import { createIndicatorsEntity } from '@jol/schema';
+import { labourMeasures } from './indicators.measures';
+
+/** The migration subgraph's `Indicators` entity, to which labour contributes its measures. */
+export const indicatorsEntity = createIndicatorsEntity({
+  measures: labourMeasures,
+  statisticalUnits: true,
+});

@@ -1,0 +1,8 @@
+import { createIndicatorsEntity } from '@jol/schema';
+import { migrationMeasures } from './indicators.measures';
+
+/** The register serves the entry point (`Query.indicators`) besides its measures. */
+export const indicatorsEntity = createIndicatorsEntity({
+  measures: migrationMeasures,
+  entryPoint: true,
+});

@@ -1,0 +1,9 @@
+import { defineEntity } from '@jol/schema';
+import { RegisteredSubjectResolver } from './registered-subject.resolver';
+import { registeredSubjectRules } from './registered-subject.rules';
+
+/** Whether a PIN is registered, for Jol's own services' write checks. */
+export const registeredSubjectEntity = defineEntity({
+  resolvers: [RegisteredSubjectResolver],
+  rules: [registeredSubjectRules],
+});

@@ -1,0 +1,9 @@
+import { defineEntity } from '@jol/schema';
+import { PersonPensionEntitlementResolver } from './entitlement.resolver';
+import { entitlementRules } from './entitlement.rules';
+
+/** The pension entitlement, computed from the person's record. */
+export const entitlementEntity = defineEntity({
+  resolvers: [PersonPensionEntitlementResolver],
+  rules: [entitlementRules],
+});

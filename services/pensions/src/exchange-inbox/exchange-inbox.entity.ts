@@ -1,0 +1,9 @@
+import { defineEntity } from '@jol/schema';
+import { PensionExchangeInboxResolver } from './exchange-inbox.resolver';
+import { exchangeInboxRules } from './exchange-inbox.rules';
+
+/** A partner's inbox of the exchange's events. */
+export const exchangeInboxEntity = defineEntity({
+  resolvers: [PensionExchangeInboxResolver],
+  rules: [exchangeInboxRules],
+});

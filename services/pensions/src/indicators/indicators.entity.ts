@@ -1,0 +1,8 @@
+import { createIndicatorsEntity } from '@jol/schema';
+import { pensionsMeasures } from './indicators.measures';
+
+/** The migration subgraph's `Indicators` entity, to which pensions contributes its measures. */
+export const indicatorsEntity = createIndicatorsEntity({
+  measures: pensionsMeasures,
+  statisticalUnits: true,
+});
