@@ -40,6 +40,7 @@ import {
   createPersistedOperationsGate,
   createRefusalAuditor,
 } from './persisted-operations';
+import { oneMutationGuard } from './one-mutation';
 import { legacyJsonStatus } from './response-status';
 import { unknownOperationGuard } from './unknown-operation';
 import { createBulkhead } from './isolation/bulkhead';
@@ -150,6 +151,7 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
       createIntrospectionGuard(),
       createSuggestionGuard(),
       unknownOperationGuard(),
+      oneMutationGuard(),
       createMetricsPlugin(metrics, () => registeredOperations),
       legacyJsonStatus(),
       createAccessLinePlugin(),
