@@ -20,6 +20,7 @@ import {
   parseJsonBody,
   readRawBody,
   requestIdOf,
+  requirePreflight,
   type Caller,
   type Logger,
   type RunningServer,
@@ -223,6 +224,7 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
     readRawBody({ limit: options.bodyLimit ?? '100kb', inflate: true }),
     parseJsonBody,
     partnerGate,
+    requirePreflight,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const context = createGatewayContext(
