@@ -20,6 +20,7 @@ import {
   parseJsonBody,
   readRawBody,
   requestIdOf,
+  requirePreflight,
   type Caller,
   type Logger,
   type RunningServer,
@@ -40,6 +41,7 @@ import {
   createPersistedOperationsGate,
   createRefusalAuditor,
 } from './persisted-operations';
+import { oneMutationGuard } from './one-mutation';
 import { legacyJsonStatus } from './response-status';
 import { unknownOperationGuard } from './unknown-operation';
 import { createBulkhead } from './isolation/bulkhead';
@@ -150,6 +152,7 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
       createIntrospectionGuard(),
       createSuggestionGuard(),
       unknownOperationGuard(),
+      oneMutationGuard(),
       createMetricsPlugin(metrics, () => registeredOperations),
       legacyJsonStatus(),
       createAccessLinePlugin(),
@@ -221,6 +224,7 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
     readRawBody({ limit: options.bodyLimit ?? '100kb', inflate: true }),
     parseJsonBody,
     partnerGate,
+    requirePreflight,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const context = createGatewayContext(

@@ -6,6 +6,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap } from 'type-graphql';
+import { guardFreeText } from './free-text';
 import { DateScalar } from './scalars/date';
 import type { GraphQLClass } from './subgraph-entity';
 
@@ -25,7 +26,8 @@ export interface SubgraphSchemaOptions<TContext> {
 /**
  * Turns type-graphql classes into a Federation 2 subgraph schema: type-graphql emits the types and
  * directives, @apollo/subgraph adds `_service`, `_entities` and the reference resolvers. Every
- * Jol subgraph is built here and nowhere else.
+ * Jol subgraph is built here and nowhere else, so every String input it takes refuses control
+ * characters (guardFreeText).
  */
 export async function buildJolSubgraphSchema<TContext>(
   options: SubgraphSchemaOptions<TContext>,
@@ -44,5 +46,7 @@ export async function buildJolSubgraphSchema<TContext>(
     createResolversMap(classSchema) as GraphQLResolverMap<TContext>,
     (options.referenceResolvers ?? {}) as GraphQLResolverMap<TContext>,
   ]) as GraphQLResolverMap<TContext>;
-  return buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
+  return guardFreeText(
+    buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }),
+  );
 }

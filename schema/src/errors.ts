@@ -38,10 +38,20 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** Prints an offending value for a message without dumping large or nested input. */
+/** Characters JSON leaves as they are that would reorder or hide an error's text where it is shown. */
+const INVISIBLE = /[\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+
+/**
+ * Prints an offending value for a message without dumping large or nested input; control and
+ * bidirectional characters are escaped as JSON escapes them, so a message never carries one.
+ */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'undefined';
-  const text = typeof value === 'string' ? JSON.stringify(value) : safeJson(value);
+  const json = typeof value === 'string' ? JSON.stringify(value) : safeJson(value);
+  const text = json.replace(
+    INVISIBLE,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 

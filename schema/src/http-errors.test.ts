@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import express from 'express';
 import { createAccessLog } from './access-log';
@@ -9,6 +10,7 @@ import {
   notFoundHandler,
   parseJsonBody,
   readRawBody,
+  requirePreflight,
 } from './http-errors';
 import { createLogger } from './logger';
 
@@ -41,6 +43,13 @@ describe('the HTTP error pipeline', () => {
     };
     app.post('/json', readRawBody({ limit: '1kb', inflate: true }), parseJsonBody, echo);
     app.post('/identity', readRawBody({ limit: '1kb', inflate: false }), parseJsonBody, echo);
+    app.all(
+      '/guarded',
+      readRawBody({ limit: '1kb', inflate: false }),
+      parseJsonBody,
+      requirePreflight,
+      echo,
+    );
     app.get('/boom', () => {
       throw new Error('driver failed at /work/secret/path.ts');
     });
@@ -72,6 +81,62 @@ describe('the HTTP error pipeline', () => {
     });
     expect(text).not.toMatch(/stack|node_modules|body-parser|raw-body|express|\/work\//i);
   }
+
+  describe('requirePreflight', () => {
+    const REFUSAL =
+      'must carry the header apollo-require-preflight or x-apollo-operation-name (protection against cross-site requests)';
+    const send = (method: string, headers: Record<string, string>, body?: string) =>
+      fetch(`${server.url}/guarded`, { method, headers, body });
+
+    it.each([
+      ['a GET without the header', {}],
+      ['a GET with an empty one', { 'apollo-require-preflight': '' }],
+    ])('refuses %s in its own words, with no trailing newline', async (_what, headers) => {
+      const response = await send('GET', headers);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({
+        errors: [{ message: `A GET request ${REFUSAL}`, extensions: { code: 'BAD_REQUEST' } }],
+      });
+    });
+
+    it('refuses a POST that has no body at all (no Content-Length), which reaches it unparsed', async () => {
+      const { hostname, port } = new URL(server.url);
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), hostname, () => {
+          socket.write('POST /guarded HTTP/1.1\r\nHost: jol\r\nConnection: close\r\n\r\n');
+        });
+        let text = '';
+        socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        socket.on('end', () => resolve(text));
+        socket.on('error', reject);
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+      expect(answer.slice(answer.indexOf('\r\n\r\n') + 4)).toBe(
+        JSON.stringify({
+          errors: [
+            {
+              message: `A request without Content-Type: application/json ${REFUSAL}`,
+              extensions: { code: 'BAD_REQUEST' },
+            },
+          ],
+        }),
+      );
+    });
+
+    it.each([
+      [
+        'a GET with apollo-require-preflight',
+        'GET',
+        { 'apollo-require-preflight': 'true' },
+        undefined,
+      ],
+      ['a GET with x-apollo-operation-name', 'GET', { 'x-apollo-operation-name': 'Q' }, undefined],
+      ['a JSON POST', 'POST', { 'content-type': 'application/json' }, '{"query":"{ a }"}'],
+    ])('lets %s through', async (_what, method, headers, body) => {
+      const response = await send(method, headers, body);
+      expect(response.status).toBe(200);
+    });
+  });
 
   it('parses a JSON object', async () => {
     const response = await post('/json', '{"query":"{ a }"}');

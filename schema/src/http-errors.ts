@@ -230,3 +230,42 @@ export const parseJsonBody: RequestHandler = (req, _res, next) => {
   req.body = parsed;
   next();
 };
+
+/** Media types a cross-site form or link can send without the browser asking first. */
+const SIMPLE_MEDIA_TYPES = new Set([
+  '',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+  'text/plain',
+]);
+
+/** The headers of which a request without a JSON body must carry one, not empty. */
+export const PREFLIGHT_HEADERS = ['apollo-require-preflight', 'x-apollo-operation-name'] as const;
+
+/**
+ * Cross-site request protection, answered in Jol's words before the GraphQL server sees the
+ * request: a request a browser would send cross-site without a preflight (a GET, or no JSON
+ * Content-Type) must carry a header such a request cannot set. The GraphQL server's own check
+ * stays on behind it.
+ */
+export const requirePreflight: RequestHandler = (req, res, next) => {
+  const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  const carried = PREFLIGHT_HEADERS.some((name) => {
+    const value = req.headers[name];
+    return typeof value === 'string' && value.length > 0;
+  });
+  if (SIMPLE_MEDIA_TYPES.has(mediaType) && !carried) {
+    const what =
+      req.method === 'POST'
+        ? 'request without Content-Type: application/json'
+        : `${req.method} request`;
+    sendError(
+      res,
+      400,
+      HttpErrorCode.BAD_REQUEST,
+      `A ${what} must carry the header ${PREFLIGHT_HEADERS.join(' or ')} (protection against cross-site requests)`,
+    );
+    return;
+  }
+  next();
+};

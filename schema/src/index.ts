@@ -3,6 +3,7 @@ import 'reflect-metadata';
 export * from './build-subgraph-schema';
 export * from './context';
 export * from './errors';
+export * from './free-text';
 export * from './record-id';
 export * from './format-error';
 export * from './http';

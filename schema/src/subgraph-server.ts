@@ -41,6 +41,7 @@ import {
   notFoundHandler,
   parseJsonBody,
   readRawBody,
+  requirePreflight,
   sendError,
   sendTokenRefusal,
 } from './http-errors';
@@ -261,6 +262,7 @@ export async function createSubgraphServer<
   app.post(
     '/graphql',
     ...signedRoute(options.bodyLimit ?? '1mb'),
+    requirePreflight,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const context = contextOf(req, res);

@@ -1,4 +1,5 @@
 import { badUserInput } from '../errors';
+import { hasControlCharacters } from '../free-text';
 
 /** The shortest and longest reason a correction or a void may give, in characters. */
 export const REASON_MIN_LENGTH = 3;
@@ -12,7 +13,7 @@ export function checkCorrectionReason(value: unknown, field = 'reason'): string 
   if (typeof value !== 'string') throw badUserInput(field, value, 'must be a string');
   const trimmed = value.trim().replace(/\s+/gu, ' ');
   const length = [...trimmed].length;
-  if (length < REASON_MIN_LENGTH || length > REASON_MAX_LENGTH || /\p{Cc}/u.test(trimmed)) {
+  if (length < REASON_MIN_LENGTH || length > REASON_MAX_LENGTH || hasControlCharacters(trimmed)) {
     throw badUserInput(
       field,
       value,

@@ -1,4 +1,4 @@
-import { badUserInput, formatIsoDate, isRecordId } from '@jol/schema';
+import { badUserInput, formatIsoDate, hasControlCharacters, isRecordId } from '@jol/schema';
 
 /** Refuses `later` when it falls before `earlier`; equal dates are allowed. */
 export function checkNotBefore(
@@ -22,7 +22,7 @@ export function checkNotBefore(
  */
 export function normaliseText(field: string, value: string, max: number, min = 1): string {
   const text = value.trim().replace(/\s+/gu, ' ');
-  if (text.length < min || text.length > max || /\p{Cc}/u.test(text)) {
+  if (text.length < min || text.length > max || hasControlCharacters(text)) {
     throw badUserInput(field, value, `must be ${min}-${max} characters without control characters`);
   }
   return text;

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { serverAudits } from 'graphql-http';
 import { MongoClient, type Db } from 'mongodb';
@@ -291,6 +292,120 @@ describe('HTTP: every client error is a typed JSON error with a 4xx status', () 
       const response = await post(jol.graphqlUrl, { headers: JSON_TYPE, body }, agency());
       await expectTypedError(response, 400, 'BAD_USER_INPUT');
     });
+  });
+
+  it('refuses a mutation of several root fields with a 400 before any of them runs', async () => {
+    const person = (pin: string, birthDate: string) => ({
+      pin,
+      nameCyrillic: { last: 'Асанова', first: 'Гулмира' },
+      nameLatin: { last: 'Asanova', first: 'Gulmira' },
+      birthDate,
+      sex: 'FEMALE',
+      homeRegion: 'KG-B',
+      russianProficiency: 'GOOD',
+    });
+    const pins = ['20212198800019', '20212198800027'];
+    const response = await post(
+      jol.graphqlUrl,
+      {
+        headers: JSON_TYPE,
+        body: JSON.stringify({
+          query: `mutation ($a: RegisterPersonInput!, $b: RegisterPersonInput!) {
+            a: registerPerson(input: $a) { pin } b: registerPerson(input: $b) { pin } }`,
+          variables: { a: person(pins[0]!, '1988-12-21'), b: person(pins[1]!, '1988-12-21') },
+        }),
+      },
+      agency(),
+    );
+    expect({ status: response.status, body: await response.json() }).toEqual({
+      status: 400,
+      body: {
+        errors: [
+          {
+            message:
+              'A mutation operation may select one mutation field, this one selects 2 (a, b): send one mutation per request',
+            extensions: { code: 'BAD_USER_INPUT' },
+          },
+        ],
+      },
+    });
+    const persons = mongo.db(`${jol.databasePrefix}_migration`).collection('persons');
+    expect(await persons.countDocuments({ pin: { $in: pins } })).toBe(0);
+  });
+
+  describe('cross-site request protection speaks Jol', () => {
+    const PREFLIGHT =
+      'must carry the header apollo-require-preflight or x-apollo-operation-name (protection against cross-site requests)';
+    /** The answer's one error, which names the headers to send and nothing else of a library. */
+    async function expectRefusal(response: Response, message: string) {
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({
+        errors: [{ message, extensions: { code: 'BAD_REQUEST' } }],
+      });
+    }
+
+    it('refuses a GET without a preflight header, and runs it with one', async () => {
+      const url = `${jol.graphqlUrl}?query=${encodeURIComponent('{ __typename }')}`;
+      await expectRefusal(await fetch(url, { headers: agency() }), `A GET request ${PREFLIGHT}`);
+      await expectRefusal(
+        await fetch(url, { headers: { ...agency(), 'apollo-require-preflight': '' } }),
+        `A GET request ${PREFLIGHT}`,
+      );
+      for (const header of ['apollo-require-preflight', 'x-apollo-operation-name']) {
+        const response = await fetch(url, { headers: { ...agency(), [header]: 'true' } });
+        expect({ status: response.status, body: await response.json() }).toEqual({
+          status: 200,
+          body: { data: { __typename: 'Query' } },
+        });
+      }
+    });
+
+    it.each(['migration', 'labour', 'health', 'pensions'])(
+      'refuses the same at the %s subgraph, for a signed POST with no body at all',
+      async (name) => {
+        const requestId = `preflight-${name}`;
+        const headers = {
+          ...signRequest(signingKeysOf(jol.keys), {
+            target: name,
+            method: 'POST',
+            path: '/graphql',
+            body: '',
+            headers: { 'x-request-id': requestId },
+          }),
+          'x-request-id': requestId,
+        };
+        // Written by hand: fetch and node:http send Content-Length: 0, a body the parser refuses.
+        const { hostname, port } = new URL(jol.system.subgraphUrls[name]!);
+        const answer = await new Promise<string>((resolve, reject) => {
+          const socket = connect(Number(port), hostname, () => {
+            const lines = Object.entries(headers).map(([k, v]) => `${k}: ${v}`);
+            socket.write(
+              [
+                'POST /graphql HTTP/1.1',
+                `Host: ${hostname}`,
+                'Connection: close',
+                ...lines,
+                '',
+                '',
+              ].join('\r\n'),
+            );
+          });
+          let text = '';
+          socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+          socket.on('end', () => resolve(text));
+          socket.on('error', reject);
+        });
+        expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+        expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({
+          errors: [
+            {
+              message: `A request without Content-Type: application/json ${PREFLIGHT}`,
+              extensions: { code: 'BAD_REQUEST' },
+            },
+          ],
+        });
+      },
+    );
   });
 
   describe('suggestions name schema values: only roles that may introspect get them', () => {

@@ -1,5 +1,11 @@
 import { Field, InputType } from 'type-graphql';
-import { badUserInput, checkNotInFuture, DateScalar, PinScalar } from '@jol/schema';
+import {
+  badUserInput,
+  checkNotInFuture,
+  DateScalar,
+  hasControlCharacters,
+  PinScalar,
+} from '@jol/schema';
 import { ScreeningKind, ScreeningResult } from './screening.type';
 
 @InputType()
@@ -26,7 +32,7 @@ export const MAX_FACILITY_LENGTH = 150;
 export function parseFacility(value: string, field = 'facility'): string {
   const trimmed = value.trim();
   const length = [...trimmed].length;
-  if (length < 1 || length > MAX_FACILITY_LENGTH || /\p{Cc}/u.test(trimmed)) {
+  if (length < 1 || length > MAX_FACILITY_LENGTH || hasControlCharacters(trimmed)) {
     throw badUserInput(
       field,
       value,

@@ -63,6 +63,30 @@ describe('migration: departures and returns', () => {
     expect(await episodes()).toBe(0);
   });
 
+  it('refuses a city holding a control or bidirectional character, in a variable or a literal, writing nothing', async () => {
+    const input = { pin: PIN, departedOn: '2023-03-01', country: 'RU', purpose: 'WORK' };
+    for (const city of ['\u0000=cmd|calc!A1', 'Mos\u202ewoc', 'Mos\ncow', 'Mos\u2066cow']) {
+      const result = await execute(server, DEPART, { input: { ...input, city } });
+      expect(result.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'city',
+      });
+      expect(result.errors?.[0]?.message).toContain('must not contain control characters');
+    }
+    const literal = await execute(
+      server,
+      `mutation { registerDeparture(input: { pin: "${PIN}", departedOn: "2023-03-01", country: "RU",
+        purpose: WORK, city: "Mos\\u202Ecow" }) { id } }`,
+    );
+    expect(literal.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'city',
+    });
+    // The value is echoed escaped: the message itself carries no override.
+    expect(literal.errors?.[0]?.message).toContain('"Mos\\u202ecow"');
+    expect(await episodes()).toBe(0);
+  });
+
   it('refuses a return when the person never left', async () => {
     const result = await execute(server, RETURN, { input: { pin: PIN, returnedOn: '2023-01-01' } });
     expect(result.errors?.[0]?.extensions?.code).toBe('CONFLICT');

@@ -157,6 +157,25 @@ describe('pensions: decisions (P6000 out)', () => {
     ]);
   });
 
+  it('refuses a refusal reason holding a control or bidirectional character, naming it, writing nothing', async () => {
+    const before = await documents().countDocuments();
+    const result = await execute(server, RECORD, {
+      input: {
+        caseId,
+        type: 'DISABILITY',
+        result: 'REFUSED',
+        effectiveOn: '2025-04-01',
+        refusalReasons: ['No disability group established', 'X\u0000\u202eY'],
+        basis: 'WORK',
+      },
+    });
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'refusalReasons[1]',
+    });
+    expect(await documents().countDocuments()).toBe(before);
+  });
+
   it('lets the partner acknowledge a decision sent to it, once', async () => {
     const recorded = await execute(server, RECORD, { input: grant(caseId) });
     const documentId = recorded.data?.recordPensionDecision.documentId;

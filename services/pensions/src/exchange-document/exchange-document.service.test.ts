@@ -498,6 +498,31 @@ describe('pensions: exchange documents (P5000 in)', () => {
       expect(await periods().countDocuments({ pin, source: 'PARTNER_REPORTED' })).toBe(1);
     });
 
+    it('refuses a reason holding a control or bidirectional character, changing nothing', async () => {
+      const { pin, caseId, foreignId } = await personWithCase();
+      const sent = await submit(RU, {
+        caseId,
+        pin,
+        foreignId,
+        idempotencyKey: 'sfr-inv-0000004',
+        periods: [russian('2021-01-01', '2021-12-31')],
+      });
+      const documentId = sent.data?.submitPensionExchangePeriods.documentId;
+      const result = await execute(
+        server,
+        INVALIDATE,
+        { input: { documentId, reason: 'X\u0000\u202eY wrong person' } },
+        RU,
+      );
+      expect(result.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'reason',
+      });
+      expect((await documents().findOne({ idempotencyKey: 'sfr-inv-0000004' }))?.status).toBe(
+        'ACKNOWLEDGED',
+      );
+    });
+
     it('re-sends the last acknowledgement on a reminder, counting reminders', async () => {
       const { pin, caseId, foreignId } = await personWithCase();
       await submit(RU, {
