@@ -61,7 +61,7 @@ describe('createSigningFetcher', () => {
 
 describe("JolDataSource, the caller's operation name", () => {
   /** What reached the pensions subgraph for an incoming operation `incoming`, planned as `planned`. */
-  async function sentFor(incoming: string, planned: string) {
+  async function sentFor(incoming: string, planned: string, ownOperation?: boolean) {
     const sent: { body: string; headers: Record<string, string> }[] = [];
     const network = (async (_url: string, init: RequestInit) => {
       sent.push({ body: String(init.body), headers: init.headers as Record<string, string> });
@@ -78,7 +78,7 @@ describe("JolDataSource, the caller's operation name", () => {
     await dataSource.process({
       kind: 'incoming operation',
       request: { query: planned, http: { method: 'POST', url: '', headers: new Headers() } },
-      context: { forwarded: { 'x-request-id': 'r', authorization: 'Bearer caller' } },
+      context: { forwarded: { 'x-request-id': 'r', authorization: 'Bearer caller' }, ownOperation },
       incomingRequestContext: { operation },
     } as unknown as Parameters<JolDataSource['process']>[0]);
     const { body, headers } = sent[0]!;
@@ -104,6 +104,15 @@ describe("JolDataSource, the caller's operation name", () => {
 
   it('is not sent for an anonymous operation', async () => {
     const request = await sentFor('{ a }', 'query Anonymous__pensions__0 { a }');
+    expect(request.headers[CALLER_OPERATION_NAME_HEADER]).toBeUndefined();
+  });
+
+  it('is not sent for an operation Jol wrote itself (the indicators CSV)', async () => {
+    const request = await sentFor(
+      'query IndicatorsCsv { a }',
+      'query IndicatorsCsv__x__0 { a }',
+      true,
+    );
     expect(request.headers[CALLER_OPERATION_NAME_HEADER]).toBeUndefined();
   });
 });

@@ -166,7 +166,7 @@ export class JolDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       if (value !== undefined) headers.set(name, value);
     }
     const operationName =
-      'incomingRequestContext' in options
+      'incomingRequestContext' in options && !context.ownOperation
         ? options.incomingRequestContext.operation?.name?.value
         : undefined;
     if (operationName) headers.set(CALLER_OPERATION_NAME_HEADER, operationName);
