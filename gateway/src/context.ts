@@ -17,6 +17,11 @@ export interface GatewayContext {
    * the caller's own request id as a label.
    */
   forwarded: Partial<Record<(typeof FORWARDED_HEADERS)[number], string>>;
+  /**
+   * Set for an operation Jol wrote itself on the caller's behalf (the indicators CSV): its name is
+   * Jol's, so subgraphs are not told it as the caller's.
+   */
+  ownOperation?: boolean;
 }
 
 export function createGatewayContext(

@@ -1,5 +1,11 @@
 import { SpanKind, trace } from '@opentelemetry/api';
-import { createSignatureVerifier, type NonceStore, type SigningKeys } from '@jol/schema';
+import { parse } from 'graphql';
+import {
+  CALLER_OPERATION_NAME_HEADER,
+  createSignatureVerifier,
+  type NonceStore,
+  type SigningKeys,
+} from '@jol/schema';
 import { recordSpans } from '@jol/testkit/service';
 import { createSigningFetcher, JolDataSource } from './data-source';
 import { createSubgraphGuard, type SubgraphGuard } from './resilience/subgraph-guard';
@@ -50,6 +56,64 @@ describe('createSigningFetcher', () => {
     expect(await labour(request)).toEqual({ ok: true, keyId: 'current' });
     const health = createSignatureVerifier({ audience: 'health', keys: KEYS, nonces: anyNonce });
     expect(await health(request)).toEqual({ ok: false, reason: 'bad signature' });
+  });
+});
+
+describe("JolDataSource, the caller's operation name", () => {
+  /** What reached the pensions subgraph for an incoming operation `incoming`, planned as `planned`. */
+  async function sentFor(incoming: string, planned: string, ownOperation?: boolean) {
+    const sent: { body: string; headers: Record<string, string> }[] = [];
+    const network = (async (_url: string, init: RequestInit) => {
+      sent.push({ body: String(init.body), headers: init.headers as Record<string, string> });
+      return new Response(JSON.stringify({ data: { ok: true } }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
+    }) as unknown as typeof fetch;
+    const dataSource = new JolDataSource({
+      url: 'http://127.0.0.1:4004/graphql',
+      fetcher: createSigningFetcher(KEYS, 'pensions', network),
+    });
+    const operation = parse(incoming).definitions[0];
+    await dataSource.process({
+      kind: 'incoming operation',
+      request: { query: planned, http: { method: 'POST', url: '', headers: new Headers() } },
+      context: { forwarded: { 'x-request-id': 'r', authorization: 'Bearer caller' }, ownOperation },
+      incomingRequestContext: { operation },
+    } as unknown as Parameters<JolDataSource['process']>[0]);
+    const { body, headers } = sent[0]!;
+    return { method: 'POST', path: '/graphql', body, headers };
+  }
+
+  it("is sent, signed, in place of the query planner's name", async () => {
+    const request = await sentFor('query CaseWork42 { a }', 'query CaseWork42__pensions__1 { a }');
+    expect(request.headers[CALLER_OPERATION_NAME_HEADER]).toBe('CaseWork42');
+    expect(request.headers['x-jol-signed-headers']).toContain(CALLER_OPERATION_NAME_HEADER);
+    const pensions = createSignatureVerifier({
+      audience: 'pensions',
+      keys: KEYS,
+      nonces: anyNonce,
+    });
+    expect(await pensions(request)).toEqual({ ok: true, keyId: 'current' });
+    const renamed = { ...request.headers, [CALLER_OPERATION_NAME_HEADER]: 'Other' };
+    expect(await pensions({ ...request, headers: renamed })).toEqual({
+      ok: false,
+      reason: 'bad signature',
+    });
+  });
+
+  it('is not sent for an anonymous operation', async () => {
+    const request = await sentFor('{ a }', 'query Anonymous__pensions__0 { a }');
+    expect(request.headers[CALLER_OPERATION_NAME_HEADER]).toBeUndefined();
+  });
+
+  it('is not sent for an operation Jol wrote itself (the indicators CSV)', async () => {
+    const request = await sentFor(
+      'query IndicatorsCsv { a }',
+      'query IndicatorsCsv__x__0 { a }',
+      true,
+    );
+    expect(request.headers[CALLER_OPERATION_NAME_HEADER]).toBeUndefined();
   });
 });
 

@@ -1,7 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
-import { signRequest, traceContextHeaders, traceSubgraphCall, type SigningKeys } from '@jol/schema';
+import {
+  CALLER_OPERATION_NAME_HEADER,
+  signRequest,
+  traceContextHeaders,
+  traceSubgraphCall,
+  type SigningKeys,
+} from '@jol/schema';
 import { GraphQLError } from 'graphql';
 import { Agent, fetch as undiciFetch } from 'undici';
 import type { GatewayContext } from './context';
@@ -146,16 +152,24 @@ export class JolDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       throw error;
     }
   }
-  override willSendRequest({
-    request,
-    context,
-  }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  /**
+   * Sets the headers a subgraph judges and audits the request by: those of `context.forwarded`,
+   * and the name the caller gave its operation (none for an anonymous one), since the document the
+   * subgraph receives bears the query planner's name (`CaseWork42__pensions__1`) instead.
+   */
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const { request, context } = options;
     const headers = request.http?.headers;
     if (!headers || !context?.forwarded) return;
     for (const name of FORWARDED_HEADERS) {
       const value = context.forwarded[name];
       if (value !== undefined) headers.set(name, value);
     }
+    const operationName =
+      'incomingRequestContext' in options && !context.ownOperation
+        ? options.incomingRequestContext.operation?.name?.value
+        : undefined;
+    if (operationName) headers.set(CALLER_OPERATION_NAME_HEADER, operationName);
   }
 
   /**

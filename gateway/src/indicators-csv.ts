@@ -271,12 +271,15 @@ export function createIndicatorsCsvHandler(options: IndicatorsCsvOptions) {
       const query = `query IndicatorsCsv($filter: IndicatorFilter, $by: [IndicatorDimension!]) {
   indicators(filter: $filter, by: $by) { ${measures.map((m) => `${m} { ${TABLE} }`).join(' ')} }
 }`;
-      const contextValue = createGatewayContext(
-        requestIdOf(res),
-        req.headers,
-        options.log,
-        (res.locals.caller as Caller) ?? null,
-      );
+      const contextValue: GatewayContext = {
+        ...createGatewayContext(
+          requestIdOf(res),
+          req.headers,
+          options.log,
+          (res.locals.caller as Caller) ?? null,
+        ),
+        ownOperation: true,
+      };
       bindAccessLine(contextValue, res);
       const response = await options.apollo.executeOperation(
         { query, variables: { filter, by }, operationName: 'IndicatorsCsv' },

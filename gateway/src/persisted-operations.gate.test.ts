@@ -5,6 +5,7 @@ import {
   createPersistedOperationsGate,
   createRefusalAuditor,
   pinsIn,
+  requestedOperations,
   type OperationRefusal,
 } from './persisted-operations';
 
@@ -39,6 +40,7 @@ function createHarness(options: { audit?: 'record' | 'fail' | 'none' } = {}) {
   async function call(input: {
     caller?: Caller;
     body?: unknown;
+    query?: Record<string, unknown>;
     method?: string;
     headers?: Record<string, unknown>;
     id?: string;
@@ -46,6 +48,7 @@ function createHarness(options: { audit?: 'record' | 'fail' | 'none' } = {}) {
     const req = {
       method: input.method ?? 'POST',
       body: input.body,
+      query: input.query,
       headers: input.headers ?? {},
       id: input.id,
     } as unknown as Request;
@@ -205,6 +208,107 @@ describe('the persisted operations gate, called directly', () => {
     expect(await call({ caller: PARTNER, body: {} })).toMatchObject({ status: 403 });
     expect(errors).toEqual([
       [{ err: new Error('store down') }, 'a refused partner request was not audited'],
+    ]);
+  });
+});
+
+describe('the persons of a refused request, in every form it takes', () => {
+  const [A, B, C] = ['10503199012345', '10101199000011', '20202199000022'];
+  const apq = (hash: string) => ({ persistedQuery: { version: 1, sha256Hash: hash } });
+
+  it('are those of each operation of a batch (a JSON array body), the first id and name kept', async () => {
+    const { call, refusals } = createHarness();
+    await call({
+      caller: PARTNER,
+      body: [
+        'not an operation',
+        { operationName: 'First', extensions: apq(HEX), variables: { pin: A } },
+        { id: REGISTERED.id, operationName: 'Second', variables: { input: { pins: [B, A] } } },
+      ],
+    });
+    expect(refusals[0]).toMatchObject({
+      operationId: HEX,
+      operationName: 'First',
+      pins: [A, B],
+    });
+  });
+
+  it('are those of the URL-encoded variables of a GET, with its id and operation name', async () => {
+    const { call, refusals } = createHarness();
+    const refused = await call({
+      caller: PARTNER,
+      method: 'GET',
+      query: {
+        operationName: 'FindExchangeCases',
+        variables: JSON.stringify({ pin: A }),
+        extensions: JSON.stringify(apq(REGISTERED.id)),
+      },
+    });
+    expect(refused).toMatchObject({
+      status: 403,
+      json: refusal('Partner institutions POST the id of a registered operation'),
+    });
+    expect(refusals[0]).toMatchObject({
+      operationId: REGISTERED.id,
+      operationName: 'FindExchangeCases',
+      pins: [A],
+    });
+  });
+
+  it('are those of each value of a repeated GET parameter; malformed JSON names no one, and is audited', async () => {
+    const { call, refusals } = createHarness();
+    await call({
+      caller: PARTNER,
+      method: 'GET',
+      query: { variables: [JSON.stringify({ pin: A }), '{"pin":', JSON.stringify([C])] },
+    });
+    await call({ caller: PARTNER, method: 'GET', query: { variables: `{"pin":"${B}"` } });
+    expect(refusals.map((r) => r.pins)).toEqual([[A, C], []]);
+  });
+
+  it('are at most 20 over all the operations of a request', async () => {
+    const { call, refusals } = createHarness();
+    const pinOfDay = (day: number) => `1${String(day).padStart(2, '0')}01199000000`;
+    const batch = Array.from({ length: 25 }, (_, i) => ({ variables: { pin: pinOfDay(i + 1) } }));
+    await call({ caller: PARTNER, body: batch });
+    expect(refusals[0]!.pins).toHaveLength(20);
+  });
+});
+
+describe('requestedOperations', () => {
+  const raw = (text: string | Uint8Array) => ({ body: Buffer.from(text), query: {} });
+
+  it('reads a body the JSON parser refused: a batch, or an object sent as another media type', () => {
+    expect(requestedOperations(raw('[{"variables":{"pin":"1"}}, 7, null]'))).toEqual([
+      { variables: { pin: '1' } },
+    ]);
+    expect(requestedOperations(raw('{"operationName":"A"}'))).toEqual([{ operationName: 'A' }]);
+  });
+
+  it.each([
+    ['no JSON', raw('{"variables":')],
+    ['no utf-8', raw(new Uint8Array([0x7b, 0xff, 0x7d]))],
+    ['no body and no query string', { body: undefined, query: {} }],
+    ['a JSON scalar', raw('"10503199012345"')],
+  ])('finds no operation in %s', (_label, req) => {
+    expect(requestedOperations(req)).toEqual([]);
+  });
+
+  it('reads the query string beside the body, parsing only variables and extensions', () => {
+    expect(
+      requestedOperations({
+        body: { operationName: 'Posted' },
+        query: { query: '{ a }', variables: '{"a":1}', extensions: 'no json', id: 'x' },
+      }),
+    ).toEqual([
+      { operationName: 'Posted' },
+      {
+        query: '{ a }',
+        id: 'x',
+        operationName: undefined,
+        variables: { a: 1 },
+        extensions: undefined,
+      },
     ]);
   });
 });

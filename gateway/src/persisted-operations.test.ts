@@ -1,13 +1,17 @@
 import express from 'express';
 import {
+  createJsonErrorHandler,
   createLogger,
   createSignatureVerifier,
   listen,
+  parseJsonBody,
+  readRawBody,
   type Caller,
   type RunningServer,
 } from '@jol/schema';
 import { buildManifest, readOperations } from './partner-operations/manifest';
 import {
+  createPartnerErrorAuditor,
   createPersistedOperationsGate,
   createRefusalAuditor,
   OPERATION_NOT_REGISTERED,
@@ -178,6 +182,99 @@ describe('the persisted operations gate', () => {
     const { status, body } = await send('officer', payload);
     expect(status).toBe(200);
     expect(body.forwarded).toEqual(payload);
+  });
+});
+
+describe('the refused partner requests the gateway cannot plan, behind its own body parsers', () => {
+  let running: RunningServer;
+  const refusals: OperationRefusal[] = [];
+  const PIN = '21712197565911';
+
+  beforeAll(async () => {
+    const options = {
+      manifests,
+      log: createLogger('test', 'silent'),
+      audit: async (refusal: OperationRefusal) => {
+        refusals.push(refusal);
+      },
+    };
+    const app = express();
+    app.use(
+      '/graphql',
+      (_req, res, next) => {
+        res.locals.caller = CALLERS.ru;
+        next();
+      },
+      readRawBody({ limit: '100kb', inflate: true }),
+      parseJsonBody,
+      createPersistedOperationsGate(options),
+      (_req, res) => {
+        res.json({ forwarded: true });
+      },
+      createPartnerErrorAuditor(options),
+    );
+    app.use(createJsonErrorHandler(options.log));
+    running = await listen(app, 0, '127.0.0.1');
+  });
+  afterAll(async () => {
+    await running.close();
+  });
+  beforeEach(() => {
+    refusals.length = 0;
+  });
+
+  const registered = {
+    operationName: 'SubmitPeriods',
+    variables: { input: { pin: PIN } },
+    extensions: { persistedQuery: { version: 1, sha256Hash: op('SubmitPeriods').id } },
+  };
+
+  it('names the persons of a batch (a JSON array), refused 400 by the parser', async () => {
+    const response = await fetch(`${running.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([registered, { variables: { pin: '10101199000011' } }]),
+    });
+    expect(response.status).toBe(400);
+    expect(refusals).toEqual([
+      expect.objectContaining({
+        operationId: op('SubmitPeriods').id,
+        operationName: 'SubmitPeriods',
+        pins: [PIN, '10101199000011'],
+      }),
+    ]);
+  });
+
+  it('names the persons of a body sent as another media type, refused 415', async () => {
+    const response = await fetch(`${running.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify(registered),
+    });
+    expect(response.status).toBe(415);
+    expect(refusals).toEqual([expect.objectContaining({ pins: [PIN] })]);
+  });
+
+  it('names the persons of a GET, refused 403', async () => {
+    const url = new URL(`${running.url}/graphql`);
+    url.searchParams.set('operationName', registered.operationName);
+    url.searchParams.set('variables', JSON.stringify(registered.variables));
+    url.searchParams.set('extensions', JSON.stringify(registered.extensions));
+    const response = await fetch(url);
+    expect(response.status).toBe(403);
+    expect(refusals).toEqual([
+      expect.objectContaining({
+        operationId: op('SubmitPeriods').id,
+        operationName: 'SubmitPeriods',
+        pins: [PIN],
+      }),
+    ]);
+  });
+
+  it('audits a GET whose variables are not JSON, naming no one', async () => {
+    const response = await fetch(`${running.url}/graphql?variables=%7B%22pin%22%3A`);
+    expect(response.status).toBe(403);
+    expect(refusals).toEqual([expect.objectContaining({ operationId: null, pins: [] })]);
   });
 });
 

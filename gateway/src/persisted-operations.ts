@@ -104,15 +104,72 @@ export function pinsIn(value: unknown, found = new Set<string>(), depth = 0): st
   return [...found];
 }
 
-/** Sends a refusal of `caller`'s request to the audit; a failure is logged, the refusal stands. */
+/** A JSON text's value, or undefined when it is not JSON (a malformed parameter names no one). */
+function parsedJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A JSON query-string parameter as a body field would be; a repeated one, each of its values. */
+function jsonParameter(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(jsonParameter);
+  return typeof value === 'string' ? parsedJson(value) : value;
+}
+
+/**
+ * Every operation a refused request carried, in each form a client may send one: a JSON object
+ * body, each object of a JSON array body (a batch), and the query string of a GET (`variables`
+ * and `extensions` as URL-encoded JSON). A body still raw is one the JSON parser refused (a batch,
+ * another media type) and is read once more, for the audit's sake; what is not JSON names no one.
+ */
+export function requestedOperations(req: Pick<Request, 'body' | 'query'>): RequestBody[] {
+  let body: unknown = req.body;
+  if (Buffer.isBuffer(body)) {
+    let text: string | undefined;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    } catch {
+      text = undefined;
+    }
+    body = text === undefined ? undefined : parsedJson(text);
+  }
+  const isObject = (value: unknown): value is RequestBody =>
+    !!value && typeof value === 'object' && !Array.isArray(value);
+  const operations = (Array.isArray(body) ? body : [body]).filter(isObject);
+  const query: Record<string, unknown> = isObject(req.query) ? req.query : {};
+  if (Object.keys(query).length > 0) {
+    operations.push({
+      query: query.query,
+      id: query.id,
+      operationName: query.operationName,
+      variables: jsonParameter(query.variables),
+      extensions: jsonParameter(query.extensions) as RequestBody['extensions'],
+    });
+  }
+  return operations;
+}
+
+/** The first of the operations' answers that is not null. */
+const firstOf = <T>(operations: RequestBody[], read: (body: RequestBody) => T | null): T | null =>
+  operations.map(read).find((value) => value !== null) ?? null;
+
+/**
+ * Sends a refusal of `caller`'s request to the audit, naming the persons of every operation it
+ * carried (see requestedOperations); a failure is logged, the refusal stands.
+ */
 async function auditRefusal(
   options: PersistedOperationsOptions,
   caller: Caller,
   req: Request,
   res: Response,
-  body: RequestBody,
 ): Promise<void> {
   const purpose = req.headers['x-purpose'];
+  const operations = requestedOperations(req);
+  const pins = new Set<string>();
+  for (const operation of operations) pinsIn(operation.variables, pins);
   await options
     .audit?.({
       caller,
@@ -120,9 +177,9 @@ async function auditRefusal(
       callerRequestId: callerRequestIdFrom(req.headers['x-request-id']),
       purpose: typeof purpose === 'string' ? purpose : null,
       authorization: req.headers.authorization ?? '',
-      operationId: requestedId(body),
-      operationName: requestedName(body),
-      pins: pinsIn(body.variables),
+      operationId: firstOf(operations, requestedId),
+      operationName: firstOf(operations, requestedName),
+      pins: [...pins],
     })
     .catch((error) =>
       options.log.error({ err: error }, 'a refused partner request was not audited'),
@@ -168,7 +225,7 @@ export function createPersistedOperationsGate(options: PersistedOperationsOption
           : id
             ? `Operation ${id} is not registered for ${caller.partner ?? 'a token without a partner claim'}`
             : 'Send the id of an operation registered for your institution (extensions.persistedQuery.sha256Hash or id)';
-    await auditRefusal(options, caller, req, res, body);
+    await auditRefusal(options, caller, req, res);
     sendError(res, 403, OPERATION_NOT_REGISTERED, message);
   };
 }
@@ -185,7 +242,7 @@ export function createPartnerErrorAuditor(
   return async (error: unknown, req: Request, res: Response, next: NextFunction) => {
     const caller = res.locals.caller as Caller | undefined;
     if (caller?.roles.includes(PARTNER_ROLE) && clientErrorOf(error)) {
-      await auditRefusal(options, caller, req, res, {});
+      await auditRefusal(options, caller, req, res);
     }
     next(error);
   };

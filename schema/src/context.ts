@@ -9,6 +9,7 @@ import {
   type PersonRegister,
   type PersonRegisterFactory,
 } from './access/person-register';
+import { CALLER_OPERATION_NAME_HEADER } from './access/signing';
 import { createAccessTrail, type AccessTrail } from './access/trail';
 import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from './change-events/webhook-settings';
 import type { Logger } from './logger';
@@ -29,6 +30,12 @@ export interface JolContext<TLoaders = unknown, TModels = unknown> {
   requestId: string;
   /** The `X-Request-Id` the caller chose, as the gateway passed it on: a label, never an id. */
   callerRequestId: string | null;
+  /**
+   * The name the caller gave its operation, as the gateway passed it on under its signature (null:
+   * an anonymous operation), never the name the gateway's query planner gave its part of it.
+   * Undefined for an operation run in-process (tests, tools), whose document is the caller's own.
+   */
+  callerOperationName?: string | null;
   log: Logger;
   /** Batched readers, fresh for this request. */
   loaders: TLoaders;
@@ -64,8 +71,21 @@ export function callerRequestIdFrom(header: unknown): string | null {
   return typeof header === 'string' && REQUEST_ID.test(header) ? header : null;
 }
 
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
+
+/** A caller's operation name as the gateway passed it on, kept when a GraphQL name; else null. */
+export function callerOperationNameFrom(header: unknown): string | null {
+  return typeof header === 'string' && OPERATION_NAME.test(header) ? header : null;
+}
+
 export interface ContextInput<TLoaders, TModels> {
   headers: Record<string, string | string[] | undefined>;
+  /**
+   * Whether the headers are those of a request whose gateway signature was verified: only then
+   * does the context take the caller's operation name from them.
+   * @default false
+   */
+  signed?: boolean;
   log: Logger;
   models: TModels;
   createLoaders: (models: TModels) => TLoaders;
@@ -88,6 +108,11 @@ export function createRequestContext<TLoaders, TModels>(
   return {
     requestId,
     callerRequestId: callerRequestIdFrom(input.headers[CALLER_REQUEST_ID_HEADER]),
+    ...(input.signed
+      ? {
+          callerOperationName: callerOperationNameFrom(input.headers[CALLER_OPERATION_NAME_HEADER]),
+        }
+      : {}),
     log: input.log.child({ requestId }),
     loaders,
     models: input.models,

@@ -185,9 +185,11 @@ export async function createSubgraphServer<
   const createContext = (
     headers: Record<string, string | string[] | undefined> = {},
     caller: Caller | null = null,
+    signed = false,
   ) =>
     createRequestContext({
       headers,
+      signed,
       log,
       models: options.models,
       createLoaders: options.createLoaders,
@@ -243,8 +245,9 @@ export async function createSubgraphServer<
     parseJsonBody,
     authenticate,
   ];
+  // Every route built on signedRoute has had the gateway's signature checked before its context.
   const contextOf = (req: Request, res: Response) =>
-    createContext(req.headers, (res.locals.caller as Caller | null) ?? null);
+    createContext(req.headers, (res.locals.caller as Caller | null) ?? null, true);
 
   const app = express();
   app.disable('x-powered-by');

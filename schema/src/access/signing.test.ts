@@ -1,4 +1,5 @@
 import {
+  CALLER_OPERATION_NAME_HEADER,
   createSignatureVerifier,
   SIGNATURE_HEADERS,
   signingKeys,
@@ -236,6 +237,45 @@ describe('signRequest and createSignatureVerifier', () => {
       ok: true,
       keyId: NEW.id,
     });
+  });
+
+  it("cover the caller's operation name whenever it is sent, and refuse it added, changed or dropped", async () => {
+    const plain = request();
+    const unnamed = received(plain, signRequest([NEW], plain, { now: NOW }));
+    expect(unnamed.headers[SIGNATURE_HEADERS.signedHeaders]).not.toContain(
+      CALLER_OPERATION_NAME_HEADER,
+    );
+    expect(
+      await labour().verify(
+        { ...unnamed, headers: { ...unnamed.headers, [CALLER_OPERATION_NAME_HEADER]: 'Mine' } },
+        NOW,
+      ),
+    ).toEqual({ ok: false, reason: 'the signature does not cover the caller operation name' });
+
+    const named = {
+      ...plain,
+      headers: { ...plain.headers, [CALLER_OPERATION_NAME_HEADER]: 'CaseWork42' },
+    };
+    const signature = signRequest([NEW], named, {
+      now: NOW,
+      extraHeaders: [CALLER_OPERATION_NAME_HEADER],
+    });
+    expect(signature[SIGNATURE_HEADERS.signedHeaders]).toBe(
+      'authorization;x-purpose;x-request-id;x-caller-request-id;x-caller-operation-name',
+    );
+    const arrived = received(named, signature);
+    expect(
+      await labour().verify(
+        { ...arrived, headers: { ...arrived.headers, [CALLER_OPERATION_NAME_HEADER]: 'Other' } },
+        NOW,
+      ),
+    ).toEqual({ ok: false, reason: 'bad signature' });
+    const { [CALLER_OPERATION_NAME_HEADER]: _dropped, ...withoutName } = arrived.headers;
+    expect(await labour().verify({ ...arrived, headers: withoutName }, NOW)).toEqual({
+      ok: false,
+      reason: 'bad signature',
+    });
+    expect(await labour().verify(arrived, NOW)).toEqual({ ok: true, keyId: NEW.id });
   });
 
   it('refuse a trace context added or changed on the way, and accept the one that was signed', async () => {

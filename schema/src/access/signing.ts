@@ -26,6 +26,13 @@ export const SIGNED_HEADERS = [
   'x-caller-request-id',
 ] as const;
 
+/**
+ * The header by which the gateway passes on the name the caller gave its operation (absent for an
+ * anonymous one): the audit stores it as the caller's label, so it is signed whenever it is sent
+ * (signRequest covers it by itself), and a verifier refuses a request carrying it uncovered.
+ */
+export const CALLER_OPERATION_NAME_HEADER = 'x-caller-operation-name';
+
 /** One signing key; its id travels with each signature so that keys can be rotated. */
 export interface SigningKey {
   id: string;
@@ -128,8 +135,8 @@ function hmac(secret: string, text: string): Buffer {
 /**
  * Signs a gateway-to-subgraph request with the first key of the set: HMAC-SHA256 over the target
  * subgraph, method, path, body digest, time, a one-time nonce, the key id and the headers of
- * SIGNED_HEADERS (plus `extraHeaders`), as they are in `request.headers`. Returns the headers to
- * send with it.
+ * SIGNED_HEADERS (plus CALLER_OPERATION_NAME_HEADER when it is sent, and `extraHeaders`), as
+ * they are in `request.headers`. Returns the headers to send with it.
  */
 export function signRequest(
   keys: SigningKeys,
@@ -137,7 +144,14 @@ export function signRequest(
   options: { now?: number; extraHeaders?: readonly string[] } = {},
 ): Record<string, string> {
   const key = keys[0];
-  const signedHeaders = [...SIGNED_HEADERS, ...(options.extraHeaders ?? [])];
+  const sentOperationName = headerValue(request.headers, CALLER_OPERATION_NAME_HEADER) !== null;
+  const signedHeaders = [
+    ...new Set<string>([
+      ...SIGNED_HEADERS,
+      ...(sentOperationName ? [CALLER_OPERATION_NAME_HEADER] : []),
+      ...(options.extraHeaders ?? []),
+    ]),
+  ];
   for (const name of signedHeaders)
     if (headerValue(request.headers, name) === REPEATED)
       throw new Error(`the header ${name} must have one value to be signed`);
@@ -235,6 +249,12 @@ export function createSignatureVerifier(options: SignatureVerifierOptions) {
       )
     )
       return { ok: false, reason: 'the signature does not cover the trace context' };
+    // Otherwise anyone on the way could put a name of their choosing in the caller's audit.
+    if (
+      !signedHeaders.includes(CALLER_OPERATION_NAME_HEADER) &&
+      headerValue(request.headers, CALLER_OPERATION_NAME_HEADER) !== null
+    )
+      return { ok: false, reason: 'the signature does not cover the caller operation name' };
     const expected = hmac(
       secret,
       canonical(

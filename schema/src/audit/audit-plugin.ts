@@ -37,7 +37,12 @@ export function createAuditPlugin(
             await chain.append(
               auditEventOf(service, context, summary, {
                 operationType: request.operation?.operation ?? null,
-                callerOperationName: request.operationName ?? null,
+                // The subgraph's document is the gateway's plan of the caller's operation, named
+                // by the query planner: only the name the gateway signed is the caller's.
+                callerOperationName:
+                  context.callerOperationName === undefined
+                    ? (request.operationName ?? null)
+                    : context.callerOperationName,
                 callerOperationId: null,
               }),
             );

@@ -214,6 +214,53 @@ describe('access: identity, purpose, signatures, audit', () => {
   });
 
   describe('audit', () => {
+    it("names a read in every agency's log as its caller named it, never as the query planner did", async () => {
+      const subject = await jol.as('DATA_SUBJECT', { pin: OSH });
+      const reads = {
+        'named-read-1': `query CaseWork42($pin: PIN!) {
+          person(pin: $pin) { pin skills { name } screenings { kind } contributions { amount } }
+        }`,
+        'anonymous-read-1': `query ($pin: PIN!) {
+          person(pin: $pin) { pin skills { name } screenings { kind } contributions { amount } }
+        }`,
+      };
+      for (const [requestId, query] of Object.entries(reads)) {
+        const read = await subject(query, { pin: OSH }, { requestId });
+        expect(read.errors).toBeUndefined();
+      }
+      const agencies = ['migration', 'labour', 'health', 'pensions'];
+      const log = await subject(
+        `query ($pin: PIN!) { person(pin: $pin) { accessLog {
+          ${agencies.map((a) => `${a}(first: 20) { events { callerRequestId callerOperationName } }`).join('\n')}
+        } } }`,
+        { pin: OSH },
+      );
+      expect(log.errors).toBeUndefined();
+      const named: Record<string, string | null> = {
+        'named-read-1': 'CaseWork42',
+        'anonymous-read-1': null,
+      };
+      for (const agency of agencies) {
+        const events = (
+          log.data.person.accessLog[agency].events as {
+            callerRequestId: string | null;
+            callerOperationName: string | null;
+          }[]
+        ).filter((e) => e.callerRequestId !== null && e.callerRequestId in named);
+        // Each read is in every agency's log, and each of its events bears the caller's name.
+        expect({ agency, requests: new Set(events.map((e) => e.callerRequestId)) }).toEqual({
+          agency,
+          requests: new Set(Object.keys(named)),
+        });
+        for (const event of events)
+          expect({ agency, ...event }).toEqual({
+            agency,
+            callerRequestId: event.callerRequestId,
+            callerOperationName: named[event.callerRequestId!],
+          });
+      }
+    });
+
     it('shows the data subject the reads an officer just made, under the id Jol gave them', async () => {
       const officer = await jol.as('HEALTH_OFFICER');
       const read = await officer(

@@ -464,6 +464,62 @@ describe('partner exchange: a Russian partner system through the gateway', () =>
       ]);
     });
 
+    it("names the person of a refused GET or batch, in the audit and in the person's access log", async () => {
+      const token = await jol.token('PARTNER', { partner: 'RU-SFR' });
+      const find = manifestOf('RU-SFR').operations.find((o) => o.name === 'FindExchangeCases')!;
+      const operation = {
+        operationName: 'FindExchangeCases',
+        variables: { pin: AIBEK.pin },
+        extensions: { persistedQuery: { version: 1, sha256Hash: find.id } },
+      };
+      const headers = (requestId: string) => ({
+        authorization: `Bearer ${token}`,
+        'x-purpose': 'PENSION_EXCHANGE',
+        'apollo-require-preflight': '1',
+        'x-request-id': requestId,
+      });
+      const url = new URL(jol.graphqlUrl);
+      for (const [name, value] of Object.entries(operation))
+        url.searchParams.set(name, typeof value === 'string' ? value : JSON.stringify(value));
+      const get = await fetch(url, { headers: headers('partner-refused-get') });
+      expect(get.status).toBe(403);
+      expect((await readGraphQL(get)).errors[0].extensions.code).toBe('OPERATION_NOT_REGISTERED');
+      const batch = await fetch(jol.graphqlUrl, {
+        method: 'POST',
+        headers: { ...headers('partner-refused-batch'), 'content-type': 'application/json' },
+        body: JSON.stringify([operation, operation]),
+      });
+      expect(batch.status).toBe(400);
+      await batch.body?.cancel();
+      for (const requestId of ['partner-refused-get', 'partner-refused-batch'])
+        expect(await audited(requestId)).toEqual([
+          expect.objectContaining({
+            refused: ['Gateway.persistedOperation'],
+            callerOperationName: 'FindExchangeCases',
+            callerOperationId: find.id,
+            pins: [AIBEK.pin],
+            partner: 'RU-SFR',
+            outcome: 'DENIED',
+          }),
+        ]);
+
+      const subject = await jol.as('DATA_SUBJECT', { pin: AIBEK.pin });
+      const log = await subject(
+        `query ($pin: PIN!) {
+          person(pin: $pin) { accessLog { pensions(first: 50) { events {
+            callerRequestId outcome institution { code } } } } }
+        }`,
+        { pin: AIBEK.pin },
+      );
+      expect(log.errors).toBeUndefined();
+      for (const requestId of ['partner-refused-get', 'partner-refused-batch'])
+        expect(log.data.person.accessLog.pensions.events).toContainEqual({
+          callerRequestId: requestId,
+          outcome: 'DENIED',
+          institution: { code: 'RU-SFR' },
+        });
+    });
+
     it('refuses fields outside its slice even in an operation registered for it', async () => {
       const client = new PartnerClient({
         url: jol.graphqlUrl,
