@@ -7,6 +7,7 @@ import {
   type SubgraphAccessOptions,
 } from '@jol/schema';
 import { createMigrationLoaders, createMigrationModels, type MigrationLoaders } from './context';
+import { stayCountriesOf } from './episode/episode.model';
 import { migrationMasks, migrationRules } from './rules';
 import { createMigrationSchema } from './schema';
 
@@ -36,7 +37,11 @@ export async function createMigrationServer({ connection, log, access }: Migrati
       subjectDirectory: ({ loaders }) =>
         storeSubjectDirectory((pin) => (loaders as MigrationLoaders).personByPin.load(pin)),
       personRegister: ({ loaders }) =>
-        storePersonRegister((pin) => (loaders as MigrationLoaders).personByPin.load(pin)),
+        storePersonRegister(
+          (pin) => (loaders as MigrationLoaders).personByPin.load(pin),
+          async (pin) =>
+            stayCountriesOf(await (loaders as MigrationLoaders).episodesByPin.load(pin)),
+        ),
     },
     changeEvents: true,
   });
