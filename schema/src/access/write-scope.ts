@@ -142,12 +142,10 @@ export async function decideTiedToCountry(
   country: string,
   tiedHere: () => Promise<boolean>,
 ): Promise<true | GraphQLError> {
-  let tied: boolean;
+  let stayed: boolean;
   try {
     const answer = await context.register.find(pin);
-    tied =
-      (answer.kind === 'registered' && answer.stayCountries.includes(country)) ||
-      (await tiedHere());
+    stayed = answer.kind === 'registered' && answer.stayCountries.includes(country);
   } catch (error) {
     return refuse(
       context,
@@ -156,7 +154,7 @@ export async function decideTiedToCountry(
       error instanceof GraphQLError ? error : subjectDirectoryUnavailable(),
     );
   }
-  if (tied) return true;
+  if (stayed || (await tiedHere())) return true;
   return refuse(
     context,
     coordinate,
