@@ -1430,7 +1430,7 @@ export type Query = {
   person?: Maybe<Person>;
   /** Persons matching a filter, a page at a time, by PIN. */
   persons: PersonConnection;
-  /** Whether a PIN names a registered person (null when not), with the birth date a write's dates are checked against; for Jol's own services. */
+  /** Whether a PIN names a registered person (null when not), with the birth date a write's dates are checked against and the countries the person stayed in; for Jol's own services. */
   registeredSubject?: Maybe<RegisteredSubject>;
   /** Finds persons by name without the PIN, for officers under a declared purpose. Names match whole words in Latin or Cyrillic script (one transliteration, Kyrgyz letters included), case-insensitively. One name needs the birth date; two or three need the birth date or the region; more than 20 matches list none (SEARCH_TOO_BROAD). Identity fields only; every search is audited and shows in the access log of each person it lists. */
   searchPersons: Array<PersonMatch>;
@@ -1644,11 +1644,13 @@ export type RegisterReturnInput = {
   returnedOn: Scalars['Date']['input'];
 };
 
-/** A registered person as the write checks of Jol's own services see them: the PIN and birth date only. Readable by the service identity alone. */
+/** A registered person as the write checks of Jol's own services see them: the PIN, birth date and countries of stays abroad only. Readable by the service identity alone. */
 export type RegisteredSubject = {
   __typename?: 'RegisteredSubject';
   birthDate?: Maybe<Scalars['Date']['output']>;
   pin: Scalars['PIN']['output'];
+  /** The countries of the stays abroad recorded for the person, each once, in alphabetical order. */
+  stayCountries: Array<Scalars['CountryCode']['output']>;
 };
 
 /** A returnee's enrolment in a reintegration programme. */

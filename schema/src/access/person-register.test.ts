@@ -33,7 +33,7 @@ describe('gatewayPersonRegister', () => {
 
   it('asks once for every PIN of a request, under a service token, naming the request it serves', async () => {
     const gateway = fakeGateway(() =>
-      json(200, { data: { s0: { birthDate: '1962-03-03' }, s1: null } }),
+      json(200, { data: { s0: { birthDate: '1962-03-03', stayCountries: ['RU'] }, s1: null } }),
     );
     const register = registerOf(gateway.fetchImpl);
     const answers = await Promise.all([
@@ -41,7 +41,7 @@ describe('gatewayPersonRegister', () => {
       register.find('10404198500032'),
     ]);
     expect(answers).toEqual([
-      { kind: 'registered', birthDate: new Date('1962-03-03T00:00:00Z') },
+      { kind: 'registered', birthDate: new Date('1962-03-03T00:00:00Z'), stayCountries: ['RU'] },
       { kind: 'unknown' },
     ]);
     expect(gateway.sent).toHaveLength(1);
@@ -70,6 +70,10 @@ describe('gatewayPersonRegister', () => {
     ['a 401', () => json(401, { errors: [{ message: 'The token is not valid' }] })],
     ['a 503', () => json(503, { errors: [{ message: 'down' }] })],
     ['an answer without the alias', () => json(200, { data: {} })],
+    [
+      'an answer without the countries of stays',
+      () => json(200, { data: { s0: { birthDate: '1962-03-03' } } }),
+    ],
     ['a body that is not JSON', () => new Response('<html>', { status: 200 })],
   ])('fails closed on %s (SERVICE_UNAVAILABLE, never "unknown")', async (_case, reply) => {
     const register = registerOf(fakeGateway(reply).fetchImpl);

@@ -5,13 +5,15 @@ import { issueServiceToken } from './service-identity';
 import { subjectDirectoryUnavailable, type SubjectDirectoryRequest } from './subject-directory';
 
 /**
- * The person register as Jol's own services ask it: whether a PIN names a registered person, and
- * their birth date. A subgraph asks it for a write whose caller may not read persons (a partner
+ * The person register as Jol's own services ask it: whether a PIN names a registered person,
+ * their birth date, and the countries of their recorded stays abroad. A subgraph asks it for a write whose caller may not read persons (a partner
  * institution), under the service identity (service-identity.ts) rather than as the caller, so
  * the answer decides the write and never reaches the caller beyond "no such person".
  */
 
-export type RegisterAnswer = { kind: 'registered'; birthDate: Date | null } | { kind: 'unknown' };
+export type RegisterAnswer =
+  | { kind: 'registered'; birthDate: Date | null; stayCountries: readonly string[] }
+  | { kind: 'unknown' };
 
 export interface PersonRegister {
   /** The answer for one PIN, cached for the request; rejects with `subjectDirectoryUnavailable`. */
@@ -25,16 +27,23 @@ export const unconfiguredPersonRegister: PersonRegister = {
   find: () => Promise.reject(subjectDirectoryUnavailable()),
 };
 
-/** The owning agency's register: answers from its own store through `findPerson` (a loader). */
+/**
+ * The owning agency's register: answers from its own store through `findPerson` and
+ * `findStayCountries` (loaders).
+ */
 export function storePersonRegister(
   findPerson: (pin: string) => Promise<{ birthDate?: Date | null } | null | undefined>,
+  findStayCountries: (pin: string) => Promise<readonly string[]>,
 ): PersonRegister {
   return {
     find: async (pin) => {
       const person = await findPerson(pin);
-      return person
-        ? { kind: 'registered', birthDate: person.birthDate ?? null }
-        : { kind: 'unknown' };
+      if (!person) return { kind: 'unknown' };
+      return {
+        kind: 'registered',
+        birthDate: person.birthDate ?? null,
+        stayCountries: await findStayCountries(pin),
+      };
     },
   };
 }
@@ -61,13 +70,13 @@ export function registerQuery(count: number): string {
   const variables = Array.from({ length: count }, (_, i) => `$p${i}: PIN!`).join(', ');
   const fields = Array.from(
     { length: count },
-    (_, i) => `s${i}: registeredSubject(pin: $p${i}) { birthDate }`,
+    (_, i) => `s${i}: registeredSubject(pin: $p${i}) { birthDate stayCountries }`,
   ).join(' ');
   return `query PersonRegister(${variables}) { ${fields} }`;
 }
 
 interface RegisterBody {
-  data?: Record<string, { birthDate?: unknown } | null> | null;
+  data?: Record<string, { birthDate?: unknown; stayCountries?: unknown } | null> | null;
   errors?: unknown[];
 }
 
@@ -76,10 +85,12 @@ function answerOf(body: RegisterBody, alias: string): RegisterAnswer {
   const subject = body.data?.[alias];
   if (subject === undefined) throw subjectDirectoryUnavailable();
   if (subject === null) return { kind: 'unknown' };
-  const { birthDate } = subject;
-  if (birthDate === null) return { kind: 'registered', birthDate: null };
+  const { birthDate, stayCountries } = subject;
+  if (!Array.isArray(stayCountries) || !stayCountries.every((c) => typeof c === 'string'))
+    throw subjectDirectoryUnavailable();
+  if (birthDate === null) return { kind: 'registered', birthDate: null, stayCountries };
   if (typeof birthDate !== 'string') throw subjectDirectoryUnavailable();
-  return { kind: 'registered', birthDate: parseIsoDate(birthDate) };
+  return { kind: 'registered', birthDate: parseIsoDate(birthDate), stayCountries };
 }
 
 /**

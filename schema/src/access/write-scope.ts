@@ -128,6 +128,45 @@ export async function decideRegisteredSubject(
 }
 
 /**
+ * For a partner institution opening a case, after decideRegisteredSubject: the person must have a
+ * tie to the institution's country known to Jol, a stay abroad there in the person register (asked
+ * under the service identity) or a fact the asking agency holds itself (`tiedHere`, asked only
+ * when the register names none). Opening a case is what gives a partner reach to the person, so a
+ * PIN without a tie is refused FORBIDDEN and recorded as refused; the caller learns only that Jol
+ * knows no tie of this person to its own country.
+ */
+export async function decideTiedToCountry(
+  context: JolContext,
+  coordinate: string,
+  pin: string,
+  country: string,
+  tiedHere: () => Promise<boolean>,
+): Promise<true | GraphQLError> {
+  let stayed: boolean;
+  try {
+    const answer = await context.register.find(pin);
+    stayed = answer.kind === 'registered' && answer.stayCountries.includes(country);
+  } catch (error) {
+    return refuse(
+      context,
+      coordinate,
+      pin,
+      error instanceof GraphQLError ? error : subjectDirectoryUnavailable(),
+    );
+  }
+  if (stayed || (await tiedHere())) return true;
+  return refuse(
+    context,
+    coordinate,
+    pin,
+    forbidden(
+      coordinate,
+      `No tie of the person to ${country} (a stay or insurance there) is known to Jol, so your institution may not run`,
+    ),
+  );
+}
+
+/**
  * Refuses a write, checked through the person register, whose dates fall before the birth of the
  * person it names (see checkNotBeforeBirth); `dates` maps each input field to its date.
  */

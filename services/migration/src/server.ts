@@ -7,6 +7,7 @@ import {
   type SubgraphAccessOptions,
 } from '@jol/schema';
 import type { MigrationLoaders } from './context';
+import { stayCountriesOf } from './episode/episode.model';
 import { migrationSubgraph } from './schema';
 
 export const SERVICE_NAME = 'migration';
@@ -35,7 +36,11 @@ export async function createMigrationServer({ connection, log, access }: Migrati
       subjectDirectory: ({ loaders }) =>
         storeSubjectDirectory((pin) => (loaders as MigrationLoaders).personByPin.load(pin)),
       personRegister: ({ loaders }) =>
-        storePersonRegister((pin) => (loaders as MigrationLoaders).personByPin.load(pin)),
+        storePersonRegister(
+          (pin) => (loaders as MigrationLoaders).personByPin.load(pin),
+          async (pin) =>
+            stayCountriesOf(await (loaders as MigrationLoaders).episodesByPin.load(pin)),
+        ),
     },
     changeEvents: migrationSubgraph.changeEvents,
   });

@@ -60,11 +60,23 @@ export function testSubjectDirectory(register: TestRegister = new Map()): Subjec
 }
 
 /**
+ * The countries of stays abroad the test register knows, PIN -> countries. A PIN it does not list
+ * stayed in every partner institution's country (TEST_STAY_COUNTRIES), so that a test opens cases
+ * without setting ties up; a test of ties lists the person here.
+ */
+export type TestStays = Map<string, readonly string[]>;
+
+export const TEST_STAY_COUNTRIES: readonly string[] = ['KZ', 'RU', 'TR'];
+
+/**
  * The person register (service identity) over the same test register: a PIN it does not list is
  * registered with no known birth date; an answer of `unknown` or `unreachable` is kept, and a
  * person refused to the caller is still registered (the service identity reads every PIN).
  */
-export function testPersonRegister(register: TestRegister = new Map()): PersonRegisterFactory {
+export function testPersonRegister(
+  register: TestRegister = new Map(),
+  stays: TestStays = new Map(),
+): PersonRegisterFactory {
   return () => ({
     find: async (pin) => {
       const answer = register.get(pin);
@@ -73,6 +85,7 @@ export function testPersonRegister(register: TestRegister = new Map()): PersonRe
       return {
         kind: 'registered',
         birthDate: answer?.kind === 'known' ? answer.facts.birthDate : null,
+        stayCountries: stays.get(pin) ?? TEST_STAY_COUNTRIES,
       };
     },
   });
@@ -87,14 +100,17 @@ export function registeredPerson(homeRegion: string, birthDate: string): Subject
  * Access options for service tests, which call Apollo Server directly (no HTTP, so no signature
  * and no token to verify; the caller is given to `execute`).
  */
-export function testAccess(register: TestRegister = new Map()): SubgraphAccessOptions {
+export function testAccess(
+  register: TestRegister = new Map(),
+  stays: TestStays = new Map(),
+): SubgraphAccessOptions {
   return {
     signingKeys: [{ id: 'service-tests', secret: 'service-tests-do-not-sign-requests-0000' }],
     verifyToken: async () => {
       throw new Error('service tests pass the caller directly');
     },
     subjectDirectory: testSubjectDirectory(register),
-    personRegister: testPersonRegister(register),
+    personRegister: testPersonRegister(register, stays),
   };
 }
 

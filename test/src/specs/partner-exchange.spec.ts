@@ -26,6 +26,10 @@ const AIBEK = {
   birthDate: '1962-03-03',
 };
 const STRANGER = '10404198500032';
+/** A person who worked in Turkiye only: no Kazakh or Russian institution has a claim of theirs. */
+const NURLAN = { pin: '20505198000033', birthDate: '1980-05-05' };
+/** An IIN with a valid check digit that no Kazakh record gave: anyone can make one up. */
+const MADE_UP_IIN = '850715300003';
 
 /**
  * An operation no partner should have: a case's person with pension fields outside the exchange
@@ -97,31 +101,45 @@ describe('partner exchange: a Russian partner system through the gateway', () =>
     pensionsDb = mongo.db(`${jol.databasePrefix}_pensions`);
 
     const migration = await jol.as('MIGRATION_OFFICER');
-    const registered = await migration(
-      `mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { pin } }`,
-      {
-        input: {
-          pin: AIBEK.pin,
-          nameCyrillic: { last: 'Токтогулов', first: 'Айбек' },
-          nameLatin: { last: 'Toktogulov', first: 'Aibek' },
-          birthDate: AIBEK.birthDate,
-          sex: 'MALE',
-          homeRegion: 'KG-O',
-          russianProficiency: 'FLUENT',
+    for (const [person, cyrillic, latin, stayedIn] of [
+      [AIBEK, { last: 'Токтогулов', first: 'Айбек' }, { last: 'Toktogulov', first: 'Aibek' }, 'RU'],
+      [NURLAN, { last: 'Асанов', first: 'Нурлан' }, { last: 'Asanov', first: 'Nurlan' }, 'TR'],
+    ] as const) {
+      const registered = await migration(
+        `mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { pin } }`,
+        {
+          input: {
+            pin: person.pin,
+            nameCyrillic: cyrillic,
+            nameLatin: latin,
+            birthDate: person.birthDate,
+            sex: 'MALE',
+            homeRegion: 'KG-O',
+            russianProficiency: 'FLUENT',
+          },
         },
-      },
-    );
-    expect(registered.errors).toBeUndefined();
+      );
+      expect(registered.errors).toBeUndefined();
+      // The stay abroad that ties the person to a partner institution's country.
+      const departed = await migration(
+        `mutation ($input: RegisterDepartureInput!) { registerDeparture(input: $input) { id } }`,
+        {
+          input: { pin: person.pin, departedOn: '2005-03-01', country: stayedIn, purpose: 'WORK' },
+        },
+      );
+      expect(departed.errors).toBeUndefined();
+    }
     const pensions = await jol.as('PENSION_OFFICER');
-    for (const [from, to] of [
-      ['1985-01-01', '2004-12-31'],
-      ['2019-01-01', '2021-03-31'],
+    for (const [pin, from, to] of [
+      [AIBEK.pin, '1985-01-01', '2004-12-31'],
+      [AIBEK.pin, '2019-01-01', '2021-03-31'],
+      [NURLAN.pin, '2021-01-01', '2022-12-31'],
     ]) {
       const recorded = await pensions(
         `mutation ($input: RecordInsurancePeriodInput!) { recordInsurancePeriod(input: $input) { id } }`,
         {
           input: {
-            pin: AIBEK.pin,
+            pin,
             country: 'KG',
             from,
             to,
@@ -214,7 +232,7 @@ describe('partner exchange: a Russian partner system through the gateway', () =>
     await expect(changed).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
-  it('rejects periods overlapping the Kyrgyz ones with reasons, storing none', async () => {
+  it('rejects periods overlapping the Kyrgyz ones with one reason naming none, storing none', async () => {
     const rejected = await ru.submitPeriods({
       caseId,
       pin: AIBEK.pin,
@@ -224,7 +242,7 @@ describe('partner exchange: a Russian partner system through the gateway', () =>
     });
     expect(rejected.status).toBe('REJECTED');
     expect(rejected.rejectionReasons).toEqual([
-      'period 1 (RU 2020-01-01..2020-12-31) overlaps an insurance period already recorded for the person',
+      'the document overlaps insurance periods already recorded for the person; no period was stored',
     ]);
     expect(
       await pensionsDb
@@ -392,6 +410,41 @@ describe('partner exchange: a Russian partner system through the gateway', () =>
           purpose: 'PENSION_EXCHANGE',
           outcome: 'DENIED',
         }),
+      ]);
+    });
+
+    it('refuses to open a case for a person with no tie to its country, so it reads none of their periods', async () => {
+      // A Kazakh institution, a made-up IIN with a valid check digit, a person who only ever
+      // stayed in Turkiye.
+      const cases = pensionsDb.collection('pension_exchange_cases');
+      const refused = kz.openCase({
+        pin: NURLAN.pin,
+        foreignId: MADE_UP_IIN,
+        agreement: 'EAEU-2019',
+      });
+      await expect(refused).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(refused).rejects.toThrow(/No tie of the person to KZ/);
+      expect(await cases.countDocuments({ pin: NURLAN.pin })).toBe(0);
+      expect(await audited(kz.lastRequestId)).toEqual([
+        expect.objectContaining({
+          refused: ['Mutation.openPensionExchangeCase'],
+          served: [],
+          pins: [NURLAN.pin],
+          partner: 'KZ-GK',
+          outcome: 'DENIED',
+        }),
+      ]);
+      // Without a case it reaches nothing of the person.
+      await expect(kz.findCases(NURLAN.pin)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      // The Turkish institution, in whose country the person stayed, opens and reads.
+      const tr = await partnerClient('TR-SGK');
+      const opened = await tr.openCase({
+        pin: NURLAN.pin,
+        foreignId: '20000000046',
+        agreement: 'KG-TR-2018',
+      });
+      expect(await tr.kyrgyzPeriods(opened.caseId)).toEqual([
+        expect.objectContaining({ country: 'KG', from: '2021-01-01', to: '2022-12-31' }),
       ]);
     });
 
@@ -638,6 +691,26 @@ describe('partner exchange: a Russian partner system through the gateway', () =>
           outcome: 'FAILED',
         }),
       ]);
+    });
+
+    it('learns nothing of recorded periods by probing with documents made invalid by a future period', async () => {
+      // Unit-length probes inside and outside the Kyrgyz record of 1985-2004, each made REJECTED by
+      // a future period so that nothing would be stored: the answers must not tell them apart.
+      const probe = async (on: string) =>
+        (
+          await ru.submitPeriods({
+            caseId,
+            pin: AIBEK.pin,
+            foreignId: AIBEK.snils,
+            idempotencyKey: `sfr-e2e-probe-${on}`,
+            periods: [russian(on, on, 0, 0, 1), russian('2099-01-01', '2099-12-31', 1)],
+          })
+        ).rejectionReasons;
+      const answers = [];
+      for (const on of ['1984-12-31', '1985-01-01', '1995-03-17', '2004-12-31', '2005-01-01'])
+        answers.push(await probe(on));
+      for (const answer of answers)
+        expect(answer).toEqual(['period 2 (RU 2099-01-01..2099-12-31): must not be in the future']);
     });
 
     it('accepts no service role from a token the identity provider signed', async () => {

@@ -539,7 +539,9 @@ describe('policy matrix: every role x purpose x field x entry path, against the 
           .named(['Жумабаев', 'Эмиль'], ['Zhumabaev', 'Emil'])
           .born('1979-06-01', 'MALE')
           .from(EMIL.homeRegion)
-          .speaksRussian('FLUENT'),
+          .speaksRussian('FLUENT')
+          // The stay that ties him to the Russian institution: no tie, no case.
+          .abroadIn('RU', { since: '2021-02-01' }),
       );
       // Partners never reach the graph with a free-form document: straight to the Social Fund.
       const { caseId } = await run(

@@ -209,8 +209,8 @@ export const ROLE_ORACLE: Record<Role, RoleOracle> = {
     submits: [],
     mutations: ['grantHealthConsent', 'revokeHealthConsent'],
   },
-  // Jol's own subgraphs, never a person or an institution: whether a PIN is registered and its
-  // birth date, before a partner's write. Its tokens come from the services' key alone.
+  // Jol's own subgraphs, never a person or an institution: whether a PIN is registered, its birth
+  // date and the countries of its stays abroad, before a partner's write. Its tokens come from the services' key alone.
   SUBJECT_DIRECTORY: {
     reach: 'anyone',
     reads: { WRITE_CHECK: ['register'] },

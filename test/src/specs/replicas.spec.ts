@@ -89,6 +89,14 @@ describe('two replicas of every subgraph', () => {
       ),
     );
 
+    // The stay in Russia that ties the first person to the Russian institution's case.
+    await send(
+      'register',
+      'MIGRATION_OFFICER',
+      `mutation ($input: RegisterDepartureInput!) { registerDeparture(input: $input) { id } }`,
+      { input: { pin: pinOf(0), departedOn: '2015-03-01', country: 'RU', purpose: 'WORK' } },
+    );
+
     const manifest = JSON.parse(
       readFileSync(join(MANIFEST_DIR, 'RU-SFR.json'), 'utf8'),
     ) as PartnerManifest;

@@ -47,3 +47,8 @@ export function toEpisode(record: EpisodeRecord): MigrationEpisode {
     version: versionOf(record),
   };
 }
+
+/** The countries of a person's stays abroad, each once, in alphabetical order. */
+export function stayCountriesOf(episodes: readonly Pick<EpisodeRecord, 'country'>[]): string[] {
+  return [...new Set(episodes.map((episode) => episode.country))].sort();
+}

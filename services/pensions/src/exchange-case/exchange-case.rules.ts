@@ -4,11 +4,13 @@ import {
   decideInstitutionActive,
   decideRegisteredSubject,
   decideSubmit,
+  decideTiedToCountry,
   readRule,
   type AccessRules,
   type Subject,
 } from '@jol/schema';
 import type { PensionsContext } from '../context';
+import { InsurancePeriodSource } from '../insurance-period/insurance-period.type';
 import { PensionPartnerStatus } from '../partner/partner.type';
 
 /**
@@ -47,9 +49,22 @@ export async function personSubject(pin: string, context: PensionsContext): Prom
 const COORDINATE_OPEN = 'Mutation.openPensionExchangeCase';
 
 /**
+ * Whether the Social Fund itself knows the person was insured in `country`: a period there that an
+ * officer recorded. A partner's own reports do not count, or a partner could vouch for itself.
+ */
+async function insuredIn(pin: string, country: string, context: PensionsContext) {
+  const periods = await context.loaders.insurancePeriodsByPin.load(pin);
+  return periods.some(
+    (p) => p.country === country && p.source !== InsurancePeriodSource.PARTNER_REPORTED,
+  );
+}
+
+/**
  * Opening a case: a role that submits exchange messages, for its purpose, whose `partner` claim
  * names an ACTIVE institution of the registry (a suspended or unknown one is refused), for a PIN
- * the person register knows (asked under the service identity: a partner may not read persons).
+ * the person register knows (asked under the service identity: a partner may not read persons)
+ * and who has a tie to the institution's country known to Jol: a stay there in the register, or
+ * insurance there recorded by the Social Fund. A made-up identifier for any PIN opens nothing.
  */
 const openCase = rule('submit:openPensionExchangeCase', { cache: 'no_cache' })(async (
   _parent,
@@ -65,7 +80,11 @@ const openCase = rule('submit:openPensionExchangeCase', { cache: 'no_cache' })(a
   const active = partner?.status === PensionPartnerStatus.ACTIVE;
   const institution = decideInstitutionActive(context, COORDINATE_OPEN, args.input.pin, active);
   if (institution !== true) return institution;
-  return decideRegisteredSubject(context, COORDINATE_OPEN, args.input.pin);
+  const registered = await decideRegisteredSubject(context, COORDINATE_OPEN, args.input.pin);
+  if (registered !== true) return registered;
+  return decideTiedToCountry(context, COORDINATE_OPEN, args.input.pin, partner!.country, () =>
+    insuredIn(args.input.pin, partner!.country, context),
+  );
 });
 
 export const exchangeCaseRules: AccessRules = {

@@ -102,6 +102,16 @@ const SNILS = '112-233-445 95';
 const IIN = '900101300007';
 const TCKN = '10000000146';
 
+/** Persons whose stays abroad the register knows: only in Turkiye, or nowhere at all. */
+const IN_TURKIYE = '10606199000016';
+const NOWHERE = '10707199000017';
+const INSURED_IN_KAZAKHSTAN = '10808199000018';
+const STAYS = new Map<string, readonly string[]>([
+  [IN_TURKIYE, ['TR']],
+  [NOWHERE, []],
+  [INSURED_IN_KAZAKHSTAN, []],
+]);
+
 describe('pensions: partner registry and exchange cases', () => {
   let connection: Connection;
   let server: Awaited<ReturnType<typeof createPensionsServer>>;
@@ -119,7 +129,11 @@ describe('pensions: partner registry and exchange cases', () => {
 
   beforeAll(async () => {
     connection = await openTestDatabase('pensions');
-    server = await createPensionsServer({ connection, log: quietLogger(), access: testAccess() });
+    server = await createPensionsServer({
+      connection,
+      log: quietLogger(),
+      access: testAccess(new Map(), STAYS),
+    });
     await prepareTestDatabase(connection);
     await ensurePartnerRegistry(createPensionsModels(connection));
   });
@@ -310,6 +324,120 @@ describe('pensions: partner registry and exchange cases', () => {
       expect(await audit('open-denied')).toEqual([
         expect.objectContaining({ pins: [audited], outcome: 'DENIED' }),
       ]);
+    });
+  });
+
+  describe('ties to the partner country', () => {
+    const PERIODS = /* GraphQL */ `
+      query Periods($caseId: ID!) {
+        pensionExchangeCase(caseId: $caseId) {
+          kyrgyzPeriods {
+            from
+          }
+        }
+      }
+    `;
+
+    it('refuses to open a case for a person with no tie to the partner country: FORBIDDEN, nothing stored, audited', async () => {
+      // The reviewer's path: a Kazakh institution, a made-up IIN with a valid check digit, a
+      // person who only ever stayed in Turkiye; then a read of the periods through the case.
+      await execute(server, RECORD_PERIOD, {
+        input: {
+          pin: IN_TURKIYE,
+          country: 'KG',
+          from: '2021-01-01',
+          to: '2022-12-31',
+          type: 'EMPLOYMENT',
+          source: 'DOMESTIC',
+        },
+      });
+      const refused = await open(
+        KZ,
+        { pin: IN_TURKIYE, foreignId: '850715300003', agreement: 'EAEU-2019' },
+        'open-untied',
+      );
+      expect(refused.data?.openPensionExchangeCase ?? null).toBeNull();
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(refused.errors?.[0]?.message).toMatch(/No tie of the person to KZ/);
+      expect(await cases().countDocuments({ pin: IN_TURKIYE })).toBe(0);
+      expect(
+        await connection
+          .collection('pension_foreign_id_bindings')
+          .countDocuments({ pin: IN_TURKIYE }),
+      ).toBe(0);
+      expect(await audit('open-untied')).toEqual([
+        expect.objectContaining({
+          refused: ['Mutation.openPensionExchangeCase'],
+          served: [],
+          pins: [IN_TURKIYE],
+          partner: 'KZ-GK',
+          outcome: 'DENIED',
+        }),
+      ]);
+      // No case, so no read of the person through one.
+      const listed = await execute(server, CASES, { pin: IN_TURKIYE }, KZ);
+      expect(listed.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      // The Turkish institution, whose country the person stayed in, opens and reads.
+      const turkish = await open(TR, {
+        pin: IN_TURKIYE,
+        foreignId: '20000000046',
+        agreement: 'KG-TR-2018',
+      });
+      expect(turkish.errors).toBeUndefined();
+      const read = await execute(
+        server,
+        PERIODS,
+        { caseId: turkish.data?.openPensionExchangeCase.caseId },
+        TR,
+      );
+      expect(read.data?.pensionExchangeCase.kyrgyzPeriods).toEqual([{ from: '2021-01-01' }]);
+    });
+
+    it('refuses every partner a person with no stay abroad and no insurance abroad', async () => {
+      for (const [as, foreignId, agreement] of [
+        [RU, '123-456-789 64', 'EAEU-2019'],
+        [KZ, '850715300013', 'EAEU-2019'],
+        [TR, '20000001036', 'KG-TR-2018'],
+      ] as const) {
+        const refused = await open(as, { pin: NOWHERE, foreignId, agreement });
+        expect([agreement, refused.errors?.[0]?.extensions?.code]).toEqual([
+          agreement,
+          'FORBIDDEN',
+        ]);
+      }
+      expect(await cases().countDocuments({ pin: NOWHERE })).toBe(0);
+    });
+
+    it('takes insurance abroad the Social Fund recorded as a tie, and never a partner report', async () => {
+      const input = {
+        pin: INSURED_IN_KAZAKHSTAN,
+        foreignId: '850715300013',
+        agreement: 'EAEU-2019',
+      };
+      // A partner-reported period is the partner vouching for itself: no tie.
+      await connection.collection('insurance_periods').insertOne({
+        pin: INSURED_IN_KAZAKHSTAN,
+        country: 'KZ',
+        from: new Date('2010-01-01T00:00:00Z'),
+        to: new Date('2010-12-31T00:00:00Z'),
+        type: 'EMPLOYMENT',
+        source: 'PARTNER_REPORTED',
+      });
+      expect((await open(KZ, input)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const recorded = await execute(server, RECORD_PERIOD, {
+        input: {
+          pin: INSURED_IN_KAZAKHSTAN,
+          country: 'KZ',
+          from: '2012-01-01',
+          to: '2012-12-31',
+          type: 'EMPLOYMENT',
+          source: 'VOLUNTARY_FROM_ABROAD',
+        },
+      });
+      expect(recorded.errors).toBeUndefined();
+      const opened = await open(KZ, input);
+      expect(opened.errors).toBeUndefined();
+      expect(opened.data?.openPensionExchangeCase.partner).toEqual({ code: 'KZ-GK' });
     });
   });
 

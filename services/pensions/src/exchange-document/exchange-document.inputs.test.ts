@@ -5,6 +5,7 @@ import { PENSION_PARTNERS } from '../partner/partner.registry';
 import {
   checkSubmissionEnvelope,
   calendarLength,
+  OVERLAPS_RECORDED_REASON,
   rejectionReasons,
   submissionHash,
   type SubmitPensionExchangePeriodsInput,
@@ -70,7 +71,7 @@ describe('rejectionReasons', () => {
     expect(rejectionReasons(periods, { country: 'RU', stored: [], now: NOW })).toEqual([]);
   });
 
-  it('gives every reason at once, naming each period by number, country and dates', () => {
+  it('gives every reason of its own periods at once, naming each by number, country and dates', () => {
     const periods = [
       period('2021-01-01', '2021-12-31'),
       period('2021-06-01', '2022-05-31'),
@@ -85,17 +86,32 @@ describe('rejectionReasons', () => {
       'period 4 (KZ 2025-06-01..2025-07-01): country must be RU, the country of your institution',
       'period 4 (KZ 2025-06-01..2025-07-01): must not be in the future',
       'period 5 (RU 2019-01-01..2019-12-31): totals must be 0-99 years, 0-11 months and 0-30 days',
-      'period 5 (RU 2019-01-01..2019-12-31) overlaps an insurance period already recorded for the person',
     ]);
   });
 
-  it('never describes the stored period it overlaps', () => {
-    const [reason] = rejectionReasons([period('2018-01-01', '2018-12-31')], {
-      country: 'RU',
-      stored: [{ from: day('2018-03-01'), to: day('2018-03-31') }],
-      now: NOW,
-    });
-    expect(reason).not.toContain('2018-03');
+  it('never describes the stored period it overlaps, nor which of its own periods does', () => {
+    const reasons = rejectionReasons(
+      [period('2017-01-01', '2017-12-31'), period('2018-01-01', '2018-12-31')],
+      { country: 'RU', stored: [{ from: day('2018-03-01'), to: day('2018-03-31') }], now: NOW },
+    );
+    expect(reasons).toEqual([OVERLAPS_RECORDED_REASON]);
+    expect(reasons.join()).not.toMatch(/2017|2018|period \d/);
+  });
+
+  it('answers a document with an invalid period the same whatever is recorded: no overlap oracle', () => {
+    // A probe: one unit-length period, made invalid by a future one so that nothing is stored.
+    const probe = [
+      period('1995-03-17', '1995-03-17', { years: 0, days: 1 }),
+      period('2030-01-01', '2030-12-31'),
+    ];
+    const answers = [
+      [],
+      [{ from: day('1995-03-17'), to: day('1995-03-17') }],
+      [{ from: day('1990-01-01'), to: day('1999-12-31') }],
+    ].map((stored) => rejectionReasons(probe, { country: 'RU', stored, now: NOW }));
+    expect(answers[0]).toEqual(['period 2 (RU 2030-01-01..2030-12-31): must not be in the future']);
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
   });
 });
 

@@ -168,21 +168,46 @@ const describe = (index: number, p: ExchangePeriodRecord) =>
   `period ${index + 1} (${p.country} ${formatIsoDate(p.from)}..${formatIsoDate(p.to)})`;
 
 /**
- * Why a P5000 must be rejected, every reason at once (an empty list accepts it): a period in the
- * future, ending before it starts, of another country than the partner's, with totals out of
- * range, overlapping another of the message, or overlapping a period already recorded for the
- * person. Stored periods are not described: the partner may not see those outside its treaty.
+ * The one reason a P5000 that is valid on its own gets when it overlaps a recorded period. It names
+ * no period, index or bound: recorded periods include domestic ones outside the partner's treaty
+ * and other partners' ones, which the partner may not read.
+ */
+export const OVERLAPS_RECORDED_REASON =
+  'the document overlaps insurance periods already recorded for the person; no period was stored';
+
+/**
+ * Why a P5000 must be rejected (an empty list accepts it). First every reason a period is wrong on
+ * its own or against the others of the message (in the future, ending before it starts, of another
+ * country than the partner's, totals out of range, overlapping another of the message): if there
+ * is any, those alone, and recorded periods are not consulted, so a document with an invalid
+ * period answers the same whatever is recorded. Only an otherwise valid document is checked
+ * against the periods recorded for the person, and an overlap is the one document-wide
+ * OVERLAPS_RECORDED_REASON.
  */
 export function rejectionReasons(
   periods: readonly ExchangePeriodRecord[],
   context: { country: string; stored: readonly StoredSpan[]; now?: Date },
 ): string[] {
-  const bound = today(context.now ?? new Date());
+  const invalid = invalidityReasons(periods, context.country, context.now ?? new Date());
+  if (invalid.length > 0) return invalid;
+  const overlaps = periods.some((p) =>
+    context.stored.some((s) => p.from <= s.to && s.from <= p.to),
+  );
+  return overlaps ? [OVERLAPS_RECORDED_REASON] : [];
+}
+
+/** What is wrong with the message's own periods, each named by number, country and dates. */
+function invalidityReasons(
+  periods: readonly ExchangePeriodRecord[],
+  country: string,
+  now: Date,
+): string[] {
+  const bound = today(now);
   const reasons: string[] = [];
   periods.forEach((p, i) => {
     const name = describe(i, p);
-    if (p.country !== context.country)
-      reasons.push(`${name}: country must be ${context.country}, the country of your institution`);
+    if (p.country !== country)
+      reasons.push(`${name}: country must be ${country}, the country of your institution`);
     if (p.from > bound || p.to > bound) reasons.push(`${name}: must not be in the future`);
     if (p.to < p.from) reasons.push(`${name}: to must not be before from`);
     const totals = [p.years, p.months, p.days];
@@ -204,8 +229,6 @@ export function rejectionReasons(
       if (j > i && p.from <= other.to && other.from <= p.to)
         reasons.push(`${name} overlaps ${describe(j, other)}`);
     });
-    if (context.stored.some((s) => p.from <= s.to && s.from <= p.to))
-      reasons.push(`${name} overlaps an insurance period already recorded for the person`);
   });
   return reasons;
 }

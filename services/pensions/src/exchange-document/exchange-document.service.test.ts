@@ -201,7 +201,7 @@ describe('pensions: exchange documents (P5000 in)', () => {
     ]);
   });
 
-  it('rejects a P5000 with every reason and stores no period of it', async () => {
+  it('rejects a P5000 with every reason of its own periods and stores no period of it', async () => {
     const { pin, caseId, foreignId } = await personWithCase();
     const result = await submit(RU, {
       caseId,
@@ -219,11 +219,68 @@ describe('pensions: exchange documents (P5000 in)', () => {
     const document = result.data?.submitPensionExchangePeriods;
     expect(document.status).toBe('REJECTED');
     expect(document.rejectionReasons).toEqual([
-      'period 1 (RU 2019-06-01..2020-05-31) overlaps an insurance period already recorded for the person',
       'period 2 (RU 2021-01-01..2021-12-31) overlaps period 3 (RU 2021-06-01..2022-05-31)',
       'period 4 (KZ 2023-01-01..2023-12-31): country must be RU, the country of your institution',
     ]);
     expect(await periods().countDocuments({ pin, source: 'PARTNER_REPORTED' })).toBe(0);
+  });
+
+  it('rejects a valid P5000 overlapping a recorded period with one reason naming no period', async () => {
+    const { pin, caseId, foreignId } = await personWithCase();
+    const result = await submit(RU, {
+      caseId,
+      pin,
+      foreignId,
+      idempotencyKey: 'sfr-overlap-001',
+      periods: [russian('2010-01-01', '2010-12-31'), russian('2019-06-01', '2020-05-31')],
+    });
+    const document = result.data?.submitPensionExchangePeriods;
+    expect(document.status).toBe('REJECTED');
+    expect(document.rejectionReasons).toEqual([
+      'the document overlaps insurance periods already recorded for the person; no period was stored',
+    ]);
+    expect(await periods().countDocuments({ pin, source: 'PARTNER_REPORTED' })).toBe(0);
+  });
+
+  it('learns nothing of recorded periods from probes made invalid by a future period', async () => {
+    // The probe sequence of a partner mapping recorded periods with unit-length periods, each
+    // document made REJECTED by a future period so that nothing is stored.
+    const probes = ['2014-12-31', '2015-01-01', '2017-07-07', '2019-12-31', '2020-01-01'];
+    const answersFor = async (person: { pin: string; caseId: string; foreignId: string }) => {
+      const answers = [];
+      for (const [i, on] of probes.entries()) {
+        const result = await submit(RU, {
+          caseId: person.caseId,
+          pin: person.pin,
+          foreignId: person.foreignId,
+          idempotencyKey: `sfr-probe-${person.pin}-${i}`,
+          periods: [russian(on, on, 0, 0, 1), russian('2099-01-01', '2099-12-31')],
+        });
+        const { status, rejectionReasons } = result.data?.submitPensionExchangePeriods;
+        answers.push({ status, rejectionReasons });
+      }
+      return answers;
+    };
+    // One person with Kyrgyz periods of 2015-2019, another with none at all.
+    const recorded = await personWithCase();
+    const bare = await personWithCase();
+    await periods().deleteMany({ pin: bare.pin });
+    const [withPeriods, withNone] = [await answersFor(recorded), await answersFor(bare)];
+    expect(withPeriods).toEqual(withNone);
+    expect(new Set(withPeriods.map((a) => JSON.stringify(a)))).toEqual(
+      new Set([
+        JSON.stringify({
+          status: 'REJECTED',
+          rejectionReasons: ['period 2 (RU 2099-01-01..2099-12-31): must not be in the future'],
+        }),
+      ]),
+    );
+    expect(
+      await periods().countDocuments({
+        pin: { $in: [recorded.pin, bare.pin] },
+        source: 'PARTNER_REPORTED',
+      }),
+    ).toBe(0);
   });
 
   describe('idempotency', () => {
