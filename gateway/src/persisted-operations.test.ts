@@ -1,4 +1,4 @@
-import express from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import {
   createJsonErrorHandler,
   createLogger,
@@ -201,14 +201,14 @@ describe('the refused partner requests the gateway cannot plan, behind its own b
     const app = express();
     app.use(
       '/graphql',
-      (_req, res, next) => {
+      (_req: Request, res: Response, next: NextFunction) => {
         res.locals.caller = CALLERS.ru;
         next();
       },
       readRawBody({ limit: '100kb', inflate: true }),
       parseJsonBody,
       createPersistedOperationsGate(options),
-      (_req, res) => {
+      (_req: Request, res: Response) => {
         res.json({ forwarded: true });
       },
       createPartnerErrorAuditor(options),
