@@ -256,7 +256,7 @@ describe('pensions: exchange documents (P5000 in)', () => {
           idempotencyKey: `sfr-probe-${person.pin}-${i}`,
           periods: [russian(on, on, 0, 0, 1), russian('2099-01-01', '2099-12-31')],
         });
-        const { status, rejectionReasons } = result.data?.submitPensionExchangePeriods;
+        const { status, rejectionReasons } = result.data!.submitPensionExchangePeriods;
         answers.push({ status, rejectionReasons });
       }
       return answers;
