@@ -280,6 +280,27 @@ export function generateBatch(seed: number, from: number, to: number): Batch {
 }
 
 /**
+ * Inserts documents of the generator (their `_id` is derived from the seed, so the same document
+ * always has the same id) and resolves to how many were inserted. A duplicate `_id` means the
+ * document is stored already: the embedded store, retrying an insert it rolled back on a write
+ * conflict, sometimes stores part of it twice over (a 1,000,000-person seed stopped on it). Only
+ * duplicate ids are forgiven; any other failure stops the seed.
+ */
+async function insertAll(collection: Collection, docs: readonly unknown[]): Promise<number> {
+  try {
+    return (await collection.insertMany(docs as object[], { ordered: false })).insertedCount;
+  } catch (error) {
+    if (!(error instanceof MongoBulkWriteError)) throw error;
+    const failures = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+    const onlyDuplicateIds = failures.every(
+      (failure) => failure.code === 11000 && /index: _id_/.test(failure.errmsg ?? ''),
+    );
+    if (!onlyDuplicateIds) throw error;
+    return error.insertedCount;
+  }
+}
+
+/**
  * Writes one batch, one insertMany per collection, with at most `concurrency` in flight; the
  * collections are taken agency by agency in turn, so that concurrent writes go to different
  * databases.
@@ -303,9 +324,8 @@ async function writeBatch(
     for (let task = queue.shift(); task; task = queue.shift()) {
       const model = task.store.models[task.modelName];
       if (!model) throw new Error(`no model ${task.modelName} in the ${task.store.agency} service`);
-      const result = await model.collection.insertMany(task.docs as object[], { ordered: false });
       const key = `${task.store.connection.name}.${model.collection.collectionName}`;
-      counts[key] = (counts[key] ?? 0) + result.insertedCount;
+      counts[key] = (counts[key] ?? 0) + (await insertAll(model.collection, task.docs));
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
