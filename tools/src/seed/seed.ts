@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { Presets, SingleBar } from 'cli-progress';
-import { MongoClient } from 'mongodb';
+import { MongoBulkWriteError, MongoClient, type Collection } from 'mongodb';
 import type { Connection, Model } from 'mongoose';
 import { createHealthModels } from '@jol/health';
 import { createLabourModels } from '@jol/labour';
@@ -281,12 +281,12 @@ export function generateBatch(seed: number, from: number, to: number): Batch {
 
 /**
  * Inserts documents of the generator (their `_id` is derived from the seed, so the same document
- * always has the same id) and resolves to how many were inserted. A duplicate `_id` means the
+ * always has the same id) and resolves to how many are stored. A duplicate `_id` means the
  * document is stored already: the embedded store, retrying an insert it rolled back on a write
  * conflict, sometimes stores part of it twice over (a 1,000,000-person seed stopped on it). Only
  * duplicate ids are forgiven; any other failure stops the seed.
  */
-async function insertAll(collection: Collection, docs: readonly unknown[]): Promise<number> {
+export async function insertAll(collection: Collection, docs: readonly unknown[]): Promise<number> {
   try {
     return (await collection.insertMany(docs as object[], { ordered: false })).insertedCount;
   } catch (error) {
@@ -296,7 +296,8 @@ async function insertAll(collection: Collection, docs: readonly unknown[]): Prom
       (failure) => failure.code === 11000 && /index: _id_/.test(failure.errmsg ?? ''),
     );
     if (!onlyDuplicateIds) throw error;
-    return error.insertedCount;
+    // Every document is stored once: inserted now, or found there under its own id.
+    return docs.length;
   }
 }
 
