@@ -1,4 +1,4 @@
-import { MongoClient, type Db } from 'mongodb';
+import { MongoClient, ObjectId, type Db } from 'mongodb';
 import { randomUUID } from 'node:crypto';
 import { insertAll } from './seed';
 
@@ -17,25 +17,20 @@ describe('insertAll', () => {
   });
 
   it('stores each document once when some of them are stored already', async () => {
-    const collection = db.collection<{ _id: number; n: number }>('docs');
-    await collection.insertMany([
-      { _id: 2, n: 2 },
-      { _id: 4, n: 4 },
-    ]);
-    const docs = [1, 2, 3, 4, 5].map((n) => ({ _id: n, n }));
+    const collection = db.collection('docs');
+    const docs = [1, 2, 3, 4, 5].map((n) => ({ _id: new ObjectId(), n }));
+    await collection.insertMany([docs[1]!, docs[3]!]);
     expect(await insertAll(collection, docs)).toBe(5);
-    expect(await collection.find().sort({ _id: 1 }).toArray()).toEqual(docs);
+    expect(await collection.find().sort({ n: 1 }).toArray()).toEqual(docs);
   });
 
   it('stops on any other failure', async () => {
-    const collection = db.collection<{ _id: number; code: string }>('unique_codes');
+    const collection = db.collection('unique_codes');
     await collection.createIndex({ code: 1 }, { unique: true });
-    await collection.insertOne({ _id: 1, code: 'a' });
+    const first = { _id: new ObjectId(), code: 'a' };
+    await collection.insertOne(first);
     await expect(
-      insertAll(collection, [
-        { _id: 1, code: 'a' },
-        { _id: 2, code: 'a' },
-      ]),
+      insertAll(collection, [first, { _id: new ObjectId(), code: 'a' }]),
     ).rejects.toThrow(/duplicate key/);
   });
 });

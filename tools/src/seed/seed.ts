@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { Presets, SingleBar } from 'cli-progress';
-import { MongoBulkWriteError, MongoClient, type Collection } from 'mongodb';
+import { MongoClient } from 'mongodb';
 import type { Connection, Model } from 'mongoose';
 import { createHealthModels } from '@jol/health';
 import { createLabourModels } from '@jol/labour';
@@ -286,14 +286,24 @@ export function generateBatch(seed: number, from: number, to: number): Batch {
  * conflict, sometimes stores part of it twice over (a 1,000,000-person seed stopped on it). Only
  * duplicate ids are forgiven; any other failure stops the seed.
  */
-export async function insertAll(collection: Collection, docs: readonly unknown[]): Promise<number> {
+export async function insertAll(
+  collection: {
+    insertMany(docs: object[], options: { ordered: boolean }): Promise<{ insertedCount: number }>;
+  },
+  docs: readonly unknown[],
+): Promise<number> {
   try {
     return (await collection.insertMany(docs as object[], { ordered: false })).insertedCount;
   } catch (error) {
-    if (!(error instanceof MongoBulkWriteError)) throw error;
-    const failures = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+    // By shape: mongoose carries a driver of its own, whose error classes are not this package's.
+    const writeErrors = (error as { writeErrors?: unknown } | null)?.writeErrors;
+    if (writeErrors === undefined) throw error;
+    const failures = (Array.isArray(writeErrors) ? writeErrors : [writeErrors]) as {
+      code?: unknown;
+      errmsg?: unknown;
+    }[];
     const onlyDuplicateIds = failures.every(
-      (failure) => failure.code === 11000 && /index: _id_/.test(failure.errmsg ?? ''),
+      (failure) => failure.code === 11000 && /index: _id_ /.test(String(failure.errmsg)),
     );
     if (!onlyDuplicateIds) throw error;
     // Every document is stored once: inserted now, or found there under its own id.
