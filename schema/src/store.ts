@@ -23,6 +23,11 @@ export async function connectStore({
   const connection = mongoose.createConnection(uri, {
     dbName,
     serverSelectionTimeoutMS: 10_000,
+    // Collections and indexes are made by ensureIndexes, one after another, before the first
+    // write. Mongoose's own creation fires for every model at once as it is compiled, racing the
+    // first writes; on the embedded store a `create` racing an insert that creates the same
+    // collection deadlocks the whole server (its DDL lock against the insert's transaction).
+    autoCreate: false,
     autoIndex: false,
     monitorCommands,
   });

@@ -83,7 +83,9 @@ export function startStoreWatchdog(options: StoreWatchdogOptions): StoreWatchdog
     if (busy || stopped || killed) return;
     busy = true;
     try {
-      await client.db('admin').command({ ping: 1 });
+      // Not a ping: a ping is answered by a store whose storage is deadlocked. Listing the
+      // databases takes the storage's catalogue lock, as every creation and drop does.
+      await client.db('admin').command({ listDatabases: 1, nameOnly: true });
       if (warned)
         write(`store watchdog: the store answers again after ${seconds(Date.now() - lastAnswer)}`);
       lastAnswer = Date.now();
