@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Types, type Connection } from 'mongoose';
 import { createAuditChain } from '../audit/chain';
 import { createAuditEventModel } from '../audit/audit-event.model';
@@ -107,5 +109,88 @@ describe('the dispatcher deleting what its retention period is over for', () => 
       log: quietLogger(),
     });
     expect(await patient.pruneExpired(NOW)).toEqual({ events: 0, deliveries: 0 });
+  });
+});
+
+/**
+ * Deliveries on the real store to a subscriber on this machine, named by an allowed host name
+ * (localhost): the connection is refused for the address the name resolves to, unless the
+ * allow-list names that address itself.
+ */
+describe('the dispatcher delivering to an allowed name that resolves internally', () => {
+  let connection: Connection;
+  let models: ChangeEventModels;
+  let receiver: Server;
+  let port: number;
+  let hits = 0;
+
+  beforeAll(async () => {
+    connection = await openTestDatabase('webhook_address');
+    models = createChangeEventModels(connection);
+    createAuditEventModel(connection);
+    await prepareTestDatabase(connection);
+    receiver = createServer((req, res) => {
+      hits += 1;
+      req.resume().on('end', () => res.writeHead(204).end());
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    port = (receiver.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => receiver.close(resolve));
+    await dropTestDatabase(connection);
+  });
+
+  const pendingDelivery = async () => {
+    const subscription = await models.EventSubscription.create({
+      sub: 'labour-system',
+      roles: ['LABOUR_OFFICER'],
+      agency: null,
+      region: null,
+      purpose: 'RETURNEE_SUPPORT',
+      events: ['PERSON_RETURNED'],
+      url: `http://localhost:${port}/hook`,
+      secret: 'whsec_test-secret-test-secret-test-secret-000',
+      active: true,
+      createdAt: new Date(Date.now() - 60_000),
+    });
+    const delivery = await models.EventDelivery.create({
+      eventId: new Types.ObjectId(),
+      subscriptionId: subscription._id,
+      sub: 'labour-system',
+      type: 'PERSON_RETURNED',
+      recordId: new Types.ObjectId().toHexString(),
+      pin: '10707198500093',
+      occurredAt: new Date(),
+      status: 'PENDING',
+      attempts: 0,
+      nextAttemptAt: new Date(Date.now() - 1000),
+    });
+    return delivery._id;
+  };
+  const dispatcherAllowing = (allowedHosts: string[]) =>
+    createChangeEventDispatcher({
+      service: 'webhook_address',
+      connection,
+      chain: createAuditChain(createAuditEventModel(connection)),
+      settings: { ...DEFAULT_WEBHOOK_SETTINGS, allowedHosts, allowHttp: true, maxAttempts: 1 },
+      log: quietLogger(),
+    });
+
+  it('gives the delivery up without connecting, and says why', async () => {
+    const id = await pendingDelivery();
+    await dispatcherAllowing(['localhost']).runOnce();
+    expect(await models.EventDelivery.findById(id).lean()).toMatchObject({
+      status: 'DEAD',
+      lastFailure: "the subscriber's host resolves to an address webhooks are not delivered to",
+    });
+    expect(hits).toBe(0);
+  });
+
+  it('delivers when the allow-list names the address itself', async () => {
+    const id = await pendingDelivery();
+    await dispatcherAllowing(['localhost', '127.0.0.1', '::1']).runOnce();
+    expect(await models.EventDelivery.findById(id).lean()).toMatchObject({ status: 'DELIVERED' });
+    expect(hits).toBe(1);
   });
 });

@@ -10,6 +10,8 @@ import {
 import { EVENT_ID_HEADER, SIGNATURE_HEADER, signDelivery } from './delivery-signature';
 import type { EventDeliveryRecord, EventSubscriptionRecord } from './subscription.model';
 import type { WebhookSettings } from './webhook-settings';
+import { fetch } from 'undici';
+import { createWebhookAgent, INTERNAL_ADDRESS } from './webhook-address';
 import { isAllowedHost } from './webhook-url';
 
 const DAY_MS = 86_400_000;
@@ -52,6 +54,8 @@ export function createChangeEventDispatcher(options: {
   const batch = options.batch ?? 50;
   const events: ChangeEventModels = createChangeEventModels(connection);
   const { EventSubscription: Subscriptions, EventDelivery: Deliveries } = events;
+  // Every connection to a subscriber checks the addresses its host resolves to.
+  const agent = createWebhookAgent(settings.allowedHosts);
 
   const fanOut = async () => {
     const fresh = await events.ChangeEvent.find({ fannedOut: false })
@@ -155,6 +159,7 @@ export function createChangeEventDispatcher(options: {
     const timestamp = Math.floor(Date.now() / 1000);
     try {
       const response = await fetch(subscription.url, {
+        dispatcher: agent,
         method: 'POST',
         redirect: 'manual',
         signal: AbortSignal.timeout(settings.timeoutMs),
@@ -172,8 +177,11 @@ export function createChangeEventDispatcher(options: {
         ? null
         : `the subscriber answered HTTP ${response.status}`;
     } catch (error) {
-      return error instanceof Error && error.name === 'TimeoutError'
-        ? `the subscriber did not answer within ${settings.timeoutMs} ms`
+      if (error instanceof Error && error.name === 'TimeoutError')
+        return `the subscriber did not answer within ${settings.timeoutMs} ms`;
+      const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
+      return cause?.code === INTERNAL_ADDRESS
+        ? "the subscriber's host resolves to an address webhooks are not delivered to"
         : 'the subscriber could not be reached';
     }
   };
