@@ -91,6 +91,11 @@ export async function startOtlpReceiver(): Promise<{
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
   });
+  // The exporters keep their connections alive between batches. A server closing an idle one
+  // (after Node's default 5 s) can race an exporter sending its next batch on it, and that batch
+  // is lost: the receiver keeps every connection for as long as the spec runs.
+  server.keepAliveTimeout = 600_000;
+  server.headersTimeout = 601_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
