@@ -45,7 +45,45 @@ describe('createSubgraphGuard', () => {
     let calls = 0;
     const extensions = await codeOf(health.call(() => (calls++, refused()), { retry: false }));
     expect(calls).toBe(1);
-    expect(extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'health' });
+    expect(extensions).toEqual({
+      code: 'SUBGRAPH_UNAVAILABLE',
+      subgraph: 'health',
+      writeOutcome: 'UNKNOWN',
+    });
+  });
+
+  it('tells a writer whose write timed out that it may have been stored, and keeps it at its path', async () => {
+    const labour = guard('labour', { timeoutMs: 20, volumeThreshold: 100 });
+    const error = await labour.call(hang, { retry: false }).then(
+      () => null,
+      (e: unknown) => e as SubgraphCallError,
+    );
+    expect(error?.message).toBe(
+      'The labour agency did not answer in time; the write may have been stored: read it back before sending it again',
+    );
+    expect(error?.extensions).toEqual({
+      code: 'SUBGRAPH_TIMEOUT',
+      subgraph: 'labour',
+      writeOutcome: 'UNKNOWN',
+    });
+    const placed = error!.at(['addSkill']);
+    expect(placed.path).toEqual(['addSkill']);
+    expect(placed.extensions).toEqual(error!.extensions);
+    // A read that timed out says nothing of writes.
+    const read = await codeOf(labour.call(hang, { retry: true }));
+    expect(read).toEqual({ code: 'SUBGRAPH_TIMEOUT', subgraph: 'labour' });
+  });
+
+  it('tells a writer an open breaker sent nothing', () => {
+    const error = new SubgraphCallError('health', 'SUBGRAPH_CIRCUIT_OPEN', undefined, true);
+    expect(error.message).toBe(
+      'The health agency is failing and was not called; nothing was written',
+    );
+    expect(error.extensions).toEqual({
+      code: 'SUBGRAPH_CIRCUIT_OPEN',
+      subgraph: 'health',
+      writeOutcome: 'NOT_WRITTEN',
+    });
   });
 
   it('retries a 5xx answer and reports SUBGRAPH_UNAVAILABLE when every attempt fails', async () => {

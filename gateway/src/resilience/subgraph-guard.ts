@@ -21,21 +21,53 @@ const MESSAGES: Record<SubgraphErrorCode, (subgraph: string) => string> = {
 };
 
 /**
+ * What a writer is told when its write's agency failed. A write is sent once; when it was sent
+ * and no answer came (a timeout, a reset, a 5xx) it may have been stored all the same, so the
+ * caller reads it back before sending it again. A breaker that is open sent nothing.
+ */
+const WRITE_MESSAGES: Record<SubgraphErrorCode, (subgraph: string) => string> = {
+  SUBGRAPH_UNAVAILABLE: (s) =>
+    `The ${s} agency could not be reached or failed to answer; the write may have been stored: read it back before sending it again`,
+  SUBGRAPH_TIMEOUT: (s) =>
+    `The ${s} agency did not answer in time; the write may have been stored: read it back before sending it again`,
+  SUBGRAPH_CIRCUIT_OPEN: (s) =>
+    `The ${s} agency is failing and was not called; nothing was written`,
+};
+
+/** Whether a failed write may have been stored (`extensions.writeOutcome`). */
+export type WriteOutcome = 'UNKNOWN' | 'NOT_WRITTEN';
+
+/**
  * The client-facing error for a part of the answer one agency could not give. It names the agency
- * (the subgraph name), never its URL, host or port.
+ * (the subgraph name), never its URL, host or port. For a write it also says whether the write
+ * may have been stored (`writeOutcome`).
  */
 export class SubgraphCallError extends GraphQLError {
   constructor(
     readonly subgraph: string,
     readonly code: SubgraphErrorCode,
     path?: readonly (string | number)[],
+    readonly write = false,
   ) {
-    super(MESSAGES[code](subgraph), { path, extensions: { code, subgraph } });
+    super((write ? WRITE_MESSAGES : MESSAGES)[code](subgraph), {
+      path,
+      extensions: {
+        code,
+        subgraph,
+        ...(write
+          ? {
+              writeOutcome: (code === SubgraphErrorCode.CIRCUIT_OPEN
+                ? 'NOT_WRITTEN'
+                : 'UNKNOWN') satisfies WriteOutcome,
+            }
+          : {}),
+      },
+    });
   }
 
   /** The same error placed at the part of the answer it left empty. */
   at(path: readonly (string | number)[]): SubgraphCallError {
-    return new SubgraphCallError(this.subgraph, this.code, path);
+    return new SubgraphCallError(this.subgraph, this.code, path, this.write);
   }
 }
 
@@ -147,7 +179,8 @@ export function createSubgraphGuard(
           const pause = Math.random() * settings.backoffMs * 2 ** (n - 1);
           const again =
             code === SubgraphErrorCode.UNAVAILABLE && n < attempts && Date.now() + pause < deadline;
-          if (!again) throw new SubgraphCallError(subgraph, code);
+          // A call that may not be sent again is a write.
+          if (!again) throw new SubgraphCallError(subgraph, code, undefined, !retry);
           await new Promise((resolve) => setTimeout(resolve, pause));
         }
       }
