@@ -14,7 +14,8 @@ import { startInProcessSystem } from '../system/in-process';
 
 /**
  * `npm run bench:scale -- --persons 1000000`: national-scale figures. Seeds the persons into an
- * embedded store of their own (.data/scale-store; reused by later runs of the same size), printing
+ * embedded store of their own (.data/scale-store; reused by later runs of the same size, and a
+ * seed that stopped is resumed where it stopped), printing
  * the seed's time and peak memory (this process and the store's), then times through the gateway:
  * the indicators query, one person's dossier, a page of 200 persons, and the refresh of every
  * agency's statistics. Not a test: it prints figures.
@@ -25,7 +26,7 @@ const USAGE = `Usage: npm run bench:scale -- [--persons N] [--runs R] [--concurr
   --runs R          timed runs of each query after one warm-up (default 5)
   --concurrency C   the seed's writes in flight (default the seed's)
   --batch B         the seed's persons per batch (default the seed's)
-  --fresh           seed again even if the store holds this many persons
+  --fresh           seed again from nothing (by default a stopped seed of this size is resumed)
   --memory          an in-memory store (nothing kept) instead of .data/scale-store
   --cache SIZE      the store's engine cache (default 4G: at 100,000 persons 1G overflows)`;
 
@@ -111,9 +112,14 @@ async function main(): Promise<void> {
     `embedded SecantusDB at ${uri} (${values.memory ? 'in memory' : 'storage .data/scale-store'}), pid ${store.pid}`,
   );
   try {
-    if (values.fresh || (await countPersons(uri, prefix)) !== persons) {
-      await dropAgencyDatabases(uri, prefix);
-      console.log(`seeding ${persons} persons into ${prefix}_*`);
+    const stored = values.fresh ? 0 : await countPersons(uri, prefix);
+    if (stored !== persons) {
+      if (stored === 0) await dropAgencyDatabases(uri, prefix);
+      console.log(
+        stored === 0
+          ? `seeding ${persons} persons into ${prefix}_*`
+          : `resuming the seed of ${persons} persons into ${prefix}_* (${stored} stored)`,
+      );
       const report = await seedSyntheticData(
         {
           mongodbUri: uri,
@@ -122,6 +128,7 @@ async function main(): Promise<void> {
           seed: 1,
           progress: true,
           recordKeys: syntheticRecordKeys,
+          resume: stored > 0,
         },
         {
           writeConcurrency: values.concurrency ? Number(values.concurrency) : undefined,
@@ -130,8 +137,10 @@ async function main(): Promise<void> {
       );
       const documents = Object.values(report.counts).reduce((a, n) => a + n, 0);
       console.log(
-        `seed: ${persons} persons, ${documents} documents in ${(report.elapsedMs / 1000).toFixed(1)} s ` +
-          `(${Math.round((persons / report.elapsedMs) * 1000)} persons/s; ` +
+        `seed: ${persons - report.resumedFrom} persons` +
+          (report.resumedFrom > 0 ? ` (resumed at person ${report.resumedFrom})` : '') +
+          `, ${documents} documents in ${(report.elapsedMs / 1000).toFixed(1)} s ` +
+          `(${Math.round(((persons - report.resumedFrom) / report.elapsedMs) * 1000)} persons/s; ` +
           `${(report.statisticsMs / 1000).toFixed(1)} s of it building the cubes); ` +
           `peak RSS: seed process ${mb(process.resourceUsage().maxRSS * 1024)} MB, ` +
           `store ${peakRssOf(store.pid) ?? '?'} MB`,

@@ -24,6 +24,24 @@ describe('insertAll', () => {
     expect(await collection.find().sort({ n: 1 }).toArray()).toEqual(docs);
   });
 
+  it('forgives a stored document refused on another unique index than _id', async () => {
+    const collection = db.collection('pins');
+    await collection.createIndex({ pin: 1 }, { unique: true });
+    const docs = [1, 2, 3].map((n) => ({ _id: new ObjectId(), pin: `p${n}` }));
+    await collection.insertOne(docs[1]!);
+    expect(await insertAll(collection, docs)).toBe(3);
+    expect(await collection.countDocuments()).toBe(3);
+  });
+
+  it('stops on a duplicate of a document not stored', async () => {
+    const collection = db.collection('other_pins');
+    await collection.createIndex({ pin: 1 }, { unique: true });
+    await collection.insertOne({ _id: new ObjectId(), pin: 'p1' });
+    await expect(insertAll(collection, [{ _id: new ObjectId(), pin: 'p1' }])).rejects.toThrow(
+      /duplicate key/,
+    );
+  });
+
   it('stops on any other failure', async () => {
     const collection = db.collection('unique_codes');
     await collection.createIndex({ code: 1 }, { unique: true });

@@ -35,11 +35,20 @@ export interface SeedOptions {
    * every day up to this one and are dated at it. @default now
    */
   refreshedAt?: Date;
+  /**
+   * Continue a seed that stopped (a national-scale seed runs for hours): the documents stored
+   * are kept and writing starts again at the batch the stopped run was writing (see
+   * resumeFrom), with the same seed, persons and batch size. @default false: refuse a store
+   * that holds documents
+   */
+  resume?: boolean;
 }
 
 export interface SeedReport {
   persons: number;
   seed: number;
+  /** The first person this run wrote: 0, or where a resumed seed started again. */
+  resumedFrom: number;
   /** Documents written per collection, keyed `<database>.<collection>`. */
   counts: Record<string, number>;
   elapsedMs: number;
@@ -90,9 +99,20 @@ interface AgencyStore {
 }
 
 /**
+ * Where a stopped seed starts again, given the persons stored: at most one batch was being
+ * written when it stopped (the next one is written only after it), so every batch before the
+ * one holding the last stored person is complete. That batch, or the one before it when the
+ * count ends exactly at a batch's end (its persons stored, other agencies' documents perhaps
+ * not), is written again; documents already stored are kept under their own ids (insertAll).
+ */
+export function resumeFrom(storedPersons: number, batchPersons: number): number {
+  return Math.max(0, (Math.ceil(storedPersons / batchPersons) - 1) * batchPersons);
+}
+
+/**
  * Seeds `persons` synthetic persons into an empty store: creates every collection and index the
  * services declare, then writes the persons in batches. Refuses a store whose agency databases
- * already hold documents, so that two seeds are never mixed.
+ * already hold documents, so that two seeds are never mixed, unless told to resume one.
  */
 export async function seedSyntheticData(
   options: SeedOptions,
@@ -111,6 +131,7 @@ export async function seedSyntheticData(
   let statisticsStarted = started;
   const stores = await openStores(options.mongodbUri, options.databasePrefix);
   const counts: Record<string, number> = {};
+  let resumedFrom = 0;
   const bar = options.progress
     ? new SingleBar(
         {
@@ -129,7 +150,7 @@ export async function seedSyntheticData(
       await ensureIndexes(store.connection);
       for (const model of Object.values(store.models)) {
         const stored = await model.estimatedDocumentCount();
-        if (stored > 0) {
+        if (stored > 0 && !options.resume) {
           throw new Error(
             `${store.connection.name}.${model.collection.collectionName} already holds ${stored} documents; ` +
               'seed only an empty store (drop the databases first, e.g. npm run seed -- --drop)',
@@ -138,9 +159,16 @@ export async function seedSyntheticData(
         counts[`${store.connection.name}.${model.collection.collectionName}`] = 0;
       }
     }
-    bar?.start(options.persons, 0);
+    const migration = stores.find((store) => store.agency === 'migration')!;
+    resumedFrom = options.resume
+      ? Math.min(
+          resumeFrom(await migration.models.Person!.countDocuments(), batchPersons),
+          options.persons,
+        )
+      : 0;
+    bar?.start(options.persons, resumedFrom);
     let writing: Promise<void> = Promise.resolve();
-    for (let from = 0; from < options.persons; from += batchPersons) {
+    for (let from = resumedFrom; from < options.persons; from += batchPersons) {
       const to = Math.min(from + batchPersons, options.persons);
       const batch = generateBatch(options.seed, from, to);
       await writing;
@@ -160,6 +188,7 @@ export async function seedSyntheticData(
   return {
     persons: options.persons,
     seed: options.seed,
+    resumedFrom,
     counts,
     elapsedMs: Math.round(ended - started),
     statisticsMs: Math.round(ended - statisticsStarted),
@@ -281,14 +310,17 @@ export function generateBatch(seed: number, from: number, to: number): Batch {
 
 /**
  * Inserts documents of the generator (their `_id` is derived from the seed, so the same document
- * always has the same id) and resolves to how many are stored. A duplicate `_id` means the
- * document is stored already: the embedded store, retrying an insert it rolled back on a write
- * conflict, sometimes stores part of it twice over (a 1,000,000-person seed stopped on it). Only
- * duplicate ids are forgiven; any other failure stops the seed.
+ * always has the same id) and resolves to how many are stored. A document refused as a duplicate
+ * whose `_id` is stored already is that document, stored before: the embedded store, retrying an
+ * insert it rolled back on a write conflict, sometimes stores part of it twice over (a
+ * 1,000,000-person seed stopped on it), and a resumed seed writes its first batch again. The
+ * store may name any unique index in the refusal (SecantusDB names `pin_1` before `_id_`), so the
+ * ids are looked up. Any other failure, or a duplicate of a document not stored, stops the seed.
  */
 export async function insertAll(
   collection: {
     insertMany(docs: object[], options: { ordered: boolean }): Promise<{ insertedCount: number }>;
+    countDocuments(filter: object): Promise<number>;
   },
   docs: readonly unknown[],
 ): Promise<number> {
@@ -300,12 +332,15 @@ export async function insertAll(
     if (writeErrors === undefined) throw error;
     const failures = (Array.isArray(writeErrors) ? writeErrors : [writeErrors]) as {
       code?: unknown;
-      errmsg?: unknown;
+      index?: unknown;
     }[];
-    const onlyDuplicateIds = failures.every(
-      (failure) => failure.code === 11000 && /index: _id_ /.test(String(failure.errmsg)),
+    const ids = failures.map((failure) =>
+      failure.code === 11000 && typeof failure.index === 'number'
+        ? (docs[failure.index] as { _id?: unknown } | undefined)?._id
+        : undefined,
     );
-    if (!onlyDuplicateIds) throw error;
+    if (ids.some((id) => id === undefined)) throw error;
+    if ((await collection.countDocuments({ _id: { $in: ids } })) !== ids.length) throw error;
     // Every document is stored once: inserted now, or found there under its own id.
     return docs.length;
   }

@@ -1,0 +1,104 @@
+import { MongoClient } from 'mongodb';
+import { randomUUID } from 'node:crypto';
+import { generatePersonBundle } from './person-bundle';
+import {
+  agencyDatabaseName,
+  AGENCIES,
+  dropAgencyDatabases,
+  resumeFrom,
+  seedSyntheticData,
+} from './seed';
+
+describe('resumeFrom', () => {
+  it.each([
+    [0, 0],
+    [1, 0],
+    [9, 0],
+    // Ten stored: the first batch's persons, perhaps not its other documents.
+    [10, 0],
+    [11, 10],
+    [20, 10],
+    [25, 20],
+    [30, 20],
+  ])('%i persons stored, batches of 10: starts again at person %i', (stored, from) => {
+    expect(resumeFrom(stored, 10)).toBe(from);
+  });
+});
+
+/**
+ * A seed that stopped in the middle of a batch, resumed, holds exactly what one uninterrupted
+ * seed of the same size holds: nothing missing, nothing twice.
+ */
+describe('a resumed seed', () => {
+  const uri = process.env.MONGODB_URI!;
+  const run = randomUUID().slice(0, 8);
+  const whole = `test_seed_whole_${run}`;
+  const resumed = `test_seed_resumed_${run}`;
+  const refreshedAt = new Date('2026-06-30T00:00:00Z');
+  const options = { mongodbUri: uri, seed: 11, progress: false, refreshedAt };
+  let client: MongoClient;
+
+  beforeAll(async () => {
+    client = await new MongoClient(uri).connect();
+  });
+  afterAll(async () => {
+    await dropAgencyDatabases(uri, whole);
+    await dropAgencyDatabases(uri, resumed);
+    await client.close();
+  });
+
+  /** Every document of every agency collection, by collection, cubes aside (rebuilt each run). */
+  async function contents(prefix: string): Promise<Record<string, unknown[]>> {
+    const out: Record<string, unknown[]> = {};
+    for (const agency of AGENCIES) {
+      const db = client.db(agencyDatabaseName(prefix, agency));
+      for (const { name } of await db.listCollections({}, { nameOnly: true }).toArray()) {
+        if (name.startsWith('indicator')) continue;
+        out[`${agency}.${name}`] = await db.collection(name).find().sort({ _id: 1 }).toArray();
+      }
+    }
+    return out;
+  }
+
+  it('stores what an uninterrupted seed stores', async () => {
+    await seedSyntheticData(
+      { ...options, databasePrefix: whole, persons: 40 },
+      { batchPersons: 10 },
+    );
+
+    // The stopped run: the first 25 persons written, then part of person 22's and 24's records
+    // in the other agencies lost, as when a batch is cut off while its collections are written.
+    await seedSyntheticData(
+      { ...options, databasePrefix: resumed, persons: 25 },
+      { batchPersons: 10 },
+    );
+    let removed = 0;
+    for (const index of [22, 24]) {
+      const bundle = generatePersonBundle(options.seed, index);
+      for (const agency of ['labour', 'health', 'pensions'] as const) {
+        const db = client.db(agencyDatabaseName(resumed, agency));
+        for (const docs of Object.values(bundle[agency]) as { _id: unknown }[][]) {
+          for (const doc of docs) {
+            const collections = await db.listCollections({}, { nameOnly: true }).toArray();
+            for (const { name } of collections) {
+              removed += (await db.collection(name).deleteOne({ _id: doc._id as never }))
+                .deletedCount;
+            }
+          }
+        }
+      }
+    }
+    expect(removed).toBeGreaterThan(0);
+    expect(await contents(resumed)).not.toEqual(await contents(whole));
+
+    await expect(
+      seedSyntheticData({ ...options, databasePrefix: resumed, persons: 40 }, { batchPersons: 10 }),
+    ).rejects.toThrow(/already holds/);
+    const report = await seedSyntheticData(
+      { ...options, databasePrefix: resumed, persons: 40, resume: true },
+      { batchPersons: 10 },
+    );
+    expect(report.resumedFrom).toBe(20);
+    expect(await contents(resumed)).toEqual(await contents(whole));
+  });
+});
