@@ -34,16 +34,22 @@ describe('a resumed seed', () => {
   const run = randomUUID().slice(0, 8);
   const whole = `test_seed_whole_${run}`;
   const resumed = `test_seed_resumed_${run}`;
+  const deferred = `test_seed_deferred_${run}`;
   const refreshedAt = new Date('2026-06-30T00:00:00Z');
   const options = { mongodbUri: uri, seed: 11, progress: false, refreshedAt };
   let client: MongoClient;
 
   beforeAll(async () => {
     client = await new MongoClient(uri).connect();
+    await seedSyntheticData(
+      { ...options, databasePrefix: whole, persons: 40 },
+      { batchPersons: 10 },
+    );
   });
   afterAll(async () => {
     await dropAgencyDatabases(uri, whole);
     await dropAgencyDatabases(uri, resumed);
+    await dropAgencyDatabases(uri, deferred);
     await client.close();
   });
 
@@ -60,12 +66,21 @@ describe('a resumed seed', () => {
     return out;
   }
 
-  it('stores what an uninterrupted seed stores', async () => {
-    await seedSyntheticData(
-      { ...options, databasePrefix: whole, persons: 40 },
-      { batchPersons: 10 },
-    );
+  /** The indexes of every agency collection: name, key and uniqueness. */
+  async function indexes(prefix: string): Promise<Record<string, unknown[]>> {
+    const out: Record<string, unknown[]> = {};
+    for (const agency of AGENCIES) {
+      const db = client.db(agencyDatabaseName(prefix, agency));
+      for (const { name } of await db.listCollections({}, { nameOnly: true }).toArray()) {
+        out[`${agency}.${name}`] = (await db.collection(name).indexes())
+          .map((index) => [index.name, index.key, index.unique ?? false])
+          .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+      }
+    }
+    return out;
+  }
 
+  it('stores what an uninterrupted seed stores', async () => {
     // The stopped run: the first 25 persons written, then part of person 22's and 24's records
     // in the other agencies lost, as when a batch is cut off while its collections are written.
     await seedSyntheticData(
@@ -100,5 +115,25 @@ describe('a resumed seed', () => {
     );
     expect(report.resumedFrom).toBe(20);
     expect(await contents(resumed)).toEqual(await contents(whole));
+  });
+
+  it('with deferred indexes, stores the same documents and ends with the same indexes', async () => {
+    // The stopped run wrote with every index; the resumed one drops them and builds them at
+    // the end.
+    await seedSyntheticData(
+      { ...options, databasePrefix: deferred, persons: 15 },
+      { batchPersons: 10 },
+    );
+    const report = await seedSyntheticData(
+      { ...options, databasePrefix: deferred, persons: 40, resume: true },
+      { batchPersons: 10, deferIndexes: true },
+    );
+    expect(report.resumedFrom).toBe(10);
+    expect(report.indexesMs).toBeGreaterThan(0);
+    expect(await contents(deferred)).toEqual(await contents(whole));
+    const built = await indexes(deferred);
+    expect(built).toEqual(await indexes(whole));
+    // Not just _id: the unique PIN index of the register is among them.
+    expect(built['migration.persons']).toContainEqual(['pin_1', { pin: 1 }, true]);
   });
 });
