@@ -106,6 +106,14 @@ async function main(): Promise<void> {
     logFile: join(dir, 'scale-store.log'),
     cacheSize: values.cache,
   });
+  // Stopped by a signal (the seed runs for hours), the store is stopped with it, not left
+  // running; the seed resumes on the next run.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.log(`${signal}: stopping the store (pid ${store.pid})`);
+      void store.stop().finally(() => process.exit(130));
+    });
+  }
   const uri = store.uri;
   const prefix = `scale_${persons}`;
   console.log(

@@ -378,7 +378,8 @@ export async function insertAll(
         : undefined,
     );
     if (ids.some((id) => id === undefined)) throw error;
-    if ((await collection.countDocuments({ _id: { $in: ids } })) !== ids.length) throw error;
+    // One lookup per id: SecantusDB answers `_id: { $in: [...] }` by scanning the collection.
+    for (const id of ids) if ((await collection.countDocuments({ _id: id })) !== 1) throw error;
     // Every document is stored once: inserted now, or found there under its own id.
     return docs.length;
   }
