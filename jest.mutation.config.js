@@ -17,6 +17,7 @@ const [unit, service] = base.projects;
 const KERNEL_TESTS = [
   '<rootDir>/schema/src/access/**/*.test.ts',
   '<rootDir>/schema/src/audit/**/*.test.ts',
+  '<rootDir>/schema/src/members/**/*.test.ts',
   '<rootDir>/schema/src/statistics/suppression*.test.ts',
   '<rootDir>/schema/src/scalars/**/*.test.ts',
   '<rootDir>/gateway/src/persisted-operations*.test.ts',

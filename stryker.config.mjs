@@ -34,6 +34,7 @@ export default {
   ignoreStatic: true,
   mutate: [
     'schema/src/access/policy.ts',
+    'schema/src/members/index.ts',
     'schema/src/access/decide.ts',
     'schema/src/access/shield.ts',
     'schema/src/access/jwt.ts',

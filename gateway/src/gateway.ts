@@ -21,6 +21,7 @@ import {
   readRawBody,
   requestIdOf,
   requirePreflight,
+  REFUSAL_AUDIT_SUBGRAPH,
   type Caller,
   type Logger,
   type RunningServer,
@@ -192,7 +193,7 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
     manifests: partnerManifests,
     log,
     audit: createRefusalAuditor({
-      subgraphUrl: () => resolvedUrls.pensions || undefined,
+      subgraphUrl: () => resolvedUrls[REFUSAL_AUDIT_SUBGRAPH] || undefined,
       signingKeys: options.access.signingKeys,
       timeoutMs: options.subgraphGuards?.pensions?.timeoutMs,
     }),

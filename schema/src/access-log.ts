@@ -72,7 +72,7 @@ export function createAccessLinePlugin<T extends object>(): ApolloServerPlugin<T
 export function createAccessLog(
   log: Logger,
   options: {
-    /** Requests not worth a line (health probes). @default none */
+    /** Requests not worth a line (liveness and readiness probes). @default none */
     ignore?: (path: string) => boolean;
     /**
      * The id the request is known by. @default a well-formed X-Request-Id (the gateway's, behind

@@ -21,6 +21,7 @@ export * from './run-subgraph';
 export * from './pagination';
 export * from './emit-schema';
 export * from './subgraphs';
+export * from './members';
 export * from './compose/compose';
 export * from './access/roles';
 export * from './access/policy';

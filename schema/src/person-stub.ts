@@ -15,7 +15,7 @@ export interface PersonStub {
   sex?: Sex | null;
 }
 
-/** Migration's fields a subgraph may `@require` besides `homeRegion`, which every one requires. */
+/** The person register's fields a subgraph may `@require` besides `homeRegion` (always required). */
 export type PersonStubExternal = 'birthDate' | 'sex';
 
 export interface PersonStubEntity extends Required<
@@ -26,8 +26,8 @@ export interface PersonStubEntity extends Required<
 }
 
 /**
- * The person the State Migration Service owns, as another agency's subgraph sees it: the key, and
- * migration's fields the gateway sends in the representation because the agency's fields
+ * The person the agency keeping the person register owns, as another agency's subgraph sees it:
+ * the key, and the owner's fields the gateway sends in the representation because the agency's fields
  * `@requires` them: always `homeRegion` (the access rules hold a region-scoped officer to the
  * person's region by it), and `externals` besides. The agency's own fields are added by its field
  * resolvers and are nullable, so that a field refused to a caller nulls only itself.

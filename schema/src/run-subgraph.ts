@@ -27,7 +27,7 @@ export interface SubgraphProgram {
   prepare?(connection: Connection): Promise<void>;
   /**
    * The service keeps the person register and answers the subject directory from its own store
-   * (migration); every other service asks the gateway and needs `JOL_GATEWAY_URL`. @default false
+   * (one service in the federation); every other service asks the gateway and needs `JOL_GATEWAY_URL`. @default false
    */
   ownsPersonRegister?: boolean;
   /** The process's tracing, started by `main.ts`: its last spans are sent once the server stops. */

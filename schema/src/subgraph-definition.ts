@@ -2,7 +2,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { GraphQLSchema } from 'graphql';
 import type { IMiddleware } from 'graphql-middleware';
 import type { Connection } from 'mongoose';
-import type { Agency } from './access/policy';
+import type { Agency } from './members';
 import type { AccessRules } from './access/shield';
 import { createAuditEventModel, type AuditEventModel } from './audit/audit-event.model';
 import { buildJolSubgraphSchema } from './build-subgraph-schema';

@@ -78,7 +78,7 @@ export interface SubgraphAccessOptions {
 }
 
 export interface SubgraphServerOptions<TLoaders, TModels extends { AuditEvent: AuditEventModel }> {
-  /** The subgraph's name, as in the supergraph (migration, labour, health, pensions). */
+  /** The subgraph's name, as in the supergraph. */
   name: string;
   /** The unshielded schema; the access rules are applied here. */
   schema: GraphQLSchema;

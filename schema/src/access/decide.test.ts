@@ -21,13 +21,8 @@ import {
   subscriptionEntitled,
   type Subject,
 } from './decide';
-import {
-  policyFor,
-  purposeNeeds,
-  type Agency,
-  type ChangeEventType,
-  type DataClass,
-} from './policy';
+import type { Agency, ChangeEventType, DataClass } from '../members';
+import { policyFor, purposeNeeds } from './policy';
 import { unconfiguredSubjectDirectory } from './subject-directory';
 import { unconfiguredPersonRegister } from './person-register';
 import { createAccessTrail } from './trail';

@@ -7,23 +7,23 @@ import {
   outsideYourRegion,
   purposeRequired,
 } from './errors';
-import { ROLES, type Role } from './roles';
 import type { TrailRevision, TrailSearch } from './trail';
 import {
   CHANGE_EVENT_TYPES,
   CHANGE_EVENTS,
   FILTER_CLASSES,
+  PARTNER_EXCHANGE_CLASSES,
   PERSON_SEARCH,
-  policyFor,
   ROLE_POLICY,
-  type ChangeEventType,
-  purposeWrites,
-  writeClassOf,
+  ROLES,
   type AggregateClass,
   type Agency,
+  type ChangeEventType,
   type DataClass,
+  type Role,
   type RolePolicy,
-} from './policy';
+} from '../members';
+import { policyFor, purposeWrites, writeClassOf } from './policy';
 
 /** What a rule knows about the person a field belongs to. */
 export interface Subject {
@@ -135,8 +135,8 @@ export function decideRead(
 
 /**
  * Writes: only officers of the agency that owns the data, for one of their purposes that may change
- * the write's data class (WRITE_CLASSES): a labour officer on RETURNEE_SUPPORT enrols a returnee in
- * a programme but does not record a job abroad.
+ * the write's data class (WRITE_CLASSES): an officer whose purpose changes only one of the
+ * agency's classes cannot write its others under that purpose.
  */
 export function decideWrite(
   context: JolContext,
@@ -202,8 +202,8 @@ export function decideOwnerOrSubjectWrite(
 }
 
 /**
- * A read that the person's consent can open to an officer of another agency (the health
- * certificate): a caller the policy lets read the class, or who asks as no consent recipient, is
+ * A read that the person's consent can open to an officer of another agency (a consent-gated
+ * class): a caller the policy lets read the class, or who asks as no consent recipient, is
  * decided by decideRead; a recipient is refused outside their region, then refused with
  * CONSENT_REQUIRED unless `consented` finds the person's active consent for them.
  */
@@ -479,7 +479,7 @@ export function decideFilter(
     const dataClass = FILTER_CLASSES[coordinate];
     if (!dataClass)
       throw new Error(
-        `${coordinate} has no data class in FILTER_CLASSES (schema/src/access/policy.ts)`,
+        `${coordinate} has no data class in FILTER_CLASSES (its member's filterClasses, schema/src/members)`,
       );
     const grant = grantsOf(context, coordinate, undefined, (p) => p.reads.includes(dataClass));
     if (grant instanceof GraphQLError) return grant;
@@ -594,9 +594,10 @@ export function disclosedEventSubjects(
 }
 
 /**
- * A partner institution's inbox (the change events of its own exchange): a role whose reads of
- * pension exchange data are limited to its own institution's cases, with a `partner` claim. The
- * inbox names cases and documents, no person, so the trail records the coordinate alone.
+ * A partner institution's inbox (the change events of its own exchange): a role whose reads of a
+ * partner-exchange class (PARTNER_EXCHANGE_CLASSES) are limited to its own institution's cases,
+ * with a `partner` claim. The inbox names cases and documents, no person, so the trail records
+ * the coordinate alone.
  */
 export function decidePartnerInbox(
   context: JolContext,
@@ -606,7 +607,7 @@ export function decidePartnerInbox(
     context,
     coordinate,
     undefined,
-    (p) => p.reads.includes('pensionExchange') && p.partnerCasesOnly === true,
+    (p) => p.partnerCasesOnly === true && p.reads.some((c) => PARTNER_EXCHANGE_CLASSES.includes(c)),
   );
   if (grant instanceof GraphQLError) return grant;
   const partner = grant.caller.partner;

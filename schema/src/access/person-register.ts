@@ -96,7 +96,7 @@ function answerOf(body: RegisterBody, alias: string): RegisterAnswer {
 /**
  * The register of the agencies that do not own it: asks the graph through the gateway under the
  * service identity (a fresh one-minute token, purpose WRITE_CHECK), passing the request's own id
- * so that the migration service's audit event of the lookup names the request it was made for.
+ * so that the register's owner's audit event of the lookup names the request it was made for.
  * Questions of one request are batched and cached by a DataLoader; any answer but a clean one
  * (an error, a refusal, a timeout) fails closed.
  */

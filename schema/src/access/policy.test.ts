@@ -1,4 +1,5 @@
-import { FIELD_CLASSES, policyOf, purposeAllowed } from './policy';
+import { FIELD_CLASSES } from '../members';
+import { policyOf, purposeAllowed } from './policy';
 
 describe('purposeAllowed', () => {
   it('holds when one of the roles declares the purpose', () => {

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { SignJWT } from 'jose';
 import { z } from 'zod';
 import { parseEnv } from '../settings';
-import type { Role } from './roles';
+import type { Role } from '../members';
 
 /**
  * Jol's service identity: a token a subgraph mints for itself to ask the graph what its caller may
@@ -84,7 +84,7 @@ export function serviceKeysFromEnv(env: NodeJS.ProcessEnv = process.env): Servic
 export interface ServiceTokenClaims {
   /** The service role the token carries. */
   role: Role;
-  /** The subgraph that asks (`pensions`); the token's subject is `service:<agency>`. */
+  /** The subgraph that asks; the token's subject is `service:<agency>`. */
   agency: string;
   /** Expected `aud` of the verifiers. @default 'jol' */
   audience?: string;

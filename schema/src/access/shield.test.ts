@@ -212,7 +212,7 @@ describe('dataClassOf and coordinateOf', () => {
   });
   it('refuses a coordinate the table does not list, naming it and the table', () => {
     expect(() => dataClassOf('Person.shoeSize')).toThrow(
-      'Person.shoeSize has no data class in FIELD_CLASSES (schema/src/access/policy.ts)',
+      "Person.shoeSize has no data class in FIELD_CLASSES (its member's fieldClasses, schema/src/members)",
     );
     expect(() => readRule('Person.shoeSize')).toThrow(/Person\.shoeSize has no data class/);
   });

@@ -6,7 +6,7 @@ import type { JolContext } from '../context';
 import { decideRead, decideSubmit, decideWrite, type Subject } from './decide';
 import { decideSubjectScope } from './write-scope';
 import { forbidden } from './errors';
-import { FIELD_CLASSES, type Agency, type DataClass } from './policy';
+import { FIELD_CLASSES, type Agency, type DataClass } from '../members';
 
 export { allow, deny };
 export type AccessRules = IRules;
@@ -20,7 +20,7 @@ export function dataClassOf(coordinate: string): DataClass {
   const dataClass = FIELD_CLASSES[coordinate];
   if (!dataClass)
     throw new Error(
-      `${coordinate} has no data class in FIELD_CLASSES (schema/src/access/policy.ts)`,
+      `${coordinate} has no data class in FIELD_CLASSES (its member's fieldClasses, schema/src/members)`,
     );
   return dataClass;
 }

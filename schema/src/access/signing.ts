@@ -76,7 +76,7 @@ export function signingKeys(keys: readonly SigningKey[]): SigningKeys {
 
 /** What a signature covers besides its own time, nonce and key id. */
 export interface SignedRequest {
-  /** The subgraph the request is for (migration, labour, health, pensions). */
+  /** The subgraph the request is for, by its name in the supergraph. */
   target: string;
   method: string;
   /** Path and query of the subgraph URL, e.g. /graphql. */

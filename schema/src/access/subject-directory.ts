@@ -6,8 +6,8 @@ import { parseIsoDate } from '../scalars/date';
 /**
  * The subject directory: how a subgraph learns the facts that scope a write about a person (does
  * the person exist, their home region, their birth date) without opening another agency's
- * database. The State Migration Service owns those facts; it answers from its own store, and every
- * other agency asks the graph for them through the gateway, as the caller.
+ * database. The agency that keeps the person register owns those facts; it answers from its own
+ * store, and every other agency asks the graph for them through the gateway, as the caller.
  */
 
 /** The scope facts of one registered person. */
@@ -132,7 +132,7 @@ function answerOf(body: GatewayBody, alias: string): SubjectAnswer {
 /**
  * The directory of the agencies that do not own the person register: asks the graph through the
  * gateway, as the caller (their bearer token, declared purpose and request id), so that the
- * migration service decides and audits the lookup like any read of that caller. The caller learns
+ * register's owner decides and audits the lookup like any read of that caller. The caller learns
  * nothing from it directly; a write the caller may not see the person for is refused. Questions of
  * one request are batched and cached by a DataLoader.
  */

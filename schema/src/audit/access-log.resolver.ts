@@ -24,7 +24,7 @@ export interface AccessLogOptions {
 
 /**
  * The resolver by which a subgraph contributes its own events to `PersonAccessLog`, under a field
- * named after the subgraph (`migration`, `labour`...): pages in chain order, newest first, so that
+ * named after the subgraph (`PersonAccessLog.<subgraph>`): pages in chain order, newest first, so that
  * every event of the person is reachable and none is skipped or shown twice while events are added.
  */
 export function createAccessLogResolver(service: string, options: AccessLogOptions = {}) {

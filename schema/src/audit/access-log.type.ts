@@ -4,12 +4,12 @@ import { PageInfo } from '../pagination';
 import { PinScalar } from '../scalars/pin';
 
 export enum InstitutionKind {
-  AGENCY = 'AGENCY',
-  PARTNER = 'PARTNER',
+  AGENCY = 'agency',
+  PARTNER = 'partner',
 }
 registerEnumType(InstitutionKind, {
   name: 'InstitutionKind',
-  description: 'An agency of the Republic, or a partner pension institution abroad.',
+  description: 'An agency of the Republic, or a partner institution abroad.',
 });
 
 @Directive('@shareable')
@@ -23,7 +23,7 @@ export class AccessInstitution {
 
   @Field(() => String, {
     nullable: true,
-    description: "A partner institution's name, from the Social Fund's registry.",
+    description: "A partner institution's name, from the registry of the agency it exchanges with.",
   })
   name!: string | null;
 }

@@ -1,5 +1,5 @@
 import { Schema, type ClientSession, type Connection, type Model, type Types } from 'mongoose';
-import { CHANGE_EVENT_TYPES, type ChangeEventType } from '../access/policy';
+import { CHANGE_EVENT_TYPES, type ChangeEventType } from '../members';
 import {
   createEventDeliveryModel,
   createEventSubscriptionModel,
@@ -20,7 +20,7 @@ export interface ChangeEventRecord {
   /** The changed record's id (an episode, a TB case, a consent, an exchange document). */
   recordId: string;
   pin: string;
-  /** The partner institution a pension exchange event concerns (its inbox), else null. */
+  /** The partner institution an exchange event concerns (its inbox), else null. */
   partner: string | null;
   occurredAt: Date;
   /** Deliveries have been created for every subscription that wanted the event. */

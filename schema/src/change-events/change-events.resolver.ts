@@ -12,7 +12,8 @@ import {
   Resolver,
 } from 'type-graphql';
 import { disclosedEventSubjects, subscriberOf } from '../access/decide';
-import { CHANGE_EVENTS, changeEventsOf, type Agency, type ChangeEventType } from '../access/policy';
+import { changeEventsOf } from '../access/policy';
+import { CHANGE_EVENTS, type Agency, type ChangeEventType } from '../members';
 import type { JolContext } from '../context';
 import { badUserInput, conflict, notFound } from '../errors';
 import { isRecordId } from '../record-id';
@@ -33,7 +34,7 @@ export type ChangeEventContext = JolContext<unknown, ChangeEventModels>;
 
 const capitalised = (agency: Agency) => agency[0]!.toUpperCase() + agency.slice(1);
 
-/** The field names of an agency's event API: `subscribeToHealthEvents`, `healthEventDeliveries`... */
+/** The field names of an agency's event API: `subscribeTo<Agency>Events`, `<agency>EventDeliveries`... */
 export function changeEventFields(agency: Agency) {
   const Name = capitalised(agency);
   return {

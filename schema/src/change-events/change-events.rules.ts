@@ -1,6 +1,7 @@
 import { rule } from 'graphql-shield';
 import { decideSubscribe, decideSubscriptionManager } from '../access/decide';
-import { changeEventsOf, type Agency, type ChangeEventType } from '../access/policy';
+import { changeEventsOf } from '../access/policy';
+import type { Agency, ChangeEventType } from '../members';
 import { allow, type AccessRules } from '../access/shield';
 import { badUserInput } from '../errors';
 import { changeEventFields, type ChangeEventContext } from './change-events.resolver';

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { CHANGE_EVENTS, CHANGE_EVENT_TYPES } from '../access/policy';
+import { CHANGE_EVENTS, CHANGE_EVENT_TYPES } from '../members';
 import { PinScalar } from '../scalars/pin';
 import type { EventDeliveryRecord, EventSubscriptionRecord } from './subscription.model';
 

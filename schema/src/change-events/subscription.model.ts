@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { CHANGE_EVENT_TYPES, type ChangeEventType } from '../access/policy';
+import { CHANGE_EVENT_TYPES, type ChangeEventType } from '../members';
 
 /**
  * An agency system's subscription to some of an agency's change events, kept in that agency's

@@ -1,6 +1,6 @@
 import type { Model } from 'mongoose';
 import type { JolContext } from '../context';
-import type { Agency } from '../access/policy';
+import type { Agency } from '../members';
 import { writeRule } from '../access/shield';
 import { pinOfRecord } from '../access/write-scope';
 import type { RevisableRecord } from './revise-record';

@@ -56,7 +56,10 @@ export class IndicatorRow {
   @Field(() => Int, { nullable: true })
   year!: number | null;
 
-  @Field(() => String, { nullable: true, description: 'A LabourSector value.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The sector of work abroad, as the employment records name it.',
+  })
   sector!: string | null;
 
   @Field(() => [IndicatorDimension], {

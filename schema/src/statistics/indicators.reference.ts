@@ -1,7 +1,7 @@
 import { allow, rule } from 'graphql-shield';
 import type { JolContext } from '../context';
 import { decideAggregate } from '../access/decide';
-import type { AggregateClass } from '../access/policy';
+import type { AggregateClass } from '../members';
 import { indicatorKey, parseIndicatorKey, type IndicatorRequest } from './indicator-request';
 import { PERTURBATION_DESCRIPTION } from './indicator-table.type';
 

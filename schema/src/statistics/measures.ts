@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { AggregateClass } from '../access/policy';
+import type { AggregateClass } from '../members';
 import type { AccessRules } from '../access/shield';
 import type { IndicatorDimension } from './indicator-dimension';
 import type { IndicatorRequest } from './indicator-request';

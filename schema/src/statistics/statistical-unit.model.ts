@@ -3,9 +3,9 @@ import { REGION_CODES, type RegionCode } from '../scalars/region';
 import { Sex } from '../scalars/sex';
 
 /**
- * A statistical unit: the dimensions of one person as the migration register held them at the
- * last refresh, kept by an agency for its own statistics. Labour, health and pensions do not store
- * sex, age, home region or destinations with their records; counting their records by those
+ * A statistical unit: the dimensions of one person as the person register held them at the
+ * last refresh, kept by an agency for its own statistics. The agencies that do not keep the
+ * register do not store sex, age, home region or destinations with their records; counting their records by those
  * dimensions joins them to this snapshot. It holds no names and is read only by the cube builder.
  */
 export interface StatisticalUnitRecord {
@@ -42,7 +42,7 @@ export function createStatisticalUnitModel(connection: Connection): StatisticalU
   return connection.model<StatisticalUnitRecord>('StatisticalUnit', statisticalUnitSchema);
 }
 
-/** A stay as the migration register records it; only these fields make a unit. */
+/** A stay as the person register records it; only these fields make a unit. */
 export interface RegisterStay {
   departedOn: Date;
   returnedOn: Date | null;

@@ -1,0 +1,88 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import * as federation from './members/federation';
+import {
+  CHANGE_EVENT_TYPES,
+  DATA_CLASSES,
+  PURPOSES,
+  ROLES,
+  SUBGRAPHS,
+  type DataClass,
+  type Purpose,
+  type Role,
+} from './members';
+
+/**
+ * The kernel knows no agency: what a member brings is declared in the register, and the kernel reads
+ * the composed tables. These folders are the graph's contract, not the kernel, and may name members.
+ */
+const CONTRACT_FOLDERS = ['members', 'compose', 'api-changes'];
+
+/** Words that name an agency of today's federation, or one that is joining. */
+const AGENCY_WORDS = /migration|labour|health(?!z)|pension|social fund|consular/i;
+
+/** The names members declare in the register (roles, purposes, data classes, events). */
+function memberNames(): string[] {
+  const federationOwn = new Set<string>([
+    ...Object.keys(federation.roles),
+    ...Object.keys(federation.purposes),
+    ...Object.keys(federation.dataClasses),
+  ]);
+  return [
+    ...SUBGRAPHS.map((s) => s.name),
+    ...(ROLES as readonly Role[]),
+    ...(PURPOSES as readonly Purpose[]),
+    ...(Object.keys(DATA_CLASSES) as DataClass[]),
+    ...CHANGE_EVENT_TYPES,
+  ].filter((name) => !federationOwn.has(name));
+}
+
+/** Every kernel source file (tests aside: they exercise the federation's policy as registered). */
+function kernelFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory())
+      return folder === __dirname && CONTRACT_FOLDERS.includes(entry.name) ? [] : kernelFiles(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+/** Lines that name a member: an agency word anywhere, a declared name as a literal or a key. */
+export function agencyMentions(source: string, names: readonly string[]): number[] {
+  const quoted = names.map((n) => new RegExp(`(['"\`])${n}\\1|\\b${n}\\s*:`));
+  return source
+    .split('\n')
+    .flatMap((line, i) =>
+      AGENCY_WORDS.test(line) || quoted.some((re) => re.test(line)) ? [i + 1] : [],
+    );
+}
+
+describe('the kernel', () => {
+  it('names no agency outside the register and the contract', () => {
+    const names = memberNames();
+    const found = kernelFiles(__dirname).flatMap((path) =>
+      agencyMentions(readFileSync(path, 'utf8'), names).map(
+        (line) => `${relative(__dirname, path)}:${line}`,
+      ),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('finds agency words, and declared names written as literals or keys', () => {
+    const names = ['PENSION_OFFICER', 'PARTNER', 'employmentDetail'];
+    expect(agencyMentions('// the Social Fund keeps it', names)).toEqual([1]);
+    expect(agencyMentions('x\nconst to = `subscribeToHealthEvents`;', names)).toEqual([2]);
+    expect(agencyMentions("roles.includes('PARTNER')", names)).toEqual([1]);
+    expect(agencyMentions('{ employmentDetail: 1 }', names)).toEqual([1]);
+    expect(agencyMentions("app.get('/healthz')\nInstitutionKind.PARTNER", names)).toEqual([]);
+  });
+
+  it('reads member names from the register, not from a list of its own', () => {
+    const names = memberNames();
+    expect(names).toEqual(
+      expect.arrayContaining(['PARTNER', 'employmentDetail', 'PERSON_RETURNED']),
+    );
+    expect(names).not.toContain('DATA_SUBJECT');
+    expect(names).not.toContain('identity');
+  });
+});
