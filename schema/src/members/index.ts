@@ -271,3 +271,15 @@ if (refusalAudits.length !== 1)
  */
 export const REFUSAL_AUDIT_SUBGRAPH: Agency = refusalAudits[0]!.name;
 export const REFUSAL_AUDIT_PATH: string = refusalAudits[0]!.signedRoutes!.refusalAudit!;
+
+/**
+ * Every name a member declares (its subgraph, roles, purposes, data classes, change events): what
+ * code outside the register must not name, since it belongs to one agency.
+ */
+export const MEMBER_NAMES: readonly string[] = members.flatMap((m) => [
+  m.subgraph.name,
+  ...Object.keys(m.roles),
+  ...Object.keys(m.purposes),
+  ...Object.keys(m.dataClasses),
+  ...Object.keys(m.changeEvents),
+]);
