@@ -5,6 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
+import { REFUSAL_AUDIT_SUBGRAPH } from '@jol/schema';
 import {
   bindAccessLine,
   createAccessLinePlugin,
@@ -21,13 +22,12 @@ import {
   readRawBody,
   requestIdOf,
   requirePreflight,
-  REFUSAL_AUDIT_SUBGRAPH,
   type Caller,
   type Logger,
   type RunningServer,
   type SigningKeys,
   type TokenVerifier,
-} from '@jol/schema';
+} from '@jol/kernel';
 import { createAuthMiddleware, createIntrospectionGuard, createSuggestionGuard } from './auth';
 import { createGatewayContext, type GatewayContext } from './context';
 import { createKeepAliveFetch, createSigningFetcher, JolDataSource } from './data-source';

@@ -1,12 +1,11 @@
 import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
 import { Kind, parse } from 'graphql';
+import { REFUSAL_AUDIT_PATH, REFUSAL_AUDIT_SUBGRAPH } from '@jol/schema';
 import {
   CALLER_REQUEST_ID_HEADER,
   callerRequestIdFrom,
   clientErrorOf,
   parsePin,
-  REFUSAL_AUDIT_PATH,
-  REFUSAL_AUDIT_SUBGRAPH,
   requestIdOf,
   sendError,
   signRequest,
@@ -14,7 +13,7 @@ import {
   type Caller,
   type Logger,
   type SigningKeys,
-} from '@jol/schema';
+} from '@jol/kernel';
 import type { PersistedOperation, PersistedQueryManifest } from './partner-operations/manifest';
 
 /** The code of a refusal: the operation is not one the caller's institution registered. */
