@@ -45,14 +45,8 @@ import {
   type InsurancePeriodLockRecord,
   type InsurancePeriodRecord,
 } from '@jol/pensions';
-import {
-  ageOn,
-  REGION_CODES,
-  Sex,
-  statisticalUnitOf,
-  type RegionCode,
-  type StatisticalUnitRecord,
-} from '@jol/schema';
+import { ageOn, REGION_CODES, Sex, type RegionCode } from '@jol/kernel';
+import { statisticalUnitOf, type StatisticalUnitRecord } from '@jol/statistics';
 import { addYears, dateOf, dayOf, monthKey, monthStart, nextMonthStart, pinDate } from './days';
 import * as F from './figures';
 import { drawEmployer, drawName, FACILITIES, SKILL_CERTIFIERS, SKILLS_BY_SECTOR } from './names';
