@@ -23,7 +23,7 @@ const common = {
     '^@jol/schema$': '<rootDir>/schema/src',
     '^@jol/schema/package.json$': '<rootDir>/schema/package.json',
     '^@jol/schema/(.*)$': '<rootDir>/schema/src/$1',
-    '^@jol/(migration|labour|health|pensions)$': '<rootDir>/services/$1/src',
+    '^@jol/(migration|labour|health|pensions|consular)$': '<rootDir>/services/$1/src',
     '^@jol/gateway$': '<rootDir>/gateway/src',
     '^@jol/client$': '<rootDir>/client/src',
     '^@jol/jobs$': '<rootDir>/jobs/src',
