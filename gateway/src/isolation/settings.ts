@@ -49,6 +49,7 @@ export const DEFAULT_ISOLATION: IsolationSettings = {
       LABOUR_OFFICER: 600,
       HEALTH_OFFICER: 600,
       PENSION_OFFICER: 600,
+      CONSULAR_OFFICER: 600,
       ANALYST: 120,
       PARTNER: 300,
       AUDITOR: 300,

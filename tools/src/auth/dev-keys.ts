@@ -106,6 +106,7 @@ const AGENCY_OF: Record<Role, string> = {
   LABOUR_OFFICER: 'labour',
   HEALTH_OFFICER: 'health',
   PENSION_OFFICER: 'pensions',
+  CONSULAR_OFFICER: 'consular',
   ANALYST: 'statistics',
   PARTNER: 'partner',
   AUDITOR: 'audit',
@@ -119,6 +120,8 @@ export interface TokenClaims {
   agency?: string;
   region?: string;
   partner?: string;
+  /** The office (consular post) the holder works at. */
+  office?: string;
   pin?: string;
 }
 
@@ -144,6 +147,7 @@ export async function issueDevToken(
   };
   if (claims.region) payload.region = claims.region;
   if (claims.partner) payload.partner = claims.partner;
+  if (claims.office) payload.office = claims.office;
   if (claims.pin) payload.pin = claims.pin;
   return new SignJWT(payload)
     .setProtectedHeader({ alg: 'EdDSA', kid: keys.privateJwk.kid })
