@@ -6,3 +6,5 @@ export { Consulate, CONSULATES, consulatesIn, countryOfConsulate } from './consu
 export type { AssistanceCaseRecord } from './assistance-case/assistance-case.model';
 export { AssistanceCaseStatus, AssistanceType } from './assistance-case/assistance-case.type';
 export type { ConsularRegistrationRecord } from './registration/registration.model';
+export { consularStatisticalPins, rebuildConsularIndicators } from './indicators/indicators.build';
+export { CONSULAR_MEASURES, consularMeasures } from './indicators/indicators.measures';

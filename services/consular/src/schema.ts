@@ -1,6 +1,7 @@
 import { defineSubgraph } from '@jol/schema';
 import { accessLogEntity } from './access-log/access-log.entity';
 import { assistanceCaseEntity } from './assistance-case/assistance-case.entity';
+import { indicatorsEntity } from './indicators/indicators.entity';
 import { personEntity } from './person/person.type';
 import { registrationEntity } from './registration/registration.entity';
 
@@ -10,7 +11,13 @@ import { registrationEntity } from './registration/registration.entity';
  */
 export const consularSubgraph = defineSubgraph({
   name: 'consular',
-  entities: [personEntity, registrationEntity, assistanceCaseEntity, accessLogEntity],
+  entities: [
+    personEntity,
+    registrationEntity,
+    assistanceCaseEntity,
+    accessLogEntity,
+    indicatorsEntity,
+  ],
 });
 
 /** The consular subgraph's schema, without any permissions applied. */
