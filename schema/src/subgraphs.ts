@@ -1,10 +1,9 @@
-/** The agency subgraphs, their local ports and the database each owns. */
+/** The four agency subgraphs, their local ports and the database each owns. */
 export const SUBGRAPHS = [
   { name: 'migration', agency: 'State Migration Service', port: 4001 },
   { name: 'labour', agency: 'Ministry of Labour, Social Security and Migration', port: 4002 },
   { name: 'health', agency: 'Ministry of Health', port: 4003 },
   { name: 'pensions', agency: 'Social Fund', port: 4004 },
-  { name: 'consular', agency: 'Ministry of Foreign Affairs', port: 4005 },
 ] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
 

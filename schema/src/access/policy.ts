@@ -22,10 +22,6 @@ export const DATA_CLASSES = {
   pensions: 'Insurance periods, contributions, service summary, pension entitlement',
   pensionExchange:
     'Exchange with partner pension institutions: cases, documents, periods sent and received, decisions',
-  consularRegistration: 'Consular registrations abroad: country, consulate, city, dates',
-  consularAssistance:
-    'Consular assistance cases (detentions, deaths abroad, hospitalisations, legal aid, ' +
-    'repatriation, lost documents, labour exploitation): the most sensitive after health',
   accessLog: 'Who read a person, when and why',
   register:
     'Whether a PIN names a registered person, and their birth date: what a write about the ' +
@@ -33,7 +29,7 @@ export const DATA_CLASSES = {
 } as const;
 export type DataClass = keyof typeof DATA_CLASSES;
 
-export type Agency = 'migration' | 'labour' | 'health' | 'pensions' | 'consular';
+export type Agency = 'migration' | 'labour' | 'health' | 'pensions';
 
 export interface RolePolicy {
   purposes: readonly Purpose[];
@@ -99,17 +95,6 @@ export const ROLE_POLICY: Record<Role, RolePolicy> = {
     ],
     writes: 'pensions',
   },
-  CONSULAR_OFFICER: {
-    purposes: ['CONSULAR_ASSISTANCE', 'CONSULAR_REGISTRATION'],
-    reads: [
-      'identity',
-      'residence',
-      'migrationEpisodes',
-      'consularRegistration',
-      'consularAssistance',
-    ],
-    writes: 'consular',
-  },
   ANALYST: { purposes: ['STATISTICS'], reads: [], aggregates: ['statistics'], writes: null },
   PARTNER: {
     purposes: ['PENSION_EXCHANGE'],
@@ -134,8 +119,6 @@ export const ROLE_POLICY: Record<Role, RolePolicy> = {
       'healthCertificate',
       'pensions',
       'pensionExchange',
-      'consularRegistration',
-      'consularAssistance',
       'accessLog',
     ],
     writes: null,
@@ -235,26 +218,6 @@ export const PURPOSE_POLICY: Record<Purpose, PurposePolicy> = {
       'healthCertificate',
     ],
   },
-  CONSULAR_ASSISTANCE: {
-    why:
-      'Helping a citizen in difficulty abroad (detained, in hospital, dead, exploited, without ' +
-      'documents): who they are, where they went, their registrations and cases.',
-    writes: ['consularRegistration', 'consularAssistance'],
-    reads: [
-      'identity',
-      'residence',
-      'migrationEpisodes',
-      'consularRegistration',
-      'consularAssistance',
-    ],
-  },
-  CONSULAR_REGISTRATION: {
-    why:
-      'Registering a citizen who lives abroad with a consulate: who they are and where they ' +
-      'went, never their assistance cases.',
-    writes: ['consularRegistration'],
-    reads: ['identity', 'residence', 'migrationEpisodes', 'consularRegistration'],
-  },
   STATISTICS: {
     why: 'Indicators only: no person-level class at all.',
     writes: [],
@@ -289,8 +252,6 @@ export const PURPOSE_POLICY: Record<Purpose, PurposePolicy> = {
       'healthCertificate',
       'pensions',
       'pensionExchange',
-      'consularRegistration',
-      'consularAssistance',
       'accessLog',
     ],
   },
@@ -384,9 +345,6 @@ export const FIELD_CLASSES: Record<string, DataClass> = {
   'Mutation.invalidatePensionExchangeDocument': 'pensionExchange',
   'Mutation.remindPensionExchangeDocument': 'pensionExchange',
   'Mutation.acknowledgePensionExchangeDocument': 'pensionExchange',
-  // consular
-  'Person.consularRegistrations': 'consularRegistration',
-  'Person.assistanceCases': 'consularAssistance',
   // a search lists identity: decided by decideSearch under PERSON_SEARCH
   'Query.searchPersons': 'identity',
   // every agency
@@ -395,7 +353,6 @@ export const FIELD_CLASSES: Record<string, DataClass> = {
   'PersonAccessLog.labour': 'accessLog',
   'PersonAccessLog.health': 'accessLog',
   'PersonAccessLog.pensions': 'accessLog',
-  'PersonAccessLog.consular': 'accessLog',
   // the person register, for Jol's own services
   'Query.registeredSubject': 'register',
 };
@@ -439,12 +396,6 @@ export const WRITE_CLASSES: Record<string, DataClass> = {
   'Mutation.correctPensionContribution': 'pensions',
   'Mutation.voidPensionContribution': 'pensions',
   'Mutation.recordPensionDecision': 'pensionExchange',
-  // consular
-  'Mutation.registerConsularRegistration': 'consularRegistration',
-  'Mutation.endConsularRegistration': 'consularRegistration',
-  'Mutation.openAssistanceCase': 'consularAssistance',
-  'Mutation.updateAssistanceCaseStatus': 'consularAssistance',
-  'Mutation.closeAssistanceCase': 'consularAssistance',
 };
 
 /** The class a write changes (WRITE_CLASSES); a write without one is a programming error. */
@@ -567,7 +518,7 @@ export function changeEventsOf(agency: Agency): ChangeEventType[] {
 }
 
 /** Who may read a person's fitness certificate with a recorded consent: officers of these agencies. */
-export const CONSENT_RECIPIENTS: Record<Exclude<Agency, 'health' | 'consular'>, Role> = {
+export const CONSENT_RECIPIENTS: Record<Exclude<Agency, 'health'>, Role> = {
   migration: 'MIGRATION_OFFICER',
   labour: 'LABOUR_OFFICER',
   pensions: 'PENSION_OFFICER',
@@ -579,7 +530,6 @@ export const INTROSPECTION_ROLES: readonly Role[] = [
   'LABOUR_OFFICER',
   'HEALTH_OFFICER',
   'PENSION_OFFICER',
-  'CONSULAR_OFFICER',
   'ANALYST',
   'AUDITOR',
 ];
