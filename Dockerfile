@@ -14,6 +14,8 @@ WORKDIR /app
 # npm ci needs every workspace's manifest to match the lockfile, not only the one being built.
 COPY package.json package-lock.json .npmrc tsconfig.json ./
 COPY schema/package.json schema/
+COPY kernel/package.json kernel/
+COPY statistics/package.json statistics/
 COPY services/migration/package.json services/migration/
 COPY services/labour/package.json services/labour/
 COPY services/health/package.json services/health/
@@ -29,9 +31,12 @@ RUN --mount=type=cache,target=/root/.npm npm ci --workspaces --include-workspace
 FROM deps AS builder
 ARG PACKAGE_DIR
 RUN test -n "${PACKAGE_DIR}" || (echo "PACKAGE_DIR must name a workspace, e.g. services/migration or gateway" >&2; exit 1)
-# The kernel travels with every package (with the committed supergraph the gateway serves);
-# tsc -b follows the project references, so @jol/schema is built before the package.
+# The kernel, the statistics engine and the graph's contract (the register, and the committed
+# supergraph the gateway serves) travel with every package; tsc -b follows the project
+# references, so they are built before the package.
 COPY schema/ schema/
+COPY kernel/ kernel/
+COPY statistics/ statistics/
 COPY ${PACKAGE_DIR}/ ${PACKAGE_DIR}/
 # The gateway also bundles GraphiQL's and the dashboard's assets, so they work without internet.
 RUN npx tsc -b "${PACKAGE_DIR}" \
@@ -42,6 +47,8 @@ RUN npx tsc -b "${PACKAGE_DIR}" \
 # are built with the services' code (never with their databases: each job is given one).
 FROM deps AS jobs-builder
 COPY schema/ schema/
+COPY kernel/ kernel/
+COPY statistics/ statistics/
 COPY services/ services/
 COPY jobs/ jobs/
 RUN npx tsc -b jobs && npm prune --omit=dev
@@ -52,8 +59,13 @@ WORKDIR /app
 COPY --from=jobs-builder /app/node_modules ./node_modules
 COPY --from=jobs-builder /app/package.json ./package.json
 COPY --from=jobs-builder /app/schema/package.json ./schema/package.json
-COPY --from=jobs-builder /app/schema/node_modules ./schema/node_modules
 COPY --from=jobs-builder /app/schema/dist ./schema/dist
+COPY --from=jobs-builder /app/kernel/package.json ./kernel/package.json
+COPY --from=jobs-builder /app/kernel/node_modules ./kernel/node_modules
+COPY --from=jobs-builder /app/kernel/dist ./kernel/dist
+COPY --from=jobs-builder /app/statistics/package.json ./statistics/package.json
+COPY --from=jobs-builder /app/statistics/node_modules ./statistics/node_modules
+COPY --from=jobs-builder /app/statistics/dist ./statistics/dist
 COPY --from=jobs-builder /app/services/migration/package.json ./services/migration/package.json
 COPY --from=jobs-builder /app/services/migration/dist ./services/migration/dist
 COPY --from=jobs-builder /app/services/labour/package.json ./services/labour/package.json
@@ -84,10 +96,15 @@ WORKDIR /app
 COPY --from=builder /app/node_modules ./node_modules
 COPY --from=builder /app/package.json ./package.json
 COPY --from=builder /app/schema/package.json ./schema/package.json
-# Versions the kernel needs beside other ones at the top (OpenTelemetry 2.x beside Apollo's 1.x).
-COPY --from=builder /app/schema/node_modules ./schema/node_modules
 COPY --from=builder /app/schema/dist ./schema/dist
 COPY --from=builder /app/schema/supergraph.graphql ./schema/supergraph.graphql
+COPY --from=builder /app/kernel/package.json ./kernel/package.json
+# Versions the kernel needs beside other ones at the top (OpenTelemetry 2.x beside Apollo's 1.x).
+COPY --from=builder /app/kernel/node_modules ./kernel/node_modules
+COPY --from=builder /app/kernel/dist ./kernel/dist
+COPY --from=builder /app/statistics/package.json ./statistics/package.json
+COPY --from=builder /app/statistics/node_modules ./statistics/node_modules
+COPY --from=builder /app/statistics/dist ./statistics/dist
 COPY --from=builder /app/${PACKAGE_DIR}/package.json ./${PACKAGE_DIR}/package.json
 COPY --from=builder /app/${PACKAGE_DIR}/dist ./${PACKAGE_DIR}/dist
 # Exec-form CMD cannot expand build args, so the package folder becomes the working directory.

@@ -28,7 +28,12 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/schema/src/**', '../../*/src/**'],
+              group: [
+                '**/schema/src/**',
+                '**/kernel/src/**',
+                '**/statistics/src/**',
+                '../../*/src/**',
+              ],
               message: 'Import shared code by package name (@jol/...).',
             },
           ],

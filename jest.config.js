@@ -23,6 +23,11 @@ const common = {
     '^@jol/schema$': '<rootDir>/schema/src',
     '^@jol/schema/package.json$': '<rootDir>/schema/package.json',
     '^@jol/schema/(.*)$': '<rootDir>/schema/src/$1',
+    '^@jol/kernel$': '<rootDir>/kernel/src',
+    '^@jol/kernel/package.json$': '<rootDir>/kernel/package.json',
+    '^@jol/kernel/(.*)$': '<rootDir>/kernel/src/$1',
+    '^@jol/statistics$': '<rootDir>/statistics/src',
+    '^@jol/statistics/package.json$': '<rootDir>/statistics/package.json',
     '^@jol/(migration|labour|health|pensions|consular)$': '<rootDir>/services/$1/src',
     '^@jol/gateway$': '<rootDir>/gateway/src',
     '^@jol/client$': '<rootDir>/client/src',
@@ -41,13 +46,17 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{schema,services,gateway,client,jobs,tools,test}/**/src/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/{schema,kernel,statistics,services,gateway,client,jobs,tools,test}/**/src/**/*.test.ts',
+      ],
       testPathIgnorePatterns: ['\\.service\\.test\\.ts$', '/node_modules/'],
     },
     {
       ...common,
       displayName: 'service',
-      testMatch: ['<rootDir>/{schema,services,gateway,jobs,tools}/**/src/**/*.service.test.ts'],
+      testMatch: [
+        '<rootDir>/{schema,kernel,statistics,services,gateway,jobs,tools}/**/src/**/*.service.test.ts',
+      ],
       globalSetup: '<rootDir>/test/src/store/jest-global-setup.ts',
       globalTeardown: '<rootDir>/test/src/store/jest-global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/test/src/store/record-test-file.ts'],

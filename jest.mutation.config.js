@@ -5,7 +5,7 @@
  *
  * Which tests run, by default the unit tests beside the kernel: to find the tests that cover a
  * mutant, jest loads every test file that imports the mutated module, and every test file
- * imports the kernel through @jol/schema, so a run over whole tiers costs minutes per mutant on a
+ * imports the kernel through @jol/kernel, so a run over whole tiers costs minutes per mutant on a
  * shared machine where the kernel's own tests take seconds.
  * - JOL_MUTATION_TESTS=a.test.ts,b.test.ts: only those files (paths from the repository root).
  * - JOL_MUTATION_TIERS=unit or unit,service: every test of those tiers.
@@ -15,10 +15,11 @@ const base = require('./jest.config.js');
 const [unit, service] = base.projects;
 
 const KERNEL_TESTS = [
-  '<rootDir>/schema/src/access/**/*.test.ts',
-  '<rootDir>/schema/src/audit/**/*.test.ts',
-  '<rootDir>/schema/src/statistics/suppression*.test.ts',
-  '<rootDir>/schema/src/scalars/**/*.test.ts',
+  '<rootDir>/kernel/src/access/**/*.test.ts',
+  '<rootDir>/kernel/src/audit/**/*.test.ts',
+  '<rootDir>/schema/src/members/**/*.test.ts',
+  '<rootDir>/statistics/src/suppression*.test.ts',
+  '<rootDir>/kernel/src/scalars/**/*.test.ts',
   '<rootDir>/gateway/src/persisted-operations*.test.ts',
 ];
 

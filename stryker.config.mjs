@@ -9,7 +9,7 @@ process.env.JOL_MUTATION_REPO_ROOT = resolve(import.meta.dirname);
  * file on a busy two-core machine). Not part of `npm test`. By default each mutant runs the unit
  * tests beside the kernel; jest.mutation.config.js says why and how to run others
  * (JOL_MUTATION_TESTS, JOL_MUTATION_TIERS). One file while writing its tests:
- * `npm run test:mutation -- --mutate schema/src/access/jwt.ts --checkers ""` (the TypeScript
+ * `npm run test:mutation -- --mutate kernel/src/access/jwt.ts --checkers ""` (the TypeScript
  * checker removes mutants that do not compile, at a cost per mutant).
  *
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
@@ -33,16 +33,17 @@ export default {
   // in the functions, which is why the kernel's checks are written inside them.
   ignoreStatic: true,
   mutate: [
-    'schema/src/access/policy.ts',
-    'schema/src/access/decide.ts',
-    'schema/src/access/shield.ts',
-    'schema/src/access/jwt.ts',
-    'schema/src/access/signing.ts',
-    'schema/src/audit/chain.ts',
-    'schema/src/statistics/suppression.ts',
+    'kernel/src/access/policy.ts',
+    'schema/src/members/index.ts',
+    'kernel/src/access/decide.ts',
+    'kernel/src/access/shield.ts',
+    'kernel/src/access/jwt.ts',
+    'kernel/src/access/signing.ts',
+    'kernel/src/audit/chain.ts',
+    'statistics/src/suppression.ts',
     'gateway/src/persisted-operations.ts',
-    'schema/src/scalars/pin.ts',
-    'schema/src/scalars/date.ts',
+    'kernel/src/scalars/pin.ts',
+    'kernel/src/scalars/date.ts',
   ],
   ignorePatterns: ['.tools', 'dist', 'reports', 'coverage', 'test-artifacts', '.keys', '.data'],
   timeoutMS: 60_000,

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { identityProviderUnavailable, unauthenticated, type TokenVerifier } from '@jol/schema';
+import { identityProviderUnavailable, unauthenticated, type TokenVerifier } from '@jol/kernel';
 import { createAuthMiddleware } from './auth';
 
 /** The middleware in front of a route that answers 200, on a free loopback port. */

@@ -1,16 +1,16 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { NextFunction, Request, Response } from 'express';
 import { GraphQLError, visit, type DocumentNode } from 'graphql';
+import { INTROSPECTION_ROLES } from '@jol/schema';
 import {
   bearerToken,
   ErrorCode,
-  INTROSPECTION_ROLES,
   isPurpose,
   purposeAllowed,
   sendTokenRefusal,
   type Caller,
   type TokenVerifier,
-} from '@jol/schema';
+} from '@jol/kernel';
 import type { GatewayContext } from './context';
 
 function refuse(res: Response, status: 401 | 403, code: string, message: string): void {

@@ -1,3 +1,4 @@
+import { SUBGRAPHS, subgraphUrlVariable } from '@jol/schema';
 import {
   accessFromEnv,
   ConfigError,
@@ -5,9 +6,7 @@ import {
   listenSettings,
   parseEnv,
   readSetting,
-  SUBGRAPHS,
-  subgraphUrlVariable,
-} from '@jol/schema';
+} from '@jol/kernel';
 import { z } from 'zod';
 import { isolationSettingsFromEnv } from './isolation/settings';
 import { guardSettingsFromEnv } from './resilience/settings';

@@ -1,4 +1,4 @@
-import { createLogger } from '@jol/schema';
+import { createLogger } from '@jol/kernel';
 import { createGatewayContext } from './context';
 
 const log = createLogger('test', 'silent');

@@ -4,7 +4,7 @@ import {
   callerRequestIdFrom,
   type Caller,
   type Logger,
-} from '@jol/schema';
+} from '@jol/kernel';
 import { FORWARDED_HEADERS } from './data-source';
 
 export interface GatewayContext {

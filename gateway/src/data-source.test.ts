@@ -5,7 +5,7 @@ import {
   createSignatureVerifier,
   type NonceStore,
   type SigningKeys,
-} from '@jol/schema';
+} from '@jol/kernel';
 import { recordSpans } from '@jol/testkit/service';
 import { createSigningFetcher, JolDataSource } from './data-source';
 import { createSubgraphGuard, type SubgraphGuard } from './resilience/subgraph-guard';

@@ -7,7 +7,7 @@ import {
   traceContextHeaders,
   traceSubgraphCall,
   type SigningKeys,
-} from '@jol/schema';
+} from '@jol/kernel';
 import { GraphQLError } from 'graphql';
 import { Agent, fetch as undiciFetch } from 'undici';
 import type { GatewayContext } from './context';

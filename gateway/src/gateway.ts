@@ -5,6 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
+import { REFUSAL_AUDIT_SUBGRAPH } from '@jol/schema';
 import {
   bindAccessLine,
   createAccessLinePlugin,
@@ -26,7 +27,7 @@ import {
   type RunningServer,
   type SigningKeys,
   type TokenVerifier,
-} from '@jol/schema';
+} from '@jol/kernel';
 import { createAuthMiddleware, createIntrospectionGuard, createSuggestionGuard } from './auth';
 import { createGatewayContext, type GatewayContext } from './context';
 import { createKeepAliveFetch, createSigningFetcher, JolDataSource } from './data-source';
@@ -192,7 +193,7 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
     manifests: partnerManifests,
     log,
     audit: createRefusalAuditor({
-      subgraphUrl: () => resolvedUrls.pensions || undefined,
+      subgraphUrl: () => resolvedUrls[REFUSAL_AUDIT_SUBGRAPH] || undefined,
       signingKeys: options.access.signingKeys,
       timeoutMs: options.subgraphGuards?.pensions?.timeoutMs,
     }),

@@ -6,7 +6,7 @@ import {
   type GraphQLFormattedError,
   type GraphQLSchema,
 } from 'graphql';
-import { bindAccessLine, ErrorCode, requestIdOf, type Caller, type Logger } from '@jol/schema';
+import { bindAccessLine, ErrorCode, requestIdOf, type Caller, type Logger } from '@jol/kernel';
 import { createGatewayContext, type GatewayContext } from './context';
 
 /**

@@ -1,9 +1,9 @@
-import { exitOnStartFailure, startTracing } from '@jol/schema/tracing';
+import { exitOnStartFailure, startTracing } from '@jol/kernel/tracing';
 
 async function main() {
   // First: tracing instruments express, graphql and http as they are loaded.
   const tracing = startTracing('gateway');
-  const { createLogger, stopOnSignals } = await import('@jol/schema');
+  const { createLogger, stopOnSignals } = await import('@jol/kernel');
   const { gatewayConfigFromEnv } = await import('./config');
   const { createGateway } = await import('./gateway');
   const { loadPartnerManifests } = await import('./partner-operations/committed');

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { Caller, Logger } from '@jol/schema';
+import type { Caller, Logger } from '@jol/kernel';
 import { buildManifest, readOperations } from './partner-operations/manifest';
 import {
   createPersistedOperationsGate,

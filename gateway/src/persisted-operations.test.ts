@@ -8,7 +8,7 @@ import {
   readRawBody,
   type Caller,
   type RunningServer,
-} from '@jol/schema';
+} from '@jol/kernel';
 import { buildManifest, readOperations } from './partner-operations/manifest';
 import {
   createPartnerErrorAuditor,

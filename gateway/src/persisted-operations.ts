@@ -1,11 +1,11 @@
 import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
 import { Kind, parse } from 'graphql';
+import { REFUSAL_AUDIT_PATH, REFUSAL_AUDIT_SUBGRAPH } from '@jol/schema';
 import {
   CALLER_REQUEST_ID_HEADER,
   callerRequestIdFrom,
   clientErrorOf,
   parsePin,
-  REFUSAL_AUDIT_PATH,
   requestIdOf,
   sendError,
   signRequest,
@@ -13,7 +13,7 @@ import {
   type Caller,
   type Logger,
   type SigningKeys,
-} from '@jol/schema';
+} from '@jol/kernel';
 import type { PersistedOperation, PersistedQueryManifest } from './partner-operations/manifest';
 
 /** The code of a refusal: the operation is not one the caller's institution registered. */
@@ -249,11 +249,12 @@ export function createPartnerErrorAuditor(
 }
 
 /**
- * Sends a refusal to the pensions subgraph's audit (the Social Fund owns the exchange and its
- * trail), signed like any subgraph request and carrying the caller's own token.
+ * Sends a refusal to the audit of the subgraph that declares the refusal route
+ * (REFUSAL_AUDIT_SUBGRAPH: the agency that owns the exchange and its trail), signed like any
+ * subgraph request and carrying the caller's own token.
  */
 export function createRefusalAuditor(options: {
-  /** The pensions subgraph's GraphQL URL, once the gateway knows it. */
+  /** That subgraph's GraphQL URL, once the gateway knows it. */
   subgraphUrl: () => string | undefined;
   signingKeys: SigningKeys;
   /** Longest the report may take; the partner's 403 waits for it. @default 3000 */
@@ -263,7 +264,7 @@ export function createRefusalAuditor(options: {
   const fetchImpl = options.fetchImpl ?? fetch;
   return async (refusal: OperationRefusal): Promise<void> => {
     const graphqlUrl = options.subgraphUrl();
-    if (!graphqlUrl) throw new Error('the pensions subgraph URL is not known yet');
+    if (!graphqlUrl) throw new Error(`the ${REFUSAL_AUDIT_SUBGRAPH} subgraph URL is not known yet`);
     const url = new URL(REFUSAL_AUDIT_PATH, graphqlUrl);
     const body = JSON.stringify({
       operationId: refusal.operationId,
@@ -284,7 +285,7 @@ export function createRefusalAuditor(options: {
       headers,
       signRequest(
         options.signingKeys,
-        { target: 'pensions', method: 'POST', path: url.pathname, body, headers },
+        { target: REFUSAL_AUDIT_SUBGRAPH, method: 'POST', path: url.pathname, body, headers },
         { extraHeaders: Object.keys(traceContext) },
       ),
     );

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Router, type Response } from 'express';
 import expressStaticGzip from 'express-static-gzip';
-import { HttpErrorCode, sendError } from '@jol/schema';
+import { HttpErrorCode, sendError } from '@jol/kernel';
 
 /**
  * The policy of every page the gateway serves (GraphiQL, the dashboard): everything they load

@@ -1,4 +1,4 @@
-import type { SigningKeys } from '@jol/schema';
+import type { SigningKeys } from '@jol/kernel';
 import { createSigningFetcher, JolDataSource } from './data-source';
 import { dedupeRepresentations, expandEntities, shareInFlight } from './subgraph-calls';
 

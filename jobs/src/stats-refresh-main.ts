@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseIsoDate } from '@jol/schema';
+import { parseIsoDate } from '@jol/kernel';
 import { runForEachAgency } from './agency-processes';
 import { REPO_ROOT } from './paths';
 import { readRegisterExportManifest } from './stats/register-export';

@@ -71,7 +71,7 @@ export type AccessInstitution = {
   /** The agency, or the partner institution's registry code. */
   code: Scalars['String']['output'];
   kind: InstitutionKind;
-  /** A partner institution's name, from the Social Fund's registry. */
+  /** A partner institution's name, from the registry of the agency it exchanges with. */
   name?: Maybe<Scalars['String']['output']>;
 };
 
@@ -461,7 +461,7 @@ export type IndicatorRow = {
   /** The dimensions this row is a total over: empty for a cell. */
   over: Array<IndicatorDimension>;
   region?: Maybe<Scalars['Region']['output']>;
-  /** A LabourSector value. */
+  /** The sector of work abroad, as the employment records name it. */
   sector?: Maybe<Scalars['String']['output']>;
   sex?: Maybe<Sex>;
   /** True when the value is withheld: it counts some persons but its perturbed count is below minCellSize, so it holds 1 to minCellSize-1+D persons (a count over several years: also when every year counts fewer than minCellSize; a share: when either count is withheld; children: when fewer than minCellSize parents are described). A published 0 means nobody. */
@@ -578,7 +578,7 @@ export type Indicators = {
   womenShareAbroad?: Maybe<IndicatorTable>;
 };
 
-/** An agency of the Republic, or a partner pension institution abroad. */
+/** An agency of the Republic, or a partner institution abroad. */
 export type InstitutionKind =
   | 'AGENCY'
   | 'PARTNER';

@@ -1,15 +1,8 @@
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
-import {
-  DEFAULT_PTABLE,
-  describePerturbation,
-  maxNoiseOf,
-  noiseMoments,
-  PURPOSES,
-  ROLE_POLICY,
-  type Role,
-} from '@jol/schema';
+import { PURPOSES, ROLE_POLICY, type Role } from '@jol/schema';
+import { DEFAULT_PTABLE, describePerturbation, maxNoiseOf, noiseMoments } from '@jol/statistics';
 import { GATEWAY_DIR } from '../graphiql/serve';
 import { loadSupergraph } from '../supergraph';
 import { measuresOfSupergraph } from './measures';

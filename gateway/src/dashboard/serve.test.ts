@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
-import { listen, type RunningServer } from '@jol/schema';
+import { listen, type RunningServer } from '@jol/kernel';
 import { PAGE_CSP } from '../static-page';
 import { dashboardRouter } from './serve';
 

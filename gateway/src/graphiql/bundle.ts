@@ -3,7 +3,8 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { basename, dirname, extname, join, relative } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
-import { isServiceRole, PURPOSES, ROLE_POLICY, type Role } from '@jol/schema';
+import { PURPOSES, ROLE_POLICY, type Role } from '@jol/schema';
+import { isServiceRole } from '@jol/kernel';
 import { GATEWAY_DIR, GRAPHIQL_PUBLIC_DIR } from './serve';
 
 /** Monaco's language-service workers, bundled from the packages graphiql itself depends on. */

@@ -7,7 +7,8 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import { isServiceRole, ROLE_POLICY, ROLES } from '@jol/schema';
+import { ROLE_POLICY, ROLES } from '@jol/schema';
+import { isServiceRole } from '@jol/kernel';
 import { loadSupergraph } from '../supergraph';
 import { EXAMPLE_OPERATIONS } from './examples';
 import { GATEWAY_DIR } from './serve';

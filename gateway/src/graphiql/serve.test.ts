@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gzipSync, gunzipSync } from 'node:zlib';
 import express from 'express';
-import { listen, type RunningServer } from '@jol/schema';
+import { listen, type RunningServer } from '@jol/kernel';
 import { GRAPHIQL_CSP, graphiqlRouter } from './serve';
 
 /**

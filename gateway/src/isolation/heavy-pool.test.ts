@@ -1,5 +1,5 @@
 import { buildSchema, GraphQLError, parse } from 'graphql';
-import type { Caller } from '@jol/schema';
+import type { Caller } from '@jol/kernel';
 import { createBulkhead } from './bulkhead';
 import { withHeavyPool } from './heavy-pool';
 import type { HeavyPoolSettings } from './settings';

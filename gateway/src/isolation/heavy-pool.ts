@@ -1,7 +1,7 @@
 import type { ApolloGateway } from '@apollo/gateway';
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { ErrorCode, type Caller } from '@jol/schema';
+import { ErrorCode, type Caller } from '@jol/kernel';
 import { BulkheadRefusedError, type Bulkhead, type BulkheadRefusal } from './bulkhead';
 import { heavyFieldCount, LARGE_PAGE } from './heavy-operations';
 import { callerKey, retryAfterSeconds } from './rate-limits';

@@ -1,5 +1,5 @@
 import express from 'express';
-import { listen, type Caller, type RunningServer } from '@jol/schema';
+import { listen, type Caller, type RunningServer } from '@jol/kernel';
 import { callerKey, clientAddressKey, createRateLimits, type RateLimitScope } from './rate-limits';
 import { DEFAULT_ISOLATION } from './settings';
 

@@ -1,7 +1,8 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import type { Request, RequestHandler, Response } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { ErrorCode, ROLES, sendError, type Caller, type Role } from '@jol/schema';
+import { ROLES, type Role } from '@jol/schema';
+import { ErrorCode, sendError, type Caller } from '@jol/kernel';
 import type { RateLimitSettings } from './settings';
 
 /** What a refusal counts against: a role's limit, or the anonymous limit of a client address. */

@@ -1,4 +1,4 @@
-import { ConfigError } from '@jol/schema';
+import { ConfigError } from '@jol/kernel';
 import { DEFAULT_ISOLATION, isolationSettingsFromEnv } from './settings';
 
 describe('isolationSettingsFromEnv', () => {

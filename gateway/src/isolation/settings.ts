@@ -1,11 +1,5 @@
-import {
-  ConfigError,
-  isPublicVariable,
-  parseEnv,
-  ROLES,
-  wholeNumber,
-  type Role,
-} from '@jol/schema';
+import { ROLES, type Role } from '@jol/schema';
+import { ConfigError, isPublicVariable, parseEnv, wholeNumber } from '@jol/kernel';
 import { z } from 'zod';
 
 /** Requests one caller may send in a window, by role; `ANONYMOUS` is per client address. */

@@ -1,4 +1,4 @@
-import type { Logger } from '@jol/schema';
+import type { Logger } from '@jol/kernel';
 import type { SubgraphGuardEvents } from './subgraph-guard';
 
 /** Every observer in `observers`, plus a log line for each failed attempt and breaker change. */

@@ -1,6 +1,6 @@
 import CircuitBreaker from 'opossum';
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '@jol/schema';
+import { ErrorCode } from '@jol/kernel';
 
 /** Stable codes of a subgraph part that could not be fetched; the rest of the answer still holds. */
 export const SubgraphErrorCode = {

@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
-import { checkpointDefect, type AuditCheckpoint, type ChainAnchor } from '@jol/schema';
+import { checkpointDefect, type AuditCheckpoint, type ChainAnchor } from '@jol/kernel';
 
 /**
  * One append-only file of signed checkpoints per agency (`<dir>/<service>.checkpoints.jsonl`, a

@@ -1,13 +1,13 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
+import { SUBGRAPHS } from '@jol/schema';
 import {
   connectStore,
   createAuditEventModel,
   signCheckpoint,
-  SUBGRAPHS,
   verifyAuditChain,
   type AuditCheckpoint,
   type ChainVerification,
-} from '@jol/schema';
+} from '@jol/kernel';
 import { appendCheckpoint, readCheckpointLog } from './checkpoint-log';
 
 export interface ChainReport extends ChainVerification {

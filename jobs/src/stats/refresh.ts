@@ -31,17 +31,16 @@ import {
   rebuildPensionsIndicators,
   type PensionsModels,
 } from '@jol/pensions';
+import { connectStore, ensureIndexes } from '@jol/kernel';
 import {
   buildDay,
-  connectStore,
-  ensureIndexes,
   groupByPin,
   replaceStatisticalUnits,
   statisticalUnitOf,
   type IndicatorBuildOptions,
   type RecordKeys,
   type StatisticalUnit,
-} from '@jol/schema';
+} from '@jol/statistics';
 import { publishRegisterExport, readRegisterExport } from './register-export';
 
 /**

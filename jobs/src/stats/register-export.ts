@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StatisticalUnit } from '@jol/schema';
+import type { StatisticalUnit } from '@jol/statistics';
 
 /**
  * The register's statistical export: what the State Migration Service publishes for the other

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { localSubgraphUrl, SUBGRAPHS } from '../subgraphs';
+import { SUBGRAPHS } from '../members';
+import { localSubgraphUrl } from '../subgraphs';
 import { composeGraph } from './compose';
 
 // Reads each service's emitted schema.graphql and writes the committed schema/supergraph.graphql

@@ -1,4 +1,4 @@
-import type { JolContext } from '@jol/schema';
+import type { JolContext } from '@jol/kernel';
 import { consularSubgraph } from './schema';
 
 /** The consular service's models, bound to its own database. */

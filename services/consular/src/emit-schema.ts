@@ -1,4 +1,4 @@
-import { emitSubgraphSchema } from '@jol/schema';
+import { emitSubgraphSchema } from '@jol/kernel';
 import { createConsularSchema } from './schema';
 
 emitSubgraphSchema(createConsularSchema, `${__dirname}/../schema.graphql`);

@@ -1,4 +1,4 @@
-import { defineSubgraph } from '@jol/schema';
+import { defineSubgraph } from '@jol/kernel';
 import { accessLogEntity } from './access-log/access-log.entity';
 import { assistanceCaseEntity } from './assistance-case/assistance-case.entity';
 import { indicatorsEntity } from './indicators/indicators.entity';

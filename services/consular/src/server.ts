@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { createSubgraphServer, type Logger, type SubgraphAccessOptions } from '@jol/schema';
+import { createSubgraphServer, type Logger, type SubgraphAccessOptions } from '@jol/kernel';
 import { consularSubgraph } from './schema';
 
 export const SERVICE_NAME = 'consular';

@@ -1,4 +1,4 @@
-import { badUserInput, formatIsoDate } from '@jol/schema';
+import { badUserInput, formatIsoDate } from '@jol/kernel';
 
 /** Refuses `value` when it falls before `bound`, naming the bound's field and date. */
 export function checkNotBefore(field: string, value: Date, boundField: string, bound: Date): void {

@@ -1,4 +1,4 @@
-import { emitSubgraphSchema } from '@jol/schema';
+import { emitSubgraphSchema } from '@jol/kernel';
 import { createHealthSchema } from './schema';
 
 emitSubgraphSchema(createHealthSchema, `${__dirname}/../schema.graphql`);

@@ -1,9 +1,9 @@
-import { exitOnStartFailure, startTracing } from '@jol/schema/tracing';
+import { exitOnStartFailure, startTracing } from '@jol/kernel/tracing';
 
 async function main() {
   // First: tracing instruments express, graphql, http and the MongoDB driver as they are loaded.
   const tracing = startTracing('health');
-  const { runSubgraph } = await import('@jol/schema');
+  const { runSubgraph } = await import('@jol/kernel');
   const { healthProgram } = await import('./program');
   await runSubgraph({ ...healthProgram, tracing });
 }

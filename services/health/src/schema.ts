@@ -1,4 +1,4 @@
-import { defineSubgraph } from '@jol/schema';
+import { defineSubgraph } from '@jol/kernel';
 import { accessLogEntity } from './access-log/access-log.entity';
 import { consentEntity } from './consent/consent.entity';
 import { fitnessEntity } from './fitness/fitness.entity';

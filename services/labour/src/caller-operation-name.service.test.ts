@@ -4,7 +4,7 @@ import {
   signRequest,
   type RunningServer,
   type SigningKeys,
-} from '@jol/schema';
+} from '@jol/kernel';
 import {
   callerAs,
   dropTestDatabase,

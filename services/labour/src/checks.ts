@@ -1,4 +1,4 @@
-import { badUserInput, formatIsoDate, hasControlCharacters, isRecordId } from '@jol/schema';
+import { badUserInput, formatIsoDate, hasControlCharacters, isRecordId } from '@jol/kernel';
 
 /** Refuses `later` when it falls before `earlier`; equal dates are allowed. */
 export function checkNotBefore(

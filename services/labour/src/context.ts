@@ -1,4 +1,4 @@
-import type { JolContext } from '@jol/schema';
+import type { JolContext } from '@jol/kernel';
 import { labourSubgraph } from './schema';
 
 /** The labour service's models, bound to its own database. */

@@ -1,4 +1,4 @@
-import { emitSubgraphSchema } from '@jol/schema';
+import { emitSubgraphSchema } from '@jol/kernel';
 import { createLabourSchema } from './schema';
 
 emitSubgraphSchema(createLabourSchema, `${__dirname}/../schema.graphql`);

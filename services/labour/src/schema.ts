@@ -1,4 +1,4 @@
-import { defineSubgraph } from '@jol/schema';
+import { defineSubgraph } from '@jol/kernel';
 import { accessLogEntity } from './access-log/access-log.entity';
 import { employmentEntity } from './employment/employment.entity';
 import { indicatorsEntity } from './indicators/indicators.entity';

@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { signRequest, type RunningServer, type SigningKeys } from '@jol/schema';
+import { signRequest, type RunningServer, type SigningKeys } from '@jol/kernel';
 import {
   dropTestDatabase,
   openTestDatabase,

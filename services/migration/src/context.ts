@@ -1,4 +1,4 @@
-import type { JolContext } from '@jol/schema';
+import type { JolContext } from '@jol/kernel';
 import { migrationSubgraph } from './schema';
 
 /** The migration service's models, bound to its own database. */

@@ -1,4 +1,4 @@
-import { emitSubgraphSchema } from '@jol/schema';
+import { emitSubgraphSchema } from '@jol/kernel';
 import { createMigrationSchema } from './schema';
 
 emitSubgraphSchema(createMigrationSchema, `${__dirname}/../schema.graphql`);

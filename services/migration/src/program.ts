@@ -1,4 +1,4 @@
-import type { SubgraphProgram } from '@jol/schema';
+import type { SubgraphProgram } from '@jol/kernel';
 import { createMigrationModels } from './context';
 import { backfillNameKeys } from './person/person.search';
 import { createMigrationServer, DEFAULT_PORT, SERVICE_NAME } from './server';

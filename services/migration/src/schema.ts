@@ -1,4 +1,4 @@
-import { defineSubgraph } from '@jol/schema';
+import { defineSubgraph } from '@jol/kernel';
 import { accessLogEntity } from './access-log/access-log.entity';
 import { dependantEntity } from './dependant/dependant.entity';
 import { entryBanEntity } from './entry-ban/entry-ban.entity';

@@ -5,7 +5,7 @@ import {
   storeSubjectDirectory,
   type Logger,
   type SubgraphAccessOptions,
-} from '@jol/schema';
+} from '@jol/kernel';
 import type { MigrationLoaders } from './context';
 import { stayCountriesOf } from './episode/episode.model';
 import { migrationSubgraph } from './schema';

@@ -1,4 +1,4 @@
-import type { JolContext } from '@jol/schema';
+import type { JolContext } from '@jol/kernel';
 import { pensionsSubgraph } from './schema';
 
 /** The Social Fund's models, bound to its own database. */

@@ -1,4 +1,4 @@
-import { emitSubgraphSchema } from '@jol/schema';
+import { emitSubgraphSchema } from '@jol/kernel';
 import { createPensionsSchema } from './schema';
 
 emitSubgraphSchema(createPensionsSchema, `${__dirname}/../schema.graphql`);

@@ -1,4 +1,4 @@
-import type { SubgraphProgram } from '@jol/schema';
+import type { SubgraphProgram } from '@jol/kernel';
 import { createPensionsModels } from './context';
 import { ensurePartnerRegistry } from './partner/partner.registry';
 import { createPensionsServer, DEFAULT_PORT, SERVICE_NAME } from './server';

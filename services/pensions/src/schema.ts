@@ -1,4 +1,4 @@
-import { defineSubgraph } from '@jol/schema';
+import { defineSubgraph } from '@jol/kernel';
 import { accessLogEntity } from './access-log/access-log.entity';
 import { contributionEntity } from './contribution/contribution.entity';
 import { decisionEntity } from './decision/decision.entity';

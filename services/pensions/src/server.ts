@@ -1,11 +1,11 @@
 import type { Connection } from 'mongoose';
+import { REFUSAL_AUDIT_PATH } from '@jol/schema';
 import {
   createSubgraphServer,
   methodNotAllowed,
-  REFUSAL_AUDIT_PATH,
   type Logger,
   type SubgraphAccessOptions,
-} from '@jol/schema';
+} from '@jol/kernel';
 import { createRefusalAuditRoute } from './operation-refusal/operation-refusal.route';
 import { pensionsSubgraph } from './schema';
 

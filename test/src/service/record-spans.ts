@@ -7,7 +7,7 @@ import {
   SimpleSpanProcessor,
   type ReadableSpan,
 } from '@opentelemetry/sdk-trace-base';
-import { RedactingSpanProcessor } from '@jol/schema/tracing';
+import { RedactingSpanProcessor } from '@jol/kernel/tracing';
 
 /**
  * For tests: tracing as a process runs it (W3C propagation, async context, the redacting

@@ -1,4 +1,5 @@
-import { ROLE_POLICY, type Role, type SubgraphServer } from '@jol/schema';
+import { ROLE_POLICY, type Role } from '@jol/schema';
+import type { SubgraphServer } from '@jol/kernel';
 import {
   anonymous,
   callerAs,

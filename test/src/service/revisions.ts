@@ -1,4 +1,4 @@
-import type { SubgraphServer } from '@jol/schema';
+import type { SubgraphServer } from '@jol/kernel';
 import { executeAudited, officersOtherThan, type RefusalCase } from './refusals';
 import {
   anonymous,

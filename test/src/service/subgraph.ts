@@ -1,21 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Connection } from 'mongoose';
+import { ROLE_POLICY, type Role } from '@jol/schema';
 import {
   connectStore,
   createLogger,
   ensureIndexes,
-  ROLE_POLICY,
   subjectDirectoryUnavailable,
   type Caller,
   type Logger,
   type PersonRegisterFactory,
-  type Role,
   type SubgraphAccessOptions,
   type SubgraphServer,
   type SubjectAnswer,
   type SubjectDirectoryFactory,
-} from '@jol/schema';
+} from '@jol/kernel';
 
 /**
  * Helpers for service tests: a fresh database on the real store the test run started

@@ -1,6 +1,6 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { MongoClient } from 'mongodb';
-import { signRequest } from '@jol/schema';
+import { signRequest } from '@jol/kernel';
 import { readGraphQL, signingKeysOf } from '@jol/tools';
 import { verifyAllAuditChains } from '@jol/jobs';
 import { gatewaySeedWriter, seed } from '../seed';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { disclosureControlFromEnv, type DisclosureControl } from '@jol/schema';
+import { disclosureControlFromEnv, type DisclosureControl } from '@jol/statistics';
 import {
   type AgencyCubes,
   attack,

@@ -10,7 +10,7 @@ import {
   hashEvent,
   type AuditEventInput,
   type AuditEventRecord,
-} from '@jol/schema';
+} from '@jol/kernel';
 import { auditJobConfig, ensureDevAuditKeys } from '@jol/jobs';
 import { checkpointLogPath } from '@jol/jobs';
 import { runAuditCheckpoint, runAuditVerify } from '@jol/jobs';

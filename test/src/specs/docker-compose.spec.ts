@@ -225,7 +225,9 @@ describe('docker-compose.yml', () => {
       expect(compose.secrets?.[secret!]).toEqual({ environment: 'METRICS_TOKEN' });
       for (const { name } of NODE_SERVICES)
         expect(nodeEnv(name).METRICS_TOKEN).toBe('${METRICS_TOKEN:-}');
-      expect(sourcesOf(['schema', 'gateway'])).toMatch(/app\.get\('\/metrics'/);
+      expect(sourcesOf(['schema', 'kernel', 'statistics', 'gateway'])).toMatch(
+        /app\.get\('\/metrics'/,
+      );
     });
   });
 
@@ -294,7 +296,9 @@ describe('docker-compose.yml', () => {
           .instructions.filter((i) => i.keyword === 'COPY')
           .map((i) => i.args);
         const nested = Object.keys(lock.packages as Record<string, unknown>).filter((key) =>
-          ['schema', node.dir].some((dir) => key.startsWith(`${dir}/node_modules/`)),
+          ['schema', 'kernel', 'statistics', node.dir].some((dir) =>
+            key.startsWith(`${dir}/node_modules/`),
+          ),
         );
         const uncopied = nested.filter((key) => {
           const folder = `${key.split('/node_modules/')[0]}/node_modules`;
@@ -304,7 +308,7 @@ describe('docker-compose.yml', () => {
       });
 
       it('sets only environment variables the code reads', () => {
-        const code = sourcesOf(['schema', node.dir]);
+        const code = sourcesOf(['schema', 'kernel', 'statistics', node.dir]);
         const unread = Object.keys(environmentOf(service)).filter(
           (variable) => !isRead(variable, code),
         );
@@ -363,7 +367,7 @@ describe('docker-compose.yml', () => {
 
     it('is given secrets compose defines, and only environment variables the code reads', () => {
       for (const secret of service.secrets ?? []) expect(compose.secrets?.[secret]).toBeDefined();
-      const code = sourcesOf(['schema', 'jobs']);
+      const code = sourcesOf(['schema', 'kernel', 'statistics', 'jobs']);
       const unread = Object.keys(environmentOf(service)).filter((v) => !isRead(v, code));
       expect(unread).toEqual([]);
     });

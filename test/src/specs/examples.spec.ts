@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLE_OPERATIONS, SAMPLE_PIN, requestBodyFor } from '@jol/gateway';
-import { ROLE_POLICY, isRole, type Role } from '@jol/schema';
+import { ROLE_POLICY, type Role } from '@jol/schema';
+import { isRole } from '@jol/kernel';
 import { REPO_ROOT } from '@jol/tools';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 

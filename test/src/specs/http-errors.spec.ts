@@ -3,7 +3,8 @@ import { connect } from 'node:net';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { serverAudits } from 'graphql-http';
 import { MongoClient, type Db } from 'mongodb';
-import { ROLE_POLICY, signRequest } from '@jol/schema';
+import { ROLE_POLICY } from '@jol/schema';
+import { signRequest } from '@jol/kernel';
 import { signingKeysOf } from '@jol/tools';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 

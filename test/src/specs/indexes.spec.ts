@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Types, type Connection, type Model } from 'mongoose';
-import { connectStore, ensureIndexes } from '@jol/schema';
+import { connectStore, ensureIndexes } from '@jol/kernel';
 import { createHealthModels, ScreeningKind } from '@jol/health';
 import { createLabourModels } from '@jol/labour';
 import { createMigrationModels, MigrationStatus } from '@jol/migration';

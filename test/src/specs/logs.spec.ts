@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { isServiceRole, REFUSAL_AUDIT_PATH, ROLE_POLICY, type Role } from '@jol/schema';
+import { REFUSAL_AUDIT_PATH, ROLE_POLICY, type Role } from '@jol/schema';
+import { isServiceRole } from '@jol/kernel';
 import { REPO_ROOT } from '@jol/tools';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 

@@ -9,17 +9,8 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
 } from 'graphql';
-import {
-  createAccessTrail,
-  decideList,
-  decideRead,
-  FIELD_CLASSES,
-  ROLE_POLICY,
-  ROLES,
-  type JolContext,
-  type Purpose,
-  type Role,
-} from '@jol/schema';
+import { FIELD_CLASSES, ROLE_POLICY, ROLES, type Purpose, type Role } from '@jol/schema';
+import { createAccessTrail, decideList, decideRead, type JolContext } from '@jol/kernel';
 
 /**
  * Reads of every field of `Person` in the supergraph, each by a caller the access policy lets list

@@ -4,13 +4,11 @@ import { labourMeasures } from '@jol/labour';
 import { migrationMeasures } from '@jol/migration';
 import { pensionsMeasures } from '@jol/pensions';
 import {
-  aggregateFieldsOf,
   CONSENT_RECIPIENTS,
   FIELD_CLASSES,
   FILTER_CLASSES,
   PERSON_SEARCH,
   SEARCH_ARGUMENT_CLASSES,
-  policyFor,
   PURPOSE_POLICY,
   PURPOSES,
   ROLE_POLICY,
@@ -18,6 +16,8 @@ import {
   WRITE_CLASSES,
   type DataClass,
 } from '@jol/schema';
+import { policyFor } from '@jol/kernel';
+import { aggregateFieldsOf } from '@jol/statistics';
 import {
   AGGREGATE_COORDINATES,
   CLASS_COORDINATES,
@@ -36,7 +36,7 @@ import {
 import { argumentUses, INVENTORY, objectType, SUPERGRAPH } from './policy-supergraph';
 
 /**
- * The code's policy table (schema/src/access/policy.ts) against the reviewed oracle, and the
+ * The code's policy table (the register, schema/src/members) against the reviewed oracle, and the
  * oracle against the committed supergraph. A role or purpose widened or narrowed in the table,
  * a coordinate reclassified, or a field, argument or mutation added to a subgraph without a line
  * in the oracle, fails here; the policy matrix then checks the running system against the oracle.

@@ -4,8 +4,8 @@ import type { Agency, AggregateClass, DataClass, Purpose, Role } from '@jol/sche
  * The access policy as reviewers agreed it, written out by hand: what each role reads for each
  * purpose it may declare, whom it reaches, what it writes, and the data class of every coordinate
  * and filter criterion of the graph. Nothing here is computed from the code's policy table
- * (schema/src/access/policy.ts): the oracle test holds that table to these literals, and the policy
- * matrix holds the running system to them. Widening or narrowing a role or a purpose in the table
+ * (the register, schema/src/members): the oracle test holds that table to these literals, and
+ * the policy matrix holds the running system to them. Widening or narrowing a role or a purpose in the table
  * fails the suite until this file changes too, in a reviewed commit.
  */
 

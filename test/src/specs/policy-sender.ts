@@ -1,4 +1,4 @@
-import { isServiceRole, signRequest } from '@jol/schema';
+import { isServiceRole, signRequest } from '@jol/kernel';
 import { createGraphQLClient, signingKeysOf, type GraphQLResponse } from '@jol/tools';
 import type { TestSystem } from '../system/test-system';
 import type { MatrixCaller } from './policy-expectations';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { localSubgraphUrl, signRequest, type SigningKeys } from '@jol/schema';
+import { localSubgraphUrl } from '@jol/schema';
+import { signRequest, type SigningKeys } from '@jol/kernel';
 import {
   asServiceProcess,
   devKeysEnv,

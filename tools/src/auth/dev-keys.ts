@@ -9,13 +9,13 @@ import {
   SignJWT,
   type JWK,
 } from 'jose';
+import type { Role } from '@jol/schema';
 import {
   issueServiceToken,
   isServiceRole,
   signingKeysFromEnv,
-  type Role,
   type SigningKeys,
-} from '@jol/schema';
+} from '@jol/kernel';
 import { REPO_ROOT } from '../store/secantus';
 
 /** Where `npm start` and `npm run token` keep their development keys (git-ignored). */

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isRegionCode, isRole, parsePin } from '@jol/schema';
+import { isRegionCode, isRole, parsePin } from '@jol/kernel';
 import { ensureDevKeys, issueDevToken } from './dev-keys';
 
 // `npm run token -- --role <ROLE> [--region KG-O] [--partner <code>] [--office RU_MOSCOW] [--pin <PIN>] [--ttl 1h]`

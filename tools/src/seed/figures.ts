@@ -1,4 +1,4 @@
-import { REGIONS, type RegionCode } from '@jol/schema';
+import { REGIONS, type RegionCode } from '@jol/kernel';
 
 /**
  * Every number the synthetic population is drawn from, in one place. The first block holds the

@@ -1,6 +1,6 @@
 import type { LabourSector } from '@jol/labour';
 import type { PersonRecord } from '@jol/migration';
-import { Sex, type RegionCode } from '@jol/schema';
+import { Sex, type RegionCode } from '@jol/kernel';
 import type { Random } from './random';
 
 /**

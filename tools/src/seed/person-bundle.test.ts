@@ -18,15 +18,8 @@ import {
   parseAmount,
   PensionCurrency,
 } from '@jol/pensions';
-import {
-  AgeBand,
-  ageBandOf,
-  ageOn,
-  parsePin,
-  REGIONS,
-  statisticalUnitOf,
-  type RegionCode,
-} from '@jol/schema';
+import { AgeBand, ageBandOf, ageOn, parsePin, REGIONS, type RegionCode } from '@jol/kernel';
+import { statisticalUnitOf } from '@jol/statistics';
 import * as F from './figures';
 import { generatePersonBundle, type PersonBundle } from './person-bundle';
 

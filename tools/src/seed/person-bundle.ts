@@ -46,14 +46,8 @@ import {
   type InsurancePeriodRecord,
 } from '@jol/pensions';
 import type { AssistanceCaseRecord, ConsularRegistrationRecord } from '@jol/consular';
-import {
-  ageOn,
-  REGION_CODES,
-  Sex,
-  statisticalUnitOf,
-  type RegionCode,
-  type StatisticalUnitRecord,
-} from '@jol/schema';
+import { ageOn, REGION_CODES, Sex, type RegionCode } from '@jol/kernel';
+import { statisticalUnitOf, type StatisticalUnitRecord } from '@jol/statistics';
 import { drawConsularRecords } from './consular-records';
 import { addYears, dateOf, dayOf, monthKey, monthStart, nextMonthStart, pinDate } from './days';
 import * as F from './figures';

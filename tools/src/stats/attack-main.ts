@@ -7,7 +7,7 @@ import {
   describePerturbation,
   disclosureControlFromEnv,
   type DisclosureControl,
-} from '@jol/schema';
+} from '@jol/statistics';
 import { ensureDevKeys, issueDevToken } from '../auth/dev-keys';
 import { createGraphQLClient } from '../client/graphql-client';
 import { countPersons, dropAgencyDatabases, seedSyntheticData } from '../seed/seed';

@@ -4,21 +4,18 @@ import { HEALTH_MEASURES } from '@jol/health';
 import { LABOUR_MEASURES } from '@jol/labour';
 import { MIGRATION_MEASURES } from '@jol/migration';
 import { PENSIONS_MEASURES } from '@jol/pensions';
+import { AgeBand, connectStore, REGION_CODES, Sex } from '@jol/kernel';
 import {
-  AgeBand,
-  connectStore,
   createIndicatorCubeLoader,
   createIndicatorCubeModels,
   FIRST_INDICATOR_YEAR,
   loadIndicatorTable,
   normalizeIndicatorRequest,
-  REGION_CODES,
-  Sex,
   type DisclosureControl,
   type IndicatorCellRecord,
   type IndicatorCubeModels,
   type IndicatorMeasure,
-} from '@jol/schema';
+} from '@jol/statistics';
 import type { createGraphQLClient } from '../client/graphql-client';
 import { agencyDatabaseName, AGENCIES } from '../seed/seed';
 import { groupKey, type Group, type Publication, type PublishedTable } from './attack';

@@ -1,11 +1,11 @@
+import { REGION_CODES } from '@jol/kernel';
 import {
   DEFAULT_PTABLE,
   IndicatorUnit,
   normalizeIndicatorRequest,
-  REGION_CODES,
   type DisclosureControl,
   type IndicatorMeasure,
-} from '@jol/schema';
+} from '@jol/statistics';
 import { attack, groupKey, type Group, type PublishedRow, type PublishedTable } from './attack';
 
 const DEPARTURES: IndicatorMeasure = {

@@ -6,7 +6,7 @@ import {
   type IndicatorMeasure,
   type IndicatorRequest,
   type PerturbationTable,
-} from '@jol/schema';
+} from '@jol/statistics';
 
 /**
  * The differencing attack on published indicators (`npm run stats:attack`, and a bounded run in

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { RecordKeys } from '@jol/schema';
+import type { RecordKeys } from '@jol/statistics';
 import {
   refreshAgencyStatistics,
   STATISTICS_AGENCIES,

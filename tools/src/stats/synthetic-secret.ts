@@ -1,4 +1,4 @@
-import { createRecordKeys, statisticsSecretFromEnv, type RecordKeys } from '@jol/schema';
+import { createRecordKeys, statisticsSecretFromEnv, type RecordKeys } from '@jol/statistics';
 
 /**
  * The statistics secret of synthetic data: seeded stores are reproducible to the published value,

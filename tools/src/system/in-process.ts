@@ -1,16 +1,16 @@
 import type { Connection } from 'mongoose';
+import { ROLES } from '@jol/schema';
 import {
   createLogger,
   createTokenVerifier,
   DEFAULT_WEBHOOK_SETTINGS,
   gatewaySubjectDirectory,
-  ROLES,
   startSubgraph,
   type StartedSubgraph,
   type SubjectDirectoryRequest,
   type Logger,
   type RunningServer,
-} from '@jol/schema';
+} from '@jol/kernel';
 import { signingKeysOf, type DevKeys } from '../auth/dev-keys';
 import { createGateway, loadSupergraph, type IsolationSettings } from '@jol/gateway';
 import { consularProgram } from '@jol/consular';

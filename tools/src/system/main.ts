@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLogger, SUBGRAPHS } from '@jol/schema';
+import { SUBGRAPHS } from '@jol/schema';
+import { createLogger } from '@jol/kernel';
 import { devKeysEnv, devSubgraphKeysEnv, ensureDevKeys } from '../auth/dev-keys';
 import { countPersons, seedSyntheticData } from '../seed/seed';
 import { refreshStatistics } from '../stats/refresh-all';

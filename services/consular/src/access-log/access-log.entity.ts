@@ -1,4 +1,4 @@
-import { accessLogReference, defineEntity, PersonAccessLog } from '@jol/schema';
+import { accessLogReference, defineEntity, PersonAccessLog } from '@jol/kernel';
 import { ConsularAccessLogResolver } from './access-log.resolver';
 import { accessLogRules } from './access-log.rules';
 

@@ -1,4 +1,4 @@
-import { defineEntity } from '@jol/schema';
+import { defineEntity } from '@jol/kernel';
 import { createAssistanceCasesByPinLoader } from './assistance-case.loader';
 import { createAssistanceCaseModel, type AssistanceCaseModel } from './assistance-case.model';
 import { AssistanceCaseResolver, PersonAssistanceCasesResolver } from './assistance-case.resolver';

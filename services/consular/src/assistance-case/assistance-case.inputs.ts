@@ -7,7 +7,7 @@ import {
   DateScalar,
   formatIsoDate,
   PinScalar,
-} from '@jol/schema';
+} from '@jol/kernel';
 import { Consulate } from '../consulate/consulate';
 import { parseRecordId } from '../consulate/record-id';
 import type { AssistanceCaseRecord } from './assistance-case.model';

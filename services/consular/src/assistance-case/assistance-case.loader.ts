@@ -1,4 +1,4 @@
-import { createManyByKeyLoader } from '@jol/schema';
+import { createManyByKeyLoader } from '@jol/kernel';
 import type { AssistanceCaseModel, AssistanceCaseRecord } from './assistance-case.model';
 
 /** Each PIN's assistance cases, newest first, one query per batch. */

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { checkDatesNotBeforeBirth, conflict, notFound, officeScopeOf } from '@jol/schema';
+import { checkDatesNotBeforeBirth, conflict, notFound, officeScopeOf } from '@jol/kernel';
 import type { ConsularContext } from '../context';
 import { countryOfConsulate } from '../consulate/consulate';
 import { Person } from '../person/person.type';

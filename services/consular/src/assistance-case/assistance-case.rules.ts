@@ -1,4 +1,4 @@
-import { allow, readRule, type AccessRules } from '@jol/schema';
+import { allow, readRule, type AccessRules } from '@jol/kernel';
 import { heldRecordRules, openAtConsulateRule } from '../consulate/consulate.rules';
 
 const heldCase = () => heldRecordRules((context) => context.models.AssistanceCase);

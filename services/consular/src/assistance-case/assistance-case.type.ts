@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { CountryCodeScalar, DateScalar, PinScalar } from '@jol/schema';
+import { CountryCodeScalar, DateScalar, PinScalar } from '@jol/kernel';
 import { Consulate } from '../consulate/consulate';
 
 /** What a citizen abroad needed the consulate for. */

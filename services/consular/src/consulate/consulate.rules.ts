@@ -6,7 +6,7 @@ import {
   pinOfRecord,
   writeRule,
   type JolContext,
-} from '@jol/schema';
+} from '@jol/kernel';
 import type { ConsularContext } from '../context';
 
 /** Records a consulate holds, read by id: whose each is, and which post holds it. */

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { badUserInput, isRecordId } from '@jol/schema';
+import { badUserInput, isRecordId } from '@jol/kernel';
 
 /** Parses the id of a stored `what` as the API hands it out (24 hexadecimal digits). */
 export function parseRecordId(what: string, value: unknown, field = 'id'): Types.ObjectId {

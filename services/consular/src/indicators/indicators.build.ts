@@ -8,7 +8,7 @@ import {
   writeIndicatorCube,
   type IndicatorBuildOptions,
   type StatisticalUnit,
-} from '@jol/schema';
+} from '@jol/statistics';
 import type { AssistanceCaseRecord } from '../assistance-case/assistance-case.model';
 import { AssistanceType } from '../assistance-case/assistance-case.type';
 import type { ConsularModels } from '../context';

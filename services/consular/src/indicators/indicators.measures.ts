@@ -1,4 +1,4 @@
-import { defineMeasures, IndicatorUnit } from '@jol/schema';
+import { defineMeasures, IndicatorUnit } from '@jol/statistics';
 
 const BY_COUNTRY =
   'counted by the country of the case (DESTINATION: the country its consulate serves), and the home region, sex and age band of the person';

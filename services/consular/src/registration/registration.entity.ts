@@ -1,4 +1,4 @@
-import { defineEntity } from '@jol/schema';
+import { defineEntity } from '@jol/kernel';
 import { createRegistrationsByPinLoader } from './registration.loader';
 import {
   createConsularRegistrationModel,

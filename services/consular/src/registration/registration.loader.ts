@@ -1,4 +1,4 @@
-import { createManyByKeyLoader } from '@jol/schema';
+import { createManyByKeyLoader } from '@jol/kernel';
 import type { ConsularRegistrationModel, ConsularRegistrationRecord } from './registration.model';
 
 /** Each PIN's consular registrations, newest first, one query per batch. */

@@ -5,7 +5,7 @@ import {
   isDuplicateKeyError,
   notFound,
   officeScopeOf,
-} from '@jol/schema';
+} from '@jol/kernel';
 import type { ConsularContext } from '../context';
 import { countryOfConsulate } from '../consulate/consulate';
 import { Person } from '../person/person.type';

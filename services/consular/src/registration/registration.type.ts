@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { CountryCodeScalar, DateScalar, PinScalar } from '@jol/schema';
+import { CountryCodeScalar, DateScalar, PinScalar } from '@jol/kernel';
 import { Consulate } from '../consulate/consulate';
 
 @ObjectType({

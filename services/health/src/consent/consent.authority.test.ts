@@ -1,4 +1,4 @@
-import { ownerOrSubjectRoleOf, type Caller } from '@jol/schema';
+import { ownerOrSubjectRoleOf, type Caller } from '@jol/kernel';
 
 /** Who may grant or revoke a health consent: the kernel's judgement, asked for health. */
 const consentAuthority = (caller: Caller | null, purpose: string | null, pin: string | undefined) =>

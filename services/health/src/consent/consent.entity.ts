@@ -1,4 +1,4 @@
-import { defineEntity } from '@jol/schema';
+import { defineEntity } from '@jol/kernel';
 import { createConsentByIdLoader, createConsentsByPinLoader } from './consent.loader';
 import { createHealthConsentModel, type HealthConsentModel } from './consent.model';
 import { HealthConsentResolver, PersonHealthConsentsResolver } from './consent.resolver';

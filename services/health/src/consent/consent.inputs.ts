@@ -1,16 +1,7 @@
 import { Types } from 'mongoose';
 import { Field, ID, InputType } from 'type-graphql';
-import {
-  badUserInput,
-  isRecordId,
-  CONSENT_RECIPIENTS,
-  DateScalar,
-  formatIsoDate,
-  PinScalar,
-  ROLE_POLICY,
-  today,
-  type Purpose,
-} from '@jol/schema';
+import { CONSENT_RECIPIENTS, ROLE_POLICY, type Purpose } from '@jol/schema';
+import { badUserInput, isRecordId, DateScalar, formatIsoDate, PinScalar, today } from '@jol/kernel';
 import { CONSENT_RECIPIENT_AGENCY, ConsentRecipient } from './consent.type';
 
 /** How far ahead a consent may run. */

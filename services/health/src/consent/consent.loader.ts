@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { createManyByKeyLoader, createOneByKeyLoader } from '@jol/schema';
+import { createManyByKeyLoader, createOneByKeyLoader } from '@jol/kernel';
 import type { HealthConsentModel, HealthConsentRecord } from './consent.model';
 
 /** Each PIN's consents, newest grant first, one query per batch. */

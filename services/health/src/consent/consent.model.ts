@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { today } from '@jol/schema';
+import { today } from '@jol/kernel';
 import { ConsentRecipient, type HealthConsent } from './consent.type';
 
 export interface HealthConsentRecord {

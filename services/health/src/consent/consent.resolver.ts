@@ -7,7 +7,7 @@ import {
   ownerOrSubjectRoleOf,
   recordChangeEvent,
   today,
-} from '@jol/schema';
+} from '@jol/kernel';
 import type { HealthContext } from '../context';
 import { Person } from '../person/person.type';
 import {

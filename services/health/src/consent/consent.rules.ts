@@ -7,7 +7,7 @@ import {
   decideSubjectScope,
   readRule,
   type AccessRules,
-} from '@jol/schema';
+} from '@jol/kernel';
 import type { HealthContext } from '../context';
 import { parseConsentId } from './consent.inputs';
 import type { HealthConsentRecord } from './consent.model';

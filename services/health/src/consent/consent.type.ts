@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, PinScalar, type CONSENT_RECIPIENTS } from '@jol/schema';
+import type { CONSENT_RECIPIENTS } from '@jol/schema';
+import { DateScalar, PinScalar } from '@jol/kernel';
 
 /** The agencies whose officers a person may let see the health certificate. */
 export enum ConsentRecipient {

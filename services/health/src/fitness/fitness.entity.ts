@@ -1,4 +1,4 @@
-import { defineEntity } from '@jol/schema';
+import { defineEntity } from '@jol/kernel';
 import { PersonFitnessResolver } from './fitness.resolver';
 import { fitnessRules } from './fitness.rules';
 

@@ -1,13 +1,7 @@
 import type { GraphQLError } from 'graphql';
 import { rule } from 'graphql-shield';
-import {
-  CONSENT_RECIPIENTS,
-  decideConsentedRead,
-  purposeNeeds,
-  ROLE_POLICY,
-  type AccessRules,
-  type Subject,
-} from '@jol/schema';
+import { CONSENT_RECIPIENTS, ROLE_POLICY } from '@jol/schema';
+import { decideConsentedRead, purposeNeeds, type AccessRules, type Subject } from '@jol/kernel';
 import type { HealthContext } from '../context';
 import { isActiveConsent } from '../consent/consent.model';
 import { CONSENT_RECIPIENT_AGENCY, ConsentRecipient } from '../consent/consent.type';

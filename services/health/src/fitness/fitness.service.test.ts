@@ -1,4 +1,4 @@
-import { formatIsoDate, today } from '@jol/schema';
+import { formatIsoDate, today } from '@jol/kernel';
 import { callerAs, execute, useTestSubgraph } from '@jol/testkit/service';
 import { createHealthServer } from '../server';
 

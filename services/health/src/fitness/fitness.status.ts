@@ -1,4 +1,4 @@
-import { today } from '@jol/schema';
+import { today } from '@jol/kernel';
 import type { HealthScreeningRecord } from '../screening/screening.model';
 import { ScreeningKind, ScreeningResult } from '../screening/screening.type';
 import { isActiveTbCase, type TbCaseRecord } from '../tb-case/tb-case.model';

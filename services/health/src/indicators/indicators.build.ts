@@ -8,7 +8,7 @@ import {
   writeIndicatorCube,
   type IndicatorBuildOptions,
   type StatisticalUnit,
-} from '@jol/schema';
+} from '@jol/statistics';
 import type { HealthModels } from '../context';
 import type { HealthScreeningRecord } from '../screening/screening.model';
 import { ScreeningKind } from '../screening/screening.type';

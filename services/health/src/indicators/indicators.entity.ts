@@ -1,4 +1,4 @@
-import { createIndicatorsEntity } from '@jol/schema';
+import { createIndicatorsEntity } from '@jol/statistics';
 import { healthMeasures } from './indicators.measures';
 
 /** The migration subgraph's `Indicators` entity, to which health contributes its measures. */

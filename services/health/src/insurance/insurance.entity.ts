@@ -1,4 +1,4 @@
-import { defineEntity } from '@jol/schema';
+import { defineEntity } from '@jol/kernel';
 import { createHealthInsuranceByPinLoader } from './insurance.loader';
 import { createHealthInsuranceModel, type HealthInsuranceModel } from './insurance.model';
 import { HealthInsuranceResolver, PersonHealthInsuranceResolver } from './insurance.resolver';

@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { badUserInput, checkNotInFuture, DateScalar, PinScalar } from '@jol/schema';
+import { badUserInput, checkNotInFuture, DateScalar, PinScalar } from '@jol/kernel';
 import { checkNotBefore } from '../dates';
 import type { StoredHealthInsuranceStatus } from './insurance.status';
 import { HealthInsuranceScheme, HealthInsuranceStatus } from './insurance.type';

@@ -1,4 +1,4 @@
-import { createOneByKeyLoader } from '@jol/schema';
+import { createOneByKeyLoader } from '@jol/kernel';
 import type { HealthInsuranceModel, HealthInsuranceRecord } from './insurance.model';
 
 /** Each PIN's health insurance record, one query per batch; null when none is recorded. */

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { checkDatesNotBeforeBirth, isDuplicateKeyError } from '@jol/schema';
+import { checkDatesNotBeforeBirth, isDuplicateKeyError } from '@jol/kernel';
 import type { HealthContext } from '../context';
 import { Person } from '../person/person.type';
 import { checkSetHealthInsuranceInput, SetHealthInsuranceInput } from './insurance.inputs';

@@ -1,4 +1,4 @@
-import { allow, readRule, writeRule, type AccessRules } from '@jol/schema';
+import { allow, readRule, writeRule, type AccessRules } from '@jol/kernel';
 
 export const insuranceRules: AccessRules = {
   Person: { healthInsurance: readRule('Person.healthInsurance') },

@@ -1,4 +1,4 @@
-import { today } from '@jol/schema';
+import { today } from '@jol/kernel';
 import { HealthInsuranceStatus } from './insurance.type';
 
 /** The statuses that are stored; EXPIRED is only ever derived. */

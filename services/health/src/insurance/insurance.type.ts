@@ -1,5 +1,5 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, PinScalar } from '@jol/schema';
+import { DateScalar, PinScalar } from '@jol/kernel';
 
 export enum HealthInsuranceStatus {
   INSURED = 'INSURED',

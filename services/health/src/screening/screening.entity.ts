@@ -1,4 +1,4 @@
-import { createRecordVersionsLoader, defineEntity, type RecordVersionModel } from '@jol/schema';
+import { createRecordVersionsLoader, defineEntity, type RecordVersionModel } from '@jol/kernel';
 import { createScreeningsByPinLoader } from './screening.loader';
 import { createHealthScreeningModel, type HealthScreeningModel } from './screening.model';
 import { HealthScreeningResolver, PersonScreeningsResolver } from './screening.resolver';

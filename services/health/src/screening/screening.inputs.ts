@@ -5,7 +5,7 @@ import {
   DateScalar,
   hasControlCharacters,
   PinScalar,
-} from '@jol/schema';
+} from '@jol/kernel';
 import { ScreeningKind, ScreeningResult } from './screening.type';
 
 @InputType()

@@ -1,4 +1,4 @@
-import { createManyByKeyLoader } from '@jol/schema';
+import { createManyByKeyLoader } from '@jol/kernel';
 import type { HealthScreeningModel, HealthScreeningRecord } from './screening.model';
 
 /** Each PIN's screenings, newest first, one query per batch. */

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { versionField, versionOf } from '@jol/schema';
+import { versionField, versionOf } from '@jol/kernel';
 import { ScreeningKind, ScreeningResult } from './screening.type';
 import type { HealthScreening } from './screening.type';
 

@@ -1,4 +1,4 @@
-import { defineEntity } from '@jol/schema';
+import { defineEntity } from '@jol/kernel';
 import { createTbCasesByPinLoader } from './tb-case.loader';
 import { createTbCaseModel, type TbCaseModel } from './tb-case.model';
 import { PersonTbCasesResolver, TbCaseResolver } from './tb-case.resolver';

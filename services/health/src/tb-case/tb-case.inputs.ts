@@ -8,7 +8,7 @@ import {
   DateScalar,
   formatIsoDate,
   PinScalar,
-} from '@jol/schema';
+} from '@jol/kernel';
 import { checkNotBefore } from '../dates';
 import { isActiveTbCase, type TbCaseRecord } from './tb-case.model';
 import { TbOutcome, TbTreatmentStatus } from './tb-case.type';

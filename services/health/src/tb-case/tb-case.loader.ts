@@ -1,4 +1,4 @@
-import { createManyByKeyLoader } from '@jol/schema';
+import { createManyByKeyLoader } from '@jol/kernel';
 import type { TbCaseModel, TbCaseRecord } from './tb-case.model';
 
 /** Each PIN's TB cases, newest diagnosis first, one query per batch. */

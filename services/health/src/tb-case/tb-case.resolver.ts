@@ -5,7 +5,7 @@ import {
   isDuplicateKeyError,
   notFound,
   recordChangeEvent,
-} from '@jol/schema';
+} from '@jol/kernel';
 import type { HealthContext } from '../context';
 import { Person } from '../person/person.type';
 import {

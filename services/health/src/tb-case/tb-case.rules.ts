@@ -1,4 +1,4 @@
-import { allow, pinOfRecord, readRule, writeRule, type AccessRules } from '@jol/schema';
+import { allow, pinOfRecord, readRule, writeRule, type AccessRules } from '@jol/kernel';
 import type { HealthContext } from '../context';
 
 /** The person of the TB case a write names decides its scope, before anything else is read. */

@@ -1,4 +1,4 @@
-import { createAccessLogResolver } from '@jol/schema';
+import { createAccessLogResolver } from '@jol/kernel';
 
 /** Labour's own events in a person's access log (`PersonAccessLog.labour`). */
 export const LabourAccessLogResolver = createAccessLogResolver('labour');

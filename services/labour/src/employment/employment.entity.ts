@@ -1,4 +1,4 @@
-import { createRecordVersionsLoader, defineEntity, type RecordVersionModel } from '@jol/schema';
+import { createRecordVersionsLoader, defineEntity, type RecordVersionModel } from '@jol/kernel';
 import { createEmploymentByPinLoader } from './employment.loader';
 import {
   createEmploymentGuardModel,

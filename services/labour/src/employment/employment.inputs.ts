@@ -5,7 +5,7 @@ import {
   CountryCodeScalar,
   DateScalar,
   PinScalar,
-} from '@jol/schema';
+} from '@jol/kernel';
 import { checkNotBefore, normaliseText } from '../checks';
 import { LabourSector, WorkPermitType } from './employment.type';
 

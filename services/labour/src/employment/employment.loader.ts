@@ -1,4 +1,4 @@
-import { createManyByKeyLoader } from '@jol/schema';
+import { createManyByKeyLoader } from '@jol/kernel';
 import type { EmploymentRecordModel, EmploymentRecordRecord } from './employment.model';
 
 /** Each PIN's employment records, oldest first, one query per batch. */

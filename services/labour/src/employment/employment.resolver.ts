@@ -18,7 +18,7 @@ import {
   earlierVersionsOf,
   formatIsoDate,
   voidRecord,
-} from '@jol/schema';
+} from '@jol/kernel';
 import type { LabourContext, LabourModels } from '../context';
 import { Person } from '../person/person.type';
 import {

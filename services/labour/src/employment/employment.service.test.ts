@@ -1,4 +1,4 @@
-import { formatIsoDate, today } from '@jol/schema';
+import { formatIsoDate, today } from '@jol/kernel';
 import { execute, useTestSubgraph } from '@jol/testkit/service';
 import { createLabourServer } from '../server';
 

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { CountryCodeScalar, DateScalar, PinScalar, VersionedRecord } from '@jol/schema';
+import { CountryCodeScalar, DateScalar, PinScalar, VersionedRecord } from '@jol/kernel';
 
 /** Sectors of work abroad; women cluster in services, catering, textiles and domestic work. */
 export enum LabourSector {

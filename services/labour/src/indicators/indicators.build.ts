@@ -8,7 +8,7 @@ import {
   writeIndicatorCube,
   type IndicatorBuildOptions,
   type StatisticalUnit,
-} from '@jol/schema';
+} from '@jol/statistics';
 import type { LabourModels } from '../context';
 import type { EmploymentRecordRecord } from '../employment/employment.model';
 import type { ReintegrationEnrolmentRecord } from '../reintegration/reintegration.model';

@@ -1,4 +1,4 @@
-import { defineMeasures, IndicatorDimension, IndicatorUnit } from '@jol/schema';
+import { defineMeasures, IndicatorDimension, IndicatorUnit } from '@jol/statistics';
 
 /**
  * Labour's measures, in the order of their fields on `Indicators`; the build counts the cube

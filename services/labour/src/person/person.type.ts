@@ -1,4 +1,4 @@
-import { createPersonStub } from '@jol/schema';
+import { createPersonStub } from '@jol/kernel';
 
 /** The person as the labour ministry sees it: the key, and the home region its fields require. */
 export const personEntity = createPersonStub();

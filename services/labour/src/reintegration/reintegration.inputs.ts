@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { checkNotInFuture, DateScalar, PinScalar } from '@jol/schema';
+import { checkNotInFuture, DateScalar, PinScalar } from '@jol/kernel';
 import { checkObjectId } from '../checks';
 import { ReintegrationProgramme, ReintegrationStatus } from './reintegration.type';
 

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Types } from 'mongoose';
-import { checkDatesNotBeforeBirth, conflict, notFound } from '@jol/schema';
+import { checkDatesNotBeforeBirth, conflict, notFound } from '@jol/kernel';
 import { checkNotBefore } from '../checks';
 import type { LabourContext } from '../context';
 import { Person } from '../person/person.type';

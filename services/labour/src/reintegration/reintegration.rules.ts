@@ -1,4 +1,4 @@
-import { allow, pinOfRecord, readRule, writeRule, type AccessRules } from '@jol/schema';
+import { allow, pinOfRecord, readRule, writeRule, type AccessRules } from '@jol/kernel';
 import type { LabourContext } from '../context';
 
 export const reintegrationRules: AccessRules = {

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { formatIsoDate, today } from '@jol/schema';
+import { formatIsoDate, today } from '@jol/kernel';
 import { execute, useTestSubgraph } from '@jol/testkit/service';
 import { createLabourServer } from '../server';
 

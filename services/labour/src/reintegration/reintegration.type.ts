@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, PinScalar } from '@jol/schema';
+import { DateScalar, PinScalar } from '@jol/kernel';
 
 export enum ReintegrationProgramme {
   VOCATIONAL_TRAINING = 'VOCATIONAL_TRAINING',

@@ -1,4 +1,4 @@
-import { defineEntity } from '@jol/schema';
+import { defineEntity } from '@jol/kernel';
 import { createSkillsByPinLoader } from './skill.loader';
 import { createSkillModel, type SkillModel } from './skill.model';
 import { PersonSkillsResolver, SkillResolver } from './skill.resolver';

@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { checkNotInFuture, DateScalar, PinScalar } from '@jol/schema';
+import { checkNotInFuture, DateScalar, PinScalar } from '@jol/kernel';
 import { normaliseText } from '../checks';
 import { SkillLevel } from './skill.type';
 

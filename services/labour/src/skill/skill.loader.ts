@@ -1,4 +1,4 @@
-import { createManyByKeyLoader } from '@jol/schema';
+import { createManyByKeyLoader } from '@jol/kernel';
 import type { SkillModel, SkillRecord } from './skill.model';
 
 /** Each PIN's skills by name, one query per batch. */

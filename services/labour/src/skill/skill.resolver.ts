@@ -1,5 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { conflict, describeValue, isDuplicateKeyError } from '@jol/schema';
+import { conflict, describeValue, isDuplicateKeyError } from '@jol/kernel';
 import type { LabourContext } from '../context';
 import { Person } from '../person/person.type';
 import { checkRecordSkillInput, RecordSkillInput } from './skill.inputs';

@@ -1,4 +1,4 @@
-import { accessLogReference, defineEntity } from '@jol/schema';
+import { accessLogReference, defineEntity } from '@jol/kernel';
 import { MigrationAccessLogResolver, PersonAccessLogResolver } from './access-log.resolver';
 import { accessLogRules } from './access-log.rules';
 

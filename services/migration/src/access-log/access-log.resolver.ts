@@ -1,5 +1,5 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
-import { createAccessLogResolver, PersonAccessLog } from '@jol/schema';
+import { createAccessLogResolver, PersonAccessLog } from '@jol/kernel';
 import { Person } from '../person/person.type';
 
 /** Migration owns `Person.accessLog`; every subgraph adds its own events to the log it returns. */

@@ -1,4 +1,4 @@
-import { accessLogValueTypeRules, allow, readRule, type AccessRules } from '@jol/schema';
+import { accessLogValueTypeRules, allow, readRule, type AccessRules } from '@jol/kernel';
 
 export const accessLogRules: AccessRules = {
   Person: { accessLog: readRule('Person.accessLog') },

@@ -1,4 +1,4 @@
-import { defineEntity } from '@jol/schema';
+import { defineEntity } from '@jol/kernel';
 import { createDependantsByPinLoader } from './dependant.loader';
 import { createDependantModel, type DependantModel } from './dependant.model';
 import { DependantResolver, PersonDependantsResolver } from './dependant.resolver';

@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { badUserInput, PinScalar } from '@jol/schema';
+import { badUserInput, PinScalar } from '@jol/kernel';
 import { Caregiver, DependantRelation } from './dependant.type';
 
 @InputType()

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { conflict, isDuplicateKeyError, notFound } from '@jol/schema';
+import { conflict, isDuplicateKeyError, notFound } from '@jol/kernel';
 import type { MigrationContext } from '../context';
 import { Person } from '../person/person.type';
 import { toDependant, type ParentedDependant } from './dependant.model';

@@ -1,5 +1,5 @@
 import type { IMiddleware } from 'graphql-middleware';
-import { allow, mayRead, readRule, writeRule, type AccessRules } from '@jol/schema';
+import { allow, mayRead, readRule, writeRule, type AccessRules } from '@jol/kernel';
 import type { MigrationContext } from '../context';
 import type { ParentedDependant } from './dependant.model';
 

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { PinScalar } from '@jol/schema';
+import { PinScalar } from '@jol/kernel';
 
 export enum DependantRelation {
   CHILD = 'CHILD',

@@ -1,4 +1,4 @@
-import { defineEntity } from '@jol/schema';
+import { defineEntity } from '@jol/kernel';
 import { createEntryBansByPinLoader } from './entry-ban.loader';
 import { createEntryBanModel, type EntryBanModel } from './entry-ban.model';
 import { EntryBanResolver, PersonEntryBansResolver } from './entry-ban.resolver';

@@ -6,7 +6,7 @@ import {
   DateScalar,
   formatIsoDate,
   PinScalar,
-} from '@jol/schema';
+} from '@jol/kernel';
 import { EntryBanReason } from './entry-ban.type';
 
 @InputType()

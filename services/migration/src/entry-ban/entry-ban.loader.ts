@@ -1,4 +1,4 @@
-import { createManyByKeyLoader } from '@jol/schema';
+import { createManyByKeyLoader } from '@jol/kernel';
 import type { EntryBanModel, EntryBanRecord } from './entry-ban.model';
 
 /** Each PIN's entry bans, oldest first, one query per batch. */

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { notFound } from '@jol/schema';
+import { notFound } from '@jol/kernel';
 import type { MigrationContext } from '../context';
 import { Person } from '../person/person.type';
 import { toEntryBan } from './entry-ban.model';

@@ -1,4 +1,4 @@
-import { createRecordVersionsLoader, defineEntity, type RecordVersionModel } from '@jol/schema';
+import { createRecordVersionsLoader, defineEntity, type RecordVersionModel } from '@jol/kernel';
 import { createEpisodesByPinLoader } from './episode.loader';
 import { createEpisodeModel, type EpisodeModel } from './episode.model';
 import { EpisodeResolver, PersonEpisodesResolver } from './episode.resolver';

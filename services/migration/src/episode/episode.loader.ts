@@ -1,4 +1,4 @@
-import { createManyByKeyLoader } from '@jol/schema';
+import { createManyByKeyLoader } from '@jol/kernel';
 import type { EpisodeModel, EpisodeRecord } from './episode.model';
 
 /** Each PIN's episodes, oldest first, one query per batch. */

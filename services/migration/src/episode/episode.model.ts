@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { versionField, versionOf } from '@jol/schema';
+import { versionField, versionOf } from '@jol/kernel';
 import { MigrationPurpose, type MigrationEpisode } from './episode.type';
 
 export interface EpisodeRecord {

@@ -11,7 +11,7 @@ import {
   notFound,
   recordChangeEvent,
   voidRecord,
-} from '@jol/schema';
+} from '@jol/kernel';
 import type { MigrationContext, MigrationModels } from '../context';
 import { Person, MigrationStatus } from '../person/person.type';
 import type { EpisodeRecord } from './episode.model';

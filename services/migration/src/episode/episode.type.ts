@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { CountryCodeScalar, DateScalar, PinScalar, VersionedRecord } from '@jol/schema';
+import { CountryCodeScalar, DateScalar, PinScalar, VersionedRecord } from '@jol/kernel';
 
 export enum MigrationPurpose {
   WORK = 'WORK',

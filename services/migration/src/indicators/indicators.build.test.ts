@@ -1,4 +1,5 @@
-import { IndicatorCubeBuilder, Sex } from '@jol/schema';
+import { Sex } from '@jol/kernel';
+import { IndicatorCubeBuilder } from '@jol/statistics';
 import { countPerson } from './indicators.build';
 import { MIGRATION_CUBE } from './indicators.measures';
 

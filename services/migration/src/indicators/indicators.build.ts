@@ -1,14 +1,13 @@
+import { AgeBand, Sex } from '@jol/kernel';
 import {
-  AgeBand,
   cubeBuilderFor,
   groupByPin,
   IndicatorCubeBuilder,
   PersonYearChoices,
-  Sex,
   writeIndicatorCube,
   type IndicatorBuildOptions,
   type PersonDimensions,
-} from '@jol/schema';
+} from '@jol/statistics';
 import type { MigrationModels } from '../context';
 import type { DependantRecord } from '../dependant/dependant.model';
 import type { EntryBanRecord } from '../entry-ban/entry-ban.model';

@@ -1,4 +1,4 @@
-import { createIndicatorsEntity } from '@jol/schema';
+import { createIndicatorsEntity } from '@jol/statistics';
 import { migrationMeasures } from './indicators.measures';
 
 /** The register serves the entry point (`Query.indicators`) besides its measures. */

@@ -1,4 +1,4 @@
-import { defineMeasures, IndicatorDimension, IndicatorUnit } from '@jol/schema';
+import { defineMeasures, IndicatorDimension, IndicatorUnit } from '@jol/statistics';
 
 const PERSONS_ABROAD = {
   description:

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { PageInfo } from '@jol/schema';
+import { PageInfo } from '@jol/kernel';
 import { Person } from './person.type';
 
 @ObjectType()

@@ -1,4 +1,4 @@
-import { defineEntity } from '@jol/schema';
+import { defineEntity } from '@jol/kernel';
 import { createPersonByPinLoader } from './person.loader';
 import { createPersonModel, type PersonModel } from './person.model';
 import { personReference } from './person.reference';

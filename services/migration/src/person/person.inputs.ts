@@ -9,7 +9,7 @@ import {
   type RegionCode,
   RegionScalar,
   Sex,
-} from '@jol/schema';
+} from '@jol/kernel';
 import { MigrationStatus, RussianProficiency } from './person.type';
 
 @InputType()

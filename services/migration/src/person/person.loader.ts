@@ -1,4 +1,4 @@
-import { createOneByKeyLoader } from '@jol/schema';
+import { createOneByKeyLoader } from '@jol/kernel';
 import type { PersonModel, PersonRecord } from './person.model';
 
 /** Persons by PIN, one query per batch; null for an unknown PIN. */

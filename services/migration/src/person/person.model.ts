@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { REGION_CODES, Sex, type RegionCode } from '@jol/schema';
+import { REGION_CODES, Sex, type RegionCode } from '@jol/kernel';
 import { MigrationStatus, RussianProficiency } from './person.type';
 
 export interface NameRecord {

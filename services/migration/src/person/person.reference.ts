@@ -1,4 +1,4 @@
-import type { JolContext } from '@jol/schema';
+import type { JolContext } from '@jol/kernel';
 import type { createPersonByPinLoader } from './person.loader';
 import { toPerson } from './person.mapper';
 import type { Person } from './person.type';

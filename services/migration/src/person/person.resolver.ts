@@ -17,7 +17,7 @@ import {
   regionScopeOf,
   today,
   type RegionCode,
-} from '@jol/schema';
+} from '@jol/kernel';
 import type { MigrationContext } from '../context';
 import { PersonConnection } from './person.connection';
 import { PersonFilter, RegisterPersonInput, checkRegisterPersonInput } from './person.inputs';

@@ -12,7 +12,7 @@ import {
   readRule,
   regionScopeOf,
   type AccessRules,
-} from '@jol/schema';
+} from '@jol/kernel';
 import type { MigrationContext } from '../context';
 import type { PersonFilter } from './person.inputs';
 

@@ -1,5 +1,6 @@
 import type { QueryFilter } from 'mongoose';
-import { badUserInput, PERSON_SEARCH, searchTooBroad, type RegionCode } from '@jol/schema';
+import { PERSON_SEARCH } from '@jol/schema';
+import { badUserInput, searchTooBroad, type RegionCode } from '@jol/kernel';
 import type { PersonModel, PersonRecord } from './person.model';
 import { MAX_NAME_PART, nameKeysOf, nameKeysOfText } from './person.name-key';
 

@@ -1,5 +1,5 @@
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, PinScalar, RegionScalar, Sex } from '@jol/schema';
+import { DateScalar, PinScalar, RegionScalar, Sex } from '@jol/kernel';
 
 export enum MigrationStatus {
   ABROAD = 'ABROAD',

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { CountryCodeScalar, PinScalar } from '@jol/schema';
+import { CountryCodeScalar, PinScalar } from '@jol/kernel';
 import { stayCountriesOf } from '../episode/episode.model';
 import type { MigrationContext } from '../context';
 import { RegisteredSubject } from './registered-subject.type';

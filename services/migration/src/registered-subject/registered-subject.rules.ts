@@ -1,4 +1,4 @@
-import { allow, readRule, type AccessRules } from '@jol/schema';
+import { allow, readRule, type AccessRules } from '@jol/kernel';
 
 export const registeredSubjectRules: AccessRules = {
   // The person named is the PIN asked about, whether or not it is registered.

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { CountryCodeScalar, DateScalar, PinScalar } from '@jol/schema';
+import { CountryCodeScalar, DateScalar, PinScalar } from '@jol/kernel';
 
 /**
  * What Jol's own services learn about a PIN before a write they check for a caller who may not

@@ -1,4 +1,4 @@
-import { createAccessLogResolver } from '@jol/schema';
+import { createAccessLogResolver } from '@jol/kernel';
 import type { PensionsContext } from '../context';
 
 /**

@@ -1,4 +1,4 @@
-import { badUserInput } from '@jol/schema';
+import { badUserInput } from '@jol/kernel';
 import { PensionCurrency } from './contribution.type';
 
 const AMOUNT = /^(\d{1,9})(?:\.(\d{1,2}))?$/;

@@ -1,4 +1,4 @@
-import { createRecordVersionsLoader, defineEntity, type RecordVersionModel } from '@jol/schema';
+import { createRecordVersionsLoader, defineEntity, type RecordVersionModel } from '@jol/kernel';
 import { createContributionsByPinLoader } from './contribution.loader';
 import { createContributionModel, type ContributionModel } from './contribution.model';
 import { ContributionResolver, PersonContributionsResolver } from './contribution.resolver';

@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { badUserInput, checkNotInFuture, DateScalar, formatIsoDate, PinScalar } from '@jol/schema';
+import { badUserInput, checkNotInFuture, DateScalar, formatIsoDate, PinScalar } from '@jol/kernel';
 import { ContributionKind, PensionCurrency } from './contribution.type';
 
 @InputType()

@@ -1,4 +1,4 @@
-import { createManyByKeyLoader } from '@jol/schema';
+import { createManyByKeyLoader } from '@jol/kernel';
 import type { ContributionModel, ContributionRecord } from './contribution.model';
 
 /** Each PIN's contributions, newest first, one query per batch; an empty list for none. */

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { versionField, versionOf } from '@jol/schema';
+import { versionField, versionOf } from '@jol/kernel';
 import { formatAmount } from './contribution.amount';
 import { ContributionKind, PensionCurrency, type PensionContribution } from './contribution.type';
 

@@ -14,7 +14,7 @@ import {
   correctRecord,
   earlierVersionsOf,
   voidRecord,
-} from '@jol/schema';
+} from '@jol/kernel';
 import type { PensionsContext, PensionsModels } from '../context';
 import { Person } from '../person/person.type';
 import { parseAmount } from './contribution.amount';

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, PinScalar, VersionedRecord } from '@jol/schema';
+import { DateScalar, PinScalar, VersionedRecord } from '@jol/kernel';
 
 export enum ContributionKind {
   MANDATORY = 'MANDATORY',

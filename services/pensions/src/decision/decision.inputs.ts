@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { badUserInput, DateScalar, formatIsoDate } from '@jol/schema';
+import { badUserInput, DateScalar, formatIsoDate } from '@jol/kernel';
 import { parseAmount } from '../contribution/contribution.amount';
 import { PensionCurrency } from '../contribution/contribution.type';
 import type { DecisionRecord } from '../exchange-document/exchange-document.model';

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { badUserInput, notFound, recordChangeEvent } from '@jol/schema';
+import { badUserInput, notFound, recordChangeEvent } from '@jol/kernel';
 import type { PensionsContext } from '../context';
 import { PensionExchangeCase } from '../exchange-case/exchange-case.type';
 import {

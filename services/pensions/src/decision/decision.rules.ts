@@ -5,7 +5,7 @@ import {
   decideSubjectScope,
   decideWrite,
   type AccessRules,
-} from '@jol/schema';
+} from '@jol/kernel';
 import type { PensionsContext } from '../context';
 
 /**

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar } from '@jol/schema';
+import { DateScalar } from '@jol/kernel';
 import { PensionCurrency } from '../contribution/contribution.type';
 import { PensionExchangeDocumentStatus } from '../exchange-document/exchange-document.type';
 

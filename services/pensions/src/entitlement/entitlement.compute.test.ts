@@ -1,4 +1,4 @@
-import { Sex } from '@jol/schema';
+import { Sex } from '@jol/kernel';
 import { InsurancePeriodSource } from '../insurance-period/insurance-period.type';
 import { coverageByCountry } from '../partner/partner.coverage';
 import { PENSION_AGREEMENTS, PENSION_PARTNERS } from '../partner/partner.registry';

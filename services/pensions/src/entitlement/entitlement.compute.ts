@@ -1,4 +1,4 @@
-import { formatIsoDate, Sex } from '@jol/schema';
+import { formatIsoDate, Sex } from '@jol/kernel';
 import {
   InsurancePeriodSource,
   isKyrgyzInsurance,

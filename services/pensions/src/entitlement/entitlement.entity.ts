@@ -1,4 +1,4 @@
-import { defineEntity } from '@jol/schema';
+import { defineEntity } from '@jol/kernel';
 import { PersonPensionEntitlementResolver } from './entitlement.resolver';
 import { entitlementRules } from './entitlement.rules';
 

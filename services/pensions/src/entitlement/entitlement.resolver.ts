@@ -1,5 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { DateScalar, parseIsoDate, Sex, today } from '@jol/schema';
+import { DateScalar, parseIsoDate, Sex, today } from '@jol/kernel';
 import type { PensionsContext } from '../context';
 import { coverageByCountry } from '../partner/partner.coverage';
 import { Person } from '../person/person.type';

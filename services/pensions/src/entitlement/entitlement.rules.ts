@@ -1,4 +1,4 @@
-import { allow, readRule, type AccessRules } from '@jol/schema';
+import { allow, readRule, type AccessRules } from '@jol/kernel';
 
 export const entitlementRules: AccessRules = {
   Person: { pensionEntitlement: readRule('Person.pensionEntitlement') },

@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import type { Caller } from '@jol/schema';
+import type { Caller } from '@jol/kernel';
 import {
   callerAs,
   dropTestDatabase,

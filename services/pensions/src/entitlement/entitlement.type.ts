@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { CountryCodeScalar, DateScalar } from '@jol/schema';
+import { CountryCodeScalar, DateScalar } from '@jol/kernel';
 import { InsurancePeriodSource } from '../insurance-period/insurance-period.type';
 import { ServiceLength } from '../service-summary/service-summary.type';
 

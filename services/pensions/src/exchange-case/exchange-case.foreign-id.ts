@@ -1,4 +1,4 @@
-import { badUserInput } from '@jol/schema';
+import { badUserInput } from '@jol/kernel';
 
 /**
  * Russia's insurance number (SNILS): 11 digits, written `123-456-789 01`; the last two are a check

@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { badUserInput, PinScalar, today } from '@jol/schema';
+import { badUserInput, PinScalar, today } from '@jol/kernel';
 import type { PartnerRegistry } from '../partner/partner.loader';
 import type { PartnerAgreementRecord, PensionPartnerRecord } from '../partner/partner.model';
 import { reliedOn } from '../partner/partner.coverage';

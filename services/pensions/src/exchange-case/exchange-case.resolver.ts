@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { forbidden, partnerScopeOf, PinScalar, today } from '@jol/schema';
+import { forbidden, partnerScopeOf, PinScalar, today } from '@jol/kernel';
 import type { PensionsContext } from '../context';
 import { PensionExchangePeriod } from '../exchange-document/exchange-document.type';
 import { isKyrgyzInsurance } from '../insurance-period/insurance-period.type';

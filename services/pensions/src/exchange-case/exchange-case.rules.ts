@@ -8,7 +8,7 @@ import {
   readRule,
   type AccessRules,
   type Subject,
-} from '@jol/schema';
+} from '@jol/kernel';
 import type { PensionsContext } from '../context';
 import { InsurancePeriodSource } from '../insurance-period/insurance-period.type';
 import { PensionPartnerStatus } from '../partner/partner.type';

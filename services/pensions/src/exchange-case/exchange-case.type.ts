@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { PinScalar } from '@jol/schema';
+import { PinScalar } from '@jol/kernel';
 
 @ObjectType({
   description:

@@ -1,4 +1,4 @@
-import { conflict, isDuplicateKeyError } from '@jol/schema';
+import { conflict, isDuplicateKeyError } from '@jol/kernel';
 import type { PensionsModels } from '../context';
 import type { CheckedCaseInput } from './exchange-case.inputs';
 import type { ExchangeCaseRecord } from './exchange-case.model';

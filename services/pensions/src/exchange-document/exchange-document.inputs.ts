@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Field, ID, InputType } from 'type-graphql';
-import { badUserInput, formatIsoDate, PinScalar, today } from '@jol/schema';
+import { badUserInput, formatIsoDate, PinScalar, today } from '@jol/kernel';
 import type { ExchangeCaseRecord } from '../exchange-case/exchange-case.model';
 import { normalizeForeignId } from '../exchange-case/exchange-case.foreign-id';
 import type { PensionPartnerRecord } from '../partner/partner.model';

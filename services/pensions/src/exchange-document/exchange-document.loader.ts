@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { createManyByKeyLoader, createOneByKeyLoader, isRecordId, recordIdKey } from '@jol/schema';
+import { createManyByKeyLoader, createOneByKeyLoader, isRecordId, recordIdKey } from '@jol/kernel';
 import type { ExchangeDocumentModel, ExchangeDocumentRecord } from './exchange-document.model';
 
 /** Documents by id (in either case), one query per batch; null for an unknown or malformed id. */

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { checkDatesNotBeforeRegisteredBirth, forbidden, notFound } from '@jol/schema';
+import { checkDatesNotBeforeRegisteredBirth, forbidden, notFound } from '@jol/kernel';
 import type { PensionsContext } from '../context';
 import { PensionExchangeCase } from '../exchange-case/exchange-case.type';
 import { caseAgreementOf, isDecisionCovered } from '../partner/partner.coverage';

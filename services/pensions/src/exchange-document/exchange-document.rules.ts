@@ -1,4 +1,4 @@
-import { allow, submitRule, type AccessRules, type Subject } from '@jol/schema';
+import { allow, submitRule, type AccessRules, type Subject } from '@jol/kernel';
 import type { PensionsContext } from '../context';
 import { activePartners, caseSubject } from '../exchange-case/exchange-case.rules';
 import { PensionExchangeDirection } from './exchange-document.type';

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { CountryCodeScalar, DateScalar, PinScalar } from '@jol/schema';
+import { CountryCodeScalar, DateScalar, PinScalar } from '@jol/kernel';
 import { InsurancePeriodType } from '../insurance-period/insurance-period.type';
 import type { DecisionRecord } from './exchange-document.model';
 

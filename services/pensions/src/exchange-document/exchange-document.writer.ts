@@ -1,5 +1,5 @@
 import type { ClientSession } from 'mongoose';
-import { badUserInput, conflict, isDuplicateKeyError, recordChangeEvent } from '@jol/schema';
+import { badUserInput, conflict, isDuplicateKeyError, recordChangeEvent } from '@jol/kernel';
 import type { PensionsModels } from '../context';
 import type { ExchangeCaseRecord } from '../exchange-case/exchange-case.model';
 import type { InsurancePeriodRecord } from '../insurance-period/insurance-period.model';

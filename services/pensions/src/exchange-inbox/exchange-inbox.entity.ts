@@ -1,4 +1,4 @@
-import { defineEntity } from '@jol/schema';
+import { defineEntity } from '@jol/kernel';
 import { PensionExchangeInboxResolver } from './exchange-inbox.resolver';
 import { exchangeInboxRules } from './exchange-inbox.rules';
 

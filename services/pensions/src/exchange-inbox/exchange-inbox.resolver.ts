@@ -1,5 +1,5 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { badUserInput, partnerScopeOf, type ChangeEventRecord } from '@jol/schema';
+import { badUserInput, partnerScopeOf, type ChangeEventRecord } from '@jol/kernel';
 import type { PensionsContext } from '../context';
 import type { ExchangeDocumentRecord } from '../exchange-document/exchange-document.model';
 import { PensionExchangeInbox } from './exchange-inbox.type';

@@ -1,5 +1,5 @@
 import { rule } from 'graphql-shield';
-import { allow, decidePartnerInbox, forbidden, type AccessRules } from '@jol/schema';
+import { allow, decidePartnerInbox, forbidden, type AccessRules } from '@jol/kernel';
 import type { PensionsContext } from '../context';
 import { activePartners } from '../exchange-case/exchange-case.rules';
 

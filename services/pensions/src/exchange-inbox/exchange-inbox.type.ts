@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { ChangeEventTypeEnum } from '@jol/schema';
+import { ChangeEventTypeEnum } from '@jol/kernel';
 
 @ObjectType({
   description:

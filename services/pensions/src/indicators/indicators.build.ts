@@ -8,7 +8,7 @@ import {
   writeIndicatorCube,
   type IndicatorBuildOptions,
   type StatisticalUnit,
-} from '@jol/schema';
+} from '@jol/statistics';
 import type { PensionsModels } from '../context';
 import type { ContributionRecord } from '../contribution/contribution.model';
 import { ContributionKind } from '../contribution/contribution.type';

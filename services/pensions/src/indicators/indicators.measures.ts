@@ -1,4 +1,4 @@
-import { defineMeasures, IndicatorUnit } from '@jol/schema';
+import { defineMeasures, IndicatorUnit } from '@jol/statistics';
 
 /**
  * The Social Fund's measures, in the order of their fields on `Indicators`; the build counts the

@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { indicatorKey, normalizeIndicatorRequest } from '@jol/schema';
+import { indicatorKey, normalizeIndicatorRequest } from '@jol/statistics';
 import {
   callerAs,
   dropTestDatabase,

@@ -6,7 +6,7 @@ import {
   DateScalar,
   formatIsoDate,
   PinScalar,
-} from '@jol/schema';
+} from '@jol/kernel';
 import { HOME_COUNTRY, InsurancePeriodSource, InsurancePeriodType } from './insurance-period.type';
 
 @InputType()

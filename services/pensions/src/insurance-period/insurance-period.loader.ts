@@ -1,4 +1,4 @@
-import { createManyByKeyLoader } from '@jol/schema';
+import { createManyByKeyLoader } from '@jol/kernel';
 import type { InsurancePeriodModel, InsurancePeriodRecord } from './insurance-period.model';
 
 /**

@@ -1,4 +1,4 @@
-import { allow, readRule, revisionWriteRule, writeRule, type AccessRules } from '@jol/schema';
+import { allow, readRule, revisionWriteRule, writeRule, type AccessRules } from '@jol/kernel';
 import type { PensionsContext } from '../context';
 
 const periodRevision = revisionWriteRule(

@@ -13,7 +13,7 @@ import {
   useTestSubgraph,
   type RefusalCase,
 } from '@jol/testkit/service';
-import { formatIsoDate, today } from '@jol/schema';
+import { formatIsoDate, today } from '@jol/kernel';
 import { createPensionsServer } from '../server';
 
 const RECORD = /* GraphQL */ `

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { CountryCodeScalar, DateScalar, PinScalar, VersionedRecord } from '@jol/schema';
+import { CountryCodeScalar, DateScalar, PinScalar, VersionedRecord } from '@jol/kernel';
 
 /** The country code of periods insured in the Kyrgyz Republic; every other country is abroad. */
 export const HOME_COUNTRY = 'KG';

@@ -1,5 +1,5 @@
 import type { ClientSession, Types } from 'mongoose';
-import { badUserInput, formatIsoDate, isDuplicateKeyError } from '@jol/schema';
+import { badUserInput, formatIsoDate, isDuplicateKeyError } from '@jol/kernel';
 import type { PensionsModels } from '../context';
 import type { InsurancePeriodLockModel, InsurancePeriodRecord } from './insurance-period.model';
 

@@ -5,7 +5,7 @@ import {
   recordRefusedOperation,
   sendError,
   type SubgraphRouteHelpers,
-} from '@jol/schema';
+} from '@jol/kernel';
 
 /** The coordinate a refused operation is audited under (no field was reached). */
 export const REFUSED_OPERATION_FIELD = 'Gateway.persistedOperation';

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
-import { REFUSAL_AUDIT_PATH, signRequest, unauthenticated, type RunningServer } from '@jol/schema';
+import { REFUSAL_AUDIT_PATH } from '@jol/schema';
+import { signRequest, unauthenticated, type RunningServer } from '@jol/kernel';
 import {
   dropTestDatabase,
   openTestDatabase,

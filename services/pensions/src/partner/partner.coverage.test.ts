@@ -1,4 +1,4 @@
-import { formatIsoDate } from '@jol/schema';
+import { formatIsoDate } from '@jol/kernel';
 import {
   coverageByCountry,
   coverageOf,

@@ -1,4 +1,4 @@
-import { defineEntity } from '@jol/schema';
+import { defineEntity } from '@jol/kernel';
 import { createPartnerRegistryLoader } from './partner.loader';
 import {
   createPensionAgreementModel,

@@ -1,5 +1,5 @@
 import { rule } from 'graphql-shield';
-import { allow, notAuthenticated, type AccessRules, type JolContext } from '@jol/schema';
+import { allow, notAuthenticated, type AccessRules, type JolContext } from '@jol/kernel';
 
 /** Reference data about institutions and treaties, no person in it: any authenticated caller. */
 const authenticated = rule('authenticated', { cache: 'contextual' })(

@@ -1,5 +1,5 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { CountryCodeScalar, DateScalar } from '@jol/schema';
+import { CountryCodeScalar, DateScalar } from '@jol/kernel';
 
 /** What an agreement gives a person with periods in both countries. */
 export enum PensionAgreementBenefit {

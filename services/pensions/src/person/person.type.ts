@@ -1,4 +1,4 @@
-import { createPersonStub } from '@jol/schema';
+import { createPersonStub } from '@jol/kernel';
 
 /**
  * The person as the Social Fund sees it: the key, the home region its fields require, and the

@@ -1,4 +1,4 @@
-import { defineEntity } from '@jol/schema';
+import { defineEntity } from '@jol/kernel';
 import { PersonServiceSummaryResolver } from './service-summary.resolver';
 import { serviceSummaryRules } from './service-summary.rules';
 

@@ -1,4 +1,4 @@
-import { allow, readRule, type AccessRules } from '@jol/schema';
+import { allow, readRule, type AccessRules } from '@jol/kernel';
 
 export const serviceSummaryRules: AccessRules = {
   Person: { serviceSummary: readRule('Person.serviceSummary') },

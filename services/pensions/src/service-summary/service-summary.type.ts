@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { CountryCodeScalar } from '@jol/schema';
+import { CountryCodeScalar } from '@jol/kernel';
 
 @ObjectType({
   description:

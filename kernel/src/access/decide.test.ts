@@ -1,0 +1,963 @@
+import { GraphQLError } from 'graphql';
+import type { Caller, JolContext } from '../context';
+import { DEFAULT_WEBHOOK_SETTINGS } from '../change-events/webhook-settings';
+import { createLogger } from '../logger';
+import {
+  decideAggregate,
+  decideFilter,
+  decideList,
+  decidePartnerInbox,
+  decideSubscribe,
+  decideSubscriptionManager,
+  decideLookup,
+  decideOffice,
+  decideRead,
+  decideSearch,
+  decideSubmit,
+  decideWrite,
+  mayRead,
+  officeScopeOf,
+  partnerScopeOf,
+  regionScopeOf,
+  subscriberOf,
+  subscriptionEntitled,
+  type Subject,
+} from './decide';
+import type { Agency, ChangeEventType, DataClass } from '@jol/schema';
+import { policyFor, purposeNeeds } from './policy';
+import { unconfiguredSubjectDirectory } from './subject-directory';
+import { unconfiguredPersonRegister } from './person-register';
+import { createAccessTrail } from './trail';
+
+/**
+ * The access kernel's decisions, one table per function. Every expected outcome is written out
+ * by hand from the policy as the issue states it, never computed from ROLE_POLICY: a change to the
+ * table that changes a decision fails here until the row is changed too.
+ */
+
+type Outcome = 'ALLOWED' | 'FORBIDDEN' | 'OUTSIDE_REGION' | 'NO_PURPOSE' | 'UNAUTHENTICATED';
+
+const log = createLogger('decide-test', 'silent');
+
+/** A request's context as the access rules see it: who calls, with which purpose. */
+function contextOf(caller: Caller | null, purpose: string | null): JolContext {
+  return {
+    requestId: 'decide-test',
+    log,
+    loaders: {},
+    models: {},
+    caller,
+    purpose,
+    access: createAccessTrail(),
+    directory: unconfiguredSubjectDirectory,
+    webhooks: DEFAULT_WEBHOOK_SETTINGS,
+    register: unconfiguredPersonRegister,
+    callerRequestId: null,
+  };
+}
+
+/** A caller with the given roles and claims. */
+const as = (roles: string | string[], claims: Partial<Caller> = {}): Caller => ({
+  sub: 'decide-test',
+  roles: Array.isArray(roles) ? roles : [roles],
+  ...claims,
+});
+
+/** Names a decision's result the way the rows do. */
+function outcomeOf(result: unknown): Outcome {
+  if (result === true) return 'ALLOWED';
+  if (!(result instanceof GraphQLError)) return 'ALLOWED';
+  if (result.extensions.code === 'UNAUTHENTICATED') return 'UNAUTHENTICATED';
+  if (result.message.startsWith('Outside your region')) return 'OUTSIDE_REGION';
+  if (result.message.startsWith('An X-Purpose header')) return 'NO_PURPOSE';
+  expect(result.extensions.code).toBe('FORBIDDEN');
+  return 'FORBIDDEN';
+}
+
+const OSH: Subject = { pin: '10503198812345', homeRegion: 'KG-O' };
+const JALAL_ABAD: Subject = { pin: '20712199054321', homeRegion: 'KG-J' };
+const NO_REGION: Subject = { pin: '11111198511111' };
+const RU_CASE: Subject = { pin: '20106197933333', partners: ['RU-SFR'] };
+const KZ_CASE: Subject = { pin: '20106197933333', partners: ['KZ-ENPF'] };
+const NOT_LOOKED: Subject = { pin: '20106197933333' };
+
+const MIGRATION = as('MIGRATION_OFFICER');
+const MIGRATION_OSH = as('MIGRATION_OFFICER', { region: 'KG-O' });
+const LABOUR = as('LABOUR_OFFICER');
+const HEALTH = as('HEALTH_OFFICER');
+const PENSION = as('PENSION_OFFICER');
+const ANALYST = as('ANALYST');
+const AUDITOR = as('AUDITOR');
+const SUBJECT_OSH = as('DATA_SUBJECT', { pin: OSH.pin! });
+const SUBJECT_NO_PIN = as('DATA_SUBJECT');
+const PARTNER_RU = as('PARTNER', { partner: 'RU-SFR' });
+const PARTNER_NO_CLAIM = as('PARTNER');
+
+describe('decideRead: role, purpose, class and reach', () => {
+  it.each<[string, Caller | null, string | null, DataClass, Subject, Outcome]>([
+    ['anonymous', null, 'MIGRATION_REGISTRATION', 'identity', OSH, 'UNAUTHENTICATED'],
+    ['no purpose', MIGRATION, null, 'identity', OSH, 'NO_PURPOSE'],
+    ['migration: identity', MIGRATION, 'MIGRATION_REGISTRATION', 'identity', OSH, 'ALLOWED'],
+    ['migration: status', MIGRATION, 'MIGRATION_REGISTRATION', 'migrationRecord', OSH, 'ALLOWED'],
+    [
+      "migration: children's PINs for registration",
+      MIGRATION,
+      'MIGRATION_REGISTRATION',
+      'childIdentity',
+      OSH,
+      'ALLOWED',
+    ],
+    [
+      "migration: no children's PINs for returnee support",
+      MIGRATION,
+      'RETURNEE_SUPPORT',
+      'childIdentity',
+      OSH,
+      'FORBIDDEN',
+    ],
+    [
+      'migration: status for returnee support',
+      MIGRATION,
+      'RETURNEE_SUPPORT',
+      'migrationRecord',
+      OSH,
+      'ALLOWED',
+    ],
+    ['migration: no health', MIGRATION, 'MIGRATION_REGISTRATION', 'health', OSH, 'FORBIDDEN'],
+    ['migration: a purpose not its own', MIGRATION, 'MEDICAL_CARE', 'identity', OSH, 'FORBIDDEN'],
+    ['migration: an unknown purpose', MIGRATION, 'GOSSIP', 'identity', OSH, 'FORBIDDEN'],
+    [
+      'labour: employer for employment services',
+      LABOUR,
+      'EMPLOYMENT_SERVICES',
+      'employmentDetail',
+      OSH,
+      'ALLOWED',
+    ],
+    [
+      'labour: no employer for returnee support',
+      LABOUR,
+      'RETURNEE_SUPPORT',
+      'employmentDetail',
+      OSH,
+      'FORBIDDEN',
+    ],
+    [
+      'labour: employment summary for returnee support',
+      LABOUR,
+      'RETURNEE_SUPPORT',
+      'employmentSummary',
+      OSH,
+      'ALLOWED',
+    ],
+    [
+      'labour: programmes for returnee support',
+      LABOUR,
+      'RETURNEE_SUPPORT',
+      'labourServices',
+      OSH,
+      'ALLOWED',
+    ],
+    ['labour: no status', LABOUR, 'EMPLOYMENT_SERVICES', 'migrationRecord', OSH, 'FORBIDDEN'],
+    ['health: names for medical care', HEALTH, 'MEDICAL_CARE', 'identity', OSH, 'ALLOWED'],
+    ['health: no names for public health', HEALTH, 'PUBLIC_HEALTH', 'identity', OSH, 'FORBIDDEN'],
+    ['health: records for public health', HEALTH, 'PUBLIC_HEALTH', 'health', OSH, 'ALLOWED'],
+    ['health: home region for public health', HEALTH, 'PUBLIC_HEALTH', 'residence', OSH, 'ALLOWED'],
+    ['auditor: no home region', AUDITOR, 'AUDIT', 'residence', OSH, 'FORBIDDEN'],
+    [
+      'health: travel for public health',
+      HEALTH,
+      'PUBLIC_HEALTH',
+      'migrationEpisodes',
+      OSH,
+      'ALLOWED',
+    ],
+    [
+      'health: no certificate for public health',
+      HEALTH,
+      'PUBLIC_HEALTH',
+      'healthCertificate',
+      OSH,
+      'FORBIDDEN',
+    ],
+    ['pensions: periods', PENSION, 'PENSION_ASSESSMENT', 'pensions', OSH, 'ALLOWED'],
+    ['pensions: no status', PENSION, 'PENSION_ASSESSMENT', 'migrationRecord', OSH, 'FORBIDDEN'],
+    ['analyst: no person data', ANALYST, 'STATISTICS', 'identity', OSH, 'FORBIDDEN'],
+    ['auditor: the access log', AUDITOR, 'AUDIT', 'accessLog', OSH, 'ALLOWED'],
+    ['auditor: no identity', AUDITOR, 'AUDIT', 'identity', OSH, 'FORBIDDEN'],
+    ['data subject: own health', SUBJECT_OSH, 'SELF_SERVICE', 'health', OSH, 'ALLOWED'],
+    [
+      "data subject: another person's identity",
+      SUBJECT_OSH,
+      'SELF_SERVICE',
+      'identity',
+      JALAL_ABAD,
+      'FORBIDDEN',
+    ],
+    ['data subject: no pin claim', SUBJECT_NO_PIN, 'SELF_SERVICE', 'identity', OSH, 'FORBIDDEN'],
+    [
+      'data subject: their own exchange cases',
+      SUBJECT_OSH,
+      'SELF_SERVICE',
+      'pensionExchange',
+      OSH,
+      'ALLOWED',
+    ],
+    [
+      'partner: its own case',
+      PARTNER_RU,
+      'PENSION_EXCHANGE',
+      'pensionExchange',
+      RU_CASE,
+      'ALLOWED',
+    ],
+    [
+      "partner: another institution's case",
+      PARTNER_RU,
+      'PENSION_EXCHANGE',
+      'pensionExchange',
+      KZ_CASE,
+      'FORBIDDEN',
+    ],
+    [
+      'partner: cases not looked up',
+      PARTNER_RU,
+      'PENSION_EXCHANGE',
+      'pensionExchange',
+      NOT_LOOKED,
+      'FORBIDDEN',
+    ],
+    [
+      'partner: no partner claim',
+      PARTNER_NO_CLAIM,
+      'PENSION_EXCHANGE',
+      'pensionExchange',
+      RU_CASE,
+      'FORBIDDEN',
+    ],
+    [
+      'partner: no insurance periods, even of its case',
+      PARTNER_RU,
+      'PENSION_EXCHANGE',
+      'pensions',
+      RU_CASE,
+      'FORBIDDEN',
+    ],
+    [
+      'region: a person of the region',
+      MIGRATION_OSH,
+      'MIGRATION_REGISTRATION',
+      'identity',
+      OSH,
+      'ALLOWED',
+    ],
+    [
+      'region: a person of another region',
+      MIGRATION_OSH,
+      'MIGRATION_REGISTRATION',
+      'identity',
+      JALAL_ABAD,
+      'OUTSIDE_REGION',
+    ],
+    [
+      'region: a person whose region is not known here',
+      MIGRATION_OSH,
+      'MIGRATION_REGISTRATION',
+      'identity',
+      NO_REGION,
+      'OUTSIDE_REGION',
+    ],
+    [
+      'region: the officer as the person, in another region',
+      as('MIGRATION_OFFICER', { region: 'KG-J', pin: OSH.pin! }),
+      'MIGRATION_REGISTRATION',
+      'identity',
+      OSH,
+      'ALLOWED',
+    ],
+    [
+      'two roles: the one granting the class for the purpose',
+      as(['ANALYST', 'HEALTH_OFFICER']),
+      'MEDICAL_CARE',
+      'health',
+      OSH,
+      'ALLOWED',
+    ],
+    ['an unknown role', as('JANITOR'), 'MIGRATION_REGISTRATION', 'identity', OSH, 'FORBIDDEN'],
+  ])('%s', (_case, caller, purpose, dataClass, subject, expected) => {
+    const context = contextOf(caller, purpose);
+    expect(outcomeOf(decideRead(context, 'Person.test', dataClass, subject))).toBe(expected);
+  });
+});
+
+describe('decideLookup: some person-level class for the purpose, and the person in reach', () => {
+  it.each<[string, Caller | null, string | null, Subject, Outcome]>([
+    ['anonymous', null, 'MIGRATION_REGISTRATION', OSH, 'UNAUTHENTICATED'],
+    ['no purpose', MIGRATION, null, OSH, 'NO_PURPOSE'],
+    ['migration', MIGRATION, 'MIGRATION_REGISTRATION', OSH, 'ALLOWED'],
+    ['health for public health', HEALTH, 'PUBLIC_HEALTH', OSH, 'ALLOWED'],
+    ['analyst: aggregates only', ANALYST, 'STATISTICS', OSH, 'FORBIDDEN'],
+    ['auditor', AUDITOR, 'AUDIT', OSH, 'ALLOWED'],
+    ['a purpose not its own', LABOUR, 'PENSION_ASSESSMENT', OSH, 'FORBIDDEN'],
+    ['region: the region', MIGRATION_OSH, 'MIGRATION_REGISTRATION', OSH, 'ALLOWED'],
+    [
+      'region: another region',
+      MIGRATION_OSH,
+      'MIGRATION_REGISTRATION',
+      JALAL_ABAD,
+      'OUTSIDE_REGION',
+    ],
+    [
+      'region: labour in another region',
+      as('LABOUR_OFFICER', { region: 'KG-J' }),
+      'EMPLOYMENT_SERVICES',
+      OSH,
+      'OUTSIDE_REGION',
+    ],
+    // The same answer as another region's person, so a regional officer cannot tell who exists.
+    [
+      'region: an unknown person',
+      MIGRATION_OSH,
+      'MIGRATION_REGISTRATION',
+      NO_REGION,
+      'OUTSIDE_REGION',
+    ],
+    [
+      'region: the officer as the person',
+      as('MIGRATION_OFFICER', { region: 'KG-J', pin: OSH.pin! }),
+      'MIGRATION_REGISTRATION',
+      OSH,
+      'ALLOWED',
+    ],
+    ['data subject: own', SUBJECT_OSH, 'SELF_SERVICE', OSH, 'ALLOWED'],
+    ['data subject: another', SUBJECT_OSH, 'SELF_SERVICE', JALAL_ABAD, 'FORBIDDEN'],
+    ['partner: its case', PARTNER_RU, 'PENSION_EXCHANGE', RU_CASE, 'ALLOWED'],
+    ['partner: another case', PARTNER_RU, 'PENSION_EXCHANGE', KZ_CASE, 'FORBIDDEN'],
+  ])('%s', (_case, caller, purpose, subject, expected) => {
+    const context = contextOf(caller, purpose);
+    expect(outcomeOf(decideLookup(context, 'Query.person', subject))).toBe(expected);
+  });
+});
+
+describe('decideList: officers reading identity for the purpose, limited to their region', () => {
+  it.each<[string, Caller | null, string | null, Outcome | { region: string | null }]>([
+    ['anonymous', null, 'MIGRATION_REGISTRATION', 'UNAUTHENTICATED'],
+    ['no purpose', MIGRATION, null, 'NO_PURPOSE'],
+    ['migration', MIGRATION, 'MIGRATION_REGISTRATION', { region: null }],
+    ['migration of a region', MIGRATION_OSH, 'RETURNEE_SUPPORT', { region: 'KG-O' }],
+    ['labour', LABOUR, 'RETURNEE_SUPPORT', { region: null }],
+    ['health for medical care', HEALTH, 'MEDICAL_CARE', { region: null }],
+    ['health for public health: no identity', HEALTH, 'PUBLIC_HEALTH', 'FORBIDDEN'],
+    ['pensions', PENSION, 'PENSION_ASSESSMENT', { region: null }],
+    ['analyst', ANALYST, 'STATISTICS', 'FORBIDDEN'],
+    ['auditor', AUDITOR, 'AUDIT', 'FORBIDDEN'],
+    ['data subject', SUBJECT_OSH, 'SELF_SERVICE', 'FORBIDDEN'],
+    ['partner', PARTNER_RU, 'PENSION_EXCHANGE', 'FORBIDDEN'],
+  ])('%s', (_case, caller, purpose, expected) => {
+    const result = decideList(contextOf(caller, purpose), 'Query.persons');
+    if (typeof expected === 'string') expect(outcomeOf(result)).toBe(expected);
+    else expect(result).toEqual(expected);
+  });
+});
+
+describe('decideFilter: every criterion is a read of the class it selects by', () => {
+  it.each<[string, Caller, string, Record<string, unknown> | null, Outcome, string | null]>([
+    ['no filter', LABOUR, 'EMPLOYMENT_SERVICES', null, 'ALLOWED', null],
+    [
+      'migration by status',
+      MIGRATION,
+      'MIGRATION_REGISTRATION',
+      { status: 'ABROAD' },
+      'ALLOWED',
+      null,
+    ],
+    [
+      'labour by status',
+      LABOUR,
+      'EMPLOYMENT_SERVICES',
+      { status: 'ABROAD' },
+      'FORBIDDEN',
+      'PersonFilter.status',
+    ],
+    [
+      'health by status, among others',
+      HEALTH,
+      'MEDICAL_CARE',
+      { region: 'KG-O', status: 'ABROAD' },
+      'FORBIDDEN',
+      'PersonFilter.status',
+    ],
+    [
+      'labour by region, sex, age and destination',
+      LABOUR,
+      'EMPLOYMENT_SERVICES',
+      { region: 'KG-O', sex: 'MALE', ageBand: 'AGE_30_44', destination: 'RU' },
+      'ALLOWED',
+      null,
+    ],
+    [
+      'labour with an empty status',
+      LABOUR,
+      'EMPLOYMENT_SERVICES',
+      { status: null },
+      'ALLOWED',
+      null,
+    ],
+    [
+      'public health by destination',
+      HEALTH,
+      'PUBLIC_HEALTH',
+      { destination: 'RU' },
+      'ALLOWED',
+      null,
+    ],
+    ['public health by region', HEALTH, 'PUBLIC_HEALTH', { region: 'KG-O' }, 'ALLOWED', null],
+    [
+      'public health by sex',
+      HEALTH,
+      'PUBLIC_HEALTH',
+      { sex: 'FEMALE' },
+      'FORBIDDEN',
+      'PersonFilter.sex',
+    ],
+    [
+      'a purpose not its own',
+      LABOUR,
+      'MIGRATION_REGISTRATION',
+      { region: 'KG-O' },
+      'FORBIDDEN',
+      'PersonFilter.region',
+    ],
+  ])('%s', (_case, caller, purpose, filter, expected, named) => {
+    const result = decideFilter(contextOf(caller, purpose), 'PersonFilter', filter);
+    expect(outcomeOf(result)).toBe(expected);
+    if (named) expect((result as GraphQLError).message).toContain(named);
+  });
+
+  it('throws for a criterion the table does not classify (a programming error, not a refusal)', () => {
+    expect(() =>
+      decideFilter(contextOf(MIGRATION, 'MIGRATION_REGISTRATION'), 'PersonFilter', { shoe: 42 }),
+    ).toThrow('PersonFilter.shoe has no data class in FILTER_CLASSES');
+  });
+});
+
+describe('decideWrite: officers of the owning agency, for a purpose that changes the class', () => {
+  /** A write of each agency's data, by the class it changes (WRITE_CLASSES). */
+  const WRITE: Record<Agency, string> = {
+    migration: 'Mutation.registerDeparture',
+    labour: 'Mutation.recordSkill',
+    health: 'Mutation.recordScreening',
+    pensions: 'Mutation.recordInsurancePeriod',
+  };
+  it.each<[string, Caller | null, string | null, Agency, string, Outcome]>([
+    ['anonymous', null, 'MIGRATION_REGISTRATION', 'migration', WRITE.migration, 'UNAUTHENTICATED'],
+    ['no purpose', MIGRATION, null, 'migration', WRITE.migration, 'NO_PURPOSE'],
+    [
+      'migration: its agency',
+      MIGRATION,
+      'MIGRATION_REGISTRATION',
+      'migration',
+      WRITE.migration,
+      'ALLOWED',
+    ],
+    [
+      'migration: returnee support registers nothing',
+      MIGRATION,
+      'RETURNEE_SUPPORT',
+      'migration',
+      WRITE.migration,
+      'FORBIDDEN',
+    ],
+    [
+      'migration: labour data',
+      MIGRATION,
+      'MIGRATION_REGISTRATION',
+      'labour',
+      WRITE.labour,
+      'FORBIDDEN',
+    ],
+    ['labour', LABOUR, 'EMPLOYMENT_SERVICES', 'labour', WRITE.labour, 'ALLOWED'],
+    [
+      'labour: returnee support enrols and records skills',
+      LABOUR,
+      'RETURNEE_SUPPORT',
+      'labour',
+      WRITE.labour,
+      'ALLOWED',
+    ],
+    [
+      'labour: returnee support records no job abroad',
+      LABOUR,
+      'RETURNEE_SUPPORT',
+      'labour',
+      'Mutation.recordEmployment',
+      'FORBIDDEN',
+    ],
+    [
+      'labour: employment services records jobs abroad',
+      LABOUR,
+      'EMPLOYMENT_SERVICES',
+      'labour',
+      'Mutation.recordEmployment',
+      'ALLOWED',
+    ],
+    ['health for public health', HEALTH, 'PUBLIC_HEALTH', 'health', WRITE.health, 'ALLOWED'],
+    ['pensions', PENSION, 'PENSION_ASSESSMENT', 'pensions', WRITE.pensions, 'ALLOWED'],
+    [
+      'pensions for a purpose not its own',
+      PENSION,
+      'MEDICAL_CARE',
+      'pensions',
+      WRITE.pensions,
+      'FORBIDDEN',
+    ],
+    ['analyst', ANALYST, 'STATISTICS', 'migration', WRITE.migration, 'FORBIDDEN'],
+    ['data subject', SUBJECT_OSH, 'SELF_SERVICE', 'health', WRITE.health, 'FORBIDDEN'],
+    ['partner', PARTNER_RU, 'PENSION_EXCHANGE', 'pensions', WRITE.pensions, 'FORBIDDEN'],
+    ['auditor', AUDITOR, 'AUDIT', 'pensions', WRITE.pensions, 'FORBIDDEN'],
+  ])('%s', (_case, caller, purpose, agency, coordinate, expected) => {
+    const context = contextOf(caller, purpose);
+    expect(outcomeOf(decideWrite(context, coordinate, agency, OSH.pin!))).toBe(expected);
+  });
+
+  it('treats a write the policy does not classify as a programming error', () => {
+    expect(() =>
+      decideWrite(
+        contextOf(MIGRATION, 'MIGRATION_REGISTRATION'),
+        'Mutation.test',
+        'migration',
+        OSH.pin!,
+      ),
+    ).toThrow('Mutation.test has no data class in WRITE_CLASSES');
+  });
+});
+
+describe('decideSubmit: a partner, for its purpose, about a case of its own', () => {
+  it.each<[string, Caller | null, string | null, DataClass, Subject, Outcome]>([
+    ['anonymous', null, 'PENSION_EXCHANGE', 'pensionExchange', RU_CASE, 'UNAUTHENTICATED'],
+    ['its case', PARTNER_RU, 'PENSION_EXCHANGE', 'pensionExchange', RU_CASE, 'ALLOWED'],
+    ['opening a case', PARTNER_RU, 'PENSION_EXCHANGE', 'pensionExchange', NOT_LOOKED, 'ALLOWED'],
+    [
+      "another institution's case",
+      PARTNER_RU,
+      'PENSION_EXCHANGE',
+      'pensionExchange',
+      KZ_CASE,
+      'FORBIDDEN',
+    ],
+    [
+      'no partner claim',
+      PARTNER_NO_CLAIM,
+      'PENSION_EXCHANGE',
+      'pensionExchange',
+      NOT_LOOKED,
+      'FORBIDDEN',
+    ],
+    ['another class', PARTNER_RU, 'PENSION_EXCHANGE', 'pensions', RU_CASE, 'FORBIDDEN'],
+    [
+      'a purpose not its own',
+      PARTNER_RU,
+      'PENSION_ASSESSMENT',
+      'pensionExchange',
+      RU_CASE,
+      'FORBIDDEN',
+    ],
+    [
+      'a pension officer submits nothing',
+      PENSION,
+      'PENSION_ASSESSMENT',
+      'pensionExchange',
+      RU_CASE,
+      'FORBIDDEN',
+    ],
+  ])('%s', (_case, caller, purpose, dataClass, subject, expected) => {
+    const context = contextOf(caller, purpose);
+    expect(outcomeOf(decideSubmit(context, 'Mutation.test', dataClass, subject))).toBe(expected);
+  });
+});
+
+describe('decideAggregate: roles whose purpose needs the aggregate class', () => {
+  it.each<[string, Caller | null, string | null, Outcome]>([
+    ['anonymous', null, 'STATISTICS', 'UNAUTHENTICATED'],
+    ['analyst without purpose', ANALYST, null, 'NO_PURPOSE'],
+    ['analyst', ANALYST, 'STATISTICS', 'ALLOWED'],
+    [
+      'analyst of a region: aggregates name nobody',
+      as('ANALYST', { region: 'KG-O' }),
+      'STATISTICS',
+      'ALLOWED',
+    ],
+    ['migration', MIGRATION, 'MIGRATION_REGISTRATION', 'FORBIDDEN'],
+    ['migration declaring statistics', MIGRATION, 'STATISTICS', 'FORBIDDEN'],
+    ['data subject', SUBJECT_OSH, 'SELF_SERVICE', 'FORBIDDEN'],
+  ])('%s', (_case, caller, purpose, expected) => {
+    const context = contextOf(caller, purpose);
+    expect(outcomeOf(decideAggregate(context, 'Query.indicators', 'statistics'))).toBe(expected);
+  });
+});
+
+describe('mayRead: the judgement of decideRead for masks (no region limit: the field rule has one)', () => {
+  it.each<[string, Caller | null, string | null, DataClass, Subject, boolean]>([
+    ['anonymous', null, 'MIGRATION_REGISTRATION', 'childIdentity', OSH, false],
+    ['no purpose', MIGRATION, null, 'childIdentity', OSH, false],
+    ['migration for registration', MIGRATION, 'MIGRATION_REGISTRATION', 'childIdentity', OSH, true],
+    ['migration for returnee support', MIGRATION, 'RETURNEE_SUPPORT', 'childIdentity', OSH, false],
+    ['labour', LABOUR, 'EMPLOYMENT_SERVICES', 'childIdentity', OSH, false],
+    [
+      'migration of another region',
+      MIGRATION_OSH,
+      'MIGRATION_REGISTRATION',
+      'childIdentity',
+      JALAL_ABAD,
+      true,
+    ],
+    ['data subject: own', SUBJECT_OSH, 'SELF_SERVICE', 'childIdentity', OSH, true],
+    ['data subject: another', SUBJECT_OSH, 'SELF_SERVICE', 'childIdentity', JALAL_ABAD, false],
+    ['partner: its case', PARTNER_RU, 'PENSION_EXCHANGE', 'pensionExchange', RU_CASE, true],
+    ['partner: another case', PARTNER_RU, 'PENSION_EXCHANGE', 'pensionExchange', KZ_CASE, false],
+    [
+      'health: certificate for medical care',
+      HEALTH,
+      'MEDICAL_CARE',
+      'healthCertificate',
+      OSH,
+      true,
+    ],
+    [
+      'health: certificate for public health',
+      HEALTH,
+      'PUBLIC_HEALTH',
+      'healthCertificate',
+      OSH,
+      false,
+    ],
+  ])('%s', (_case, caller, purpose, dataClass, subject, expected) => {
+    expect(mayRead(contextOf(caller, purpose), dataClass, subject)).toBe(expected);
+  });
+});
+
+describe('partnerScopeOf: the institution a list of cases is limited to', () => {
+  it.each<[string, Caller | null, string | null, string | null]>([
+    ['a pension officer: every case', PENSION, 'PENSION_ASSESSMENT', null],
+    ['a pension officer for another purpose: none', PENSION, 'MEDICAL_CARE', ''],
+    ['a partner: its own', PARTNER_RU, 'PENSION_EXCHANGE', 'RU-SFR'],
+    ['a partner without a claim: none', PARTNER_NO_CLAIM, 'PENSION_EXCHANGE', ''],
+    ['a migration officer: none', MIGRATION, 'MIGRATION_REGISTRATION', ''],
+    ['anonymous: none', null, 'PENSION_ASSESSMENT', ''],
+  ])('%s', (_case, caller, purpose, expected) => {
+    expect(partnerScopeOf(contextOf(caller, purpose), 'pensionExchange')).toBe(expected);
+  });
+});
+
+describe('regionScopeOf', () => {
+  it.each<[string, Caller | null, string | null]>([
+    ['an officer of a region', MIGRATION_OSH, 'KG-O'],
+    ['an officer of every region', MIGRATION, null],
+    ['anonymous', null, null],
+  ])('%s', (_case, caller, expected) => {
+    expect(regionScopeOf(contextOf(caller, 'MIGRATION_REGISTRATION'))).toBe(expected);
+  });
+});
+
+describe('decideOffice and officeScopeOf: a token naming an office reaches its records only', () => {
+  const atMoscow: Caller = { sub: 'o', roles: ['MIGRATION_OFFICER'], office: 'RU_MOSCOW' };
+  const everywhere: Caller = { sub: 'o', roles: ['MIGRATION_OFFICER'] };
+  it.each<[string, Caller, string | null, 'ALLOWED' | 'FORBIDDEN']>([
+    ['a record of its own office', atMoscow, 'RU_MOSCOW', 'ALLOWED'],
+    ["another office's record", atMoscow, 'KZ_ALMATY', 'FORBIDDEN'],
+    ['a record id naming nothing, refused alike', atMoscow, null, 'FORBIDDEN'],
+    ['any record, for a caller of no office', everywhere, 'KZ_ALMATY', 'ALLOWED'],
+    [
+      'a missing record, left to the resolver, for a caller of no office',
+      everywhere,
+      null,
+      'ALLOWED',
+    ],
+  ])('%s: %s', (_case, caller, held, expected) => {
+    const context = contextOf(caller, 'MIGRATION_REGISTRATION');
+    const result = decideOffice(context, 'Mutation.x', '10101199000001', held);
+    expect(outcomeOf(result)).toBe(expected);
+    if (expected === 'FORBIDDEN') {
+      expect((result as GraphQLError).message).toBe('Outside your office: Mutation.x');
+      expect(context.access.summary().refused).toEqual(['Mutation.x']);
+    }
+  });
+  it.each<[string, Caller | null, string | null]>([
+    ['an officer of an office', atMoscow, 'RU_MOSCOW'],
+    ['an officer of every office', everywhere, null],
+    ['anonymous', null, null],
+  ])('scopes %s', (_case, caller, expected) => {
+    expect(officeScopeOf(contextOf(caller, 'MIGRATION_REGISTRATION'))).toBe(expected);
+  });
+});
+
+describe('policyFor: a role narrowed to a purpose', () => {
+  it.each<[string, string, string | null, ReturnType<typeof policyFor>]>([
+    [
+      'labour for returnee support',
+      'LABOUR_OFFICER',
+      'RETURNEE_SUPPORT',
+      {
+        purposes: ['EMPLOYMENT_SERVICES', 'RETURNEE_SUPPORT'],
+        reads: [
+          'identity',
+          'residence',
+          'migrationEpisodes',
+          'employmentSummary',
+          'labourServices',
+        ],
+        aggregates: [],
+        writes: 'labour',
+      },
+    ],
+    [
+      'health for public health',
+      'HEALTH_OFFICER',
+      'PUBLIC_HEALTH',
+      {
+        purposes: ['MEDICAL_CARE', 'PUBLIC_HEALTH'],
+        reads: ['residence', 'migrationEpisodes', 'health'],
+        aggregates: [],
+        writes: 'health',
+      },
+    ],
+    [
+      'a partner for the exchange',
+      'PARTNER',
+      'PENSION_EXCHANGE',
+      {
+        purposes: ['PENSION_EXCHANGE'],
+        reads: ['pensionExchange'],
+        aggregates: [],
+        writes: null,
+        submits: ['pensionExchange'],
+        partnerCasesOnly: true,
+      },
+    ],
+    [
+      'an analyst for statistics',
+      'ANALYST',
+      'STATISTICS',
+      { purposes: ['STATISTICS'], reads: [], aggregates: ['statistics'], writes: null },
+    ],
+    ['a purpose not its own', 'ANALYST', 'MEDICAL_CARE', null],
+    ['no purpose', 'ANALYST', null, null],
+    ['an unknown purpose', 'ANALYST', 'GOSSIP', null],
+    ['an unknown role', 'JANITOR', 'STATISTICS', null],
+  ])('%s', (_case, role, purpose, expected) => {
+    expect(policyFor(role, purpose)).toEqual(expected);
+  });
+});
+
+describe('purposeNeeds: what a purpose needs, whoever declares it', () => {
+  it.each<[string | null, DataClass, boolean]>([
+    ['EMPLOYMENT_SERVICES', 'healthCertificate', true],
+    ['RETURNEE_SUPPORT', 'healthCertificate', true],
+    ['PUBLIC_HEALTH', 'healthCertificate', false],
+    ['PUBLIC_HEALTH', 'identity', false],
+    ['STATISTICS', 'identity', false],
+    ['AUDIT', 'accessLog', true],
+    ['GOSSIP', 'identity', false],
+    [null, 'identity', false],
+  ])('%s needs %s: %s', (purpose, dataClass, expected) => {
+    expect(purposeNeeds(purpose, dataClass)).toBe(expected);
+  });
+});
+
+describe('decideSubscribe: events whose class the role reads for the purpose, any person, no region', () => {
+  it.each<[string, Caller | null, string | null, ChangeEventType[], Outcome]>([
+    ['anonymous', null, 'RETURNEE_SUPPORT', ['PERSON_RETURNED'], 'UNAUTHENTICATED'],
+    ['no purpose', LABOUR, null, ['PERSON_RETURNED'], 'NO_PURPOSE'],
+    [
+      'labour: returns for returnee support',
+      LABOUR,
+      'RETURNEE_SUPPORT',
+      ['PERSON_RETURNED'],
+      'ALLOWED',
+    ],
+    [
+      'labour: returns for employment services',
+      LABOUR,
+      'EMPLOYMENT_SERVICES',
+      ['PERSON_RETURNED'],
+      'ALLOWED',
+    ],
+    ['labour: no TB cases', LABOUR, 'RETURNEE_SUPPORT', ['TB_CASE_OPENED'], 'FORBIDDEN'],
+    [
+      'labour: one forbidden event refuses all',
+      LABOUR,
+      'RETURNEE_SUPPORT',
+      ['PERSON_RETURNED', 'TB_CASE_OPENED'],
+      'FORBIDDEN',
+    ],
+    ['health: returns for public health', HEALTH, 'PUBLIC_HEALTH', ['PERSON_RETURNED'], 'ALLOWED'],
+    ['health: TB cases for public health', HEALTH, 'PUBLIC_HEALTH', ['TB_CASE_OPENED'], 'ALLOWED'],
+    [
+      'health: consents for medical care',
+      HEALTH,
+      'MEDICAL_CARE',
+      ['HEALTH_CONSENT_REVOKED'],
+      'ALLOWED',
+    ],
+    [
+      'health: no pension decisions',
+      HEALTH,
+      'MEDICAL_CARE',
+      ['PENSION_DECISION_RECORDED'],
+      'FORBIDDEN',
+    ],
+    [
+      'pensions: decisions',
+      PENSION,
+      'PENSION_ASSESSMENT',
+      ['PENSION_DECISION_RECORDED'],
+      'ALLOWED',
+    ],
+    [
+      'pensions: documents received',
+      PENSION,
+      'PENSION_ASSESSMENT',
+      ['EXCHANGE_DOCUMENT_RECEIVED'],
+      'ALLOWED',
+    ],
+    [
+      'pensions: no consents',
+      PENSION,
+      'PENSION_ASSESSMENT',
+      ['HEALTH_CONSENT_GRANTED'],
+      'FORBIDDEN',
+    ],
+    ['migration: returns', MIGRATION, 'MIGRATION_REGISTRATION', ['PERSON_RETURNED'], 'ALLOWED'],
+    [
+      'migration: a purpose not its own',
+      MIGRATION,
+      'MEDICAL_CARE',
+      ['PERSON_RETURNED'],
+      'FORBIDDEN',
+    ],
+    [
+      'region-scoped officer',
+      MIGRATION_OSH,
+      'MIGRATION_REGISTRATION',
+      ['PERSON_RETURNED'],
+      'FORBIDDEN',
+    ],
+    [
+      'data subject: only their own record',
+      SUBJECT_OSH,
+      'SELF_SERVICE',
+      ['PERSON_RETURNED'],
+      'FORBIDDEN',
+    ],
+    [
+      'partner: only its own cases',
+      PARTNER_RU,
+      'PENSION_EXCHANGE',
+      ['PENSION_DECISION_RECORDED'],
+      'FORBIDDEN',
+    ],
+    ['analyst', ANALYST, 'STATISTICS', ['PERSON_RETURNED'], 'FORBIDDEN'],
+    ['auditor', AUDITOR, 'AUDIT', ['PERSON_RETURNED'], 'FORBIDDEN'],
+  ])('%s', (_name, caller, purpose, events, expected) => {
+    const context = contextOf(caller, purpose);
+    expect(outcomeOf(decideSubscribe(context, 'Mutation.subscribe', events))).toBe(expected);
+    expect(context.access.summary().wrote).toBe(expected === 'ALLOWED');
+    if (expected !== 'ALLOWED')
+      expect(context.access.summary().refused).toEqual(['Mutation.subscribe']);
+  });
+});
+
+describe('subscriptionEntitled: the same judgement again at every delivery', () => {
+  it.each<[string, string[], string, string | null, ChangeEventType, boolean]>([
+    ['labour, returns', ['LABOUR_OFFICER'], 'RETURNEE_SUPPORT', null, 'PERSON_RETURNED', true],
+    ['labour, TB cases', ['LABOUR_OFFICER'], 'RETURNEE_SUPPORT', null, 'TB_CASE_OPENED', false],
+    ['a region', ['LABOUR_OFFICER'], 'RETURNEE_SUPPORT', 'KG-O', 'PERSON_RETURNED', false],
+    ['a purpose the role lost', ['LABOUR_OFFICER'], 'MEDICAL_CARE', null, 'PERSON_RETURNED', false],
+    ['a role that is no more', ['COURIER'], 'RETURNEE_SUPPORT', null, 'PERSON_RETURNED', false],
+  ])('%s', (_name, roles, purpose, region, event, expected) => {
+    expect(subscriptionEntitled({ roles, purpose, region }, event)).toBe(expected);
+  });
+});
+
+describe("decideSubscriptionManager: callers who may subscribe to one of the agency's events", () => {
+  it.each<[string, Caller | null, string | null, Outcome]>([
+    ['labour, returns', LABOUR, 'RETURNEE_SUPPORT', 'ALLOWED'],
+    ['analyst', ANALYST, 'STATISTICS', 'FORBIDDEN'],
+    ['data subject', SUBJECT_OSH, 'SELF_SERVICE', 'FORBIDDEN'],
+    ['region-scoped', MIGRATION_OSH, 'MIGRATION_REGISTRATION', 'FORBIDDEN'],
+    ['anonymous', null, 'RETURNEE_SUPPORT', 'UNAUTHENTICATED'],
+  ])('%s', (_name, caller, purpose, expected) => {
+    const context = contextOf(caller, purpose);
+    const decided = decideSubscriptionManager(context, 'Query.x', ['PERSON_RETURNED'], 'read');
+    expect(outcomeOf(decided)).toBe(expected);
+  });
+
+  it("narrows to the caller's own subscriptions", () => {
+    expect(subscriberOf(contextOf(as('LABOUR_OFFICER', { sub: 'labour-system' }), null))).toBe(
+      'labour-system',
+    );
+    expect(subscriberOf(contextOf(null, null))).toBe('');
+  });
+});
+
+describe("decidePartnerInbox: a partner institution's own inbox", () => {
+  it.each<[string, Caller | null, string | null, Outcome | string]>([
+    ['a partner', PARTNER_RU, 'PENSION_EXCHANGE', 'RU-SFR'],
+    ['a partner without its claim', PARTNER_NO_CLAIM, 'PENSION_EXCHANGE', 'FORBIDDEN'],
+    ['a pension officer', PENSION, 'PENSION_ASSESSMENT', 'FORBIDDEN'],
+    ['the data subject', SUBJECT_OSH, 'SELF_SERVICE', 'FORBIDDEN'],
+    ['no purpose', PARTNER_RU, null, 'NO_PURPOSE'],
+  ])('%s', (_name, caller, purpose, expected) => {
+    const decided = decidePartnerInbox(contextOf(caller, purpose), 'Query.inbox');
+    expect(decided instanceof GraphQLError ? outcomeOf(decided) : decided.partner).toBe(expected);
+  });
+});
+
+describe('decideSearch: finding persons by name', () => {
+  const asked = { name: 'Asanova Aisuluu', birthDate: '1990-03-05', region: null };
+
+  it.each<[string, string, Partial<Caller>, string | null]>([
+    ['MIGRATION_OFFICER', 'MIGRATION_REGISTRATION', {}, null],
+    ['MIGRATION_OFFICER', 'RETURNEE_SUPPORT', {}, null],
+    ['LABOUR_OFFICER', 'EMPLOYMENT_SERVICES', {}, null],
+    ['LABOUR_OFFICER', 'RETURNEE_SUPPORT', {}, null],
+    ['HEALTH_OFFICER', 'MEDICAL_CARE', {}, null],
+    ['PENSION_OFFICER', 'PENSION_ASSESSMENT', {}, null],
+    ['LABOUR_OFFICER', 'EMPLOYMENT_SERVICES', { region: 'KG-J' }, 'KG-J'],
+  ])('lets a %s on %s search (region %s)', (role, purpose, claims, region) => {
+    const context = contextOf(as(role, claims), purpose);
+    expect(decideSearch(context, 'Query.searchPersons', asked)).toEqual({ region });
+    expect(context.access.summary().searches).toEqual([asked]);
+  });
+
+  it.each<[string, string | null, Partial<Caller>]>([
+    ['HEALTH_OFFICER', 'PUBLIC_HEALTH', {}],
+    ['ANALYST', 'STATISTICS', {}],
+    ['AUDITOR', 'AUDIT', {}],
+    ['PARTNER', 'PENSION_EXCHANGE', { partner: 'RU-SFR' }],
+    ['DATA_SUBJECT', 'SELF_SERVICE', { pin: '20503199012345' }],
+    ['MIGRATION_OFFICER', null, {}],
+    ['MIGRATION_OFFICER', 'MEDICAL_CARE', {}],
+  ])('refuses a %s on %s, recording what was asked', (role, purpose, claims) => {
+    const context = contextOf(as(role, claims), purpose);
+    const decision = decideSearch(context, 'Query.searchPersons', asked);
+    expect(decision).toBeInstanceOf(GraphQLError);
+    expect((decision as GraphQLError).extensions.code).toBe('FORBIDDEN');
+    expect(context.access.summary()).toMatchObject({
+      refused: ['Query.searchPersons'],
+      searches: [asked],
+    });
+  });
+
+  it('refuses a region-scoped officer a search of another region', () => {
+    const context = contextOf(as('MIGRATION_OFFICER', { region: 'KG-J' }), 'RETURNEE_SUPPORT');
+    const decision = decideSearch(context, 'Query.searchPersons', { ...asked, region: 'KG-O' });
+    expect((decision as GraphQLError).message).toContain('Outside your region');
+  });
+
+  it('clips a huge criterion before the audit keeps it', () => {
+    const context = contextOf(as('MIGRATION_OFFICER'), 'RETURNEE_SUPPORT');
+    decideSearch(context, 'Query.searchPersons', { ...asked, name: 'A'.repeat(10_000) });
+    expect(context.access.summary().searches[0]!.name).toHaveLength(101);
+  });
+});

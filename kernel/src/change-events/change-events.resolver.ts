@@ -1,0 +1,243 @@
+import { Types } from 'mongoose';
+import {
+  Arg,
+  Ctx,
+  Field,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  Query,
+  registerEnumType,
+  Resolver,
+} from 'type-graphql';
+import { disclosedEventSubjects, subscriberOf } from '../access/decide';
+import { changeEventsOf } from '../access/policy';
+import { CHANGE_EVENTS, type Agency, type ChangeEventType } from '@jol/schema';
+import type { JolContext } from '../context';
+import { badUserInput, conflict, notFound } from '../errors';
+import { isRecordId } from '../record-id';
+import type { ChangeEventModels } from './change-event.model';
+import { newSubscriptionSecret } from './delivery-signature';
+import {
+  EventDelivery,
+  EventDeliveryStatus,
+  EventSubscription,
+  EventSubscriptionCreated,
+  toEventDelivery,
+  toEventSubscription,
+} from './change-events.type';
+import type { EventDeliveryRecord, EventSubscriptionRecord } from './subscription.model';
+import { checkWebhookUrl } from './webhook-url';
+
+export type ChangeEventContext = JolContext<unknown, ChangeEventModels>;
+
+const capitalised = (agency: Agency) => agency[0]!.toUpperCase() + agency.slice(1);
+
+/** The field names of an agency's event API: `subscribeTo<Agency>Events`, `<agency>EventDeliveries`... */
+export function changeEventFields(agency: Agency) {
+  const Name = capitalised(agency);
+  return {
+    subscribe: `subscribeTo${Name}Events`,
+    cancel: `cancel${Name}EventSubscription`,
+    subscriptions: `${agency}EventSubscriptions`,
+    deliveries: `${agency}EventDeliveries`,
+    replay: `replay${Name}EventDelivery`,
+  };
+}
+
+/** A subscription or delivery id as given: BAD_USER_INPUT unless it is a record id. */
+export function parseEventRecordId(field: string, value: string): Types.ObjectId {
+  if (!isRecordId(value)) throw badUserInput(field, value, 'must be an id as Jol returned it');
+  return new Types.ObjectId(value);
+}
+
+const MAX_PAGE = 200;
+
+const built = new Map<Agency, ReturnType<typeof buildChangeEventResolvers>>();
+
+/**
+ * The webhook API of one agency, as type-graphql resolvers with the agency's field names, built
+ * once per agency (type-graphql keeps its types in one registry per process). Every decision (who
+ * may subscribe to what, whose subscription it is) is made by the rules of changeEventRules before
+ * a resolver runs; the resolvers only store and list.
+ */
+export function createChangeEventResolvers(agency: Agency) {
+  let resolvers = built.get(agency);
+  if (!resolvers) {
+    resolvers = buildChangeEventResolvers(agency);
+    built.set(agency, resolvers);
+  }
+  return resolvers;
+}
+
+function buildChangeEventResolvers(agency: Agency) {
+  const fields = changeEventFields(agency);
+  const emitted = changeEventsOf(agency);
+  const Name = capitalised(agency);
+  // The agency's own events only: asking for another agency's is a schema error, not a refusal.
+  const AgencyEventType = Object.fromEntries(emitted.map((e) => [e, e]));
+  registerEnumType(AgencyEventType, {
+    name: `${Name}EventType`,
+    description: `The change events ${agency} emits.`,
+    valuesConfig: Object.fromEntries(
+      emitted.map((e) => [e, { description: CHANGE_EVENTS[e].description }]),
+    ),
+  });
+
+  @InputType(`SubscribeTo${Name}EventsInput`, { description: 'What to hear of, and where.' })
+  class SubscribeToEventsInput {
+    @Field(() => [AgencyEventType], { description: 'At least one of the agency’s events.' })
+    events!: string[];
+
+    @Field(() => String, {
+      description:
+        'An https URL on a host the deployment delivers to; deliveries are POSTed there.',
+    })
+    url!: string;
+  }
+
+  @Resolver()
+  class ChangeEventSubscriptionResolver {
+    @Mutation(() => EventSubscriptionCreated, {
+      name: fields.subscribe,
+      description: `Subscribes the calling system to ${agency}'s change events (${emitted.join(', ')}). Deliveries are POSTed to url, signed with the returned secret, at least once; each is audited. Needs, for the declared purpose, the data class of every event asked for (see ChangeEventType).`,
+    })
+    async subscribe(
+      @Arg('input', () => SubscribeToEventsInput) input: SubscribeToEventsInput,
+      @Ctx() ctx: ChangeEventContext,
+    ): Promise<EventSubscriptionCreated> {
+      const events = [...new Set(input.events)] as ChangeEventType[];
+      const url = checkWebhookUrl(input.url, ctx.webhooks);
+      if (url instanceof Error) throw url;
+      const caller = ctx.caller!;
+      // The rule decided; the subscription keeps who made it, for every later decision.
+      const secret = newSubscriptionSecret();
+      const [created] = await ctx.models.EventSubscription.create([
+        {
+          sub: caller.sub,
+          roles: caller.roles,
+          agency: caller.agency ?? null,
+          region: caller.region ?? null,
+          purpose: ctx.purpose!,
+          events,
+          url: url.toString(),
+          secret,
+          active: true,
+          createdAt: new Date(),
+          cancelledAt: null,
+        },
+      ]);
+      return {
+        subscription: toEventSubscription(created!.toObject(), agency),
+        secret,
+      };
+    }
+
+    @Mutation(() => EventSubscription, {
+      name: fields.cancel,
+      description: 'Stops a subscription of yours; deliveries not yet made are given up.',
+    })
+    async cancel(
+      @Arg('id', () => ID) id: string,
+      @Ctx() ctx: ChangeEventContext,
+    ): Promise<EventSubscription> {
+      const own = { _id: parseEventRecordId('id', id), sub: subscriberOf(ctx) };
+      const cancelled = await ctx.models.EventSubscription.findOneAndUpdate(
+        { ...own, active: true },
+        { $set: { active: false, cancelledAt: new Date() } },
+        { returnDocument: 'after' },
+      ).lean<EventSubscriptionRecord>();
+      if (cancelled) return toEventSubscription(cancelled, agency);
+      if (await ctx.models.EventSubscription.exists(own))
+        throw conflict(`Subscription ${id} is already cancelled`, 'id');
+      throw notFound('EventSubscription of yours', 'id', id);
+    }
+
+    @Query(() => [EventSubscription], {
+      name: fields.subscriptions,
+      description: `Your subscriptions to ${agency}'s events, newest first.`,
+    })
+    async subscriptions(@Ctx() ctx: ChangeEventContext): Promise<EventSubscription[]> {
+      const records = await ctx.models.EventSubscription.find({ sub: subscriberOf(ctx) })
+        .sort({ createdAt: -1 })
+        .limit(MAX_PAGE)
+        .lean<EventSubscriptionRecord[]>();
+      return records.map((r) => toEventSubscription(r, agency));
+    }
+
+    @Query(() => [EventDelivery], {
+      name: fields.deliveries,
+      description:
+        'Deliveries of a subscription of yours, newest first; status DEAD lists the dead letters, which the replay mutation sends again. Another system’s subscription answers like an unknown one.',
+    })
+    async deliveries(
+      @Arg('subscriptionId', () => ID) subscriptionId: string,
+      @Arg('status', () => EventDeliveryStatus, { nullable: true })
+      status: EventDeliveryStatus | null,
+      @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+      @Ctx() ctx: ChangeEventContext,
+    ): Promise<EventDelivery[]> {
+      if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
+        throw badUserInput('first', first, `must be from 1 to ${MAX_PAGE}`);
+      const own = {
+        _id: parseEventRecordId('subscriptionId', subscriptionId),
+        sub: subscriberOf(ctx),
+      };
+      if (!(await ctx.models.EventSubscription.exists(own)))
+        throw notFound('EventSubscription of yours', 'subscriptionId', subscriptionId);
+      const records = await ctx.models.EventDelivery.find({
+        subscriptionId: own._id,
+        sub: own.sub,
+        ...(status ? { status } : {}),
+      })
+        .sort({ _id: -1 })
+        .limit(first)
+        .lean<EventDeliveryRecord[]>();
+      disclosedEventSubjects(
+        ctx,
+        `Query.${fields.deliveries}`,
+        records.map((r) => r.pin),
+      );
+      return records.map(toEventDelivery);
+    }
+
+    @Mutation(() => EventDelivery, {
+      name: fields.replay,
+      description: 'Sends a dead letter of yours again (its attempts start over).',
+    })
+    async replay(
+      @Arg('id', () => ID) id: string,
+      @Ctx() ctx: ChangeEventContext,
+    ): Promise<EventDelivery> {
+      const own = { _id: parseEventRecordId('id', id), sub: subscriberOf(ctx) };
+      const delivery = await ctx.models.EventDelivery.findOne(own, {
+        subscriptionId: 1,
+      }).lean<Pick<EventDeliveryRecord, 'subscriptionId'>>();
+      if (!delivery) throw notFound('EventDelivery of yours', 'id', id);
+      const open = await ctx.models.EventSubscription.exists({
+        _id: delivery.subscriptionId,
+        sub: own.sub,
+        active: true,
+      });
+      if (!open) throw conflict(`Delivery ${id} belongs to a cancelled subscription`, 'id');
+      const replayed = await ctx.models.EventDelivery.findOneAndUpdate(
+        { ...own, status: 'DEAD' },
+        {
+          $set: {
+            status: 'PENDING',
+            attempts: 0,
+            nextAttemptAt: new Date(),
+            leaseUntil: null,
+            lastFailure: null,
+          },
+        },
+        { returnDocument: 'after' },
+      ).lean<EventDeliveryRecord>();
+      if (!replayed) throw conflict(`Delivery ${id} is not a dead letter`, 'id');
+      return toEventDelivery(replayed);
+    }
+  }
+
+  return { resolvers: [ChangeEventSubscriptionResolver] as const, fields };
+}
