@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../store/secantus';
-import { scaffoldAgency } from './new-agency';
+import { formatCreated, scaffoldAgency } from './new-agency';
 
 // `npm run new:agency -- --name <agency> [--title "Ministry of ..."] [--port 4006]`
-function main() {
+async function main() {
   const { values } = parseArgs({
     options: {
       name: { type: 'string' },
@@ -22,6 +22,7 @@ function main() {
     title: values.title,
     port,
   });
+  await formatCreated(REPO_ROOT, created);
   process.stdout.write(
     [
       `Created ${created.length} files (services/${names.name}, schema/src/members/${names.name}.ts); registered in:`,
@@ -36,9 +37,7 @@ function main() {
   );
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   process.stderr.write(`${(error as Error).message}\n`);
   process.exit(1);
-}
+});

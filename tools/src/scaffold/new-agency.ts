@@ -111,9 +111,10 @@ export function scaffoldAgency(options: NewAgencyOptions): NewAgencyReport {
     `\n    { "path": "services/${name}" },`,
   );
   edit('jest.config.js', (text) => {
+    // A function, since `$'` in a replacement string means the text after the match.
     const next = text.replace(
       /'\^@jol\/\(migration\|([a-z0-9|]+)\)\$'/,
-      `'^@jol/(migration|$1|${name})$'`,
+      (_all, others: string) => `'^@jol/(migration|${others}|${name})$'`,
     );
     if (next === text)
       throw new Error(`jest.config.js no longer maps the services: map @jol/${name} by hand`);
@@ -167,6 +168,22 @@ export function scaffoldAgency(options: NewAgencyOptions): NewAgencyReport {
     );
   });
   return report;
+}
+
+/**
+ * Formats the created files with the project's Prettier settings: line breaks depend on how long
+ * the agency's names are, so the templates cannot hold them.
+ */
+export async function formatCreated(root: string, files: readonly string[]): Promise<void> {
+  const prettier = await import('prettier');
+  for (const file of files) {
+    const path = join(root, file);
+    const config = (await prettier.resolveConfig(path)) ?? {};
+    writeFileSync(
+      path,
+      await prettier.format(readFileSync(path, 'utf8'), { ...config, filepath: path }),
+    );
+  }
 }
 
 /** The highest port the register's members declare. */
