@@ -448,8 +448,34 @@ describe('decideWrite: officers of the owning agency, for a purpose that changes
     labour: 'Mutation.recordSkill',
     health: 'Mutation.recordScreening',
     pensions: 'Mutation.recordInsurancePeriod',
+    consular: 'Mutation.openAssistanceCase',
   };
+  const CONSULAR: Caller = { sub: 'c', roles: ['CONSULAR_OFFICER'] };
   it.each<[string, Caller | null, string | null, Agency, string, Outcome]>([
+    [
+      'consular: a case, assisting citizens',
+      CONSULAR,
+      'CONSULAR_ASSISTANCE',
+      'consular',
+      WRITE.consular,
+      'ALLOWED',
+    ],
+    [
+      'consular: registering citizens opens no case',
+      CONSULAR,
+      'CONSULAR_REGISTRATION',
+      'consular',
+      WRITE.consular,
+      'FORBIDDEN',
+    ],
+    [
+      'consular: not its agency',
+      CONSULAR,
+      'CONSULAR_ASSISTANCE',
+      'health',
+      WRITE.health,
+      'FORBIDDEN',
+    ],
     ['anonymous', null, 'MIGRATION_REGISTRATION', 'migration', WRITE.migration, 'UNAUTHENTICATED'],
     ['no purpose', MIGRATION, null, 'migration', WRITE.migration, 'NO_PURPOSE'],
     [
