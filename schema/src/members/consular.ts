@@ -90,6 +90,6 @@ export const federationReads = {
   subject: ['consularRegistration', 'consularAssistance'],
 } as const satisfies FederationReadsDeclaration;
 
-/** Consular officers find a citizen by the PIN: they do not search persons by name. */
-export const searchRoles = [] as const satisfies readonly Role[];
+/** A consulate called about a detained citizen knows a name, rarely the PIN. */
+export const searchRoles = ['CONSULAR_OFFICER'] as const satisfies readonly Role[];
 export const introspectionRoles = ['CONSULAR_OFFICER'] as const satisfies readonly Role[];

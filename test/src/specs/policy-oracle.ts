@@ -541,12 +541,19 @@ export const NON_SELECTING_ARGUMENTS: Record<string, string> = {
 };
 
 /**
- * Searching persons by name without the PIN: the officers of the four agencies, for a purpose under
+ * Searching persons by name without the PIN: the officers of the agencies, for a purpose under
  * which they read the names and the home region of anyone (so not PUBLIC_HEALTH, nor any role
  * limited to its own record or its partner cases), at most 20 persons listed.
  */
 export const SEARCH_ORACLE = {
-  roles: ['MIGRATION_OFFICER', 'LABOUR_OFFICER', 'HEALTH_OFFICER', 'PENSION_OFFICER'] as Role[],
+  roles: [
+    'MIGRATION_OFFICER',
+    'LABOUR_OFFICER',
+    'HEALTH_OFFICER',
+    'PENSION_OFFICER',
+    // A consulate called about a detained citizen knows a name, rarely the PIN.
+    'CONSULAR_OFFICER',
+  ] as Role[],
   reads: ['identity', 'residence'] as DataClass[],
   maxResults: 20,
   /** The search's arguments, by the class of the value each selects persons by. */
