@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # Node 22 LTS (the code supports Node 20.19 and later, see package.json engines).
-# One image recipe for every Jol process. The four agency subgraphs and the gateway differ only in
+# One image recipe for every Jol process. The agency subgraphs and the gateway differ only in
 # the workspace they build and the port they listen on, so docker-compose.yml passes both as args
 # and builds the default (last) target:
 #   docker build --build-arg PACKAGE_DIR=services/labour --build-arg PORT=4002 .
@@ -20,6 +20,7 @@ COPY services/migration/package.json services/migration/
 COPY services/labour/package.json services/labour/
 COPY services/health/package.json services/health/
 COPY services/pensions/package.json services/pensions/
+COPY services/consular/package.json services/consular/
 COPY gateway/package.json gateway/
 COPY client/package.json client/
 COPY jobs/package.json jobs/
@@ -43,7 +44,7 @@ RUN npx tsc -b "${PACKAGE_DIR}" \
  && npm prune --omit=dev
 
 # The jobs read each agency's records through that agency's own models and cube builder, so they
-# are built with the four services' code (never with their databases: each job is given one).
+# are built with the services' code (never with their databases: each job is given one).
 FROM deps AS jobs-builder
 COPY schema/ schema/
 COPY kernel/ kernel/
@@ -73,6 +74,8 @@ COPY --from=jobs-builder /app/services/health/package.json ./services/health/pac
 COPY --from=jobs-builder /app/services/health/dist ./services/health/dist
 COPY --from=jobs-builder /app/services/pensions/package.json ./services/pensions/package.json
 COPY --from=jobs-builder /app/services/pensions/dist ./services/pensions/dist
+COPY --from=jobs-builder /app/services/consular/package.json ./services/consular/package.json
+COPY --from=jobs-builder /app/services/consular/dist ./services/consular/dist
 COPY --from=jobs-builder /app/jobs/package.json ./jobs/package.json
 COPY --from=jobs-builder /app/jobs/dist ./jobs/dist
 # The checkpoint logs' and the register export's folders, owned by the jobs' user so that a fresh

@@ -28,7 +28,7 @@ const common = {
     '^@jol/kernel/(.*)$': '<rootDir>/kernel/src/$1',
     '^@jol/statistics$': '<rootDir>/statistics/src',
     '^@jol/statistics/package.json$': '<rootDir>/statistics/package.json',
-    '^@jol/(migration|labour|health|pensions)$': '<rootDir>/services/$1/src',
+    '^@jol/(migration|labour|health|pensions|consular)$': '<rootDir>/services/$1/src',
     '^@jol/gateway$': '<rootDir>/gateway/src',
     '^@jol/client$': '<rootDir>/client/src',
     '^@jol/jobs$': '<rootDir>/jobs/src',

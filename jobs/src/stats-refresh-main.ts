@@ -9,12 +9,12 @@ import { isStatisticsAgency, refreshAgencyStatistics, STATISTICS_AGENCIES } from
 /**
  * `node jobs/dist/stats-refresh-main.js --agency <agency>`: refreshes one agency's indicators from
  * its own database (MONGODB_URI, MONGODB_DB). Migration publishes the register's statistical export
- * into JOL_STATS_EXPORT_DIR; labour, health and pensions read it there, so migration's refresh runs
+ * into JOL_STATS_EXPORT_DIR; labour, health, pensions and consular read it there, so migration's refresh runs
  * first. Without --agency (`npm run stats:refresh`), each agency's refresh runs as a process of its
  * own, migration first.
  */
 
-const USAGE = `Usage: stats-refresh --agency <migration|labour|health|pensions> [options]
+const USAGE = `Usage: stats-refresh --agency <migration|labour|health|pensions|consular> [options]
        stats-refresh --published       (prints the register export's manifest)
   --agency A         the agency refreshed (default: each in turn, each its own process)
   --uri URI          MongoDB connection string (default $MONGODB_URI)

@@ -22,6 +22,11 @@ export interface Caller {
   region?: string;
   partner?: string;
   pin?: string;
+  /**
+   * The office of the agency the holder works at (a post abroad, a branch): an agency that keeps
+   * records by office holds such a caller to its own office's records (see decideOffice).
+   */
+  office?: string;
 }
 
 /** What every resolver of every subgraph receives: one per request, never shared. */

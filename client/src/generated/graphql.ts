@@ -88,6 +88,45 @@ export type AgeBand =
   | 'AGE_45_59'
   | 'AGE_60_PLUS';
 
+/** A consular assistance case: a citizen in difficulty abroad. */
+export type AssistanceCase = {
+  __typename?: 'AssistanceCase';
+  /** Null until the case is CLOSED. */
+  closedOn?: Maybe<Scalars['Date']['output']>;
+  /** The consulate handling the case. */
+  consulate: Consulate;
+  /** The country the handling consulate serves. */
+  country: Scalars['CountryCode']['output'];
+  id: Scalars['ID']['output'];
+  openedOn: Scalars['Date']['output'];
+  pin: Scalars['PIN']['output'];
+  status: AssistanceCaseStatus;
+  type: AssistanceType;
+};
+
+export type AssistanceCaseStatus =
+  /** Set only by closeAssistanceCase, with the day it closed. */
+  | 'CLOSED'
+  | 'IN_PROGRESS'
+  | 'OPEN';
+
+/** What a citizen abroad needed the consulate for. */
+export type AssistanceType =
+  /** A citizen died abroad. */
+  | 'DEATH_ABROAD'
+  /** Arrest, detention or imprisonment abroad. */
+  | 'DETENTION'
+  /** Admitted to hospital abroad. */
+  | 'HOSPITALISATION'
+  /** Unpaid wages, forced labour or trafficking. */
+  | 'LABOUR_EXPLOITATION'
+  /** A citizen accused or convicted of an offence abroad, or sued. */
+  | 'LEGAL_AID'
+  /** Passport or other documents lost, stolen or expired. */
+  | 'LOST_DOCUMENTS'
+  /** Return home of the citizen, or of their remains. */
+  | 'REPATRIATION';
+
 /** Who looks after the child while the parent is abroad. */
 export type Caregiver =
   | 'GRANDPARENT'
@@ -111,6 +150,11 @@ export type ChangeEventType =
   /** A TB case was opened (recordTbCase); whether the person is a returnee is read from Person.episodes. Emitted by health; needs health. */
   | 'TB_CASE_OPENED';
 
+export type CloseAssistanceCaseInput = {
+  closedOn: Scalars['Date']['input'];
+  id: Scalars['ID']['input'];
+};
+
 /** An agency outside health that may read a person's fitness for work abroad by consent. */
 export type ConsentRecipient =
   /** Ministry of Labour, Social Security and Migration (LABOUR_OFFICER). */
@@ -119,6 +163,36 @@ export type ConsentRecipient =
   | 'MIGRATION'
   /** Social Fund (PENSION_OFFICER). */
   | 'PENSIONS';
+
+/** A consular registration: the citizen told a consulate they live in its country, from a day until they leave (to). */
+export type ConsularRegistration = {
+  __typename?: 'ConsularRegistration';
+  /** The city of the address the citizen gave. */
+  addressCity: Scalars['String']['output'];
+  consulate: Consulate;
+  /** The country the consulate serves. */
+  country: Scalars['CountryCode']['output'];
+  from: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  pin: Scalars['PIN']['output'];
+  /** Null while the registration holds. */
+  to?: Maybe<Scalars['Date']['output']>;
+};
+
+/** A consular post abroad: the ISO 3166-1 code of the country it serves, then its city. */
+export type Consulate =
+  | 'AE_DUBAI'
+  | 'DE_BERLIN'
+  | 'KR_SEOUL'
+  | 'KZ_ALMATY'
+  | 'KZ_ASTANA'
+  | 'RU_MOSCOW'
+  | 'RU_NOVOSIBIRSK'
+  | 'RU_SAINT_PETERSBURG'
+  | 'RU_YEKATERINBURG'
+  | 'TR_ANKARA'
+  | 'TR_ISTANBUL'
+  | 'US_WASHINGTON';
 
 export type ContributionKind =
   | 'MANDATORY'
@@ -164,6 +238,12 @@ export type EmploymentRecord = {
   version: Scalars['Int']['output'];
   /** The earlier versions of this record, oldest first, each with why it was superseded. */
   versions?: Maybe<Array<EmploymentRecord>>;
+};
+
+export type EndConsularRegistrationInput = {
+  id: Scalars['ID']['input'];
+  /** The day the citizen left the consulate’s country. */
+  to: Scalars['Date']['input'];
 };
 
 export type EnrolInReintegrationInput = {
@@ -440,14 +520,20 @@ export type Indicators = {
   activeTbCases?: Maybe<IndicatorTable>;
   /** The share of persons aged 15-29 among persons abroad (as personsAbroad counts them). Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
   aged15To29ShareAbroad?: Maybe<IndicatorTable>;
+  /** Persons with a consular assistance case opened in the year, of any type, once per year; counted by the country of the case (DESTINATION: the country its consulate serves), and the home region, sex and age band of the person. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
+  assistanceCases?: Maybe<IndicatorTable>;
   /** The breakdowns asked for. */
   by: Array<IndicatorDimension>;
   /** Children recorded as left behind by a parent abroad on the reference day, each once; counted by the parent's region, sex, age band and destination. A cell is withheld when it describes fewer than minCellSize parents, however many children. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
   childrenWithParentAbroad?: Maybe<IndicatorTable>;
+  /** Deaths abroad with a case opened in the year; counted by the country of the case (DESTINATION: the country its consulate serves), and the home region, sex and age band of the person. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
+  deathsAbroad?: Maybe<IndicatorTable>;
   /** Persons who departed in the year, once per year, by the country of their latest departure that year. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
   departures?: Maybe<IndicatorTable>;
   /** Persons abroad (as personsAbroad counts them) by destination country only, whatever `by` says; the filter applies. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
   destinations?: Maybe<IndicatorTable>;
+  /** Persons detained or imprisoned abroad with a case opened in the year; counted by the country of the case (DESTINATION: the country its consulate serves), and the home region, sex and age band of the person. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
+  detentionCases?: Maybe<IndicatorTable>;
   /** Persons with a job abroad during the year, once per year, by the country of their latest job that year. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
   employedAbroad?: Maybe<IndicatorTable>;
   /** Persons with a job abroad during the year (as employedAbroad counts them) by the sector of their latest job, whatever `by` says; the filter applies. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
@@ -458,10 +544,18 @@ export type Indicators = {
   filter: IndicatorScope;
   /** The share of persons employed abroad (as employedAbroad counts them) whose latest job that year was under a written contract. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
   formalEmploymentShare?: Maybe<IndicatorTable>;
+  /** Persons hospitalised abroad with a case opened in the year; counted by the country of the case (DESTINATION: the country its consulate serves), and the home region, sex and age band of the person. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
+  hospitalisationCases?: Maybe<IndicatorTable>;
   /** Migrants with an insurance period abroad during the year, once per year, by the country of their latest such period. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
   insuredAbroad?: Maybe<IndicatorTable>;
   /** The normalized filter and breakdowns, as canonical JSON. */
   key: Scalars['String']['output'];
+  /** Persons exploited at work or trafficked abroad, with a case opened in the year; counted by the country of the case (DESTINATION: the country its consulate serves), and the home region, sex and age band of the person. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
+  labourExploitationCases?: Maybe<IndicatorTable>;
+  /** Persons given legal aid abroad (accused, convicted or sued) in the year; counted by the country of the case (DESTINATION: the country its consulate serves), and the home region, sex and age band of the person. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
+  legalAidCases?: Maybe<IndicatorTable>;
+  /** Persons who lost their documents abroad, with a case opened in the year; counted by the country of the case (DESTINATION: the country its consulate serves), and the home region, sex and age band of the person. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
+  lostDocumentsCases?: Maybe<IndicatorTable>;
   /** Persons abroad on the reference day of the period's last year (31 December, or the build day), by the country of their stay. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
   personsAbroad?: Maybe<IndicatorTable>;
   /** Persons with an insurance period abroad reported by a partner institution during the year: periods totalized towards their pension under an agreement (EAEU). By the country of the latest such period. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
@@ -470,6 +564,8 @@ export type Indicators = {
   reintegrationCompletions?: Maybe<IndicatorTable>;
   /** Persons who enrolled in a reintegration programme in the year, once per year; destination: their latest destination. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
   reintegrationEnrolments?: Maybe<IndicatorTable>;
+  /** Persons (or remains) repatriated with a case opened in the year; counted by the country of the case (DESTINATION: the country its consulate serves), and the home region, sex and age band of the person. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
+  repatriationCases?: Maybe<IndicatorTable>;
   /** The share of returnees (back from abroad at least once by the reference day) among persons with an active tuberculosis case (as activeTbCases counts them). Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
   returneeShareOfActiveTb?: Maybe<IndicatorTable>;
   /** Persons who returned in the year, once per year, by the country of their latest return that year. Counts perturbed by the cell key method (D = 2, V = 1.2; see IndicatorTable), withheld when perturbed below minCellSize. */
@@ -615,6 +711,8 @@ export type Mutation = {
   cancelMigrationEventSubscription: EventSubscription;
   /** Stops a subscription of yours; deliveries not yet made are given up. */
   cancelPensionsEventSubscription: EventSubscription;
+  /** Closes an open case on the day given. */
+  closeAssistanceCase: AssistanceCase;
   /** Corrects a stored job of the same person: checked as a new record would be, the record itself left out of the overlap check; the version it replaces is kept with the reason. */
   correctEmploymentRecord: EmploymentRecord;
   /** Corrects a stored screening of the same person, checked as a new one would be; the version it replaces is kept with the reason. */
@@ -625,12 +723,16 @@ export type Mutation = {
   correctMigrationEpisode: MigrationEpisode;
   /** Corrects a stored contribution of the same person, checked as a new one would be; the version it replaces is kept with the reason. */
   correctPensionContribution: PensionContribution;
+  /** Ends a current registration on the day the citizen left the country. */
+  endConsularRegistration: ConsularRegistration;
   /** Enrols a returnee in a programme; it starts ENROLLED. */
   enrolInReintegration: ReintegrationEnrolment;
   /** Records that the person lets officers of recipientAgency, declaring purpose, see Person.fitForWorkAbroad until expiresOn. By the person (DATA_SUBJECT, SELF_SERVICE) or a health officer. One open consent per recipient and purpose (CONFLICT otherwise). */
   grantHealthConsent: HealthConsent;
   /** Withdraws a document your institution sent (version 2, INVALIDATED); the periods it brought are removed. Invalidating again changes nothing. */
   invalidatePensionExchangeDocument: PensionExchangeDocument;
+  /** Opens an assistance case at a consulate. */
+  openAssistanceCase: AssistanceCase;
   /** Opens your institution's case for a person under an agreement it relies on; opening it again returns the same case. */
   openPensionExchangeCase: PensionExchangeCase;
   /** Records a pension contribution. */
@@ -651,6 +753,8 @@ export type Mutation = {
   recordTbCase: TbCase;
   /** Closes an active case with a WHO outcome; treatment becomes COMPLETED for CURED and TREATMENT_COMPLETED, INTERRUPTED otherwise. CURED, TREATMENT_COMPLETED and TREATMENT_FAILED need a started treatment. */
   recordTbOutcome: TbCase;
+  /** Registers a citizen with a consulate; a citizen holds one current registration (CONFLICT otherwise). */
+  registerConsularRegistration: ConsularRegistration;
   /** Opens a stay abroad; the person must be at home. */
   registerDeparture: MigrationEpisode;
   /** Registers a person; a PIN can be registered once. */
@@ -677,6 +781,8 @@ export type Mutation = {
   subscribeToMigrationEvents: EventSubscriptionCreated;
   /** Subscribes the calling system to pensions's change events (PENSION_DECISION_RECORDED, EXCHANGE_DOCUMENT_RECEIVED). Deliveries are POSTed to url, signed with the returned secret, at least once; each is audited. Needs, for the declared purpose, the data class of every event asked for (see ChangeEventType). */
   subscribeToPensionsEvents: EventSubscriptionCreated;
+  /** Moves an open case between OPEN and IN_PROGRESS; a closed case stays closed. */
+  updateAssistanceCaseStatus: AssistanceCase;
   /** Ends an enrolment: ENROLLED becomes COMPLETED or DROPPED_OUT; any other move is a CONFLICT. */
   updateReintegrationStatus: ReintegrationEnrolment;
   /** Changes the treatment status of an active case. */
@@ -711,6 +817,11 @@ export type MutationCancelMigrationEventSubscriptionArgs = {
 
 export type MutationCancelPensionsEventSubscriptionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationCloseAssistanceCaseArgs = {
+  input: CloseAssistanceCaseInput;
 };
 
 
@@ -754,6 +865,11 @@ export type MutationCorrectPensionContributionArgs = {
 };
 
 
+export type MutationEndConsularRegistrationArgs = {
+  input: EndConsularRegistrationInput;
+};
+
+
 export type MutationEnrolInReintegrationArgs = {
   input: EnrolInReintegrationInput;
 };
@@ -766,6 +882,11 @@ export type MutationGrantHealthConsentArgs = {
 
 export type MutationInvalidatePensionExchangeDocumentArgs = {
   input: InvalidatePensionExchangeDocumentInput;
+};
+
+
+export type MutationOpenAssistanceCaseArgs = {
+  input: OpenAssistanceCaseInput;
 };
 
 
@@ -821,6 +942,11 @@ export type MutationRecordTbCaseArgs = {
 
 export type MutationRecordTbOutcomeArgs = {
   input: RecordTbOutcomeInput;
+};
+
+
+export type MutationRegisterConsularRegistrationArgs = {
+  input: RegisterConsularRegistrationInput;
 };
 
 
@@ -889,6 +1015,11 @@ export type MutationSubscribeToPensionsEventsArgs = {
 };
 
 
+export type MutationUpdateAssistanceCaseStatusArgs = {
+  input: UpdateAssistanceCaseStatusInput;
+};
+
+
 export type MutationUpdateReintegrationStatusArgs = {
   input: UpdateReintegrationStatusInput;
 };
@@ -931,6 +1062,14 @@ export type MutationVoidPensionContributionArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
   version: Scalars['Int']['input'];
+};
+
+export type OpenAssistanceCaseInput = {
+  /** The consulate handling the case. */
+  consulate: Consulate;
+  openedOn: Scalars['Date']['input'];
+  pin: Scalars['PIN']['input'];
+  type: AssistanceType;
 };
 
 export type OpenPensionExchangeCaseInput = {
@@ -1267,7 +1406,11 @@ export type Person = {
   __typename?: 'Person';
   /** Who read or wrote this person, in every agency. */
   accessLog?: Maybe<PersonAccessLog>;
+  /** Consular assistance cases, newest first; an officer posted at a consulate sees its own post's only. */
+  assistanceCases?: Maybe<Array<AssistanceCase>>;
   birthDate?: Maybe<Scalars['Date']['output']>;
+  /** Consular registrations abroad, newest first; an officer posted at a consulate sees its own post's only. */
+  consularRegistrations?: Maybe<Array<ConsularRegistration>>;
   /** Pension contributions, newest first. */
   contributions?: Maybe<Array<PensionContribution>>;
   /** Dependants left behind in the country. */
@@ -1315,6 +1458,8 @@ export type PersonPensionEntitlementArgs = {
 
 export type PersonAccessLog = {
   __typename?: 'PersonAccessLog';
+  /** Reads and writes in consular, newest first, a page at a time. */
+  consular?: Maybe<AccessEventPage>;
   /** Reads and writes in health, newest first, a page at a time. */
   health?: Maybe<AccessEventPage>;
   /** Reads and writes in labour, newest first, a page at a time. */
@@ -1324,6 +1469,12 @@ export type PersonAccessLog = {
   /** Reads and writes in pensions, newest first, a page at a time. */
   pensions?: Maybe<AccessEventPage>;
   pin: Scalars['PIN']['output'];
+};
+
+
+export type PersonAccessLogConsularArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
 };
 
 
@@ -1621,6 +1772,14 @@ export type RecordTbOutcomeInput = {
   outcome: TbOutcome;
 };
 
+export type RegisterConsularRegistrationInput = {
+  /** The city of the address, 1 to 100 characters. */
+  addressCity: Scalars['String']['input'];
+  consulate: Consulate;
+  from: Scalars['Date']['input'];
+  pin: Scalars['PIN']['input'];
+};
+
 export type RegisterDepartureInput = {
   city?: InputMaybe<Scalars['String']['input']>;
   country: Scalars['CountryCode']['input'];
@@ -1841,6 +2000,12 @@ export type TbTreatmentStatus =
   | 'INTERRUPTED'
   | 'IN_TREATMENT'
   | 'NOT_STARTED';
+
+export type UpdateAssistanceCaseStatusInput = {
+  id: Scalars['ID']['input'];
+  /** OPEN or IN_PROGRESS; closing takes a day. */
+  status: AssistanceCaseStatus;
+};
 
 export type UpdateReintegrationStatusInput = {
   /** The enrolment to update. */

@@ -15,11 +15,12 @@ describe('the measures the dashboard offers', () => {
       employedAbroad: 'labour',
       activeTbCases: 'health',
       insuredAbroad: 'pensions',
+      assistanceCases: 'consular',
     });
     expect(Object.keys(byName)).not.toContain('key');
     expect(Object.keys(byName)).not.toContain('filter');
     expect(new Set(measures.map((m) => m.agency))).toEqual(
-      new Set(['migration', 'labour', 'health', 'pensions']),
+      new Set(['migration', 'labour', 'health', 'pensions', 'consular']),
     );
   });
 

@@ -111,6 +111,52 @@ export const EXAMPLE_OPERATIONS: readonly ExampleOperation[] = [
     variables: { pin: SAMPLE_PIN },
   },
   {
+    title: 'Person: consular registrations and assistance cases',
+    role: 'CONSULAR_OFFICER',
+    purpose: 'CONSULAR_ASSISTANCE',
+    query: `query ConsularRecord($pin: PIN!) {
+  person(pin: $pin) {
+    pin
+    nameLatin { last first patronymic }
+    episodes { departedOn country city returnedOn }
+    consularRegistrations { consulate country addressCity from to }
+    assistanceCases { id type status consulate country openedOn closedOn }
+  }
+}`,
+    variables: { pin: SAMPLE_PIN },
+  },
+  {
+    title: 'Opening an assistance case at a consulate',
+    role: 'CONSULAR_OFFICER',
+    purpose: 'CONSULAR_ASSISTANCE',
+    query: `mutation OpenAssistanceCase($input: OpenAssistanceCaseInput!) {
+  openAssistanceCase(input: $input) { id type status consulate country openedOn }
+}`,
+    variables: {
+      input: {
+        pin: SAMPLE_PIN,
+        type: 'LOST_DOCUMENTS',
+        consulate: 'RU_MOSCOW',
+        openedOn: '2025-03-01',
+      },
+    },
+  },
+  {
+    title: 'Consular assistance cases by country and type',
+    role: 'ANALYST',
+    purpose: 'STATISTICS',
+    query: `query ConsularIndicators($filter: IndicatorFilter) {
+  indicators(filter: $filter, by: [DESTINATION]) {
+    assistanceCases { dimensions minCellSize rows { destination value suppressed } total { value suppressed } }
+    detentionCases { rows { destination value suppressed } }
+    deathsAbroad { rows { destination value suppressed } }
+    labourExploitationCases { rows { destination value suppressed } }
+    lostDocumentsCases { rows { destination value suppressed } }
+  }
+}`,
+    variables: { filter: { fromYear: 2020, toYear: 2025 } },
+  },
+  {
     title: 'Indicators from the four agencies, by region and sex',
     role: 'ANALYST',
     purpose: 'STATISTICS',
@@ -165,7 +211,7 @@ export const EXAMPLE_OPERATIONS: readonly ExampleOperation[] = [
 }`,
   },
   {
-    title: 'My record across the four agencies',
+    title: 'My record across the agencies',
     role: 'DATA_SUBJECT',
     purpose: 'SELF_SERVICE',
     query: `query MyRecord($pin: PIN!) {
@@ -177,6 +223,8 @@ export const EXAMPLE_OPERATIONS: readonly ExampleOperation[] = [
     employment { country sector from to }
     screenings { kind result screenedOn }
     serviceSummary { total { years months days } }
+    consularRegistrations { consulate from to }
+    assistanceCases { type status consulate openedOn closedOn }
   }
 }`,
     variables: { pin: SAMPLE_PIN },

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@jol/schema';
+import { ROLE_POLICY, ROLES, type Role } from '@jol/schema';
 import { ConfigError, isPublicVariable, parseEnv, wholeNumber } from '@jol/kernel';
 import { z } from 'zod';
 
@@ -39,10 +39,10 @@ export const DEFAULT_ISOLATION: IsolationSettings = {
   rateLimits: {
     windowSeconds: 60,
     limits: {
-      MIGRATION_OFFICER: 600,
-      LABOUR_OFFICER: 600,
-      HEALTH_OFFICER: 600,
-      PENSION_OFFICER: 600,
+      // Every member's officers, who write its data: a desk's worth of requests.
+      ...(Object.fromEntries(
+        ROLES.filter((role) => ROLE_POLICY[role].writes !== null).map((role) => [role, 600]),
+      ) as Record<Role, number>),
       ANALYST: 120,
       PARTNER: 300,
       AUDITOR: 300,

@@ -1,6 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import type { Connection } from 'mongoose';
 import {
+  consularStatisticalPins,
+  createConsularModels,
+  rebuildConsularIndicators,
+  type ConsularModels,
+} from '@jol/consular';
+import {
   createHealthModels,
   healthStatisticalPins,
   rebuildHealthIndicators,
@@ -43,10 +49,16 @@ import { publishRegisterExport, readRegisterExport } from './register-export';
  * persons it holds, then every agency builds its indicator cube from its own records.
  */
 
-export const STATISTICS_AGENCIES = ['migration', 'labour', 'health', 'pensions'] as const;
+export const STATISTICS_AGENCIES = [
+  'migration',
+  'labour',
+  'health',
+  'pensions',
+  'consular',
+] as const;
 export type StatisticsAgency = (typeof STATISTICS_AGENCIES)[number];
 /** The agencies that keep statistical units: every one but the register's own. */
-export const UNIT_AGENCIES = ['labour', 'health', 'pensions'] as const;
+export const UNIT_AGENCIES = ['labour', 'health', 'pensions', 'consular'] as const;
 export type UnitAgency = (typeof UNIT_AGENCIES)[number];
 
 export function isStatisticsAgency(value: unknown): value is StatisticsAgency {
@@ -58,6 +70,7 @@ export interface AgencyModels {
   labour: LabourModels;
   health: HealthModels;
   pensions: PensionsModels;
+  consular: ConsularModels;
 }
 
 export const MODEL_FACTORIES: { [A in StatisticsAgency]: (c: Connection) => AgencyModels[A] } = {
@@ -65,6 +78,7 @@ export const MODEL_FACTORIES: { [A in StatisticsAgency]: (c: Connection) => Agen
   labour: createLabourModels,
   health: createHealthModels,
   pensions: createPensionsModels,
+  consular: createConsularModels,
 };
 
 /** Each agency's cube builder. */
@@ -78,12 +92,14 @@ export const REBUILDERS: {
   labour: rebuildLabourIndicators,
   health: rebuildHealthIndicators,
   pensions: rebuildPensionsIndicators,
+  consular: rebuildConsularIndicators,
 };
 
 const STATISTICAL_PINS: { [A in UnitAgency]: (models: AgencyModels[A]) => Promise<Set<string>> } = {
   labour: labourStatisticalPins,
   health: healthStatisticalPins,
   pensions: pensionsStatisticalPins,
+  consular: consularStatisticalPins,
 };
 
 /** Rebuilds one agency's cube through its typed models. */

@@ -10,11 +10,13 @@ import {
   decideSubscribe,
   decideSubscriptionManager,
   decideLookup,
+  decideOffice,
   decideRead,
   decideSearch,
   decideSubmit,
   decideWrite,
   mayRead,
+  officeScopeOf,
   partnerScopeOf,
   regionScopeOf,
   subscriberOf,
@@ -446,8 +448,34 @@ describe('decideWrite: officers of the owning agency, for a purpose that changes
     labour: 'Mutation.recordSkill',
     health: 'Mutation.recordScreening',
     pensions: 'Mutation.recordInsurancePeriod',
+    consular: 'Mutation.openAssistanceCase',
   };
+  const CONSULAR: Caller = { sub: 'c', roles: ['CONSULAR_OFFICER'] };
   it.each<[string, Caller | null, string | null, Agency, string, Outcome]>([
+    [
+      'consular: a case, assisting citizens',
+      CONSULAR,
+      'CONSULAR_ASSISTANCE',
+      'consular',
+      WRITE.consular,
+      'ALLOWED',
+    ],
+    [
+      'consular: registering citizens opens no case',
+      CONSULAR,
+      'CONSULAR_REGISTRATION',
+      'consular',
+      WRITE.consular,
+      'FORBIDDEN',
+    ],
+    [
+      'consular: not its agency',
+      CONSULAR,
+      'CONSULAR_ASSISTANCE',
+      'health',
+      WRITE.health,
+      'FORBIDDEN',
+    ],
     ['anonymous', null, 'MIGRATION_REGISTRATION', 'migration', WRITE.migration, 'UNAUTHENTICATED'],
     ['no purpose', MIGRATION, null, 'migration', WRITE.migration, 'NO_PURPOSE'],
     [
@@ -654,6 +682,38 @@ describe('regionScopeOf', () => {
     ['anonymous', null, null],
   ])('%s', (_case, caller, expected) => {
     expect(regionScopeOf(contextOf(caller, 'MIGRATION_REGISTRATION'))).toBe(expected);
+  });
+});
+
+describe('decideOffice and officeScopeOf: a token naming an office reaches its records only', () => {
+  const atMoscow: Caller = { sub: 'o', roles: ['MIGRATION_OFFICER'], office: 'RU_MOSCOW' };
+  const everywhere: Caller = { sub: 'o', roles: ['MIGRATION_OFFICER'] };
+  it.each<[string, Caller, string | null, 'ALLOWED' | 'FORBIDDEN']>([
+    ['a record of its own office', atMoscow, 'RU_MOSCOW', 'ALLOWED'],
+    ["another office's record", atMoscow, 'KZ_ALMATY', 'FORBIDDEN'],
+    ['a record id naming nothing, refused alike', atMoscow, null, 'FORBIDDEN'],
+    ['any record, for a caller of no office', everywhere, 'KZ_ALMATY', 'ALLOWED'],
+    [
+      'a missing record, left to the resolver, for a caller of no office',
+      everywhere,
+      null,
+      'ALLOWED',
+    ],
+  ])('%s: %s', (_case, caller, held, expected) => {
+    const context = contextOf(caller, 'MIGRATION_REGISTRATION');
+    const result = decideOffice(context, 'Mutation.x', '10101199000001', held);
+    expect(outcomeOf(result)).toBe(expected);
+    if (expected === 'FORBIDDEN') {
+      expect((result as GraphQLError).message).toBe('Outside your office: Mutation.x');
+      expect(context.access.summary().refused).toEqual(['Mutation.x']);
+    }
+  });
+  it.each<[string, Caller | null, string | null]>([
+    ['an officer of an office', atMoscow, 'RU_MOSCOW'],
+    ['an officer of every office', everywhere, null],
+    ['anonymous', null, null],
+  ])('scopes %s', (_case, caller, expected) => {
+    expect(officeScopeOf(contextOf(caller, 'MIGRATION_REGISTRATION'))).toBe(expected);
   });
 });
 

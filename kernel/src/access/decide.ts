@@ -497,6 +497,32 @@ export function regionScopeOf(context: JolContext): string | null {
 }
 
 /**
+ * Records an agency keeps by office (a post abroad): a caller whose token names an office reaches
+ * that office's records only, as a region-scoped officer reaches the persons of their region.
+ * `held` is the office holding the record the request names, or null when no record has the id
+ * (refused alike, so that a refusal tells nothing of another office's records). A caller without
+ * the claim reaches every office.
+ */
+export function decideOffice(
+  context: JolContext,
+  coordinate: string,
+  pin: string | null | undefined,
+  held: string | null,
+): true | GraphQLError {
+  const office = context.caller?.office;
+  if (office === undefined || held === office) return true;
+  return refuse(context, coordinate, pin, forbidden(coordinate, 'Outside your office:'));
+}
+
+/**
+ * The office a caller's reads of office-kept records are limited to (the token's `office` claim),
+ * null when unlimited: resolvers narrow what they list with it, as with regionScopeOf.
+ */
+export function officeScopeOf(context: JolContext): string | null {
+  return context.caller?.office ?? null;
+}
+
+/**
  * Subscribing to change events (webhooks): every event asked for must be one the caller's role
  * reads the data class of for the declared purpose, under a grant that reaches any person, and the
  * caller must not be region-scoped (an event names persons of every region). Recorded as a write

@@ -103,6 +103,19 @@ describe('callerFromClaims', () => {
       UNAUTHENTICATED('The token partner claim is malformed'),
     );
   });
+  it('keeps an office claim', () => {
+    expect(
+      callerFromClaims({ sub: 's', roles: ['DATA_SUBJECT'], office: 'RU_MOSCOW' }),
+    ).toStrictEqual({ sub: 's', roles: ['DATA_SUBJECT'], office: 'RU_MOSCOW' });
+  });
+  it.each(['', 'ru_moscow', 'RU MOSCOW', 7, null, ['RU_MOSCOW']])(
+    'refuses the office claim %p',
+    (office) => {
+      expect(() =>
+        callerFromClaims({ sub: 's', roles: ['DATA_SUBJECT'], office } as JWTPayload),
+      ).toThrow(UNAUTHENTICATED('The token office claim is malformed'));
+    },
+  );
   it.each(['1050319901234', '30503199012345', 10503199012345, ''])(
     'refuses the pin claim %p',
     (pin) => {

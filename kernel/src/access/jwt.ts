@@ -216,7 +216,7 @@ function issuerOf(token: string): unknown {
 /**
  * Verifies a token of Jol's service identity: EdDSA under the services' public key, issuer
  * `jol-service`, at most a minute old, carrying service roles and no claim that widens a reach
- * (region, PIN, partner). Without the key every such token is refused.
+ * (region, PIN, partner, office). Without the key every such token is refused.
  */
 function serviceTokenVerifier(audience: string, key: KeyObject | undefined): TokenVerifier {
   return async (token) => {
@@ -235,12 +235,17 @@ function serviceTokenVerifier(audience: string, key: KeyObject | undefined): Tok
       throw unauthenticated('The token is not valid');
     }
     const roles = payload.roles;
-    const widening = ['region', 'pin', 'partner'].some((claim) => payload[claim] !== undefined);
+    const widening = ['region', 'pin', 'partner', 'office'].some(
+      (claim) => payload[claim] !== undefined,
+    );
     if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isServiceRole) || widening)
       throw unauthenticated('The token is not valid');
     return callerFromClaims(payload);
   };
 }
+
+/** An office code: upper-case letters, digits and underscores, as agencies name their offices. */
+const OFFICE = /^[A-Z][A-Z0-9_]{0,63}$/;
 
 /** Turns verified claims into a Caller, refusing claims Jol does not know. */
 export function callerFromClaims(payload: JWTPayload): Caller {
@@ -259,6 +264,11 @@ export function callerFromClaims(payload: JWTPayload): Caller {
     if (typeof payload.partner !== 'string' || payload.partner === '')
       throw unauthenticated('The token partner claim is malformed');
     caller.partner = payload.partner;
+  }
+  if (payload.office !== undefined) {
+    if (typeof payload.office !== 'string' || !OFFICE.test(payload.office))
+      throw unauthenticated('The token office claim is malformed');
+    caller.office = payload.office;
   }
   if (payload.pin !== undefined) {
     try {

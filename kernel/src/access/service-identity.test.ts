@@ -88,6 +88,15 @@ describe('the service identity', () => {
         }),
       services.publicKey,
     ],
+    [
+      'a service token widened by an office claim',
+      () =>
+        signed(services.privateKey, 'jol-service', {
+          roles: ['SUBJECT_DIRECTORY'],
+          office: 'RU_MOSCOW',
+        }),
+      services.publicKey,
+    ],
   ])('refuses %s', async (_case, token, key) => {
     await expect(verifier(key)(await token())).rejects.toMatchObject({
       message: 'The token is not valid',

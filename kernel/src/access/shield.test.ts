@@ -149,6 +149,13 @@ describe('applyAccessRules', () => {
     });
   });
 
+  it('ignores a type-wide allow for a type the schema lacks, but refuses any other rule for one', () => {
+    expect(() => applyAccessRules(buildSchema(SDL), [...RULES, { Absent: allow }])).not.toThrow();
+    expect(() => applyAccessRules(buildSchema(SDL), [...RULES, { Absent: { x: allow } }])).toThrow(
+      /Absent/,
+    );
+  });
+
   it('answers the federation fields to anyone', async () => {
     expect(await run('{ _service { sdl } _entities }', contextOf(null, null))).toEqual({
       data: { _service: { sdl: 'type Query' }, _entities: ['e'] },

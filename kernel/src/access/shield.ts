@@ -114,13 +114,26 @@ export function applyAccessRules(
   rules: IRules[],
   masks: IMiddleware[] = [],
 ): GraphQLSchema {
-  const merged = mergeRuleMaps([FEDERATION_RULES, ...rules]);
+  const merged = withoutAbsentAllowedTypes(schema, mergeRuleMaps([FEDERATION_RULES, ...rules]));
   const permissions = shield(merged, {
     fallbackRule: deny,
     allowExternalErrors: true,
     fallbackError: async (_thrown, _parent, _args, _context, info) => forbidden(coordinateOf(info)),
   });
   return applyMiddleware(schema, permissions, ...masks);
+}
+
+/**
+ * Drops type-wide `allow`s for types the schema lacks (the kernel's Supersession in a subgraph that
+ * keeps no record versions), which graphql-shield refuses: such a rule grants nothing, and a
+ * misspelt one leaves the real type denied. Any other rule for an absent type is still refused.
+ */
+function withoutAbsentAllowedTypes(schema: GraphQLSchema, rules: IRules): IRules {
+  return Object.fromEntries(
+    Object.entries(rules as Record<string, unknown>).filter(
+      ([type, rule]) => rule !== allow || schema.getType(type) !== undefined,
+    ),
+  ) as IRules;
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>

@@ -6,6 +6,7 @@ import type {
   RolePolicy,
   SubgraphDeclaration,
 } from './declaration';
+import * as consular from './consular';
 import * as federation from './federation';
 import * as health from './health';
 import * as labour from './labour';
@@ -19,7 +20,7 @@ import * as pensions from './pensions';
  * composes them into the tables the kernel and the tests read. A new member is one more file,
  * listed in MEMBERS.
  */
-const MEMBERS = [migration, labour, health, pensions] as const;
+const MEMBERS = [migration, labour, health, pensions, consular] as const;
 
 type Member = (typeof MEMBERS)[number];
 type Declarer = Member | typeof federation;

@@ -175,6 +175,46 @@ describe('the seed builder', () => {
     expect(sent).toEqual(['registerPerson']);
   });
 
+  it('writes consular records as a consular officer, closing and ending them with their ids', async () => {
+    const sent = await written(
+      seed
+        .person(PIN)
+        .abroadIn('RU', { since: '2023-03-01' })
+        .registeredAt('RU_MOSCOW', { from: '2023-04-01', to: '2024-01-31' })
+        .assistedAbroad('DETENTION', {
+          consulate: 'RU_MOSCOW',
+          openedOn: '2023-06-01',
+          closedOn: '2023-09-01',
+        }),
+    );
+    expect(sent.slice(2)).toEqual([
+      {
+        role: 'CONSULAR_OFFICER',
+        mutation: 'registerConsularRegistration',
+        input: { pin: PIN, consulate: 'RU_MOSCOW', addressCity: 'Moscow', from: '2023-04-01' },
+        then: expect.any(Function),
+      },
+      {
+        role: 'CONSULAR_OFFICER',
+        mutation: 'endConsularRegistration',
+        input: { id: 'record-3', to: '2024-01-31' },
+      },
+      {
+        role: 'CONSULAR_OFFICER',
+        mutation: 'openAssistanceCase',
+        input: { pin: PIN, type: 'DETENTION', consulate: 'RU_MOSCOW', openedOn: '2023-06-01' },
+        then: expect.any(Function),
+      },
+      {
+        role: 'CONSULAR_OFFICER',
+        mutation: 'closeAssistanceCase',
+        input: { id: 'record-5', closedOn: '2023-09-01' },
+      },
+    ]);
+    for (const step of sent)
+      expect(mutationDocument(step.mutation)).toContain(`${step.mutation}(input: $input)`);
+  });
+
   it('names only mutations of the committed supergraph, each taking its input as `input`', async () => {
     for (const step of await written(everything()))
       expect(mutationDocument(step.mutation)).toContain(`${step.mutation}(input: $input)`);

@@ -28,7 +28,7 @@ function factsOfPin(pin: string): { birthDate: string; sex: 'FEMALE' | 'MALE' } 
 }
 
 /**
- * One person's records across the four agencies, written by the roles that own them, in the order
+ * One person's records across the agencies, written by the roles that own them, in the order
  * the builder was told (the registration first):
  * `seed.person(pin).from('KG-O').abroadIn('RU', { since: '2023-03-01' }).employedAs('Stroy LLC')`.
  * Options left out take the values below; any field given is sent as given.
@@ -218,6 +218,38 @@ export class PersonSeed {
       kind: 'VOLUNTARY',
       ...options,
     });
+  }
+
+  /** A registration with a consulate, from `from` (ended on `to` when given). */
+  registeredAt(
+    consulate: string,
+    options: { from: string; to?: string; addressCity?: string },
+  ): this {
+    const { to, ...rest } = options;
+    return this.write(
+      'CONSULAR_OFFICER',
+      'registerConsularRegistration',
+      { consulate, addressCity: 'Moscow', ...rest },
+      to
+        ? ({ id }) => [step('CONSULAR_OFFICER', 'endConsularRegistration', { id, to })]
+        : undefined,
+    );
+  }
+
+  /** An assistance case of `type` at a consulate, closed on `closedOn` when given. */
+  assistedAbroad(
+    type: string,
+    options: { consulate: string; openedOn: string; closedOn?: string },
+  ): this {
+    const { closedOn, ...rest } = options;
+    return this.write(
+      'CONSULAR_OFFICER',
+      'openAssistanceCase',
+      { type, ...rest },
+      closedOn
+        ? ({ id }) => [step('CONSULAR_OFFICER', 'closeAssistanceCase', { id, closedOn })]
+        : undefined,
+    );
   }
 
   /** The writes, in order: the registration, then every record in the order it was added. */

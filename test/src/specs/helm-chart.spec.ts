@@ -24,7 +24,7 @@ import {
 
 const GATEWAY_PORT = 4000;
 /** The services that ask the gateway who a person is (JOL_GATEWAY_URL). */
-const ASKS_GATEWAY = ['labour', 'health', 'pensions'];
+const ASKS_GATEWAY = ['labour', 'health', 'pensions', 'consular'];
 const JOBS = {
   'stats-refresh': ['node', 'jobs/dist/stats-refresh-main.js'],
   'audit-verify': ['node', 'jobs/dist/audit-verify-main.js'],
@@ -225,7 +225,7 @@ describe('the Helm chart (deploy/helm/jol)', () => {
       }
     });
 
-    it('lets labour, health and pensions ask the gateway, and migration not', () => {
+    it('lets labour, health, pensions and consular ask the gateway, and migration not', () => {
       for (const { name } of SUBGRAPHS)
         expect(mayConnect(policies(), labelsOf(name), labelsOf('gateway'), GATEWAY_PORT)).toBe(
           ASKS_GATEWAY.includes(name),

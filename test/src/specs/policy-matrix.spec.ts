@@ -148,7 +148,17 @@ describe('policy matrix: every role x purpose x field x entry path, against the 
       });
     person
       .insuredAbroad({ from: '2021-03-01', to: '2024-09-30' })
-      .contributed({ paidOn: '2024-05-10', periodMonth: '2024-04', amount: '1250.00' });
+      .contributed({ paidOn: '2024-05-10', periodMonth: '2024-04', amount: '1250.00' })
+      .registeredAt('RU_MOSCOW', {
+        from: '2021-03-01',
+        to: '2024-10-15',
+        addressCity: `${marker} City`,
+      })
+      .assistedAbroad('DETENTION', {
+        consulate: 'RU_MOSCOW',
+        openedOn: '2023-05-10',
+        closedOn: '2023-07-01',
+      });
     await writeSeed(person);
   }
 

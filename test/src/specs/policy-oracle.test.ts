@@ -1,3 +1,4 @@
+import { consularMeasures } from '@jol/consular';
 import { healthMeasures } from '@jol/health';
 import { labourMeasures } from '@jol/labour';
 import { migrationMeasures } from '@jol/migration';
@@ -152,6 +153,7 @@ describe('the policy table and the oracle agree', () => {
       labourMeasures,
       healthMeasures,
       pensionsMeasures,
+      consularMeasures,
     ]);
     expect(sorted(Object.keys(AGGREGATE_FIELDS))).toEqual(sorted(AGGREGATE_COORDINATES));
   });

@@ -158,6 +158,33 @@ export const ROLE_ORACLE: Record<Role, RoleOracle> = {
     ],
     consentAgency: 'pensions',
   },
+  // The Ministry of Foreign Affairs' consular officers: a citizen in difficulty abroad. Registering
+  // a citizen with a consulate needs no assistance case (detentions, deaths abroad).
+  CONSULAR_OFFICER: {
+    reach: 'anyone',
+    reads: {
+      CONSULAR_ASSISTANCE: [
+        'identity',
+        'residence',
+        'migrationEpisodes',
+        'consularRegistration',
+        'consularAssistance',
+      ],
+      CONSULAR_REGISTRATION: ['identity', 'residence', 'migrationEpisodes', 'consularRegistration'],
+    },
+    writes: 'consular',
+    submits: [],
+    mutations: [
+      'registerConsularRegistration',
+      'endConsularRegistration',
+      'openAssistanceCase',
+      'updateAssistanceCaseStatus',
+      'closeAssistanceCase',
+      'subscribeToMigrationEvents',
+      'cancelMigrationEventSubscription',
+      'replayMigrationEventDelivery',
+    ],
+  },
   ANALYST: {
     reach: 'anyone',
     reads: { STATISTICS: [] },
@@ -202,6 +229,8 @@ export const ROLE_ORACLE: Record<Role, RoleOracle> = {
         'healthCertificate',
         'pensions',
         'pensionExchange',
+        'consularRegistration',
+        'consularAssistance',
         'accessLog',
       ],
     },
@@ -264,6 +293,14 @@ export const PURPOSE_ORACLE: Record<Purpose, readonly DataClass[]> = {
     'pensionExchange',
     'healthCertificate',
   ],
+  CONSULAR_ASSISTANCE: [
+    'identity',
+    'residence',
+    'migrationEpisodes',
+    'consularRegistration',
+    'consularAssistance',
+  ],
+  CONSULAR_REGISTRATION: ['identity', 'residence', 'migrationEpisodes', 'consularRegistration'],
   STATISTICS: [],
   PENSION_EXCHANGE: ['pensionExchange'],
   AUDIT: ['accessLog'],
@@ -280,6 +317,8 @@ export const PURPOSE_ORACLE: Record<Purpose, readonly DataClass[]> = {
     'healthCertificate',
     'pensions',
     'pensionExchange',
+    'consularRegistration',
+    'consularAssistance',
     'accessLog',
   ],
   WRITE_CHECK: ['register'],
@@ -302,6 +341,8 @@ export const PURPOSE_WRITES_ORACLE: Record<Purpose, readonly DataClass[]> = {
   MEDICAL_CARE: ['health'],
   PUBLIC_HEALTH: ['health'],
   PENSION_ASSESSMENT: ['pensions', 'pensionExchange'],
+  CONSULAR_ASSISTANCE: ['consularRegistration', 'consularAssistance'],
+  CONSULAR_REGISTRATION: ['consularRegistration'],
   STATISTICS: [],
   PENSION_EXCHANGE: ['pensionExchange'],
   AUDIT: [],
@@ -345,6 +386,11 @@ export const MUTATION_CLASSES: Record<string, DataClass> = {
   invalidatePensionExchangeDocument: 'pensionExchange',
   remindPensionExchangeDocument: 'pensionExchange',
   acknowledgePensionExchangeDocument: 'pensionExchange',
+  registerConsularRegistration: 'consularRegistration',
+  endConsularRegistration: 'consularRegistration',
+  openAssistanceCase: 'consularAssistance',
+  updateAssistanceCaseStatus: 'consularAssistance',
+  closeAssistanceCase: 'consularAssistance',
 };
 
 /**
@@ -433,12 +479,15 @@ export const CLASS_COORDINATES: Record<DataClass, readonly string[]> = {
     'Mutation.remindPensionExchangeDocument',
     'Mutation.acknowledgePensionExchangeDocument',
   ],
+  consularRegistration: ['Person.consularRegistrations'],
+  consularAssistance: ['Person.assistanceCases'],
   accessLog: [
     'Person.accessLog',
     'PersonAccessLog.migration',
     'PersonAccessLog.labour',
     'PersonAccessLog.health',
     'PersonAccessLog.pensions',
+    'PersonAccessLog.consular',
   ],
   register: ['Query.registeredSubject'],
 };
@@ -469,6 +518,8 @@ export const NON_SELECTING_ARGUMENTS: Record<string, string> = {
   'PersonAccessLog.health(after:)': "paging by the chain's sequence number",
   'PersonAccessLog.pensions(first:)': 'paging',
   'PersonAccessLog.pensions(after:)': "paging by the chain's sequence number",
+  'PersonAccessLog.consular(first:)': 'paging',
+  'PersonAccessLog.consular(after:)': "paging by the chain's sequence number",
   'Query.pensionExchangeCase(caseId:)': "a case id: the case's person and institution decide",
   'Query.pensionExchangeCases(pin:)': "the key: the person's cases decide",
   'Query.registeredSubject(pin:)': 'the key: the register answers for the PIN asked about',
@@ -490,12 +541,19 @@ export const NON_SELECTING_ARGUMENTS: Record<string, string> = {
 };
 
 /**
- * Searching persons by name without the PIN: the officers of the four agencies, for a purpose under
+ * Searching persons by name without the PIN: the officers of the agencies, for a purpose under
  * which they read the names and the home region of anyone (so not PUBLIC_HEALTH, nor any role
  * limited to its own record or its partner cases), at most 20 persons listed.
  */
 export const SEARCH_ORACLE = {
-  roles: ['MIGRATION_OFFICER', 'LABOUR_OFFICER', 'HEALTH_OFFICER', 'PENSION_OFFICER'] as Role[],
+  roles: [
+    'MIGRATION_OFFICER',
+    'LABOUR_OFFICER',
+    'HEALTH_OFFICER',
+    'PENSION_OFFICER',
+    // A consulate called about a detained citizen knows a name, rarely the PIN.
+    'CONSULAR_OFFICER',
+  ] as Role[],
   reads: ['identity', 'residence'] as DataClass[],
   maxResults: 20,
   /** The search's arguments, by the class of the value each selects persons by. */
@@ -538,6 +596,14 @@ export const AGGREGATE_COORDINATES: readonly string[] = [
   'Indicators.insuredAbroad',
   'Indicators.voluntaryContributors',
   'Indicators.personsWithTotalizedPeriods',
+  'Indicators.assistanceCases',
+  'Indicators.legalAidCases',
+  'Indicators.detentionCases',
+  'Indicators.hospitalisationCases',
+  'Indicators.deathsAbroad',
+  'Indicators.repatriationCases',
+  'Indicators.lostDocumentsCases',
+  'Indicators.labourExploitationCases',
 ];
 
 /** The class of a coordinate by the oracle; undefined for one it does not classify. */

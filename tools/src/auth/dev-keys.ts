@@ -9,7 +9,7 @@ import {
   SignJWT,
   type JWK,
 } from 'jose';
-import type { Role } from '@jol/schema';
+import { ROLE_POLICY, type Role } from '@jol/schema';
 import {
   issueServiceToken,
   isServiceRole,
@@ -100,12 +100,8 @@ export function signingKeysOf(keys: DevKeys): SigningKeys {
   return signingKeysFromEnv(devKeysEnv(keys));
 }
 
-/** The agency an officer role belongs to, for the token's `agency` claim. */
-const AGENCY_OF: Record<Role, string> = {
-  MIGRATION_OFFICER: 'migration',
-  LABOUR_OFFICER: 'labour',
-  HEALTH_OFFICER: 'health',
-  PENSION_OFFICER: 'pensions',
+/** The `agency` claim of the roles that write no member's data. */
+const OTHER_AGENCY: Partial<Record<Role, string>> = {
   ANALYST: 'statistics',
   PARTNER: 'partner',
   AUDITOR: 'audit',
@@ -113,12 +109,19 @@ const AGENCY_OF: Record<Role, string> = {
   SUBJECT_DIRECTORY: 'pensions',
 };
 
+/** The agency a role belongs to, for the token's `agency` claim: an officer's is the one it writes. */
+function agencyOf(role: Role): string {
+  return ROLE_POLICY[role].writes ?? OTHER_AGENCY[role] ?? 'jol';
+}
+
 export interface TokenClaims {
   roles: Role[];
   sub?: string;
   agency?: string;
   region?: string;
   partner?: string;
+  /** The office (a post abroad) the holder works at. */
+  office?: string;
   pin?: string;
 }
 
@@ -134,16 +137,17 @@ export async function issueDevToken(
   if (claims.roles.some(isServiceRole))
     return issueServiceToken(createPrivateKey(readFileSync(keys.serviceKeyPath, 'utf8')), {
       role: claims.roles[0]!,
-      agency: claims.agency ?? AGENCY_OF[claims.roles[0]!],
+      agency: claims.agency ?? agencyOf(claims.roles[0]!),
     });
   const key = await importJWK(keys.privateJwk, 'EdDSA');
   const role = claims.roles[0]!;
   const payload: Record<string, unknown> = {
     roles: claims.roles,
-    agency: claims.agency ?? AGENCY_OF[role],
+    agency: claims.agency ?? agencyOf(role),
   };
   if (claims.region) payload.region = claims.region;
   if (claims.partner) payload.partner = claims.partner;
+  if (claims.office) payload.office = claims.office;
   if (claims.pin) payload.pin = claims.pin;
   return new SignJWT(payload)
     .setProtectedHeader({ alg: 'EdDSA', kid: keys.privateJwk.kid })

@@ -2,13 +2,14 @@ import { parseArgs } from 'node:util';
 import { isRegionCode, isRole, parsePin } from '@jol/kernel';
 import { ensureDevKeys, issueDevToken } from './dev-keys';
 
-// `npm run token -- --role <ROLE> [--region KG-O] [--partner <code>] [--pin <PIN>] [--ttl 1h]`
+// `npm run token -- --role <ROLE> [--region KG-O] [--partner <code>] [--office RU_MOSCOW] [--pin <PIN>] [--ttl 1h]`
 async function main() {
   const { values } = parseArgs({
     options: {
       role: { type: 'string', multiple: true },
       region: { type: 'string' },
       partner: { type: 'string' },
+      office: { type: 'string' },
       pin: { type: 'string' },
       sub: { type: 'string' },
       ttl: { type: 'string', default: '1h' },
@@ -25,7 +26,7 @@ async function main() {
     throw new Error(`--ttl must look like 15m, 1h or 7d; got ${values.ttl}`);
   const keys = await ensureDevKeys();
   process.stdout.write(
-    `${await issueDevToken(keys, { roles, region: values.region, partner: values.partner, pin: values.pin, sub: values.sub }, values.ttl)}\n`,
+    `${await issueDevToken(keys, { roles, region: values.region, partner: values.partner, office: values.office, pin: values.pin, sub: values.sub }, values.ttl)}\n`,
   );
 }
 

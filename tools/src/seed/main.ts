@@ -18,8 +18,8 @@ const USAGE = `Usage: npm run seed -- [--persons N] [--seed S] [--uri URI] [--pr
   --persons N       persons to generate (default 5000)
   --seed S          seed of the generator, 0-4294967295 (default 1)
   --uri URI         MongoDB connection string (default $MONGODB_URI)
-  --prefix P        databases P_migration, P_labour, P_health, P_pensions (default jol)
-  --drop            drop those four databases first
+  --prefix P        databases P_migration, P_labour, P_health, P_pensions, P_consular (default jol)
+  --drop            drop those databases first
   --concurrency N   writes in flight at once (default 1, best for SecantusDB; try 4 on MongoDB)
   --batch N         persons generated and written together (default ${DEFAULT_BATCH_PERSONS})`;
 

@@ -6,6 +6,7 @@ import {
   TbTreatmentStatus,
   treatmentStatusForOutcome,
 } from '@jol/health';
+import { AssistanceType, countryOfConsulate, createConsularModels } from '@jol/consular';
 import { createLabourModels, WorkPermitType } from '@jol/labour';
 import { createMigrationModels, MigrationStatus } from '@jol/migration';
 import {
@@ -496,13 +497,56 @@ describe('every person is consistent across the four agencies', () => {
     expect(stayed.every((u) => u.firstReturnOn === null && u.lastDestination === null)).toBe(true);
   });
 
-  it('passes the mongoose schemas of the four services', async () => {
+  it('places every consular registration and case inside a stay, in its country, by the consular rules', () => {
+    const found = violations((fail) => {
+      for (const b of bundles) {
+        const pin = person(b).pin;
+        const within = (country: string, from: Date, to: Date | null) =>
+          b.migration.Episode.find(
+            (e) =>
+              e.country === country &&
+              t(from) >= t(e.departedOn) &&
+              (e.returnedOn === null
+                ? to === null || t(to) <= LAST
+                : to !== null && t(to) <= t(e.returnedOn)),
+          );
+        for (const r of b.consular.ConsularRegistration) {
+          if (countryOfConsulate(r.consulate) !== r.country)
+            fail(`${pin}: ${r.consulate} in ${r.country}`);
+          const stay = within(r.country, r.from, r.to);
+          if (!stay) fail(`${pin}: registration in ${r.country} outside a stay`);
+          else if ((r.to === null) !== (stay.returnedOn === null))
+            fail(`${pin}: registration open iff stay`);
+        }
+        if (b.consular.ConsularRegistration.filter((r) => r.to === null).length > 1)
+          fail(`${pin}: two current registrations`);
+        for (const c of b.consular.AssistanceCase) {
+          if (countryOfConsulate(c.consulate) !== c.country)
+            fail(`${pin}: ${c.consulate} in ${c.country}`);
+          const stay = within(c.country, c.openedOn, c.openedOn);
+          if (!stay) fail(`${pin}: ${c.type} case in ${c.country} outside a stay`);
+          if (c.closedOn !== null && (t(c.closedOn) < t(c.openedOn) || t(c.closedOn) > LAST))
+            fail(`${pin}: case closed out of order`);
+          if ((c.closedOn === null) !== (c.status !== 'CLOSED')) fail(`${pin}: status ${c.status}`);
+          if (c.type === AssistanceType.DEATH_ABROAD && stay?.returnedOn !== null)
+            fail(`${pin}: a death abroad in a stay that ended with a return`);
+        }
+      }
+    });
+    expect(found).toEqual([]);
+    const cases = bundles.flatMap((b) => b.consular.AssistanceCase);
+    expect(new Set(cases.map((c) => c.type))).toEqual(new Set(Object.values(AssistanceType)));
+    expect(bundles.some((b) => b.consular.ConsularRegistration.length > 0)).toBe(true);
+  });
+
+  it('passes the mongoose schemas of the services', async () => {
     const connection = createConnection();
     const models = {
       migration: createMigrationModels(connection),
       labour: createLabourModels(connection),
       health: createHealthModels(connection),
       pensions: createPensionsModels(connection),
+      consular: createConsularModels(connection),
     };
     const errors: string[] = [];
     for (const b of bundles.slice(0, 2000)) {

@@ -45,15 +45,17 @@ import {
   type InsurancePeriodLockRecord,
   type InsurancePeriodRecord,
 } from '@jol/pensions';
+import type { AssistanceCaseRecord, ConsularRegistrationRecord } from '@jol/consular';
 import { ageOn, REGION_CODES, Sex, type RegionCode } from '@jol/kernel';
 import { statisticalUnitOf, type StatisticalUnitRecord } from '@jol/statistics';
+import { drawConsularRecords } from './consular-records';
 import { addYears, dateOf, dayOf, monthKey, monthStart, nextMonthStart, pinDate } from './days';
 import * as F from './figures';
 import { drawEmployer, drawName, FACILITIES, SKILL_CERTIFIERS, SKILLS_BY_SECTOR } from './names';
 import { mix32, Random, RangeTable, WeightedTable } from './random';
 
 /**
- * The per-person generator: (seed, index) -> every document the four agencies hold about one
+ * The per-person generator: (seed, index) -> every document the agencies hold about one
  * person, consistent across them. It is pure (no clock, no I/O, no shared state), so a batch of
  * persons can be generated anywhere, in any order, and the same pair always gives the same
  * documents, `_id`s included.
@@ -78,6 +80,8 @@ export type TbCaseDocument = TbCaseRecord & Stamps;
 export type HealthInsuranceDocument = HealthInsuranceRecord & Stamps;
 export type InsurancePeriodDocument = InsurancePeriodRecord & Stamps;
 export type ContributionDocument = ContributionRecord & Stamps;
+export type ConsularRegistrationDocument = ConsularRegistrationRecord & Stamps;
+export type AssistanceCaseDocument = AssistanceCaseRecord & Stamps;
 
 /** One person's documents, by agency and collection (the keys name the agency's models). */
 export interface PersonBundle {
@@ -106,6 +110,11 @@ export interface PersonBundle {
     Contribution: ContributionDocument[];
     StatisticalUnit: StatisticalUnitRecord[];
   };
+  consular: {
+    ConsularRegistration: ConsularRegistrationDocument[];
+    AssistanceCase: AssistanceCaseDocument[];
+    StatisticalUnit: StatisticalUnitRecord[];
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -127,6 +136,9 @@ const SERIAL_MULTIPLIER = 48_271;
  */
 export const MAX_PERSONS = (SERIALS * BIRTH_DAY_RESIDUES) / KEYS_PER_PERSON;
 
+/** The first random stream of the consular records: above every person's own (MAX_PERSONS). */
+const CONSULAR_STREAM = 0x10000000;
+
 const REF = dayOf(F.REFERENCE_DATE);
 const LAST = dayOf(F.LAST_RECORDED_DAY);
 /** The seconds of REFERENCE_DATE: the creation time inside every generated ObjectId. */
@@ -147,6 +159,8 @@ const COLLECTION_CODES = {
   InsurancePeriod: 11,
   Contribution: 12,
   StatisticalUnit: 13,
+  ConsularRegistration: 14,
+  AssistanceCase: 15,
 } as const;
 
 /**
@@ -377,6 +391,7 @@ export function generatePersonBundle(seed: number, index: number): PersonBundle 
       Contribution: [],
       StatisticalUnit: [],
     },
+    consular: { ConsularRegistration: [], AssistanceCase: [], StatisticalUnit: [] },
   };
   bundle.migration.Person.push({
     _id: ids.next('Person'),
@@ -484,6 +499,22 @@ export function generatePersonBundle(seed: number, index: number): PersonBundle 
   addScreenings(bundle, random, ids, { pin, status, homeRegion, stays, birth, atHomeSince });
   addTbCases(bundle, random, ids, { pin, status, homeRegion, stays, birth, atHomeSince });
   addHealthInsurance(bundle, random, ids, { pin, status, stays, atHomeSince, periods });
+
+  // Consular: registrations and assistance cases inside the stays, from a stream of their own so
+  // that the other agencies' records are what they were before consular records were drawn.
+  const consular = drawConsularRecords(new Random(seed, CONSULAR_STREAM + index), pin, stays, LAST);
+  for (const registration of consular.registrations)
+    bundle.consular.ConsularRegistration.push({
+      _id: ids.next('ConsularRegistration'),
+      ...registration,
+      ...stamps(),
+    });
+  for (const assistanceCase of consular.cases)
+    bundle.consular.AssistanceCase.push({
+      _id: ids.next('AssistanceCase'),
+      ...assistanceCase,
+      ...stamps(),
+    });
   addStatisticalUnits(bundle, ids);
   return bundle;
 }
@@ -496,7 +527,7 @@ export function generatePersonBundle(seed: number, index: number): PersonBundle 
 function addStatisticalUnits(bundle: PersonBundle, ids: IdFactory): void {
   const [person] = bundle.migration.Person;
   const unit = statisticalUnitOf(person!, bundle.migration.Episode, STAMP);
-  for (const agency of ['labour', 'health', 'pensions'] as const) {
+  for (const agency of ['labour', 'health', 'pensions', 'consular'] as const) {
     const held = Object.values(bundle[agency]).some((docs: unknown[]) => docs.length > 0);
     if (held) bundle[agency].StatisticalUnit.push({ _id: ids.next('StatisticalUnit'), ...unit });
   }

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { Presets, SingleBar } from 'cli-progress';
 import { MongoClient } from 'mongodb';
 import type { Connection, Model } from 'mongoose';
+import { createConsularModels } from '@jol/consular';
 import { createHealthModels } from '@jol/health';
 import { createLabourModels } from '@jol/labour';
 import { createMigrationModels } from '@jol/migration';
@@ -14,7 +15,7 @@ import { generatePersonBundle, MAX_PERSONS, type PersonBundle } from './person-b
 import { checkSeed } from './random';
 
 /**
- * The batching writer: generates persons a batch at a time and writes each batch to the four
+ * The batching writer: generates persons a batch at a time and writes each batch to the
  * agency databases while the next batch is generated, so that memory stays flat however many
  * persons are seeded (at most two batches are alive: the one being written, the one being made).
  */
@@ -22,7 +23,7 @@ import { checkSeed } from './random';
 export interface SeedOptions {
   /** A MongoDB connection string without a database. */
   mongodbUri: string;
-  /** Databases are `<prefix>_migration`, `<prefix>_labour`, `<prefix>_health`, `<prefix>_pensions`. */
+  /** Databases are `<prefix>_<agency>`, one per agency (AGENCIES). */
   databasePrefix: string;
   persons: number;
   /** Same seed and persons: byte-identical documents, `_id`s included. */
@@ -53,19 +54,19 @@ export interface SeedReport {
   /** Documents written per collection, keyed `<database>.<collection>`. */
   counts: Record<string, number>;
   elapsedMs: number;
-  /** Of elapsedMs, the time spent building the four indicator cubes at the end. */
+  /** Of elapsedMs, the time spent building the indicator cubes at the end. */
   statisticsMs: number;
   /** Of elapsedMs, the time spent building deferred indexes (SeedTuning.deferIndexes), else 0. */
   indexesMs: number;
 }
 
-export const AGENCIES = ['migration', 'labour', 'health', 'pensions'] as const;
+export const AGENCIES = ['migration', 'labour', 'health', 'pensions', 'consular'] as const;
 export type Agency = (typeof AGENCIES)[number];
 
 /** How the writer spends the store's time; the defaults suit the embedded SecantusDB. */
 export interface SeedTuning {
   /**
-   * insertMany calls in flight at once, spread over the four agencies. SecantusDB serialises
+   * insertMany calls in flight at once, spread over the agencies. SecantusDB serialises
    * writes and slows down when they are concurrent (measured: 4 in flight, one per agency, write
    * about 3x fewer documents per second than 1 at a time), so the default writes one collection
    * after another; a MongoDB server may gain from 4.
@@ -95,6 +96,7 @@ const MODEL_FACTORIES = {
   labour: createLabourModels,
   health: createHealthModels,
   pensions: createPensionsModels,
+  consular: createConsularModels,
 } as const;
 
 /** The documents of a batch of persons, by agency and model name, as in a PersonBundle. */
@@ -249,7 +251,7 @@ export async function countPersons(uri: string, prefix: string): Promise<number>
   }
 }
 
-/** Documents per collection in the four agency databases, keyed `<database>.<collection>`. */
+/** Documents per collection in the agency databases, keyed `<database>.<collection>`. */
 export async function countStoredDocuments(
   uri: string,
   prefix: string,
@@ -270,7 +272,7 @@ export async function countStoredDocuments(
   }
 }
 
-/** Drops the four agency databases of `prefix`. */
+/** Drops the agency databases of `prefix`. */
 export async function dropAgencyDatabases(uri: string, prefix: string): Promise<void> {
   const client = await new MongoClient(uri, { serverSelectionTimeoutMS: 10_000 }).connect();
   try {
@@ -333,7 +335,7 @@ async function openStores(uri: string, prefix: string): Promise<AgencyStore[]> {
 
 /** The documents of persons [from, to), gathered per agency and model. */
 export function generateBatch(seed: number, from: number, to: number): Batch {
-  const batch: Batch = { migration: {}, labour: {}, health: {}, pensions: {} };
+  const batch: Batch = { migration: {}, labour: {}, health: {}, pensions: {}, consular: {} };
   for (let index = from; index < to; index += 1) {
     const bundle: PersonBundle = generatePersonBundle(seed, index);
     for (const agency of AGENCIES) {

@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { CONSULAR_MEASURES } from '@jol/consular';
 import { HEALTH_MEASURES } from '@jol/health';
 import { LABOUR_MEASURES } from '@jol/labour';
 import { MIGRATION_MEASURES } from '@jol/migration';
@@ -25,6 +26,7 @@ export const ATTACK_MEASURES: readonly IndicatorMeasure[] = [
   ...LABOUR_MEASURES,
   ...HEALTH_MEASURES,
   ...PENSIONS_MEASURES,
+  ...CONSULAR_MEASURES,
 ];
 
 export interface AttackQuery {

@@ -13,6 +13,7 @@ import {
 } from '@jol/kernel';
 import { signingKeysOf, type DevKeys } from '../auth/dev-keys';
 import { createGateway, loadSupergraph, type IsolationSettings } from '@jol/gateway';
+import { consularProgram } from '@jol/consular';
 import { healthProgram } from '@jol/health';
 import { labourProgram } from '@jol/labour';
 import { migrationProgram } from '@jol/migration';
@@ -47,6 +48,7 @@ const PROGRAMS = {
   labour: labourProgram,
   health: healthProgram,
   pensions: pensionsProgram,
+  consular: consularProgram,
 } as const;
 
 export interface InProcessSystem {

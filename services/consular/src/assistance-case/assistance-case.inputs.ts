@@ -1,0 +1,84 @@
+import type { Types } from 'mongoose';
+import { Field, ID, InputType } from 'type-graphql';
+import {
+  badUserInput,
+  checkNotInFuture,
+  conflict,
+  DateScalar,
+  formatIsoDate,
+  PinScalar,
+} from '@jol/kernel';
+import { Consulate } from '../consulate/consulate';
+import { parseRecordId } from '../consulate/record-id';
+import type { AssistanceCaseRecord } from './assistance-case.model';
+import { AssistanceCaseStatus, AssistanceType } from './assistance-case.type';
+
+@InputType()
+export class OpenAssistanceCaseInput {
+  @Field(() => PinScalar)
+  pin!: string;
+
+  @Field(() => AssistanceType)
+  type!: AssistanceType;
+
+  @Field(() => Consulate, { description: 'The consulate handling the case.' })
+  consulate!: Consulate;
+
+  @Field(() => DateScalar)
+  openedOn!: Date;
+}
+
+@InputType()
+export class UpdateAssistanceCaseStatusInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => AssistanceCaseStatus, { description: 'OPEN or IN_PROGRESS; closing takes a day.' })
+  status!: AssistanceCaseStatus;
+}
+
+@InputType()
+export class CloseAssistanceCaseInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => DateScalar)
+  closedOn!: Date;
+}
+
+export const parseAssistanceCaseId = (value: unknown): Types.ObjectId =>
+  parseRecordId('AssistanceCase', value);
+
+export function checkOpenInput(input: OpenAssistanceCaseInput, now = new Date()): void {
+  checkNotInFuture('openedOn', input.openedOn, now);
+}
+
+/** A case's status changes while it is open; CLOSED comes with its day (closeAssistanceCase). */
+export function checkOpenStatus(status: AssistanceCaseStatus): void {
+  if (status === AssistanceCaseStatus.CLOSED)
+    throw badUserInput('status', status, 'must not be CLOSED; close the case with its day instead');
+}
+
+export function checkCloseInput(input: CloseAssistanceCaseInput, now = new Date()): Types.ObjectId {
+  const id = parseAssistanceCaseId(input.id);
+  checkNotInFuture('closedOn', input.closedOn, now);
+  return id;
+}
+
+/** A case closes once, on or after the day it opened. */
+export function checkCloseTransition(
+  record: Pick<AssistanceCaseRecord, '_id' | 'status' | 'openedOn' | 'closedOn'>,
+  closedOn: Date,
+): void {
+  const id = record._id.toHexString();
+  if (record.status === AssistanceCaseStatus.CLOSED) {
+    const when = record.closedOn ? ` on ${formatIsoDate(record.closedOn)}` : '';
+    throw conflict(`AssistanceCase ${id} is already closed${when}`, 'id');
+  }
+  if (closedOn < record.openedOn)
+    throw badUserInput(
+      'closedOn',
+      formatIsoDate(closedOn),
+      `must not be before openedOn (${formatIsoDate(record.openedOn)})`,
+    );
+}

@@ -1,0 +1,55 @@
+import { chain, rule } from 'graphql-shield';
+import {
+  coordinateOf,
+  decideOffice,
+  isRecordId,
+  pinOfRecord,
+  writeRule,
+  type JolContext,
+} from '@jol/kernel';
+import type { ConsularContext } from '../context';
+
+/** Records a consulate holds, read by id: whose each is, and which post holds it. */
+interface HeldRecords {
+  findById(id: string, projection: Record<string, 0 | 1>): { lean(): PromiseLike<unknown> };
+}
+
+/**
+ * A write that opens a record at the consulate its input names: a consular officer, for a purpose
+ * that writes the record's class, about a person in reach, at their own post when their token
+ * names one. The post is checked only once the officer is granted, so that an outsider learns
+ * nothing of it.
+ */
+export function openAtConsulateRule() {
+  const granted = writeRule('consular');
+  const atOwnPost = rule({ cache: 'no_cache' })(
+    (_parent, args: { input: { pin: string; consulate: string } }, context: JolContext, info) =>
+      decideOffice(context, coordinateOf(info), args.input.pin, args.input.consulate),
+  );
+  return chain(granted, atOwnPost);
+}
+
+/**
+ * A write that names a stored record by id: granted as the record's person's write, then held to
+ * the officer's post: another post's record, or an id naming none, is refused alike.
+ */
+export function heldRecordRules(records: (context: ConsularContext) => HeldRecords) {
+  const granted = writeRule<{ input: { id: unknown } }>('consular', (args, context) =>
+    pinOfRecord(records(context as ConsularContext), args.input.id),
+  );
+  const atOwnPost = rule({ cache: 'no_cache' })(async (
+    _parent,
+    args: { input: { id: unknown } },
+    context: JolContext,
+    info,
+  ) => {
+    const id = args.input.id;
+    const record = isRecordId(id)
+      ? ((await records(context as ConsularContext)
+          .findById(id, { _id: 0, pin: 1, consulate: 1 })
+          .lean()) as { pin: string; consulate: string } | null)
+      : null;
+    return decideOffice(context, coordinateOf(info), record?.pin, record?.consulate ?? null);
+  });
+  return chain(granted, atOwnPost);
+}

@@ -1,0 +1,10 @@
+export * from './context';
+export * from './schema';
+export * from './server';
+export * from './program';
+export { Consulate, CONSULATES, consulatesIn, countryOfConsulate } from './consulate/consulate';
+export type { AssistanceCaseRecord } from './assistance-case/assistance-case.model';
+export { AssistanceCaseStatus, AssistanceType } from './assistance-case/assistance-case.type';
+export type { ConsularRegistrationRecord } from './registration/registration.model';
+export { consularStatisticalPins, rebuildConsularIndicators } from './indicators/indicators.build';
+export { CONSULAR_MEASURES, consularMeasures } from './indicators/indicators.measures';

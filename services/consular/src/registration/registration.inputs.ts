@@ -1,0 +1,80 @@
+import type { Types } from 'mongoose';
+import { Field, ID, InputType } from 'type-graphql';
+import {
+  badUserInput,
+  checkNotInFuture,
+  conflict,
+  DateScalar,
+  formatIsoDate,
+  PinScalar,
+} from '@jol/kernel';
+import { Consulate } from '../consulate/consulate';
+import { parseRecordId } from '../consulate/record-id';
+import type { ConsularRegistrationRecord } from './registration.model';
+
+/** The longest city name kept; longer text is a mistake, not a city. */
+export const MAX_CITY_LENGTH = 100;
+
+@InputType()
+export class RegisterConsularRegistrationInput {
+  @Field(() => PinScalar)
+  pin!: string;
+
+  @Field(() => Consulate)
+  consulate!: Consulate;
+
+  @Field(() => String, {
+    description: `The city of the address, 1 to ${MAX_CITY_LENGTH} characters.`,
+  })
+  addressCity!: string;
+
+  @Field(() => DateScalar)
+  from!: Date;
+}
+
+@InputType()
+export class EndConsularRegistrationInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => DateScalar, { description: 'The day the citizen left the consulate’s country.' })
+  to!: Date;
+}
+
+/** Checks a new registration and returns its city, trimmed. */
+export function checkRegisterInput(input: RegisterConsularRegistrationInput, now = new Date()) {
+  checkNotInFuture('from', input.from, now);
+  const city = input.addressCity.trim();
+  if (city.length === 0 || city.length > MAX_CITY_LENGTH)
+    throw badUserInput(
+      'addressCity',
+      input.addressCity,
+      `must hold 1 to ${MAX_CITY_LENGTH} characters besides spaces`,
+    );
+  return city;
+}
+
+export function checkEndInput(
+  input: EndConsularRegistrationInput,
+  now = new Date(),
+): Types.ObjectId {
+  const id = parseRecordId('ConsularRegistration', input.id);
+  checkNotInFuture('to', input.to, now);
+  return id;
+}
+
+/** A registration ends once, on or after the day it began. */
+export function checkEndTransition(
+  record: Pick<ConsularRegistrationRecord, '_id' | 'from' | 'to'>,
+  to: Date,
+): void {
+  const id = record._id.toHexString();
+  if (record.to !== null && record.to !== undefined)
+    throw conflict(`ConsularRegistration ${id} already ended on ${formatIsoDate(record.to)}`, 'id');
+  if (to < record.from)
+    throw badUserInput(
+      'to',
+      formatIsoDate(to),
+      `must not be before from (${formatIsoDate(record.from)})`,
+    );
+}
