@@ -93,21 +93,24 @@ describe('refusals of a verified caller before the gate', () => {
   it.each([
     ['a purpose no register declares', 'NOT_A_PURPOSE', null],
     ['a purpose its roles may not declare', 'SELF_SERVICE', 'SELF_SERVICE'],
-  ])("audits a partner's refusal for %s, with the PINs of its body", async (_what, purpose, kept) => {
-    expect(await send('partner', purpose)).toEqual({ status: 403, code: 'FORBIDDEN' });
-    expect(refusals).toEqual([
-      expect.objectContaining({
-        caller: CALLERS.partner,
-        requestId: 'req-1',
-        purpose: kept,
-        pins: [PIN],
-        operationId: null,
-      }),
-    ]);
-    expect(lines).toEqual([
-      expect.objectContaining({ status: 403, sub: 'sfr-system', roles: ['PARTNER'] }),
-    ]);
-  });
+  ])(
+    "audits a partner's refusal for %s, with the PINs of its body",
+    async (_what, purpose, kept) => {
+      expect(await send('partner', purpose)).toEqual({ status: 403, code: 'FORBIDDEN' });
+      expect(refusals).toEqual([
+        expect.objectContaining({
+          caller: CALLERS.partner,
+          requestId: 'req-1',
+          purpose: kept,
+          pins: [PIN],
+          operationId: null,
+        }),
+      ]);
+      expect(lines).toEqual([
+        expect.objectContaining({ status: 403, sub: 'sfr-system', roles: ['PARTNER'] }),
+      ]);
+    },
+  );
 
   it("names an officer refused for its purpose in the access line, and audits no officer's refusal", async () => {
     expect(await send('officer', 'PENSION_EXCHANGE')).toEqual({ status: 403, code: 'FORBIDDEN' });
@@ -127,7 +130,11 @@ describe('refusals of a verified caller before the gate', () => {
     for (let i = 0; i < 3; i++) statuses.push((await send('partner', 'PENSION_EXCHANGE')).status);
     expect(statuses).toEqual([200, 200, 429]);
     expect(refusals).toEqual([
-      expect.objectContaining({ caller: CALLERS.partner, purpose: 'PENSION_EXCHANGE', pins: [PIN] }),
+      expect.objectContaining({
+        caller: CALLERS.partner,
+        purpose: 'PENSION_EXCHANGE',
+        pins: [PIN],
+      }),
     ]);
   });
 });

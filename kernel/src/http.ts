@@ -35,10 +35,10 @@ function clientErrorAnswer(code: string | undefined): [number, string, string] {
  * be trusted. The parser's message, which names its internals, never reaches the client.
  */
 export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
-  // A response under way on this socket (a request before this one, still answering) must not
-  // be preceded or cut by another: the connection is closed without one.
-  const current = (socket as Duplex & { _httpMessage?: unknown })._httpMessage;
-  if (error.code === 'ECONNRESET' || !socket.writable || current) {
+  // An answer whose headers are on the wire cannot be followed by another: the connection is
+  // closed without one. One not begun (a request whose body did not parse) is replaced by this.
+  const current = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || current?.headersSent) {
     socket.destroy();
     return;
   }
