@@ -1,10 +1,4 @@
-import type {
-  ErrorRequestHandler,
-  NextFunction,
-  Request,
-  RequestHandler,
-  Response,
-} from 'express';
+import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import { Kind, parse } from 'graphql';
 import { REFUSAL_AUDIT_PATH, REFUSAL_AUDIT_SUBGRAPH } from '@jol/schema';
 import {
