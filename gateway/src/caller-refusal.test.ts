@@ -1,3 +1,4 @@
+import { ApolloServer } from '@apollo/server';
 import express from 'express';
 import {
   createAccessLog,
@@ -11,7 +12,11 @@ import {
 import { createAuthMiddleware } from './auth';
 import { createRateLimits } from './isolation/rate-limits';
 import { DEFAULT_ISOLATION } from './isolation/settings';
-import { createCallerRefusal, type OperationRefusal } from './persisted-operations';
+import {
+  createCallerRefusal,
+  refusedOperationAudit,
+  type OperationRefusal,
+} from './persisted-operations';
 
 /**
  * The refusals a verified caller meets before the persisted-operations gate, mounted as the
@@ -136,5 +141,41 @@ describe('refusals of a verified caller before the gate', () => {
         pins: [PIN],
       }),
     ]);
+  });
+});
+
+describe('refusedOperationAudit', () => {
+  const server = new ApolloServer<{ refused?: () => Promise<void> }>({
+    typeDefs: 'type Query { person(pin: String!): String }',
+    resolvers: { Query: { person: () => null } },
+    plugins: [refusedOperationAudit()],
+  });
+  beforeAll(() => server.start());
+  afterAll(() => server.stop());
+
+  const run = async (query: string, variables: Record<string, unknown>) => {
+    let refused = 0;
+    await server.executeOperation(
+      { query, variables },
+      {
+        contextValue: {
+          refused: async () => {
+            refused += 1;
+          },
+        },
+      },
+    );
+    return refused;
+  };
+
+  it.each([
+    ['a document that does not validate', 'query Q { nothing }', {}],
+    ['variables that do not coerce', 'query Q($pin: String!) { person(pin: $pin) }', { pin: 7 }],
+  ])('reports %s, which ran nothing, as refused', async (_what, query, variables) => {
+    expect(await run(query, variables)).toBe(1);
+  });
+
+  it('reports nothing for an operation that ran, errors or not', async () => {
+    expect(await run('query Q($pin: String!) { person(pin: $pin) }', { pin: PIN })).toBe(0);
   });
 });

@@ -40,8 +40,10 @@ import type { PersistedQueryManifest } from './partner-operations/manifest';
 import {
   createCallerRefusal,
   createPartnerErrorAuditor,
+  createPartnerRefusalAudit,
   createPersistedOperationsGate,
   createRefusalAuditor,
+  refusedOperationAudit,
 } from './persisted-operations';
 import { oneMutationGuard } from './one-mutation';
 import { legacyJsonStatus } from './response-status';
@@ -156,6 +158,7 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
       oneMutationGuard(),
       createMetricsPlugin(metrics, () => registeredOperations),
       legacyJsonStatus(),
+      refusedOperationAudit(),
       createAccessLinePlugin(),
       ApolloServerPluginLandingPageDisabled(),
     ],
@@ -203,6 +206,7 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
   // Every refusal of a verified caller before GraphQL runs goes through this one function, which
   // audits a partner's whatever its reason (purpose, rate, unregistered operation).
   const refuseCaller = createCallerRefusal(partnerOptions);
+  const auditPartnerRefusal = createPartnerRefusalAudit(partnerOptions);
   const rateLimits = createRateLimits(
     isolation.rateLimits,
     isolationEvents.rateLimits,
@@ -246,6 +250,7 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
           (res.locals.caller as Caller) ?? null,
         );
         bindAccessLine(context, res);
+        context.refused = () => auditPartnerRefusal(req, res);
         return context;
       },
     }),

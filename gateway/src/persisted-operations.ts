@@ -1,3 +1,4 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import { Kind, parse } from 'graphql';
 import { REFUSAL_AUDIT_PATH, REFUSAL_AUDIT_SUBGRAPH } from '@jol/schema';
@@ -194,7 +195,11 @@ async function auditRefusal(
       // A purpose no register declares is the caller's free text: the audit keeps none of it.
       purpose: typeof purpose === 'string' && isPurpose(purpose) ? purpose : null,
       authorization: req.headers.authorization ?? '',
-      operationId: firstOf(operations, requestedId),
+      // A registered operation the gate let through was replaced by its document: its id is kept.
+      operationId:
+        firstOf(operations, requestedId) ??
+        (res.locals.registeredOperationId as string | undefined) ??
+        null,
       operationName: firstOf(operations, requestedName),
       pins: [...pins],
     })
@@ -225,13 +230,49 @@ function readUnreadBody(read: RequestHandler, req: Request, res: Response): Prom
  * answered as they are; the access line names every caller, as `res.locals.caller` holds it.
  */
 export function createCallerRefusal(options: PersistedOperationsOptions): CallerRefusal {
+  const audit = createPartnerRefusalAudit(options);
   return async (req, res, status, code, message) => {
-    const caller = res.locals.caller as Caller | undefined;
-    if (caller?.roles.includes(PARTNER_ROLE)) {
-      if (options.readBody) await readUnreadBody(options.readBody, req, res);
-      await auditRefusal(options, caller, req, res);
-    }
+    await audit(req, res);
     sendError(res, status, code, message);
+  };
+}
+
+/**
+ * Writes a request's refusal to the refusal audit when its caller is a partner (its body read
+ * first when no route read it yet); nothing for another caller. The one audit of every partner
+ * refusal: createCallerRefusal's, the body errors' (createPartnerErrorAuditor) and those GraphQL
+ * answers before running anything (refusedOperationAudit).
+ */
+export function createPartnerRefusalAudit(
+  options: PersistedOperationsOptions,
+): (req: Request, res: Response) => Promise<void> {
+  return async (req, res) => {
+    const caller = res.locals.caller as Caller | undefined;
+    if (!caller?.roles.includes(PARTNER_ROLE)) return;
+    if (options.readBody) await readUnreadBody(options.readBody, req, res);
+    await auditRefusal(options, caller, req, res);
+  };
+}
+
+/**
+ * A request GraphQL refused before running it (a document over the limits, variables that do not
+ * coerce or nest too deep, a guard's refusal, a full pool) reached no subgraph, so none audited
+ * it: `refused`, the context's (set for /graphql from createPartnerRefusalAudit), writes it to the
+ * refusal audit when its caller is a partner, before the answer leaves.
+ */
+export function refusedOperationAudit<
+  T extends { refused?: () => Promise<void> },
+>(): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          const { data, errors } = response.body.singleResult;
+          if (data === undefined && errors?.length) await contextValue.refused?.();
+        },
+      };
+    },
   };
 }
 
@@ -259,6 +300,7 @@ export function createPersistedOperationsGate(options: PersistedOperationsOption
     const id = requestedId(body);
     const registered = id ? byPartner.get(caller.partner ?? '')?.get(id) : undefined;
     if (req.method === 'POST' && body.query === undefined && registered) {
+      res.locals.registeredOperationId = registered.id;
       req.body = {
         query: registered.body,
         operationName: registered.name,
@@ -288,11 +330,9 @@ export function createPersistedOperationsGate(options: PersistedOperationsOption
 export function createPartnerErrorAuditor(
   options: PersistedOperationsOptions,
 ): ErrorRequestHandler {
+  const audit = createPartnerRefusalAudit({ ...options, readBody: undefined });
   return async (error: unknown, req: Request, res: Response, next: NextFunction) => {
-    const caller = res.locals.caller as Caller | undefined;
-    if (caller?.roles.includes(PARTNER_ROLE) && clientErrorOf(error)) {
-      await auditRefusal(options, caller, req, res);
-    }
+    if (clientErrorOf(error)) await audit(req, res);
     next(error);
   };
 }
