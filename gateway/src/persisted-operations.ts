@@ -256,7 +256,7 @@ export function createPartnerRefusalAudit(
 
 /**
  * A request GraphQL refused before running it (a document over the limits, variables that do not
- * coerce or nest too deep, a guard's refusal, a full pool) reached no subgraph, so none audited
+ * coerce or nest too deep, a guard's refusal) reached no subgraph, so none audited
  * it: `refused`, the context's (set for /graphql from createPartnerRefusalAudit), writes it to the
  * refusal audit when its caller is a partner, before the answer leaves.
  */
