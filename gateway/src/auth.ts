@@ -7,22 +7,34 @@ import {
   ErrorCode,
   isPurpose,
   purposeAllowed,
+  sendError,
   sendTokenRefusal,
   type Caller,
   type TokenVerifier,
 } from '@jol/kernel';
 import type { GatewayContext } from './context';
+import type { CallerRefusal } from './persisted-operations';
 
 function refuse(res: Response, status: 401 | 403, code: string, message: string): void {
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 }
 
+/** A refusal answered as it is, audited by no one. */
+const answerRefusal: CallerRefusal = async (_req, res, status, code, message) => {
+  sendError(res, status, code, message);
+};
+
 /**
  * Every GraphQL request needs a valid bearer token (401 otherwise; 503 when it cannot be checked), and a declared purpose, when
  * there is one, must be one the caller's roles may declare (403 otherwise). The caller is left in
- * `res.locals.caller` for the context.
+ * `res.locals.caller` for the context, and set before a purpose is refused, so that the access
+ * line names who was refused and `refuseCaller` (the gateway's: see createCallerRefusal) can
+ * audit a partner's refusal.
  */
-export function createAuthMiddleware(verifyToken: TokenVerifier) {
+export function createAuthMiddleware(
+  verifyToken: TokenVerifier,
+  refuseCaller: CallerRefusal = answerRefusal,
+) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const token = bearerToken(req.headers.authorization);
     if (!token) {
@@ -41,10 +53,12 @@ export function createAuthMiddleware(verifyToken: TokenVerifier) {
       sendTokenRefusal(res, error);
       return;
     }
+    res.locals.caller = caller;
     const purpose = req.headers['x-purpose'];
     if (purpose !== undefined) {
       if (typeof purpose !== 'string' || !isPurpose(purpose)) {
-        refuse(
+        await refuseCaller(
+          req,
           res,
           403,
           ErrorCode.FORBIDDEN,
@@ -53,7 +67,8 @@ export function createAuthMiddleware(verifyToken: TokenVerifier) {
         return;
       }
       if (!purposeAllowed(caller.roles, purpose)) {
-        refuse(
+        await refuseCaller(
+          req,
           res,
           403,
           ErrorCode.FORBIDDEN,
@@ -62,7 +77,6 @@ export function createAuthMiddleware(verifyToken: TokenVerifier) {
         return;
       }
     }
-    res.locals.caller = caller;
     next();
   };
 }

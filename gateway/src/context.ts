@@ -22,6 +22,8 @@ export interface GatewayContext {
    * Jol's, so subgraphs are not told it as the caller's.
    */
   ownOperation?: boolean;
+  /** Audits the request as refused when its caller is a partner (see refusedOperationAudit). */
+  refused?: () => Promise<void>;
 }
 
 export function createGatewayContext(

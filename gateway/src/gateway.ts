@@ -38,9 +38,12 @@ import { createQueryLimits, type QueryLimits } from './limits';
 import { loadPartnerManifests } from './partner-operations/committed';
 import type { PersistedQueryManifest } from './partner-operations/manifest';
 import {
+  createCallerRefusal,
   createPartnerErrorAuditor,
+  createPartnerRefusalAudit,
   createPersistedOperationsGate,
   createRefusalAuditor,
+  refusedOperationAudit,
 } from './persisted-operations';
 import { oneMutationGuard } from './one-mutation';
 import { legacyJsonStatus } from './response-status';
@@ -136,7 +139,6 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
   });
   const isolation = options.isolation ?? DEFAULT_ISOLATION;
   const isolationEvents = createIsolationMetrics(metrics.registry);
-  const rateLimits = createRateLimits(isolation.rateLimits, isolationEvents.rateLimits);
   const heavyPool = createBulkhead(isolation.heavyPool, isolationEvents.pool);
   const protection = createQueryLimits(options.limits);
   const apollo = new ApolloServer<GatewayContext>({
@@ -156,6 +158,7 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
       oneMutationGuard(),
       createMetricsPlugin(metrics, () => registeredOperations),
       legacyJsonStatus(),
+      refusedOperationAudit(),
       createAccessLinePlugin(),
       ApolloServerPluginLandingPageDisabled(),
     ],
@@ -189,6 +192,7 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
   app.use(dashboardRouter());
   // The indicators as CSV: the same authentication, and an operation run through `apollo` itself.
   // Partner institutions run their registered operations and nothing else, here too.
+  const readBody = readRawBody({ limit: options.bodyLimit ?? '100kb', inflate: true });
   const partnerOptions = {
     manifests: partnerManifests,
     log,
@@ -197,12 +201,23 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
       signingKeys: options.access.signingKeys,
       timeoutMs: options.subgraphGuards?.pensions?.timeoutMs,
     }),
+    readBody,
   };
+  // Every refusal of a verified caller before GraphQL runs goes through this one function, which
+  // audits a partner's whatever its reason (purpose, rate, unregistered operation).
+  const refuseCaller = createCallerRefusal(partnerOptions);
+  const auditPartnerRefusal = createPartnerRefusalAudit(partnerOptions);
+  const rateLimits = createRateLimits(
+    isolation.rateLimits,
+    isolationEvents.rateLimits,
+    refuseCaller,
+  );
+  const authenticate = createAuthMiddleware(options.access.verifyToken, refuseCaller);
   const partnerGate = createPersistedOperationsGate(partnerOptions);
   app.get(
     '/indicators.csv',
     rateLimits.beforeAuth,
-    createAuthMiddleware(options.access.verifyToken),
+    authenticate,
     rateLimits.afterAuth,
     partnerGate,
     createIndicatorsCsvHandler({ apollo, schema: () => gateway.schema, log }),
@@ -219,10 +234,10 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
     onlyGraphqlMethods,
     // A request counts against its address until its token verifies, then against its caller.
     rateLimits.beforeAuth,
-    createAuthMiddleware(options.access.verifyToken),
+    authenticate,
     rateLimits.afterAuth,
     // Only an authenticated caller's body is read, and at most bodyLimit of it, decoded.
-    readRawBody({ limit: options.bodyLimit ?? '100kb', inflate: true }),
+    readBody,
     parseJsonBody,
     partnerGate,
     requirePreflight,
@@ -235,6 +250,7 @@ export async function createGateway(options: GatewayOptions): Promise<JolGateway
           (res.locals.caller as Caller) ?? null,
         );
         bindAccessLine(context, res);
+        context.refused = () => auditPartnerRefusal(req, res);
         return context;
       },
     }),

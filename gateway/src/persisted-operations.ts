@@ -1,10 +1,12 @@
-import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import { Kind, parse } from 'graphql';
 import { REFUSAL_AUDIT_PATH, REFUSAL_AUDIT_SUBGRAPH } from '@jol/schema';
 import {
   CALLER_REQUEST_ID_HEADER,
   callerRequestIdFrom,
   clientErrorOf,
+  isPurpose,
   parsePin,
   requestIdOf,
   sendError,
@@ -43,7 +45,22 @@ export interface PersistedOperationsOptions {
   log: Logger;
   /** Records a refusal (awaited before the 403 leaves; a failure is logged, the refusal stands). */
   audit?: (refusal: OperationRefusal) => Promise<void>;
+  /**
+   * Reads the body of a request refused before its route read it (a purpose or rate refusal), so
+   * that the audit names the persons it was about; a body it cannot read names no one.
+   * @default none: such a refusal is audited with the persons of its query string only
+   */
+  readBody?: RequestHandler;
 }
+
+/** Answers a refusal of a verified caller's request; a partner's is audited first. */
+export type CallerRefusal = (
+  req: Request,
+  res: Response,
+  status: number,
+  code: string,
+  message: string,
+) => Promise<void>;
 
 type RequestBody = {
   query?: unknown;
@@ -175,15 +192,88 @@ async function auditRefusal(
       caller,
       requestId: requestIdOf(res),
       callerRequestId: callerRequestIdFrom(req.headers['x-request-id']),
-      purpose: typeof purpose === 'string' ? purpose : null,
+      // A purpose no register declares is the caller's free text: the audit keeps none of it.
+      purpose: typeof purpose === 'string' && isPurpose(purpose) ? purpose : null,
       authorization: req.headers.authorization ?? '',
-      operationId: firstOf(operations, requestedId),
+      // A registered operation the gate let through was replaced by its document: its id is kept.
+      operationId:
+        firstOf(operations, requestedId) ??
+        (res.locals.registeredOperationId as string | undefined) ??
+        null,
       operationName: firstOf(operations, requestedName),
       pins: [...pins],
     })
     .catch((error) =>
       options.log.error({ err: error }, 'a refused partner request was not audited'),
     );
+}
+
+/** Runs `read` on a request whose body is unread; its failure leaves the body unread. */
+function readUnreadBody(read: RequestHandler, req: Request, res: Response): Promise<void> {
+  if (req.body !== undefined || req.method === 'GET' || req.method === 'HEAD') {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    try {
+      void read(req, res, () => resolve());
+    } catch {
+      resolve();
+    }
+  });
+}
+
+/**
+ * The one way the gateway refuses a verified caller before GraphQL runs (an X-Purpose its roles
+ * may not declare, its rate limit, an unregistered operation): a partner's refusal, whatever its
+ * reason, is written to the refusal audit with the persons the request named (its body read for
+ * that when no route read it yet), then answered with the typed error. Other callers are
+ * answered as they are; the access line names every caller, as `res.locals.caller` holds it.
+ */
+export function createCallerRefusal(options: PersistedOperationsOptions): CallerRefusal {
+  const audit = createPartnerRefusalAudit(options);
+  return async (req, res, status, code, message) => {
+    await audit(req, res);
+    sendError(res, status, code, message);
+  };
+}
+
+/**
+ * Writes a request's refusal to the refusal audit when its caller is a partner (its body read
+ * first when no route read it yet); nothing for another caller. The one audit of every partner
+ * refusal: createCallerRefusal's, the body errors' (createPartnerErrorAuditor) and those GraphQL
+ * answers before running anything (refusedOperationAudit).
+ */
+export function createPartnerRefusalAudit(
+  options: PersistedOperationsOptions,
+): (req: Request, res: Response) => Promise<void> {
+  return async (req, res) => {
+    const caller = res.locals.caller as Caller | undefined;
+    if (!caller?.roles.includes(PARTNER_ROLE)) return;
+    if (options.readBody) await readUnreadBody(options.readBody, req, res);
+    await auditRefusal(options, caller, req, res);
+  };
+}
+
+/**
+ * A request GraphQL refused before running it (a document over the limits, variables that do not
+ * coerce or nest too deep, a guard's refusal) reached no subgraph, so none audited
+ * it: `refused`, the context's (set for /graphql from createPartnerRefusalAudit), writes it to the
+ * refusal audit when its caller is a partner, before the answer leaves.
+ */
+export function refusedOperationAudit<
+  T extends { refused?: () => Promise<void> },
+>(): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          const { data, errors } = response.body.singleResult;
+          if (data === undefined && errors?.length) await contextValue.refused?.();
+        },
+      };
+    },
+  };
 }
 
 /**
@@ -198,6 +288,7 @@ export function createPersistedOperationsGate(options: PersistedOperationsOption
   for (const [partner, manifest] of options.manifests) {
     byPartner.set(partner, new Map(manifest.operations.map((op) => [op.id, op])));
   }
+  const refuse = createCallerRefusal(options);
   return async (req: Request, res: Response, next: NextFunction) => {
     const caller = res.locals.caller as Caller | undefined;
     if (!caller?.roles.includes(PARTNER_ROLE)) {
@@ -209,6 +300,7 @@ export function createPersistedOperationsGate(options: PersistedOperationsOption
     const id = requestedId(body);
     const registered = id ? byPartner.get(caller.partner ?? '')?.get(id) : undefined;
     if (req.method === 'POST' && body.query === undefined && registered) {
+      res.locals.registeredOperationId = registered.id;
       req.body = {
         query: registered.body,
         operationName: registered.name,
@@ -225,8 +317,7 @@ export function createPersistedOperationsGate(options: PersistedOperationsOption
           : id
             ? `Operation ${id} is not registered for ${caller.partner ?? 'a token without a partner claim'}`
             : 'Send the id of an operation registered for your institution (extensions.persistedQuery.sha256Hash or id)';
-    await auditRefusal(options, caller, req, res);
-    sendError(res, 403, OPERATION_NOT_REGISTERED, message);
+    await refuse(req, res, 403, OPERATION_NOT_REGISTERED, message);
   };
 }
 
@@ -239,11 +330,9 @@ export function createPersistedOperationsGate(options: PersistedOperationsOption
 export function createPartnerErrorAuditor(
   options: PersistedOperationsOptions,
 ): ErrorRequestHandler {
+  const audit = createPartnerRefusalAudit({ ...options, readBody: undefined });
   return async (error: unknown, req: Request, res: Response, next: NextFunction) => {
-    const caller = res.locals.caller as Caller | undefined;
-    if (caller?.roles.includes(PARTNER_ROLE) && clientErrorOf(error)) {
-      await auditRefusal(options, caller, req, res);
-    }
+    if (clientErrorOf(error)) await audit(req, res);
     next(error);
   };
 }

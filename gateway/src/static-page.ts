@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Router, type Response } from 'express';
 import expressStaticGzip from 'express-static-gzip';
-import { HttpErrorCode, sendError } from '@jol/kernel';
+import { HttpError, HttpErrorCode, sendError } from '@jol/kernel';
 
 /**
  * The policy of every page the gateway serves (GraphiQL, the dashboard): everything they load
@@ -89,6 +89,18 @@ export function staticPageRouter({ mount, publicDir, label }: StaticPageOptions)
       // The page is served at `mount` only: its relative links do not resolve from anywhere else.
       if (req.path === '/index.html') sendError(res, 404, HttpErrorCode.NOT_FOUND, 'Not found');
       else next();
+    },
+    // The static middlewares answer a path that does not decode with their own text/html 400:
+    // it is refused here, and answered by the app's JSON error handler like every other 400.
+    (req, _res, next) => {
+      try {
+        decodeURIComponent(req.path);
+        next();
+      } catch {
+        next(
+          new HttpError(400, HttpErrorCode.BAD_REQUEST, 'The path is not valid percent-encoding'),
+        );
+      }
     },
     // Brotli or gzip written at build time, chosen by Accept-Encoding, brotli first; a file
     // without a compressed copy is served as it is.

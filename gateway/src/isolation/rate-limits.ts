@@ -3,6 +3,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { ROLES, type Role } from '@jol/schema';
 import { ErrorCode, sendError, type Caller } from '@jol/kernel';
+import type { CallerRefusal } from '../persisted-operations';
 import type { RateLimitSettings } from './settings';
 
 /** What a refusal counts against: a role's limit, or the anonymous limit of a client address. */
@@ -77,7 +78,12 @@ function limitingRole(caller: Caller, limits: RateLimitSettings['limits']): Role
  *   the caller (`callerKey`) under the limit of its role. One HTTP request is one point whatever
  *   its body holds (aliases, several operations, a batch), since the body is not read yet.
  */
-export function createRateLimits(settings: RateLimitSettings, events: RateLimitEvents = {}) {
+export function createRateLimits(
+  settings: RateLimitSettings,
+  events: RateLimitEvents = {},
+  /** How a verified caller's 429 is answered (the gateway's audits a partner's). @default sent as it is */
+  refuseCaller?: CallerRefusal,
+) {
   const duration = settings.windowSeconds;
   const anonymous = new RateLimiterMemory({
     keyPrefix: 'anonymous',
@@ -113,7 +119,7 @@ export function createRateLimits(settings: RateLimitSettings, events: RateLimitE
     );
   };
 
-  const afterAuth: RequestHandler = (_req: Request, res: Response, next) => {
+  const afterAuth: RequestHandler = (req: Request, res: Response, next) => {
     const caller = res.locals.caller as Caller;
     const key = res.locals.anonymousKey as string | undefined;
     const role = limitingRole(caller, settings.limits);
@@ -128,11 +134,20 @@ export function createRateLimits(settings: RateLimitSettings, events: RateLimitE
           return;
         }
         events.refused?.(role);
-        refuse(
+        const message = `Too many requests: ${settings.limits[role]} per ${duration} s for ${role}`;
+        if (!refuseCaller) {
+          refuse(res, rejection.msBeforeNext, message);
+          return;
+        }
+        const seconds = retryAfterSeconds(rejection.msBeforeNext);
+        res.setHeader('Retry-After', String(seconds));
+        void refuseCaller(
+          req,
           res,
-          rejection.msBeforeNext,
-          `Too many requests: ${settings.limits[role]} per ${duration} s for ${role}`,
-        );
+          429,
+          ErrorCode.RATE_LIMITED,
+          `${message}; try again in ${seconds} s`,
+        ).catch(next);
       },
     );
   };

@@ -161,6 +161,58 @@ function codesOf(text: string): string[] {
   }
 }
 
+/** Sends `bytes` on a fresh socket, as written, and reads all the server answers until it closes. */
+function rawExchange(base: string, bytes: string): Promise<string> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(bytes));
+    let text = '';
+    socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    socket.on('close', () => resolve(text));
+    socket.on('error', reject);
+  });
+}
+
+/** HTTP Node's parser refuses before any route runs; each gets a typed JSON error. */
+const MALFORMED_HTTP: [string, string, number, string][] = [
+  [
+    'a 20 kB header',
+    `GET /graphql HTTP/1.1\r\nHost: x\r\nX-Pad: ${'a'.repeat(20_000)}\r\n\r\n`,
+    431,
+    'REQUEST_HEADER_FIELDS_TOO_LARGE',
+  ],
+  [
+    'a header line without a colon',
+    'GET /graphql HTTP/1.1\r\nHost: x\r\nno colon\r\n\r\n',
+    400,
+    'BAD_REQUEST',
+  ],
+  [
+    'Content-Length: abc',
+    'POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: abc\r\n\r\n{}',
+    400,
+    'BAD_REQUEST',
+  ],
+  [
+    'a malformed chunked body',
+    'POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n',
+    400,
+    'BAD_REQUEST',
+  ],
+];
+
+/** A raw answer is the typed JSON error: status, JSON media type, Connection: close, no leak. */
+function expectRawTypedError(answer: string, status: number, code: string) {
+  const split = answer.indexOf('\r\n\r\n');
+  const head = answer.slice(0, split);
+  const body = answer.slice(split + 4);
+  expect(head).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+  expect(head).toMatch(/\r\ncontent-type: application\/json/i);
+  expect(head).toMatch(/\r\nconnection: close/i);
+  expect(codesOf(body)).toEqual([code]);
+  for (const leak of LEAKS) expect(body).not.toMatch(leak);
+}
+
 describe('HTTP: every client error is a typed JSON error with a 4xx status', () => {
   let jol: TestSystem;
   let agencyToken: string;
@@ -557,5 +609,50 @@ describe('HTTP: every client error is a typed JSON error with a 4xx status', () 
       });
       await expectTypedError(response, status, code);
     });
+  });
+
+  describe('malformed HTTP and undecodable paths', () => {
+    const bases = (): [string, string][] => [
+      ['the gateway', jol.system.gatewayUrl],
+      ...['migration', 'labour', 'health', 'pensions'].map((name): [string, string] => [
+        `the ${name} subgraph`,
+        new URL(jol.system.subgraphUrls[name]!).origin,
+      ]),
+    ];
+
+    it.each(MALFORMED_HTTP)(
+      'answers %s with a typed JSON error, at the gateway and every subgraph',
+      async (_what, bytes, status, code) => {
+        for (const [where, base] of bases()) {
+          const answer = await rawExchange(base, bytes);
+          try {
+            expectRawTypedError(answer, status, code);
+          } catch (error) {
+            throw new Error(`${where}: ${(error as Error).message}`);
+          }
+        }
+      },
+    );
+
+    const get = (base: string, path: string) =>
+      rawExchange(base, `GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+
+    it.each([
+      '/graphiql/%c0',
+      '/graphiql/x%',
+      '/dashboard/%c0',
+      '/dashboard/assets/%E0%A4%A',
+      '/dashboard/x%',
+    ])('answers GET %s at the gateway with a typed JSON 400', async (path) => {
+      expectRawTypedError(await get(jol.system.gatewayUrl, path), 400, 'BAD_REQUEST');
+    });
+
+    it.each(['/graphql/%c0', '/x%', '/healthz/%E0%A4%A', '/%c0'])(
+      'answers GET %s at every subgraph with a typed JSON 404',
+      async (path) => {
+        for (const [, base] of bases().slice(1))
+          expectRawTypedError(await get(base, path), 404, 'NOT_FOUND');
+      },
+    );
   });
 });

@@ -517,6 +517,78 @@ describe('partner exchange: a Russian partner system through the gateway', () =>
       ]);
     });
 
+    it.each([
+      ['a purpose its role may not declare', 'SELF_SERVICE', 'SELF_SERVICE'],
+      ['a purpose no register declares', 'SNOOPING', null],
+    ])(
+      'refuses a registered operation sent with %s, audited with the PIN it named',
+      async (_what, purpose, recorded) => {
+        const token = await jol.token('PARTNER', { partner: 'RU-SFR' });
+        const find = manifestOf('RU-SFR').operations.find((o) => o.name === 'FindExchangeCases')!;
+        const requestId = `partner-purpose-${purpose}`;
+        const response = await fetch(jol.graphqlUrl, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${token}`,
+            'x-purpose': purpose,
+            'x-request-id': requestId,
+          },
+          body: JSON.stringify({
+            operationName: 'FindExchangeCases',
+            variables: { pin: STRANGER },
+            extensions: { persistedQuery: { version: 1, sha256Hash: find.id } },
+          }),
+        });
+        expect(response.status).toBe(403);
+        expect((await readGraphQL(response)).errors[0].extensions.code).toBe('FORBIDDEN');
+        expect(await audited(requestId)).toEqual([
+          expect.objectContaining({
+            refused: ['Gateway.persistedOperation'],
+            callerOperationName: 'FindExchangeCases',
+            callerOperationId: find.id,
+            pins: [STRANGER],
+            partner: 'RU-SFR',
+            purpose: recorded,
+            outcome: 'DENIED',
+          }),
+        ]);
+      },
+    );
+
+    it('audits a registered operation GraphQL refuses before running it, with its id and PIN', async () => {
+      const token = await jol.token('PARTNER', { partner: 'RU-SFR' });
+      const find = manifestOf('RU-SFR').operations.find((o) => o.name === 'FindExchangeCases')!;
+      // Variables nested deeper than any operation needs: refused before planning, no subgraph called.
+      let nested: unknown = 'x';
+      for (let i = 0; i < 40; i++) nested = { a: nested };
+      const response = await fetch(jol.graphqlUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          'x-purpose': 'PENSION_EXCHANGE',
+          'x-request-id': 'partner-refused-variables',
+        },
+        body: JSON.stringify({
+          operationName: 'FindExchangeCases',
+          variables: { pin: STRANGER, nested },
+          extensions: { persistedQuery: { version: 1, sha256Hash: find.id } },
+        }),
+      });
+      expect(response.status).toBe(400);
+      await response.body?.cancel();
+      expect(await audited('partner-refused-variables')).toEqual([
+        expect.objectContaining({
+          refused: ['Gateway.persistedOperation'],
+          callerOperationName: 'FindExchangeCases',
+          callerOperationId: find.id,
+          pins: [STRANGER],
+          outcome: 'DENIED',
+        }),
+      ]);
+    });
+
     it("names the person of a refused GET or batch, in the audit and in the person's access log", async () => {
       const token = await jol.token('PARTNER', { partner: 'RU-SFR' });
       const find = manifestOf('RU-SFR').operations.find((o) => o.name === 'FindExchangeCases')!;

@@ -1,5 +1,6 @@
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerClientErrors } from '@jol/kernel';
 
 export interface RoundRobinProxy {
   /** The proxy's base URL, `http://127.0.0.1:<port>`. */
@@ -38,7 +39,8 @@ export async function startRoundRobinProxy(targets: string[]): Promise<RoundRobi
     });
     incoming.pipe(upstream);
   };
-  const server = createServer(forward);
+  // Malformed HTTP is answered here as a replica would answer it.
+  const server = answerClientErrors(createServer(forward));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
