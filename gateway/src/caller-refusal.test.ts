@@ -130,10 +130,11 @@ describe('refusals of a verified caller before the gate', () => {
     ]);
   });
 
-  it("audits a partner's rate-limit refusal, with the PINs of its body", async () => {
+  it("audits a partner's first rate-limit refusal of a window, with the PINs of its body", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 3; i++) statuses.push((await send('partner', 'PENSION_EXCHANGE')).status);
-    expect(statuses).toEqual([200, 200, 429]);
+    for (let i = 0; i < 5; i++) statuses.push((await send('partner', 'PENSION_EXCHANGE')).status);
+    expect(statuses).toEqual([200, 200, 429, 429, 429]);
+    // One audit write a window, however many requests are refused in it.
     expect(refusals).toEqual([
       expect.objectContaining({
         caller: CALLERS.partner,

@@ -135,7 +135,10 @@ export function createRateLimits(
         }
         events.refused?.(role);
         const message = `Too many requests: ${settings.limits[role]} per ${duration} s for ${role}`;
-        if (!refuseCaller) {
+        // Only the first refusal of a window goes to the caller's audit: a partner that keeps
+        // sending over its limit must not turn each refused request into an audit write.
+        const firstOfWindow = rejection.consumedPoints === settings.limits[role] + 1;
+        if (!refuseCaller || !firstOfWindow) {
           refuse(res, rejection.msBeforeNext, message);
           return;
         }
