@@ -4,6 +4,7 @@ import {
   createAuditChain,
   GENESIS_HASH,
   linkEvents,
+  verifyAuditChain,
   verifyChainEvents,
   type AuditEventInput,
 } from './chain';
@@ -38,8 +39,39 @@ function input(n: number): AuditEventInput {
 
 const duplicateKey = () => Object.assign(new Error('E11000 duplicate key: seq'), { code: 11000 });
 
+type SortSpec = Partial<Record<'seq', 1 | -1>>;
+
+/**
+ * A read over the stand-in's events, sorted only when asked: unsorted, they come in the order
+ * they were stored, newest first (the store promises no order either).
+ */
+function query(rows: () => AuditEventRecord[], failure?: Error) {
+  let spec: SortSpec = {};
+  const sorted = () => {
+    const dir = spec.seq;
+    const all = rows();
+    return dir === undefined ? all : [...all].sort((a, b) => dir * (a.seq - b.seq));
+  };
+  const read = {
+    sort(given: SortSpec) {
+      spec = given;
+      return read;
+    },
+    lean: () => read,
+    then: <T>(resolve: (rows: AuditEventRecord[]) => T, reject?: (error: unknown) => T) =>
+      (failure ? Promise.reject(failure) : Promise.resolve(sorted())).then(resolve, reject),
+    catch: <T>(handle: (error: unknown) => T) =>
+      failure ? Promise.reject(failure).catch(handle) : Promise.resolve(sorted()),
+    async *cursor() {
+      yield* sorted();
+    },
+  };
+  return read;
+}
+
 /** The audit collection as the chain uses it, with hooks to race it or make it fail. */
 function memoryStore() {
+  // Newest first, so that a read that forgets to sort by seq reads the chain backwards.
   const events: AuditEventRecord[] = [];
   const inserts: number[] = [];
   const hooks = {
@@ -51,22 +83,26 @@ function memoryStore() {
   const insert = (records: AuditEventRecord[]) => {
     for (const record of records) {
       if (events.some((e) => e.seq === record.seq)) throw duplicateKey();
-      events.push(structuredClone(record));
+      events.unshift(structuredClone(record));
     }
   };
   const model = {
-    findOne: () => ({
-      sort: () => ({
-        lean: async () =>
-          events.length === 0 ? null : events.reduce((a, b) => (b.seq > a.seq ? b : a)),
-      }),
-    }),
-    find: (filter: { hash: { $in: string[] } }) => ({
-      lean: () =>
-        hooks.findError
-          ? Promise.reject(hooks.findError)
-          : Promise.resolve(events.filter((e) => filter.hash.$in.includes(e.hash))),
-    }),
+    findOne: (_filter: object, projection: object) => {
+      const read = query(() => events);
+      return {
+        sort: (spec: SortSpec) => ({
+          lean: async () => {
+            const [first] = await read.sort(spec);
+            return first === undefined ? null : projected(first, projection);
+          },
+        }),
+      };
+    },
+    find: (filter: { hash?: { $in: string[] } }) =>
+      query(
+        () => events.filter((e) => !filter.hash || filter.hash.$in.includes(e.hash)),
+        filter.hash ? hooks.findError : undefined,
+      ),
     collection: {
       insertMany: async (records: AuditEventRecord[], options: { ordered: boolean }) => {
         expect(options).toEqual({ ordered: true });
@@ -90,6 +126,13 @@ function memoryStore() {
     },
     bySeq: () => [...events].sort((a, b) => a.seq - b.seq),
   };
+}
+
+/** The fields a projection such as `{ seq: 1, hash: 1 }` asks for; all of them for `{}`. */
+function projected(record: AuditEventRecord, projection: object): Partial<AuditEventRecord> {
+  const keys = Object.keys(projection);
+  if (keys.length === 0) return record;
+  return Object.fromEntries(keys.map((key) => [key, record[key as keyof AuditEventRecord]]));
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -231,5 +274,22 @@ describe('createAuditChain', () => {
     // The chain still takes appends once the store does.
     store.hooks.insertError = undefined;
     expect(await chain.append(input(2))).toMatchObject({ seq: 1 });
+  });
+
+  it('is verified by reading the stored events in seq order', async () => {
+    const store = memoryStore();
+    const chain = createAuditChain(store.AuditEvent);
+    const appended = await Promise.all([1, 2, 3].map((n) => chain.append(input(n))));
+    expect(await verifyAuditChain(store.AuditEvent)).toEqual({
+      ok: true,
+      events: 3,
+      head: { seq: 3, hash: appended[2]!.hash },
+    });
+    expect(
+      (await verifyAuditChain(store.AuditEvent, [{ seq: 4, hash: appended[2]!.hash }])).brokenAt,
+    ).toEqual({
+      seq: 4,
+      reason: 'the chain ends at seq 3, below its signed checkpoint at seq 4 (truncated)',
+    });
   });
 });
