@@ -66,7 +66,7 @@ function storedChain(length = 5): Stored[] {
   return linkEvents(
     { seq: 0, hash: GENESIS_HASH },
     Array.from({ length }, (_, i) => input(i + 1)),
-  ).map((record) => ({ _id: new Types.ObjectId(), ...record }));
+  ).map((record) => ({ ...record, _id: new Types.ObjectId() }));
 }
 
 /** The order the store's cursor reads a chain in. */
