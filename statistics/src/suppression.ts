@@ -180,6 +180,8 @@ export function findBridge(grid: StatCell[][]): [number, number] | null {
       if (next === parent) continue;
       if (order[next] === -1) {
         visit(next, node);
+        // Found below: the low values above it are unfinished, and would name edges on cycles.
+        if (found) return;
         low[node] = Math.min(low[node]!, low[next]!);
         if (low[next]! > order[node]!) {
           found = node < height ? [node, next - height] : [next, node - height];

@@ -55,3 +55,24 @@ describe('hashEvent and revisions', () => {
     }
   });
 });
+
+describe('hashEvent and searches', () => {
+  const bytes = (searches: string) =>
+    '[7,"2026-01-02T03:04:05.000Z","pensions","r-1",null,"officer-1",["PENSION_OFFICER"],' +
+    '"pensions",null,"PENSION_ASSESSMENT","mutation","Void",null,["Mutation.voidInsurancePeriod"],' +
+    `[],[],["10101196512345"],null,${searches}"ALLOWED","${GENESIS_HASH}"]`;
+
+  it('leaves searches out when there are none, so older events keep their hash', () => {
+    expect(hashEvent({ ...event, searches: [] })).toBe(sha256(bytes('')));
+  });
+
+  it('writes a search as a tuple, a search that listed nobody with an empty list', () => {
+    const searches = [
+      { name: 'Almaz', birthDate: null, region: null },
+      { name: '', birthDate: '1990-01-01', region: 'KG-B', found: ['10101196512345'] },
+    ];
+    expect(hashEvent({ ...event, searches })).toBe(
+      sha256(bytes('[["Almaz",null,null,[]],["","1990-01-01","KG-B",["10101196512345"]]],')),
+    );
+  });
+});
