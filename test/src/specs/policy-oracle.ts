@@ -299,13 +299,13 @@ export const PURPOSE_WRITES_ORACLE: Record<Purpose, readonly DataClass[]> = {
   ],
   RETURNEE_SUPPORT: ['labourServices'],
   EMPLOYMENT_SERVICES: ['employmentDetail', 'labourServices'],
-  MEDICAL_CARE: ['health'],
+  MEDICAL_CARE: ['health', 'healthCertificate'],
   PUBLIC_HEALTH: ['health'],
   PENSION_ASSESSMENT: ['pensions', 'pensionExchange'],
   STATISTICS: [],
   PENSION_EXCHANGE: ['pensionExchange'],
   AUDIT: [],
-  SELF_SERVICE: ['health'],
+  SELF_SERVICE: ['healthCertificate'],
   WRITE_CHECK: [],
 };
 
@@ -331,8 +331,9 @@ export const MUTATION_CLASSES: Record<string, DataClass> = {
   recordTbOutcome: 'health',
   updateTbTreatmentStatus: 'health',
   setHealthInsurance: 'health',
-  grantHealthConsent: 'health',
-  revokeHealthConsent: 'health',
+  // A consent opens the certificate: only a purpose reading the certificate records one.
+  grantHealthConsent: 'healthCertificate',
+  revokeHealthConsent: 'healthCertificate',
   recordInsurancePeriod: 'pensions',
   correctInsurancePeriod: 'pensions',
   voidInsurancePeriod: 'pensions',
