@@ -438,6 +438,20 @@ export function recordSearchResults(
 }
 
 /**
+ * The persons a page of a list read: each is served the list's coordinate, whatever the caller
+ * selected of them, so that the audit names them and each sees the listing in their access log.
+ * A page's cursors are its persons' PINs: `edges { cursor }` or `pageInfo { endCursor }` alone
+ * disclose who is on it, and that they match the filter.
+ */
+export function recordListed(
+  context: JolContext,
+  coordinate: string,
+  pins: readonly string[],
+): void {
+  for (const pin of pins) context.access.served(coordinate, pin);
+}
+
+/**
  * Reads of aggregates (indicators): only roles whose policy lists the aggregate class, for one of
  * their purposes. Aggregates name no person, so neither own-record nor region limits apply, and
  * the trail records the coordinate with no PIN. `requestKey` (the filter and breakdown asked) is
