@@ -53,6 +53,7 @@ export const roles = {
 
 export const fieldClasses = {
   'Person.screenings': 'health',
+  'HealthScreening.versions': 'health',
   'Person.tbCases': 'health',
   'Person.healthInsurance': 'health',
   'Person.healthConsents': 'health',

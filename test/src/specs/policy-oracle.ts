@@ -403,13 +403,15 @@ export const CLASS_COORDINATES: Record<DataClass, readonly string[]> = {
     'Person.dependants',
   ],
   childIdentity: ['Dependant.childPin'],
-  migrationEpisodes: ['Person.episodes'],
+  migrationEpisodes: ['Person.episodes', 'MigrationEpisode.versions'],
   employmentSummary: ['Person.employment'],
   employmentDetail: [
     'EmploymentRecord.employer',
     'EmploymentRecord.formal',
     'EmploymentRecord.permitType',
     'EmploymentRecord.permitNumber',
+    // A history's earlier values and reasons go with the record's most restrictive class.
+    'EmploymentRecord.versions',
   ],
   labourServices: ['Person.reintegrationEnrolments', 'Person.skills'],
   health: [
@@ -417,6 +419,7 @@ export const CLASS_COORDINATES: Record<DataClass, readonly string[]> = {
     'Person.tbCases',
     'Person.healthInsurance',
     'Person.healthConsents',
+    'HealthScreening.versions',
   ],
   healthCertificate: ['Person.fitForWorkAbroad'],
   pensions: [
@@ -424,6 +427,8 @@ export const CLASS_COORDINATES: Record<DataClass, readonly string[]> = {
     'Person.contributions',
     'Person.serviceSummary',
     'Person.pensionEntitlement',
+    'InsurancePeriod.versions',
+    'PensionContribution.versions',
   ],
   pensionExchange: [
     'Query.pensionExchangeCase',
