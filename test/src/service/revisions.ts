@@ -189,9 +189,8 @@ export function describeRevisions<L, M>(
           { reps: [representation(pin)] },
           callerWithPurpose(role, purpose, { pin }),
         );
-        const records = (result.data?._entities[0] as Record<string, Record<string, unknown>[]>)[
-          suite.personField
-        ]!;
+        const entities = result.data?._entities as Record<string, Record<string, unknown>[]>[];
+        const records = entities[0]![suite.personField]!;
         const shown = records.find((record) => record.id === id);
         const who = `${role}/${purpose}`;
         if (policyFor(role, purpose)!.reads.includes(historyClass)) {
