@@ -2,7 +2,10 @@ import 'reflect-metadata';
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { badUserInput } from './errors';
 
-/** Cursors are opaque to clients: base64url of the sort key of the last item seen. */
+/**
+ * Cursors are opaque to clients, not secret: base64url of the sort key of the last item seen. A
+ * list whose key is a PIN records every person of each page it serves (recordListed).
+ */
 export function encodeCursor(key: string): string {
   return Buffer.from(`k:${key}`, 'utf8').toString('base64url');
 }

@@ -134,6 +134,30 @@ export function decideRead(
 }
 
 /**
+ * A record's correction history (`versions`: earlier values, and the officers' free-text reasons
+ * about the record): the register classifies it at the most restrictive class of the record's
+ * fields, so that neither a reason nor a changed value tells a caller what it may not read of the
+ * record. Decided like decideRead, except that a record that does not carry its person's home
+ * region leaves the region to the decision it was reached through (the field of Person that lists
+ * it, or the write that returned it): a history is reachable no other way.
+ */
+export function decideHistory(
+  context: JolContext,
+  coordinate: string,
+  dataClass: DataClass,
+  subject: Subject,
+): true | GraphQLError {
+  if (subject.homeRegion !== undefined) return decideRead(context, coordinate, dataClass, subject);
+  const grant = grantsOf(context, coordinate, subject.pin, (p) => p.reads.includes(dataClass));
+  if (grant instanceof GraphQLError) return grant;
+  const { caller, granting } = grant;
+  if (!granting.some(isUnrestricted) && !withinLimitedReach(caller, granting, subject))
+    return refuse(context, coordinate, subject.pin, forbidden(coordinate));
+  context.access.served(coordinate, subject.pin);
+  return true;
+}
+
+/**
  * Writes: only officers of the agency that owns the data, for one of their purposes that may change
  * the write's data class (WRITE_CLASSES): an officer whose purpose changes only one of the
  * agency's classes cannot write its others under that purpose.
@@ -435,6 +459,20 @@ export function recordSearchResults(
   if (pins.length === 0) context.access.served(coordinate);
   for (const pin of pins) context.access.served(coordinate, pin);
   context.access.searchFound(pins);
+}
+
+/**
+ * The persons a page of a list read: each is served the list's coordinate, whatever the caller
+ * selected of them, so that the audit names them and each sees the listing in their access log.
+ * A page's cursors are its persons' PINs: `edges { cursor }` or `pageInfo { endCursor }` alone
+ * disclose who is on it, and that they match the filter.
+ */
+export function recordListed(
+  context: JolContext,
+  coordinate: string,
+  pins: readonly string[],
+): void {
+  for (const pin of pins) context.access.served(coordinate, pin);
 }
 
 /**

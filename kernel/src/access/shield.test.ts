@@ -252,3 +252,27 @@ describe('mergeRuleMaps', () => {
     );
   });
 });
+
+describe('the history of correctable records', () => {
+  const versioned = (type: string) =>
+    buildSchema(`type Query { record: ${type} _service: _Service _entities: [String] }
+      type _Service { sdl: String }
+      type ${type} { pin: String superseded: String versions: [${type}] }`);
+
+  it('is decided by the kernel: an entity rule for it is refused', () => {
+    expect(() =>
+      applyAccessRules(versioned('EmploymentRecord'), [{ EmploymentRecord: { versions: allow } }]),
+    ).toThrow('EmploymentRecord.versions is decided by the kernel');
+    expect(() =>
+      applyAccessRules(versioned('EmploymentRecord'), [
+        { Query: { record: allow }, EmploymentRecord: allow },
+      ]),
+    ).not.toThrow();
+  });
+
+  it('must be classified in the register, else the subgraph does not start', () => {
+    expect(() =>
+      applyAccessRules(versioned('Boat'), [{ Query: { record: allow }, Boat: allow }]),
+    ).toThrow('Boat.versions has no data class');
+  });
+});

@@ -1,9 +1,9 @@
-import type { GraphQLResolveInfo, GraphQLSchema } from 'graphql';
+import { isObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { applyMiddleware, type IMiddleware } from 'graphql-middleware';
 import { allow, deny, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield/typings/types';
 import type { JolContext } from '../context';
-import { decideRead, decideSubmit, decideWrite, type Subject } from './decide';
+import { decideHistory, decideRead, decideSubmit, decideWrite, type Subject } from './decide';
 import { decideSubjectScope } from './write-scope';
 import { forbidden } from './errors';
 import { FIELD_CLASSES, type Agency, type DataClass } from '@jol/schema';
@@ -48,6 +48,52 @@ export function readRule<TParent = unknown, TArgs = unknown>(
     async (parent: TParent, args: TArgs, context: JolContext) =>
       decideRead(context, coordinate, dataClass, await subjectOf(parent, args, context)),
   );
+}
+
+/**
+ * The rule of a correctable record's `versions` (see decideHistory), for the record's person and,
+ * when the record carries it, home region.
+ */
+export function historyRule(coordinate: string) {
+  const dataClass = dataClassOf(coordinate);
+  return rule(`read:${coordinate}`, { cache: 'no_cache' })(
+    async (parent: unknown, _args: unknown, context: JolContext) => {
+      const p = (parent ?? {}) as { pin?: string; homeRegion?: string };
+      const subject: Subject = {
+        pin: p.pin,
+        ...(p.homeRegion ? { homeRegion: p.homeRegion } : {}),
+      };
+      return decideHistory(context, coordinate, dataClass, subject);
+    },
+  );
+}
+
+/**
+ * Every correctable record type of the schema (one with `versions` and `superseded`, see
+ * VersionedRecord) gets historyRule on `versions`, whatever its entity's rules say of the type:
+ * the kernel owns the decision, so that a new correctable entity cannot leave its history open.
+ * Its coordinate must be classified in the register, else the subgraph does not start.
+ */
+function withHistoryRules(schema: GraphQLSchema, merged: IRules): IRules {
+  const rules = merged as Record<string, unknown>;
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type)) continue;
+    const fields = type.getFields();
+    if (!fields.versions || !fields.superseded) continue;
+    const declared = rules[type.name];
+    const map: Record<string, unknown> = isPlainObject(declared)
+      ? { ...declared }
+      : declared === undefined
+        ? {}
+        : { '*': declared };
+    if ('versions' in map)
+      throw new Error(
+        `${type.name}.versions is decided by the kernel (historyRule), not by a rule`,
+      );
+    map.versions = historyRule(`${type.name}.versions`);
+    rules[type.name] = map;
+  }
+  return rules as IRules;
 }
 
 /**
@@ -114,7 +160,10 @@ export function applyAccessRules(
   rules: IRules[],
   masks: IMiddleware[] = [],
 ): GraphQLSchema {
-  const merged = withoutAbsentAllowedTypes(schema, mergeRuleMaps([FEDERATION_RULES, ...rules]));
+  const merged = withHistoryRules(
+    schema,
+    withoutAbsentAllowedTypes(schema, mergeRuleMaps([FEDERATION_RULES, ...rules])),
+  );
   const permissions = shield(merged, {
     fallbackRule: deny,
     allowExternalErrors: true,

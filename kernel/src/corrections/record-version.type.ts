@@ -26,8 +26,9 @@ export class Supersession {
 }
 
 /**
- * A supersession is read only on a record version the caller was already allowed to read: the
- * record's own rules guard it.
+ * A supersession is shown only on an earlier version, reached through the record's `versions`
+ * (decided at the most restrictive class of the record: historyRule), and on the answer of the
+ * write that voided the record, to its writer.
  */
 export const supersessionRules: AccessRules = { Supersession: allow };
 

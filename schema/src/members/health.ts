@@ -27,8 +27,10 @@ export const dataClasses = {
  */
 export const purposes = {
   MEDICAL_CARE: {
-    why: 'Treating a named patient: identity, travel history, health records and certificate.',
-    writes: ['health'],
+    why:
+      'Treating a named patient: identity, travel history, health records and certificate; it ' +
+      'records the consents to share the certificate the patient gives.',
+    writes: ['health', 'healthCertificate'],
     reads: ['identity', 'residence', 'migrationEpisodes', 'health', 'healthCertificate'],
   },
   PUBLIC_HEALTH: {
@@ -51,13 +53,18 @@ export const roles = {
 
 export const fieldClasses = {
   'Person.screenings': 'health',
+  'HealthScreening.versions': 'health',
   'Person.tbCases': 'health',
   'Person.healthInsurance': 'health',
   'Person.healthConsents': 'health',
   'Person.fitForWorkAbroad': 'healthCertificate',
 } as const satisfies Record<string, DataClass>;
 
-/** A person's own consents are writes of `health` too (see federationReads.subjectWrites). */
+/**
+ * A consent decides who reads the certificate, so recording or revoking one is a write of the
+ * certificate's class: only a purpose that reads the certificate (the person's own, MEDICAL_CARE)
+ * may make it (see federationReads.subjectWrites).
+ */
 export const writeClasses = {
   'Mutation.recordScreening': 'health',
   'Mutation.correctHealthScreening': 'health',
@@ -66,8 +73,8 @@ export const writeClasses = {
   'Mutation.recordTbOutcome': 'health',
   'Mutation.updateTbTreatmentStatus': 'health',
   'Mutation.setHealthInsurance': 'health',
-  'Mutation.grantHealthConsent': 'health',
-  'Mutation.revokeHealthConsent': 'health',
+  'Mutation.grantHealthConsent': 'healthCertificate',
+  'Mutation.revokeHealthConsent': 'healthCertificate',
 } as const satisfies Record<string, DataClass>;
 
 export const filterClasses = {} as const satisfies Record<string, DataClass>;
@@ -88,10 +95,10 @@ export const changeEvents = {
   },
 } as const satisfies Record<string, ChangeEventDeclaration>;
 
-/** The person grants and revokes their own consents (SELF_SERVICE writes `health`). */
+/** The person grants and revokes their own consents (SELF_SERVICE writes `healthCertificate`). */
 export const federationReads = {
   subject: ['health', 'healthCertificate'],
-  subjectWrites: ['health'],
+  subjectWrites: ['healthCertificate'],
 } as const satisfies FederationReadsDeclaration;
 
 /** Who may read a person's fitness certificate with a recorded consent: officers of these agencies. */

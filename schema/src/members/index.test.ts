@@ -6,6 +6,7 @@ import {
   PURPOSE_POLICY,
   REFUSAL_AUDIT_PATH,
   REFUSAL_AUDIT_SUBGRAPH,
+  PURPOSES,
   ROLE_POLICY,
   SUBGRAPHS,
 } from './index';
@@ -51,4 +52,12 @@ describe('the register', () => {
       pensions.subgraph.signedRoutes.refusalAudit,
     ]);
   });
+
+  it.each(PURPOSES)(
+    '%s changes only classes it reads: a write decides what a reader of the class sees',
+    (purpose) => {
+      const { reads, writes } = PURPOSE_POLICY[purpose];
+      expect(writes.filter((c) => !(reads as readonly string[]).includes(c))).toEqual([]);
+    },
+  );
 });

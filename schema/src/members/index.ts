@@ -172,7 +172,9 @@ export const INTROSPECTION_ROLES: readonly Role[] = [
  * The data class of every field that reveals a person, by schema coordinate. Fields of value
  * types not listed here (a name's parts, an episode's dates) are reachable only through a listed
  * field, whose rule guards them. `Person.pin` is the key: it only repeats a PIN the caller gave or
- * was shown by a guarded list, so it is readable wherever the Person is.
+ * was shown by a guarded list, so it is readable wherever the Person is. A correctable record's
+ * `versions` (earlier values and the officers' reasons) is classified at the most restrictive class
+ * of the record's fields: whoever reads it may read every field of the record.
  */
 export const FIELD_CLASSES: Record<string, DataClass> = joinDeclared('Coordinate', [
   ...tablesOf((m) => m.fieldClasses),

@@ -74,6 +74,8 @@ export const fieldClasses = {
   'EmploymentRecord.formal': 'employmentDetail',
   'EmploymentRecord.permitType': 'employmentDetail',
   'EmploymentRecord.permitNumber': 'employmentDetail',
+  // A history shows earlier values and reasons: the most restrictive class of the record's fields.
+  'EmploymentRecord.versions': 'employmentDetail',
   'Person.reintegrationEnrolments': 'labourServices',
   'Person.skills': 'labourServices',
 } as const satisfies Record<string, DataClass>;

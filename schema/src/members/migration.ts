@@ -67,6 +67,7 @@ export const fieldClasses = {
   'Person.dependants': 'migrationRecord',
   'Dependant.childPin': 'childIdentity',
   'Person.episodes': 'migrationEpisodes',
+  'MigrationEpisode.versions': 'migrationEpisodes',
   // a search lists identity: decided by decideSearch under PERSON_SEARCH
   'Query.searchPersons': 'identity',
 } as const satisfies Record<string, DataClass>;

@@ -78,6 +78,8 @@ export const roles = {
 export const fieldClasses = {
   'Person.insurancePeriods': 'pensions',
   'Person.contributions': 'pensions',
+  'InsurancePeriod.versions': 'pensions',
+  'PensionContribution.versions': 'pensions',
   'Person.serviceSummary': 'pensions',
   'Person.pensionEntitlement': 'pensions',
   'Query.pensionExchangeCase': 'pensionExchange',

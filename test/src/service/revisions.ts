@@ -1,4 +1,5 @@
-import type { SubgraphServer } from '@jol/kernel';
+import { FIELD_CLASSES, ROLE_POLICY, ROLES } from '@jol/schema';
+import { policyFor, type SubgraphServer } from '@jol/kernel';
 import { executeAudited, officersOtherThan, type RefusalCase } from './refusals';
 import {
   anonymous,
@@ -158,6 +159,50 @@ export function describeRevisions<L, M>(
       expect(after).toMatchObject({ version: 3 });
       expect((after!.versions as { version: number }[]).map((v) => v.version)).toEqual([1, 2]);
       expect((after!.versions as { versions: unknown[] }[])[1]!.versions).toEqual([{ version: 1 }]);
+    });
+
+    // A reason is free text about the record, and earlier values show which fields changed.
+    it("serves the history only to a caller who reads every class of the record's fields", async () => {
+      const pin = nextPin();
+      const { id, input } = await suite.record(pin);
+      const reason = `History-marker of ${id}`;
+      const corrected = await execute(
+        subgraph.server,
+        CORRECT,
+        { id, version: 1, input: suite.corrected(input), reason },
+        officer,
+      );
+      expect(corrected.errors).toBeUndefined();
+      const listClass = FIELD_CLASSES[`Person.${suite.personField}`]!;
+      const historyClass = FIELD_CLASSES[`${suite.entity}.versions`]!;
+      const readers = ROLES.flatMap((role) =>
+        ROLE_POLICY[role].purposes.map((purpose) => [role, purpose] as const),
+      ).filter(([role, purpose]) => policyFor(role, purpose)?.reads.includes(listClass));
+      expect(readers.length).toBeGreaterThan(1);
+      const query = `query ($reps: [_Any!]!) { _entities(representations: $reps) {
+        ... on Person { ${suite.personField} { id versions { version superseded { reason } } } } } }`;
+      for (const [role, purpose] of readers) {
+        const { result, events } = await executeAudited(
+          subgraph,
+          `history-${id}-${role}-${purpose}`,
+          query,
+          { reps: [representation(pin)] },
+          callerWithPurpose(role, purpose, { pin }),
+        );
+        const entities = result.data?._entities as Record<string, Record<string, unknown>[]>[];
+        const records = entities[0]![suite.personField]!;
+        const shown = records.find((record) => record.id === id);
+        const who = `${role}/${purpose}`;
+        if (policyFor(role, purpose)!.reads.includes(historyClass)) {
+          expect([who, result.errors]).toEqual([who, undefined]);
+          expect([who, shown?.versions]).toEqual([who, [{ version: 1, superseded: { reason } }]]);
+          continue;
+        }
+        expect([who, shown?.versions]).toEqual([who, null]);
+        expect(JSON.stringify(result)).not.toContain('History-marker');
+        expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+        expect(events[0]?.refused).toEqual([`${suite.entity}.versions`]);
+      }
     });
 
     it('voids a record: it leaves the live records, is returned and kept as VOIDED with the reason, audited', async () => {

@@ -1,4 +1,4 @@
-import { getNamedType } from 'graphql';
+import { getNamedType, isInputObjectType } from 'graphql';
 import { PURPOSES, type DataClass, type Role } from '@jol/schema';
 import { seed, type PersonSeed } from '../seed';
 import { startTestSystem, type TestSystem } from '../system/test-system';
@@ -80,6 +80,9 @@ describe('policy matrix: every role x purpose x field x entry path, against the 
   const references = new Map<string, Reference>();
   /** Mutations the setup made, by the role that made them, and the input it used. */
   const setupWrites: { mutation: string; role: Role; variables: Record<string, unknown> }[] = [];
+  /** The records the setup's writes returned, by the write that returned each. */
+  const written: { mutation: string; role: Role; id: string; input: Record<string, unknown> }[] =
+    [];
   const checked: Record<string, number> = {};
   const requestsSent: Record<string, number> = {};
   /** role -> data class -> outcomes observed on a Person-level or nested coordinate. */
@@ -101,7 +104,48 @@ describe('policy matrix: every role x purpose x field x entry path, against the 
         `setup ${role} ${mutation} failed: ${JSON.stringify(result.errors ?? result.status)}`,
       );
     setupWrites.push({ mutation, role, variables });
-    return (result.data as Record<string, { id?: string }>)[mutation]!;
+    const value = (result.data as Record<string, { id?: string }>)[mutation]!;
+    if (value.id) written.push({ mutation, role, id: value.id, input });
+    return value;
+  }
+
+  /**
+   * Corrects one record of the person of every correctable kind (a mutation taking the record's
+   * id, version, input and reason), its writer keeping the values, so that every record's history
+   * has a version whose reason carries the person's marker.
+   */
+  async function correctEach(p: TestPerson) {
+    for (const [name, field] of Object.entries(MUTATION.getFields())) {
+      const args = field.args.map((a) => a.name).sort();
+      if (args.join() !== 'id,input,reason,version') continue;
+      const record = getNamedType(field.type);
+      const ofRecord = written.filter(
+        (w) =>
+          w.input.pin === p.pin && getNamedType(MUTATION.getFields()[w.mutation]!.type) === record,
+      );
+      const first = ofRecord[0];
+      if (!first) throw new Error(`setup: no ${record.name} of ${p.pin} to correct`);
+      // A stay is written by its departure and its return: the correction restates both.
+      const values: Record<string, unknown> = Object.assign(
+        {},
+        ...ofRecord.filter((w) => w.id === first.id).map((w) => w.input),
+      );
+      const inputType = getNamedType(field.args.find((a) => a.name === 'input')!.type);
+      const fields = isInputObjectType(inputType) ? Object.keys(inputType.getFields()) : [];
+      const input = Object.fromEntries(
+        fields.filter((f) => f in values).map((f) => [f, values[f]]),
+      );
+      const reason = `${p.marker} ${record.name} corrected`;
+      const caller = callerFor(first.role, firstPurpose(first.role));
+      const result = await send(caller, mutationDocument(name), {
+        id: first.id,
+        version: 1,
+        input,
+        reason,
+      });
+      if (result.errors || !result.data)
+        throw new Error(`setup ${name} failed: ${JSON.stringify(result.errors ?? result.status)}`);
+    }
   }
 
   /** Writes a seed through `write`, so that the mutation tests reuse its inputs. */
@@ -160,6 +204,7 @@ describe('policy matrix: every role x purpose x field x entry path, against the 
         closedOn: '2023-07-01',
       });
     await writeSeed(person);
+    await correctEach(p);
   }
 
   /** The first caller the table allows a case on the root path reads it twice: the reference. */

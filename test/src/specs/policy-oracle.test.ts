@@ -34,6 +34,7 @@ import {
   SEARCH_ORACLE,
 } from './policy-oracle';
 import { argumentUses, INVENTORY, objectType, SUPERGRAPH } from './policy-supergraph';
+import { getNamedType, isObjectType } from 'graphql';
 
 /**
  * The code's policy table (the register, schema/src/members) against the reviewed oracle, and the
@@ -211,6 +212,42 @@ describe('the oracle covers the committed supergraph', () => {
     const written = new Set(ROLES.flatMap((role) => ROLE_ORACLE[role].mutations));
     expect(mutations.filter((m) => !written.has(m))).toEqual([]);
     expect([...written].filter((m) => !mutations.includes(m))).toEqual([]);
+  });
+
+  it("classifies every record's history at the most restrictive class of the record's fields", () => {
+    const types = Object.values(SUPERGRAPH.getTypeMap()).filter(
+      (t) => isObjectType(t) && !t.name.startsWith('__'),
+    ) as ReturnType<typeof objectType>[];
+    const histories = types.filter((t) => t.getFields().versions && t.getFields().superseded);
+    expect(histories.length).toBeGreaterThan(0);
+    for (const record of histories) {
+      const coordinate = `${record.name}.versions`;
+      // The record's classes: its own classified fields, and every field that lists it.
+      const classes = new Set<DataClass>();
+      for (const type of types) {
+        if (type === SUPERGRAPH.getMutationType()) continue;
+        for (const field of Object.values(type.getFields())) {
+          const at = `${type.name}.${field.name}`;
+          const dataClass = oracleClassOf(at);
+          if (at === coordinate || !dataClass) continue;
+          if (type === record || getNamedType(field.type) === record) classes.add(dataClass);
+        }
+      }
+      const historyClass = oracleClassOf(coordinate);
+      expect([coordinate, historyClass && classes.has(historyClass)]).toEqual([coordinate, true]);
+      // Whoever reads the history, for any purpose, reads every class of the record.
+      for (const role of ROLES)
+        for (const purpose of oraclePurposes(role)) {
+          const reads = oracleReads(role, purpose)!;
+          if (!reads.includes(historyClass!)) continue;
+          expect([
+            coordinate,
+            role,
+            purpose,
+            [...classes].filter((c) => !reads.includes(c)),
+          ]).toEqual([coordinate, role, purpose, []]);
+        }
+    }
   });
 
   it('knows the class of every classified coordinate (no coordinate in two classes)', () => {

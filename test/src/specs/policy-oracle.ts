@@ -338,7 +338,7 @@ export const PURPOSE_WRITES_ORACLE: Record<Purpose, readonly DataClass[]> = {
   ],
   RETURNEE_SUPPORT: ['labourServices'],
   EMPLOYMENT_SERVICES: ['employmentDetail', 'labourServices'],
-  MEDICAL_CARE: ['health'],
+  MEDICAL_CARE: ['health', 'healthCertificate'],
   PUBLIC_HEALTH: ['health'],
   PENSION_ASSESSMENT: ['pensions', 'pensionExchange'],
   CONSULAR_ASSISTANCE: ['consularRegistration', 'consularAssistance'],
@@ -346,7 +346,7 @@ export const PURPOSE_WRITES_ORACLE: Record<Purpose, readonly DataClass[]> = {
   STATISTICS: [],
   PENSION_EXCHANGE: ['pensionExchange'],
   AUDIT: [],
-  SELF_SERVICE: ['health'],
+  SELF_SERVICE: ['healthCertificate'],
   WRITE_CHECK: [],
 };
 
@@ -372,8 +372,9 @@ export const MUTATION_CLASSES: Record<string, DataClass> = {
   recordTbOutcome: 'health',
   updateTbTreatmentStatus: 'health',
   setHealthInsurance: 'health',
-  grantHealthConsent: 'health',
-  revokeHealthConsent: 'health',
+  // A consent opens the certificate: only a purpose reading the certificate records one.
+  grantHealthConsent: 'healthCertificate',
+  revokeHealthConsent: 'healthCertificate',
   recordInsurancePeriod: 'pensions',
   correctInsurancePeriod: 'pensions',
   voidInsurancePeriod: 'pensions',
@@ -448,13 +449,15 @@ export const CLASS_COORDINATES: Record<DataClass, readonly string[]> = {
     'Person.dependants',
   ],
   childIdentity: ['Dependant.childPin'],
-  migrationEpisodes: ['Person.episodes'],
+  migrationEpisodes: ['Person.episodes', 'MigrationEpisode.versions'],
   employmentSummary: ['Person.employment'],
   employmentDetail: [
     'EmploymentRecord.employer',
     'EmploymentRecord.formal',
     'EmploymentRecord.permitType',
     'EmploymentRecord.permitNumber',
+    // A history's earlier values and reasons go with the record's most restrictive class.
+    'EmploymentRecord.versions',
   ],
   labourServices: ['Person.reintegrationEnrolments', 'Person.skills'],
   health: [
@@ -462,6 +465,7 @@ export const CLASS_COORDINATES: Record<DataClass, readonly string[]> = {
     'Person.tbCases',
     'Person.healthInsurance',
     'Person.healthConsents',
+    'HealthScreening.versions',
   ],
   healthCertificate: ['Person.fitForWorkAbroad'],
   pensions: [
@@ -469,6 +473,8 @@ export const CLASS_COORDINATES: Record<DataClass, readonly string[]> = {
     'Person.contributions',
     'Person.serviceSummary',
     'Person.pensionEntitlement',
+    'InsurancePeriod.versions',
+    'PensionContribution.versions',
   ],
   pensionExchange: [
     'Query.pensionExchangeCase',

@@ -133,6 +133,12 @@ describe('health: consents', () => {
         ['the labour officer who would receive it', 'FORBIDDEN', callerAs('LABOUR_OFFICER')],
         ['a migration officer', 'FORBIDDEN', callerAs('MIGRATION_OFFICER')],
         ['an analyst', 'FORBIDDEN', callerAs('ANALYST')],
+        // A consent opens the certificate, which public health may not read.
+        [
+          'a health officer for public health',
+          'FORBIDDEN',
+          callerWithPurpose('HEALTH_OFFICER', 'PUBLIC_HEALTH'),
+        ],
         ['a health officer declaring no purpose', 'FORBIDDEN', noPurpose],
         ['an anonymous caller', 'UNAUTHENTICATED', anonymous],
       ],
@@ -289,6 +295,11 @@ describe('health: consents', () => {
       [
         ['the data subject of another PIN', 'FORBIDDEN', subject('10503199012345')],
         ['the labour officer it was granted to', 'FORBIDDEN', callerAs('LABOUR_OFFICER')],
+        [
+          'a health officer for public health',
+          'FORBIDDEN',
+          callerWithPurpose('HEALTH_OFFICER', 'PUBLIC_HEALTH'),
+        ],
         ['a health officer declaring no purpose', 'FORBIDDEN', noPurpose],
         ['an anonymous caller', 'UNAUTHENTICATED', anonymous],
       ],

@@ -21,7 +21,6 @@ export const employmentRules: AccessRules = {
     to: allow,
     version: allow,
     superseded: allow,
-    versions: allow,
     employer: readRule('EmploymentRecord.employer'),
     formal: readRule('EmploymentRecord.formal'),
     permitType: readRule('EmploymentRecord.permitType'),

@@ -9,6 +9,7 @@ import {
   PIN_RANGE,
   readKeyPage,
   encodeCursor,
+  recordListed,
   isDuplicateKeyError,
   DateScalar,
   PinScalar,
@@ -84,6 +85,12 @@ export class PersonResolver {
     const page = records.slice(0, first);
     // Prime the loader so that fields resolved later for these persons cost no further reads.
     for (const record of page) ctx.loaders.personByPin.prime(record.pin, record);
+    // The cursors are the PINs: the page discloses each person even when no field is selected.
+    recordListed(
+      ctx,
+      'Query.persons',
+      page.map((record) => record.pin),
+    );
     const edges = page.map((record) => ({
       cursor: encodeCursor(record.pin),
       node: toPerson(record),
