@@ -24,6 +24,8 @@ import {
 import {
   policyFor,
   purposeNeeds,
+  ROLE_POLICY,
+  type RolePolicy,
   type Agency,
   type ChangeEventType,
   type DataClass,
@@ -38,7 +40,13 @@ import { createAccessTrail } from './trail';
  * table that changes a decision fails here until the row is changed too.
  */
 
-type Outcome = 'ALLOWED' | 'FORBIDDEN' | 'OUTSIDE_REGION' | 'NO_PURPOSE' | 'UNAUTHENTICATED';
+type Outcome =
+  | 'ALLOWED'
+  | 'FORBIDDEN'
+  | 'OUTSIDE_REGION'
+  | 'NO_PURPOSE'
+  | 'UNAUTHENTICATED'
+  | 'CONSENT_REQUIRED';
 
 const log = createLogger('decide-test', 'silent');
 
@@ -66,11 +74,13 @@ const as = (roles: string | string[], claims: Partial<Caller> = {}): Caller => (
   ...claims,
 });
 
-/** Names a decision's result the way the rows do. */
+/** Names a decision's result the way the rows do: `true` or an error, nothing else. */
 function outcomeOf(result: unknown): Outcome {
   if (result === true) return 'ALLOWED';
-  if (!(result instanceof GraphQLError)) return 'ALLOWED';
+  if (!(result instanceof GraphQLError))
+    throw new Error(`a decision is true or a GraphQLError; got ${String(result)}`);
   if (result.extensions.code === 'UNAUTHENTICATED') return 'UNAUTHENTICATED';
+  if (result.extensions.code === 'CONSENT_REQUIRED') return 'CONSENT_REQUIRED';
   if (result.message.startsWith('Outside your region')) return 'OUTSIDE_REGION';
   if (result.message.startsWith('An X-Purpose header')) return 'NO_PURPOSE';
   expect(result.extensions.code).toBe('FORBIDDEN');
@@ -95,6 +105,118 @@ const SUBJECT_OSH = as('DATA_SUBJECT', { pin: OSH.pin! });
 const SUBJECT_NO_PIN = as('DATA_SUBJECT');
 const PARTNER_RU = as('PARTNER', { partner: 'RU-SFR' });
 const PARTNER_NO_CLAIM = as('PARTNER');
+/** A person whose record carries no PIN: nobody's own record, whoever has no `pin` claim. */
+const NO_PIN_OSH: Subject = { homeRegion: 'KG-O' };
+const NO_PIN_JALAL_ABAD: Subject = { homeRegion: 'KG-J' };
+/** OSH's own exchange case with another institution than PARTNER_RU's. */
+const OSH_KZ_CASE: Subject = { ...OSH, partners: ['KZ-ENPF'] };
+/** A partner whose token also carries a PIN (OSH's): a partner's reach is its cases, not a PIN. */
+const PARTNER_RU_WITH_PIN = as('PARTNER', { partner: 'RU-SFR', pin: OSH.pin! });
+/** A person whose token also names an institution: a data subject's reach is its own PIN only. */
+const SUBJECT_OSH_WITH_PARTNER = as('DATA_SUBJECT', { pin: OSH.pin!, partner: 'RU-SFR' });
+/** An officer of Chui who is also a person (OSH): its PIN reaches OSH alone, not everyone. */
+const MIGRATION_CHUI_AS_OSH = as('MIGRATION_OFFICER', { region: 'KG-C', pin: OSH.pin! });
+/** Both an officer and a data subject: which role acts is the purpose's choice. */
+const OFFICER_AND_SUBJECT = as(['DATA_SUBJECT', 'MIGRATION_OFFICER'], { pin: OSH.pin! });
+
+/**
+ * Reach and region rows that every person-level decision shares (decideRead, decideLookup, and
+ * mayRead without the region), with the class read.
+ */
+const REACH_ROWS: [string, Caller, string, DataClass, Subject, Outcome][] = [
+  [
+    "partner: a PIN claim is no reach (OSH's case of another institution)",
+    PARTNER_RU_WITH_PIN,
+    'PENSION_EXCHANGE',
+    'pensionExchange',
+    OSH_KZ_CASE,
+    'FORBIDDEN',
+  ],
+  [
+    "data subject: a partner claim is no reach (another person's case of that institution)",
+    SUBJECT_OSH_WITH_PARTNER,
+    'SELF_SERVICE',
+    'pensionExchange',
+    RU_CASE,
+    'FORBIDDEN',
+  ],
+  [
+    'data subject without a pin claim: a record without a PIN is not theirs',
+    SUBJECT_NO_PIN,
+    'SELF_SERVICE',
+    'identity',
+    NO_PIN_OSH,
+    'FORBIDDEN',
+  ],
+  [
+    'partner without a claim: a case list without institutions',
+    PARTNER_NO_CLAIM,
+    'PENSION_EXCHANGE',
+    'pensionExchange',
+    { pin: RU_CASE.pin, partners: [] },
+    'FORBIDDEN',
+  ],
+  [
+    'officer and subject, for self-service: another person',
+    OFFICER_AND_SUBJECT,
+    'SELF_SERVICE',
+    'identity',
+    JALAL_ABAD,
+    'FORBIDDEN',
+  ],
+  [
+    'officer and subject, for self-service: their own record',
+    OFFICER_AND_SUBJECT,
+    'SELF_SERVICE',
+    'identity',
+    OSH,
+    'ALLOWED',
+  ],
+  [
+    'officer and subject, for registration: another person',
+    OFFICER_AND_SUBJECT,
+    'MIGRATION_REGISTRATION',
+    'identity',
+    JALAL_ABAD,
+    'ALLOWED',
+  ],
+];
+
+/** Region rows of decideRead and decideLookup: a region-scoped officer's reach. */
+const REGION_ROWS: [string, Caller, string, DataClass, Subject, Outcome][] = [
+  [
+    'region: a record without a PIN, of the region',
+    MIGRATION_OSH,
+    'MIGRATION_REGISTRATION',
+    'identity',
+    NO_PIN_OSH,
+    'ALLOWED',
+  ],
+  [
+    'region: a record without a PIN, of another region (an officer without a pin claim)',
+    MIGRATION_OSH,
+    'MIGRATION_REGISTRATION',
+    'identity',
+    NO_PIN_JALAL_ABAD,
+    'OUTSIDE_REGION',
+  ],
+  [
+    'region: an officer with a pin claim, another person of another region',
+    MIGRATION_CHUI_AS_OSH,
+    'MIGRATION_REGISTRATION',
+    'identity',
+    JALAL_ABAD,
+    'OUTSIDE_REGION',
+  ],
+  [
+    'region: an officer with a pin claim, itself in another region',
+    MIGRATION_CHUI_AS_OSH,
+    'MIGRATION_REGISTRATION',
+    'identity',
+    OSH,
+    'ALLOWED',
+  ],
+];
 
 describe('decideRead: role, purpose, class and reach', () => {
   it.each<[string, Caller | null, string | null, DataClass, Subject, Outcome]>([
@@ -287,9 +409,18 @@ describe('decideRead: role, purpose, class and reach', () => {
       'ALLOWED',
     ],
     ['an unknown role', as('JANITOR'), 'MIGRATION_REGISTRATION', 'identity', OSH, 'FORBIDDEN'],
+    ...REACH_ROWS,
+    ...REGION_ROWS,
   ])('%s', (_case, caller, purpose, dataClass, subject, expected) => {
     const context = contextOf(caller, purpose);
     expect(outcomeOf(decideRead(context, 'Person.test', dataClass, subject))).toBe(expected);
+    const { served, refused, pins } = context.access.summary();
+    expect({ served, refused }).toEqual(
+      expected === 'ALLOWED'
+        ? { served: ['Person.test'], refused: [] }
+        : { served: [], refused: ['Person.test'] },
+    );
+    if (caller) expect(pins).toEqual(subject.pin ? [subject.pin] : []);
   });
 });
 
@@ -336,9 +467,19 @@ describe('decideLookup: some person-level class for the purpose, and the person 
     ['data subject: another', SUBJECT_OSH, 'SELF_SERVICE', JALAL_ABAD, 'FORBIDDEN'],
     ['partner: its case', PARTNER_RU, 'PENSION_EXCHANGE', RU_CASE, 'ALLOWED'],
     ['partner: another case', PARTNER_RU, 'PENSION_EXCHANGE', KZ_CASE, 'FORBIDDEN'],
+    ...[...REACH_ROWS, ...REGION_ROWS].map(
+      ([name, caller, purpose, , subject, outcome]) =>
+        [name, caller, purpose, subject, outcome] as [string, Caller, string, Subject, Outcome],
+    ),
   ])('%s', (_case, caller, purpose, subject, expected) => {
     const context = contextOf(caller, purpose);
     expect(outcomeOf(decideLookup(context, 'Query.person', subject))).toBe(expected);
+    const { served, refused } = context.access.summary();
+    expect({ served, refused }).toEqual(
+      expected === 'ALLOWED'
+        ? { served: ['Query.person'], refused: [] }
+        : { served: [], refused: ['Query.person'] },
+    );
   });
 });
 
@@ -634,8 +775,22 @@ describe('mayRead: the judgement of decideRead for masks (no region limit: the f
       OSH,
       false,
     ],
+    ...REACH_ROWS.map(
+      ([name, caller, purpose, dataClass, subject, outcome]) =>
+        [name, caller, purpose, dataClass, subject, outcome === 'ALLOWED'] as [
+          string,
+          Caller,
+          string,
+          DataClass,
+          Subject,
+          boolean,
+        ],
+    ),
   ])('%s', (_case, caller, purpose, dataClass, subject, expected) => {
-    expect(mayRead(contextOf(caller, purpose), dataClass, subject)).toBe(expected);
+    const context = contextOf(caller, purpose);
+    expect(mayRead(context, dataClass, subject)).toBe(expected);
+    // A mask's judgement records nothing: the field's own rule does.
+    expect(context.access.summary()).toMatchObject({ served: [], refused: [], pins: [] });
   });
 });
 
@@ -930,5 +1085,125 @@ describe('decideSearch: finding persons by name', () => {
     const context = contextOf(as('MIGRATION_OFFICER'), 'RETURNEE_SUPPORT');
     decideSearch(context, 'Query.searchPersons', { ...asked, name: 'A'.repeat(10_000) });
     expect(context.access.summary().searches[0]!.name).toHaveLength(101);
+  });
+});
+
+/**
+ * Several roles granting one decision: no role of the table shares a purpose with a role of
+ * another reach, so two made-up roles are added to the table for these tests alone. A grant that
+ * reaches any person wins over a limited one for reads; limited grants reach the union of what
+ * each reaches; a partner-limited grant holds a submission to the partner's cases whatever else
+ * grants it.
+ */
+describe('a caller holding several roles that grant the same decision', () => {
+  const EXTRA: Record<string, RolePolicy> = {
+    // Reads and submits exchange cases of every institution.
+    EXCHANGE_DESK: {
+      purposes: ['PENSION_EXCHANGE'],
+      reads: ['pensionExchange'],
+      writes: null,
+      submits: ['pensionExchange'],
+    },
+    // Reads, for self-service, the exchange cases of its `partner` claim's institution.
+    CASE_CLERK: {
+      purposes: ['SELF_SERVICE'],
+      reads: ['pensionExchange'],
+      writes: null,
+      partnerCasesOnly: true,
+    },
+  };
+  const table = ROLE_POLICY as Record<string, RolePolicy>;
+  beforeAll(() => Object.assign(table, EXTRA));
+  afterAll(() => {
+    for (const role of Object.keys(EXTRA)) delete table[role];
+  });
+
+  const PARTNER_AND_DESK = as(['PARTNER', 'EXCHANGE_DESK'], { partner: 'RU-SFR' });
+  const DESK_AND_PARTNER = as(['EXCHANGE_DESK', 'PARTNER'], { partner: 'RU-SFR' });
+  const DESK_OF_OSH = as(['EXCHANGE_DESK'], { region: 'KG-O' });
+  const SUBJECT_AND_CLERK = as(['DATA_SUBJECT', 'CASE_CLERK'], {
+    pin: OSH.pin!,
+    partner: 'RU-SFR',
+  });
+  const OSH_NO_CASE: Subject = { ...OSH, partners: [] };
+
+  it.each<[string, Caller, string, Subject, Outcome]>([
+    [
+      'partner and desk: a case of another institution',
+      PARTNER_AND_DESK,
+      'PENSION_EXCHANGE',
+      KZ_CASE,
+      'ALLOWED',
+    ],
+    [
+      'desk and partner: a case of another institution',
+      DESK_AND_PARTNER,
+      'PENSION_EXCHANGE',
+      KZ_CASE,
+      'ALLOWED',
+    ],
+    [
+      'partner and desk: cases not looked up',
+      PARTNER_AND_DESK,
+      'PENSION_EXCHANGE',
+      NOT_LOOKED,
+      'ALLOWED',
+    ],
+    [
+      'a desk of a region: a person of another region',
+      DESK_OF_OSH,
+      'PENSION_EXCHANGE',
+      { ...KZ_CASE, homeRegion: 'KG-J' },
+      'OUTSIDE_REGION',
+    ],
+    [
+      'subject and clerk: their own record, no case',
+      SUBJECT_AND_CLERK,
+      'SELF_SERVICE',
+      OSH_NO_CASE,
+      'ALLOWED',
+    ],
+    [
+      "subject and clerk: another person's case of the clerk's institution",
+      SUBJECT_AND_CLERK,
+      'SELF_SERVICE',
+      RU_CASE,
+      'ALLOWED',
+    ],
+    [
+      "subject and clerk: another person's case of another institution",
+      SUBJECT_AND_CLERK,
+      'SELF_SERVICE',
+      KZ_CASE,
+      'FORBIDDEN',
+    ],
+  ])('reads: %s', (_case, caller, purpose, subject, expected) => {
+    const read = contextOf(caller, purpose);
+    expect(outcomeOf(decideRead(read, 'Person.test', 'pensionExchange', subject))).toBe(expected);
+    const lookup = contextOf(caller, purpose);
+    expect(outcomeOf(decideLookup(lookup, 'Query.person', subject))).toBe(expected);
+    // A mask does not limit by region (the field's rule does).
+    const mask = contextOf(caller, purpose);
+    expect(mayRead(mask, 'pensionExchange', subject)).toBe(expected !== 'FORBIDDEN');
+  });
+
+  it('lists the cases of every institution for a partner that is also a desk, its own for a clerk', () => {
+    expect(partnerScopeOf(contextOf(PARTNER_AND_DESK, 'PENSION_EXCHANGE'), 'pensionExchange')).toBe(
+      null,
+    );
+    const clerk = as('CASE_CLERK', { partner: 'RU-SFR' });
+    expect(partnerScopeOf(contextOf(clerk, 'SELF_SERVICE'), 'pensionExchange')).toBe('RU-SFR');
+  });
+
+  it.each<[string, Caller, Subject, Outcome]>([
+    ['a desk: a case of any institution', as('EXCHANGE_DESK'), KZ_CASE, 'ALLOWED'],
+    ['partner and desk: a case of its own', PARTNER_AND_DESK, RU_CASE, 'ALLOWED'],
+    ['partner and desk: a case of another institution', PARTNER_AND_DESK, KZ_CASE, 'FORBIDDEN'],
+    ['desk and partner: a case of another institution', DESK_AND_PARTNER, KZ_CASE, 'FORBIDDEN'],
+  ])('submissions: %s', (_case, caller, subject, expected) => {
+    const context = contextOf(caller, 'PENSION_EXCHANGE');
+    expect(outcomeOf(decideSubmit(context, 'Mutation.test', 'pensionExchange', subject))).toBe(
+      expected,
+    );
   });
 });
