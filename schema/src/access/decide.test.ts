@@ -4,8 +4,18 @@ import { DEFAULT_WEBHOOK_SETTINGS } from '../change-events/webhook-settings';
 import { createLogger } from '../logger';
 import {
   decideAggregate,
+  decideConsentedRead,
   decideFilter,
+  decideHomeRegions,
+  decideInstitutionActive,
   decideList,
+  decideOwnerOrSubjectWrite,
+  decideRegionAsked,
+  disclosedEventSubjects,
+  ownerOrSubjectRoleOf,
+  recordRefusedOperation,
+  recordRevision,
+  recordSearchResults,
   decidePartnerInbox,
   decideSubscribe,
   decideSubscriptionManager,
@@ -498,9 +508,15 @@ describe('decideList: officers reading identity for the purpose, limited to thei
     ['data subject', SUBJECT_OSH, 'SELF_SERVICE', 'FORBIDDEN'],
     ['partner', PARTNER_RU, 'PENSION_EXCHANGE', 'FORBIDDEN'],
   ])('%s', (_case, caller, purpose, expected) => {
-    const result = decideList(contextOf(caller, purpose), 'Query.persons');
+    const context = contextOf(caller, purpose);
+    const result = decideList(context, 'Query.persons');
     if (typeof expected === 'string') expect(outcomeOf(result)).toBe(expected);
     else expect(result).toEqual(expected);
+    expect(context.access.summary()).toMatchObject(
+      typeof expected === 'string'
+        ? { served: [], refused: ['Query.persons'] }
+        : { served: ['Query.persons'], refused: [] },
+    );
   });
 });
 
@@ -548,6 +564,14 @@ describe('decideFilter: every criterion is a read of the class it selects by', (
       null,
     ],
     [
+      'labour with a status left out, beside a region',
+      LABOUR,
+      'EMPLOYMENT_SERVICES',
+      { status: undefined, region: 'KG-O' },
+      'ALLOWED',
+      null,
+    ],
+    [
       'public health by destination',
       HEALTH,
       'PUBLIC_HEALTH',
@@ -573,9 +597,19 @@ describe('decideFilter: every criterion is a read of the class it selects by', (
       'PersonFilter.region',
     ],
   ])('%s', (_case, caller, purpose, filter, expected, named) => {
-    const result = decideFilter(contextOf(caller, purpose), 'PersonFilter', filter);
+    const context = contextOf(caller, purpose);
+    const result = decideFilter(context, 'PersonFilter', filter);
     expect(outcomeOf(result)).toBe(expected);
     if (named) expect((result as GraphQLError).message).toContain(named);
+    if (named) expect(context.access.summary().refused).toEqual([named]);
+    // Every criterion given is served; one without a value is no criterion.
+    if (!named)
+      expect(context.access.summary().served).toEqual(
+        Object.entries(filter ?? {})
+          .filter(([, value]) => value !== null && value !== undefined)
+          .map(([field]) => `PersonFilter.${field}`)
+          .sort(),
+      );
   });
 
   it('throws for a criterion the table does not classify (a programming error, not a refusal)', () => {
@@ -737,6 +771,20 @@ describe('decideAggregate: roles whose purpose needs the aggregate class', () =>
   ])('%s', (_case, caller, purpose, expected) => {
     const context = contextOf(caller, purpose);
     expect(outcomeOf(decideAggregate(context, 'Query.indicators', 'statistics'))).toBe(expected);
+    expect(context.access.summary()).toMatchObject(
+      expected === 'ALLOWED'
+        ? { served: ['Query.indicators'], refused: [], pins: [] }
+        : { served: [], refused: ['Query.indicators'], pins: [] },
+    );
+  });
+
+  it('records the request key beside the coordinate, when one is given', () => {
+    const keyed = contextOf(ANALYST, 'STATISTICS');
+    expect(decideAggregate(keyed, 'Query.indicators', 'statistics', 'by=region')).toBe(true);
+    expect(keyed.access.summary().served).toEqual(['Indicators(by=region)', 'Query.indicators']);
+    const refused = contextOf(MIGRATION, 'MIGRATION_REGISTRATION');
+    decideAggregate(refused, 'Query.indicators', 'statistics', 'by=region');
+    expect(refused.access.summary()).toMatchObject({ served: [], refused: ['Query.indicators'] });
   });
 });
 
@@ -1205,5 +1253,384 @@ describe('a caller holding several roles that grant the same decision', () => {
     expect(outcomeOf(decideSubmit(context, 'Mutation.test', 'pensionExchange', subject))).toBe(
       expected,
     );
+  });
+});
+
+describe('decideConsentedRead: a consent opens the health certificate to its recipient', () => {
+  /** A recipient that asks (or not) and whose consent lookup answers `given`, counting its calls. */
+  function recipientOf(asks: boolean, given: boolean) {
+    const recipient = {
+      asks,
+      looked: 0,
+      consented: async () => {
+        recipient.looked += 1;
+        return given;
+      },
+    };
+    return recipient;
+  }
+
+  it.each<[string, Caller | null, string | null, Subject, boolean, boolean, Outcome, number]>([
+    ['anonymous, asking as nobody', null, 'MEDICAL_CARE', OSH, false, true, 'UNAUTHENTICATED', 0],
+    [
+      'health: its own class, no consent looked up',
+      HEALTH,
+      'MEDICAL_CARE',
+      OSH,
+      false,
+      false,
+      'ALLOWED',
+      0,
+    ],
+    [
+      'health as a recipient too: the policy decides',
+      HEALTH,
+      'MEDICAL_CARE',
+      OSH,
+      true,
+      false,
+      'ALLOWED',
+      0,
+    ],
+    [
+      'health for public health: no certificate',
+      HEALTH,
+      'PUBLIC_HEALTH',
+      OSH,
+      false,
+      true,
+      'FORBIDDEN',
+      0,
+    ],
+    [
+      'migration, not asking as a recipient',
+      MIGRATION,
+      'MIGRATION_REGISTRATION',
+      OSH,
+      false,
+      true,
+      'FORBIDDEN',
+      0,
+    ],
+    ['migration with consent', MIGRATION, 'MIGRATION_REGISTRATION', OSH, true, true, 'ALLOWED', 1],
+    [
+      'migration without consent',
+      MIGRATION,
+      'MIGRATION_REGISTRATION',
+      OSH,
+      true,
+      false,
+      'CONSENT_REQUIRED',
+      1,
+    ],
+    [
+      'migration of a region: a person of another region, consent or not',
+      MIGRATION_OSH,
+      'MIGRATION_REGISTRATION',
+      JALAL_ABAD,
+      true,
+      true,
+      'OUTSIDE_REGION',
+      0,
+    ],
+    [
+      'migration of a region: a person of the region',
+      MIGRATION_OSH,
+      'MIGRATION_REGISTRATION',
+      OSH,
+      true,
+      true,
+      'ALLOWED',
+      1,
+    ],
+  ])('%s', async (_case, caller, purpose, subject, asks, given, expected, lookups) => {
+    const context = contextOf(caller, purpose);
+    const recipient = recipientOf(asks, given);
+    const decided = await decideConsentedRead(
+      context,
+      'Person.fitForWorkAbroad',
+      'healthCertificate',
+      subject,
+      recipient,
+    );
+    expect(outcomeOf(decided)).toBe(expected);
+    expect(recipient.looked).toBe(lookups);
+    const { served, refused, pins } = context.access.summary();
+    expect({ served, refused }).toEqual(
+      expected === 'ALLOWED'
+        ? { served: ['Person.fitForWorkAbroad'], refused: [] }
+        : { served: [], refused: ['Person.fitForWorkAbroad'] },
+    );
+    expect(pins).toEqual([subject.pin]);
+  });
+});
+
+describe('ownerOrSubjectRoleOf: the officer of the owning agency, or the person about themself', () => {
+  const HEALTH_AND_SUBJECT = as(['DATA_SUBJECT', 'HEALTH_OFFICER'], { pin: OSH.pin! });
+  it.each<[string, Caller | null, string | null, Agency, string | undefined, string | null]>([
+    ['anonymous', null, 'SELF_SERVICE', 'health', OSH.pin!, null],
+    ['no purpose', SUBJECT_OSH, null, 'health', OSH.pin!, null],
+    ['health for medical care', HEALTH, 'MEDICAL_CARE', 'health', OSH.pin!, 'HEALTH_OFFICER'],
+    ['health for public health', HEALTH, 'PUBLIC_HEALTH', 'health', undefined, 'HEALTH_OFFICER'],
+    ['health declaring self-service', HEALTH, 'SELF_SERVICE', 'health', OSH.pin!, null],
+    ["labour: another agency's data", LABOUR, 'EMPLOYMENT_SERVICES', 'health', OSH.pin!, null],
+    ['the person, about themself', SUBJECT_OSH, 'SELF_SERVICE', 'health', OSH.pin!, 'DATA_SUBJECT'],
+    ['the person, about another', SUBJECT_OSH, 'SELF_SERVICE', 'health', JALAL_ABAD.pin!, null],
+    ['the person, about an unknown PIN', SUBJECT_OSH, 'SELF_SERVICE', 'health', undefined, null],
+    [
+      'a person without a pin claim, about an unknown PIN',
+      SUBJECT_NO_PIN,
+      'SELF_SERVICE',
+      'health',
+      undefined,
+      null,
+    ],
+    [
+      'the person declaring an officer purpose',
+      SUBJECT_OSH,
+      'MEDICAL_CARE',
+      'health',
+      OSH.pin!,
+      null,
+    ],
+    [
+      'officer and person, for medical care: the officer first',
+      HEALTH_AND_SUBJECT,
+      'MEDICAL_CARE',
+      'health',
+      OSH.pin!,
+      'HEALTH_OFFICER',
+    ],
+    [
+      'officer and person, for self-service: the person',
+      HEALTH_AND_SUBJECT,
+      'SELF_SERVICE',
+      'health',
+      OSH.pin!,
+      'DATA_SUBJECT',
+    ],
+    [
+      'migration officer and person, for registration: neither, for health data',
+      OFFICER_AND_SUBJECT,
+      'MIGRATION_REGISTRATION',
+      'health',
+      OSH.pin!,
+      null,
+    ],
+    [
+      'migration officer and person, for registration: the officer, for its data',
+      OFFICER_AND_SUBJECT,
+      'MIGRATION_REGISTRATION',
+      'migration',
+      JALAL_ABAD.pin!,
+      'MIGRATION_OFFICER',
+    ],
+  ])('%s', (_case, caller, purpose, agency, pin, expected) => {
+    expect(ownerOrSubjectRoleOf({ caller, purpose }, agency, pin)).toBe(expected);
+  });
+});
+
+describe('decideOwnerOrSubjectWrite: consents, by the owning officer or the person', () => {
+  it.each<[string, Caller | null, string | null, string, Agency, string | undefined, Outcome]>([
+    [
+      'anonymous',
+      null,
+      'SELF_SERVICE',
+      'Mutation.grantHealthConsent',
+      'health',
+      OSH.pin!,
+      'UNAUTHENTICATED',
+    ],
+    [
+      'no purpose',
+      SUBJECT_OSH,
+      null,
+      'Mutation.grantHealthConsent',
+      'health',
+      OSH.pin!,
+      'NO_PURPOSE',
+    ],
+    [
+      'the person, own consent',
+      SUBJECT_OSH,
+      'SELF_SERVICE',
+      'Mutation.grantHealthConsent',
+      'health',
+      OSH.pin!,
+      'ALLOWED',
+    ],
+    [
+      "the person, another's consent",
+      SUBJECT_OSH,
+      'SELF_SERVICE',
+      'Mutation.revokeHealthConsent',
+      'health',
+      JALAL_ABAD.pin!,
+      'FORBIDDEN',
+    ],
+    [
+      'health for medical care',
+      HEALTH,
+      'MEDICAL_CARE',
+      'Mutation.revokeHealthConsent',
+      'health',
+      JALAL_ABAD.pin!,
+      'ALLOWED',
+    ],
+    [
+      'migration',
+      MIGRATION,
+      'MIGRATION_REGISTRATION',
+      'Mutation.grantHealthConsent',
+      'health',
+      OSH.pin!,
+      'FORBIDDEN',
+    ],
+    // The officer acts, but the purpose does not change the class of the write.
+    [
+      'labour for returnee support: a job abroad',
+      LABOUR,
+      'RETURNEE_SUPPORT',
+      'Mutation.recordEmployment',
+      'labour',
+      OSH.pin!,
+      'FORBIDDEN',
+    ],
+    [
+      'labour for employment services: a job abroad',
+      LABOUR,
+      'EMPLOYMENT_SERVICES',
+      'Mutation.recordEmployment',
+      'labour',
+      OSH.pin!,
+      'ALLOWED',
+    ],
+  ])('%s', (_case, caller, purpose, coordinate, agency, pin, expected) => {
+    const context = contextOf(caller, purpose);
+    expect(outcomeOf(decideOwnerOrSubjectWrite(context, coordinate, agency, pin))).toBe(expected);
+    const { served, refused, pins, wrote } = context.access.summary();
+    expect({ served, refused, pins, wrote }).toEqual(
+      expected === 'ALLOWED'
+        ? { served: [coordinate], refused: [], pins: [pin], wrote: true }
+        : { served: [], refused: [coordinate], pins: [pin], wrote: false },
+    );
+  });
+});
+
+describe('decideInstitutionActive', () => {
+  it('lets an active institution through, recording nothing (the write rule records)', () => {
+    const context = contextOf(PARTNER_RU, 'PENSION_EXCHANGE');
+    expect(decideInstitutionActive(context, 'Mutation.x', RU_CASE.pin!, true)).toBe(true);
+    expect(context.access.summary()).toMatchObject({ served: [], refused: [], pins: [] });
+  });
+
+  it('refuses an inactive one, naming the write, and records the refusal with the PIN', () => {
+    const context = contextOf(PARTNER_RU, 'PENSION_EXCHANGE');
+    const decided = decideInstitutionActive(context, 'Mutation.x', RU_CASE.pin!, false);
+    expect((decided as GraphQLError).message).toBe(
+      'Only an active partner institution may write Mutation.x',
+    );
+    expect(outcomeOf(decided)).toBe('FORBIDDEN');
+    expect(context.access.summary()).toMatchObject({
+      refused: ['Mutation.x'],
+      pins: [RU_CASE.pin],
+    });
+  });
+});
+
+describe('decideRegionAsked: a list or search naming a region', () => {
+  it.each<[string, Caller | null, string | null | undefined, Outcome]>([
+    ['unscoped, any region', MIGRATION, 'KG-J', 'ALLOWED'],
+    ['anonymous (the grant refuses it)', null, 'KG-J', 'ALLOWED'],
+    ['scoped, its region', MIGRATION_OSH, 'KG-O', 'ALLOWED'],
+    ['scoped, no region asked', MIGRATION_OSH, null, 'ALLOWED'],
+    ['scoped, region left out', MIGRATION_OSH, undefined, 'ALLOWED'],
+    ['scoped, another region', MIGRATION_OSH, 'KG-J', 'OUTSIDE_REGION'],
+  ])('%s', (_case, caller, asked, expected) => {
+    const context = contextOf(caller, 'MIGRATION_REGISTRATION');
+    expect(outcomeOf(decideRegionAsked(context, 'Query.persons', asked))).toBe(expected);
+    expect(context.access.summary().refused).toEqual(
+      expected === 'ALLOWED' ? [] : ['Query.persons'],
+    );
+  });
+});
+
+describe('decideHomeRegions: a write placing a person in a region', () => {
+  it.each<[string, Caller | null, (string | null | undefined)[], Outcome]>([
+    ['unscoped, any regions', MIGRATION, ['KG-J', 'KG-O'], 'ALLOWED'],
+    ['anonymous (the grant refuses it)', null, ['KG-J'], 'ALLOWED'],
+    ['scoped, its region', MIGRATION_OSH, ['KG-O'], 'ALLOWED'],
+    ['scoped, its region asked and stored', MIGRATION_OSH, ['KG-O', 'KG-O'], 'ALLOWED'],
+    ['scoped, nothing involved', MIGRATION_OSH, [], 'ALLOWED'],
+    ['scoped, another region asked', MIGRATION_OSH, ['KG-J'], 'OUTSIDE_REGION'],
+    ['scoped, its region asked, another stored', MIGRATION_OSH, ['KG-O', 'KG-J'], 'OUTSIDE_REGION'],
+    ['scoped, its region asked, none stored', MIGRATION_OSH, ['KG-O', null], 'OUTSIDE_REGION'],
+    ['scoped, no region known', MIGRATION_OSH, [undefined], 'OUTSIDE_REGION'],
+  ])('%s', (_case, caller, homeRegions, expected) => {
+    const context = contextOf(caller, 'MIGRATION_REGISTRATION');
+    const decided = decideHomeRegions(context, 'Mutation.registerPerson', OSH.pin!, homeRegions);
+    expect(outcomeOf(decided)).toBe(expected);
+    expect(context.access.summary()).toMatchObject(
+      expected === 'ALLOWED'
+        ? { refused: [], pins: [] }
+        : { refused: ['Mutation.registerPerson'], pins: [OSH.pin] },
+    );
+  });
+});
+
+describe('what the access module records without deciding', () => {
+  it('records a refused operation with each person it named, or with nobody', () => {
+    const some = contextOf(PARTNER_RU, 'PENSION_EXCHANGE');
+    recordRefusedOperation(some, 'Operation.x', [OSH.pin!, JALAL_ABAD.pin!]);
+    expect(some.access.summary()).toMatchObject({
+      refused: ['Operation.x'],
+      served: [],
+      pins: [OSH.pin, JALAL_ABAD.pin],
+    });
+    const none = contextOf(PARTNER_RU, 'PENSION_EXCHANGE');
+    recordRefusedOperation(none, 'Operation.x', []);
+    expect(none.access.summary()).toMatchObject({ refused: ['Operation.x'], pins: [] });
+  });
+
+  it("records a revision with its person's PIN", () => {
+    const context = contextOf(PENSION, 'PENSION_ASSESSMENT');
+    const revision = {
+      entity: 'InsurancePeriod',
+      id: 'p-1',
+      version: 2,
+      change: 'VOIDED' as const,
+      reason: 'entered twice',
+    };
+    recordRevision(context, OSH.pin!, revision);
+    expect(context.access.summary()).toMatchObject({ revisions: [revision], pins: [OSH.pin] });
+  });
+
+  it("records a search's results: each person found, or the search alone", () => {
+    const asked = { name: 'Osmonov', birthDate: null, region: null };
+    const found = contextOf(MIGRATION, 'MIGRATION_REGISTRATION');
+    found.access.searched(asked);
+    recordSearchResults(found, 'Query.searchPersons', [OSH.pin!, JALAL_ABAD.pin!]);
+    expect(found.access.summary()).toMatchObject({
+      served: ['Query.searchPersons'],
+      pins: [OSH.pin, JALAL_ABAD.pin],
+      searches: [{ ...asked, found: [OSH.pin, JALAL_ABAD.pin] }],
+    });
+    const none = contextOf(MIGRATION, 'MIGRATION_REGISTRATION');
+    none.access.searched(asked);
+    recordSearchResults(none, 'Query.searchPersons', []);
+    expect(none.access.summary()).toMatchObject({
+      served: ['Query.searchPersons'],
+      pins: [],
+      searches: [asked],
+    });
+  });
+
+  it('records the persons a delivery list names', () => {
+    const context = contextOf(LABOUR, 'RETURNEE_SUPPORT');
+    disclosedEventSubjects(context, 'Query.deliveries', new Set([OSH.pin!, JALAL_ABAD.pin!]));
+    expect(context.access.summary()).toMatchObject({
+      served: ['Query.deliveries'],
+      pins: [OSH.pin, JALAL_ABAD.pin],
+    });
   });
 });
