@@ -70,6 +70,29 @@ export function hashEvent(event: Omit<AuditEventRecord, '_id' | 'hash'>): string
 /** Events written in one insert at most. @default 100 */
 export const MAX_AUDIT_BATCH = 100;
 
+/** The position and hash an event leaves for the next one to link to. */
+const anchorOf = (event: Pick<AuditEventRecord, 'seq' | 'hash'>): ChainAnchor => ({
+  seq: event.seq,
+  hash: event.hash,
+});
+
+/**
+ * Chains `inputs` after `tail` (the last stored event, or seq 0 and the genesis hash): each takes
+ * the next seq, links to the previous event's hash and is hashed. The records lack only `_id`.
+ */
+export function linkEvents(
+  tail: ChainAnchor,
+  inputs: readonly AuditEventInput[],
+): AuditEventRecord[] {
+  let link = tail;
+  return inputs.map((input) => {
+    const event = { ...input, seq: link.seq + 1, prevHash: link.hash };
+    const record = { ...event, hash: hashEvent(event) } as AuditEventRecord;
+    link = anchorOf(record);
+    return record;
+  });
+}
+
 interface PendingAppend {
   input: AuditEventInput;
   resolve(record: AuditEventRecord): void;
@@ -93,7 +116,7 @@ export function createAuditChain(
   let writing = false;
   // The tail this process last wrote or read; another writer (a second replica) makes the next
   // insert hit the unique seq, and the tail is then read again from the store.
-  let tail: { seq: number; hash: string } | null = null;
+  let tail: ChainAnchor | null = null;
 
   const readTail = async () => {
     const last = await AuditEvent.findOne({}, { seq: 1, hash: 1 }).sort({ seq: -1 }).lean();
@@ -107,13 +130,10 @@ export function createAuditChain(
       let records: AuditEventRecord[] = [];
       try {
         tail ??= await readTail();
-        let link = tail;
-        records = waiting.map(({ input }) => {
-          const event = { ...input, seq: link.seq + 1, prevHash: link.hash };
-          const record = { ...event, hash: hashEvent(event) } as AuditEventRecord;
-          link = { seq: record.seq, hash: record.hash };
-          return record;
-        });
+        records = linkEvents(
+          tail,
+          waiting.map(({ input }) => input),
+        );
         // With the driver, not as mongoose documents: building and casting a document per event
         // was a quarter of a subgraph's CPU. The records are the kernel's own typed values, in
         // the model's shape; the driver gives each its _id.
@@ -121,7 +141,8 @@ export function createAuditChain(
           records as unknown as Parameters<typeof AuditEvent.collection.insertMany>[0],
           { ordered: true },
         );
-        tail = link;
+        // The loop runs while something is waiting, so there is a last record.
+        tail = anchorOf(records[records.length - 1]!);
         waiting.forEach((append, i) => append.resolve(records[i]!));
         return;
       } catch (error) {
@@ -183,21 +204,22 @@ export interface ChainVerification {
 const STORED_KEYS = new Set<string>(['_id', 'hash', ...HASHED_FIELDS]);
 
 /**
- * Walks a chain from its first event and names the first broken link: a missing or extra seq, a
- * prevHash that is not the previous event's hash, content that does not match its hash, or a key
- * the model does not have. With anchors (signed checkpoints), the event at each anchor's seq must
- * carry the anchor's hash, and the chain must reach the highest anchor.
+ * Walks a chain from its first event, in seq order as stored, and names the first broken link: a
+ * missing or extra seq, a prevHash that is not the previous event's hash, content that does not
+ * match its hash, or a key the model does not have. With anchors (signed checkpoints), the event at
+ * each anchor's seq must carry the anchor's hash, and the chain must reach the highest anchor.
+ * Reads nothing but `events`, so a test drives it with an array and the store with a cursor.
  */
-export async function verifyAuditChain(
-  AuditEvent: AuditEventModel,
+export async function verifyChainEvents(
+  events: Iterable<unknown> | AsyncIterable<unknown>,
   anchors: readonly ChainAnchor[] = [],
 ): Promise<ChainVerification> {
   const expected = new Map(anchors.map((a) => [a.seq, a.hash]));
   let head: ChainAnchor = { seq: 0, hash: GENESIS_HASH };
-  let events = 0;
+  let count = 0;
   const broken = (seq: number, reason: string): ChainVerification => ({
     ok: false,
-    events,
+    events: count,
     head,
     brokenAt: { seq, reason },
   });
@@ -207,10 +229,9 @@ export async function verifyAuditChain(
   }
   if (expected.has(0) && expected.get(0) !== GENESIS_HASH)
     return broken(0, 'a checkpoint of the empty chain does not name the genesis hash');
-  const cursor = AuditEvent.find({}).sort({ seq: 1 }).lean<AuditEventRecord[]>().cursor();
-  for await (const doc of cursor) {
-    const event = doc as AuditEventRecord;
-    events++;
+  for await (const stored of events) {
+    const event = stored as AuditEventRecord;
+    count++;
     if (event.seq !== head.seq + 1)
       return broken(event.seq, `expected seq ${head.seq + 1}: an event is missing or out of place`);
     if (event.prevHash !== head.hash)
@@ -223,7 +244,7 @@ export async function verifyAuditChain(
     const anchored = expected.get(event.seq);
     if (anchored !== undefined && anchored !== event.hash)
       return broken(event.seq, 'the chain differs from its signed checkpoint (rewritten)');
-    head = { seq: event.seq, hash: event.hash };
+    head = anchorOf(event);
   }
   const highest = Math.max(0, ...anchors.map((a) => a.seq));
   if (head.seq < highest)
@@ -231,5 +252,16 @@ export async function verifyAuditChain(
       highest,
       `the chain ends at seq ${head.seq}, below its signed checkpoint at seq ${highest} (truncated)`,
     );
-  return { ok: true, events, head };
+  return { ok: true, events: count, head };
+}
+
+/** Verifies the chain stored in `AuditEvent` (verifyChainEvents over its events by seq). */
+export function verifyAuditChain(
+  AuditEvent: AuditEventModel,
+  anchors: readonly ChainAnchor[] = [],
+): Promise<ChainVerification> {
+  return verifyChainEvents(
+    AuditEvent.find({}).sort({ seq: 1 }).lean<AuditEventRecord[]>().cursor(),
+    anchors,
+  );
 }

@@ -1,19 +1,52 @@
 // Writes reports/mutation/summary.txt and the compact reports/mutation/mutants.json from
 // Stryker's full JSON report (which holds every source and test file and is not committed).
-import { readFileSync, writeFileSync } from 'node:fs';
+// A run over some files (`--mutate a.ts`) replaces those files' entries in the committed
+// mutants.json and keeps the others, so separate per-file runs build one report; the summary
+// is rendered from every file in it.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const dir = join(import.meta.dirname, '..', '..', '..', 'reports', 'mutation');
+const root = join(import.meta.dirname, '..', '..', '..');
+const dir = join(root, 'reports', 'mutation');
 const report = JSON.parse(readFileSync(join(dir, 'mutation.json'), 'utf8'));
+const compactPath = join(dir, 'mutants.json');
+const previous = existsSync(compactPath) ? JSON.parse(readFileSync(compactPath, 'utf8')) : {};
 
 const DETECTED = new Set(['Killed', 'Timeout']);
 const COUNTED = new Set(['Killed', 'Timeout', 'Survived', 'NoCoverage']);
-const rows = [];
-const compact = {};
-const survivors = [];
-for (const [path, file] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
+const UNDETECTED = new Set(['Survived', 'NoCoverage']);
+
+// The source line is kept with each undetected mutant: the summary of a file measured in an
+// earlier run must show the line as it was measured, not as the file reads now.
+const merged = { ...previous };
+for (const [path, file] of Object.entries(report.files)) {
   const lines = file.source.split('\n');
-  const counted = file.mutants.filter((m) => COUNTED.has(m.status));
+  merged[path] = file.mutants
+    .map((m) => ({
+      line: m.location.start.line,
+      mutator: m.mutatorName,
+      replacement: m.replacement,
+      status: m.status,
+      ...(UNDETECTED.has(m.status)
+        ? { code: lines[m.location.start.line - 1].trim().slice(0, 100) }
+        : {}),
+    }))
+    .sort((a, b) => a.line - b.line || a.mutator.localeCompare(b.mutator));
+}
+
+// Entries written before the source line was kept fall back to the file as it is now.
+const sourceLine = (path, line) => {
+  const file = join(root, path);
+  if (!existsSync(file)) return '';
+  return (readFileSync(file, 'utf8').split('\n')[line - 1] ?? '').trim().slice(0, 100);
+};
+
+const rows = [];
+const survivors = [];
+const paths = Object.keys(merged).sort((a, b) => a.localeCompare(b));
+for (const path of paths) {
+  const mutants = merged[path];
+  const counted = mutants.filter((m) => COUNTED.has(m.status));
   const detected = counted.filter((m) => DETECTED.has(m.status)).length;
   const score = counted.length === 0 ? 100 : (100 * detected) / counted.length;
   rows.push({
@@ -21,20 +54,11 @@ for (const [path, file] of Object.entries(report.files).sort(([a], [b]) => a.loc
     score,
     detected,
     counted: counted.length,
-    ignored: file.mutants.length - counted.length,
+    ignored: mutants.length - counted.length,
   });
-  compact[path] = file.mutants.map((m) => ({
-    line: m.location.start.line,
-    mutator: m.mutatorName,
-    replacement: m.replacement,
-    status: m.status,
-  }));
-  for (const m of file.mutants.filter(
-    (m) => m.status === 'Survived' || m.status === 'NoCoverage',
-  )) {
-    const line = m.location.start.line;
+  for (const m of mutants.filter((m) => UNDETECTED.has(m.status))) {
     survivors.push(
-      `${path}:${line} ${m.status} ${m.mutatorName} -> ${JSON.stringify(m.replacement).slice(0, 80)}\n    ${lines[line - 1].trim().slice(0, 100)}`,
+      `${path}:${m.line} ${m.status} ${m.mutator} -> ${JSON.stringify(m.replacement).slice(0, 80)}\n    ${m.code ?? sourceLine(path, m.line)}`,
     );
   }
 }
@@ -57,5 +81,10 @@ writeFileSync(
     '',
   ].join('\n'),
 );
-writeFileSync(join(dir, 'mutants.json'), `${JSON.stringify(compact, null, 1)}\n`);
-console.log(table.join('\n'));
+writeFileSync(
+  compactPath,
+  `${JSON.stringify(Object.fromEntries(paths.map((p) => [p, merged[p]])), null, 1)}\n`,
+);
+console.log(
+  `${table.join('\n')}\n(${Object.keys(report.files).length} of ${paths.length} files from this run)`,
+);
