@@ -322,6 +322,15 @@ describe('pinsIn, bounded', () => {
     expect(pinsIn(pins.slice(0, 20))).toHaveLength(20);
   });
 
+  it('adds nothing to a set that holds 20 already, and answers with those 20', () => {
+    const twenty = Array.from({ length: 20 }, (_, i) => pinOfDay(i + 1));
+    expect(pinsIn(pinOfDay(21), new Set(twenty))).toEqual(twenty);
+    expect(pinsIn([pinOfDay(21)], new Set(twenty.slice(1)))).toEqual([
+      ...twenty.slice(1),
+      pinOfDay(21),
+    ]);
+  });
+
   it('looks six levels deep and no deeper, in arrays and objects', () => {
     const nest = (value: unknown, levels: number, wrap: (v: unknown) => unknown) =>
       Array.from({ length: levels }).reduce<unknown>((inner) => wrap(inner), value);
