@@ -32,6 +32,7 @@ import {
   type Subject,
 } from './decide';
 import {
+  PERSON_SEARCH,
   policyFor,
   purposeNeeds,
   ROLE_POLICY,
@@ -1129,6 +1130,25 @@ describe('decideSearch: finding persons by name', () => {
     expect((decision as GraphQLError).message).toContain('Outside your region');
   });
 
+  it('keeps a criterion of 100 characters whole and clips one of 101, each criterion apart', () => {
+    const context = contextOf(as('MIGRATION_OFFICER'), 'RETURNEE_SUPPORT');
+    const hundred = 'A'.repeat(100);
+    decideSearch(context, 'Query.searchPersons', {
+      name: hundred,
+      birthDate: `${hundred}B`,
+      region: `${hundred}C`,
+    });
+    expect(context.access.summary().searches).toEqual([
+      { name: hundred, birthDate: `${hundred}…`, region: `${hundred}…` },
+    ]);
+  });
+
+  it('records the region a search asked for, refused or not', () => {
+    const context = contextOf(as('MIGRATION_OFFICER', { region: 'KG-J' }), 'RETURNEE_SUPPORT');
+    decideSearch(context, 'Query.searchPersons', { ...asked, region: 'KG-O' });
+    expect(context.access.summary().searches).toEqual([{ ...asked, region: 'KG-O' }]);
+  });
+
   it('clips a huge criterion before the audit keeps it', () => {
     const context = contextOf(as('MIGRATION_OFFICER'), 'RETURNEE_SUPPORT');
     decideSearch(context, 'Query.searchPersons', { ...asked, name: 'A'.repeat(10_000) });
@@ -1152,18 +1172,25 @@ describe('a caller holding several roles that grant the same decision', () => {
       writes: null,
       submits: ['pensionExchange'],
     },
-    // Reads, for self-service, the exchange cases of its `partner` claim's institution.
+    // Reads, for self-service, the persons with a case of its `partner` claim's institution.
     CASE_CLERK: {
       purposes: ['SELF_SERVICE'],
-      reads: ['pensionExchange'],
+      reads: ['pensionExchange', 'identity', 'residence'],
       writes: null,
       partnerCasesOnly: true,
     },
   };
   const table = ROLE_POLICY as Record<string, RolePolicy>;
-  beforeAll(() => Object.assign(table, EXTRA));
+  // Roles of limited reach among those that may search: the reach itself must refuse them.
+  const searchers = PERSON_SEARCH.roles as string[];
+  const LIMITED_SEARCHERS = ['CASE_CLERK', 'DATA_SUBJECT'];
+  beforeAll(() => {
+    Object.assign(table, EXTRA);
+    searchers.push(...LIMITED_SEARCHERS);
+  });
   afterAll(() => {
     for (const role of Object.keys(EXTRA)) delete table[role];
+    searchers.splice(searchers.length - LIMITED_SEARCHERS.length);
   });
 
   const PARTNER_AND_DESK = as(['PARTNER', 'EXCHANGE_DESK'], { partner: 'RU-SFR' });
@@ -1241,6 +1268,47 @@ describe('a caller holding several roles that grant the same decision', () => {
     );
     const clerk = as('CASE_CLERK', { partner: 'RU-SFR' });
     expect(partnerScopeOf(contextOf(clerk, 'SELF_SERVICE'), 'pensionExchange')).toBe('RU-SFR');
+  });
+
+  it('lists, searches and subscribes only under a grant that reaches any person', () => {
+    const clerk = as('CASE_CLERK', { partner: 'RU-SFR' });
+    const asked = { name: 'Osmonov', birthDate: null, region: null };
+    expect(outcomeOf(decideList(contextOf(clerk, 'SELF_SERVICE'), 'Query.persons'))).toBe(
+      'FORBIDDEN',
+    );
+    for (const caller of [clerk, SUBJECT_OSH])
+      expect(
+        outcomeOf(decideSearch(contextOf(caller, 'SELF_SERVICE'), 'Query.searchPersons', asked)),
+      ).toBe('FORBIDDEN');
+    const subscribe = contextOf(clerk, 'SELF_SERVICE');
+    expect(
+      outcomeOf(decideSubscribe(subscribe, 'Mutation.subscribe', ['EXCHANGE_DOCUMENT_RECEIVED'])),
+    ).toBe('FORBIDDEN');
+    expect(
+      subscriptionEntitled(
+        { roles: ['CASE_CLERK'], purpose: 'SELF_SERVICE', region: null },
+        'EXCHANGE_DOCUMENT_RECEIVED',
+      ),
+    ).toBe(false);
+    expect(
+      subscriptionEntitled(
+        { roles: ['EXCHANGE_DESK'], purpose: 'PENSION_EXCHANGE', region: null },
+        'EXCHANGE_DOCUMENT_RECEIVED',
+      ),
+    ).toBe(true);
+  });
+
+  it("opens a partner inbox to a grant limited to the claim's cases, not to one reaching all", () => {
+    const clerk = decidePartnerInbox(
+      contextOf(as('CASE_CLERK', { partner: 'RU-SFR' }), 'SELF_SERVICE'),
+      'Query.inbox',
+    );
+    expect(clerk).toEqual({ partner: 'RU-SFR' });
+    const desk = decidePartnerInbox(
+      contextOf(as('EXCHANGE_DESK', { partner: 'RU-SFR' }), 'PENSION_EXCHANGE'),
+      'Query.inbox',
+    );
+    expect(outcomeOf(desk)).toBe('FORBIDDEN');
   });
 
   it.each<[string, Caller, Subject, Outcome]>([
