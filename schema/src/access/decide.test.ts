@@ -219,6 +219,15 @@ const REGION_ROWS: [string, Caller, string, DataClass, Subject, Outcome][] = [
     JALAL_ABAD,
     'OUTSIDE_REGION',
   ],
+  // Region scope limits grants that reach anyone; a partner's reach is its cases wherever they are.
+  [
+    'region: a partner with a region claim, its case in another region',
+    as('PARTNER', { partner: 'RU-SFR', region: 'KG-O' }),
+    'PENSION_EXCHANGE',
+    'pensionExchange',
+    { ...RU_CASE, homeRegion: 'KG-J' },
+    'ALLOWED',
+  ],
   [
     'region: an officer with a pin claim, itself in another region',
     MIGRATION_CHUI_AS_OSH,
@@ -1033,6 +1042,9 @@ describe('decideSubscribe: events whose class the role reads for the purpose, an
     ],
     ['analyst', ANALYST, 'STATISTICS', ['PERSON_RETURNED'], 'FORBIDDEN'],
     ['auditor', AUDITOR, 'AUDIT', ['PERSON_RETURNED'], 'FORBIDDEN'],
+    // No event asked for is a bad input the resolver names, for a caller who may hear of some.
+    ['labour: no event asked for', LABOUR, 'RETURNEE_SUPPORT', [], 'ALLOWED'],
+    ['analyst: no event asked for', ANALYST, 'STATISTICS', [], 'FORBIDDEN'],
   ])('%s', (_name, caller, purpose, events, expected) => {
     const context = contextOf(caller, purpose);
     expect(outcomeOf(decideSubscribe(context, 'Mutation.subscribe', events))).toBe(expected);
@@ -1065,6 +1077,15 @@ describe("decideSubscriptionManager: callers who may subscribe to one of the age
     const context = contextOf(caller, purpose);
     const decided = decideSubscriptionManager(context, 'Query.x', ['PERSON_RETURNED'], 'read');
     expect(outcomeOf(decided)).toBe(expected);
+  });
+
+  it('records a read as served and a change as a write', () => {
+    const read = contextOf(LABOUR, 'RETURNEE_SUPPORT');
+    decideSubscriptionManager(read, 'Query.x', ['PERSON_RETURNED'], 'read');
+    expect(read.access.summary()).toMatchObject({ served: ['Query.x'], wrote: false });
+    const write = contextOf(LABOUR, 'RETURNEE_SUPPORT');
+    decideSubscriptionManager(write, 'Mutation.x', ['PERSON_RETURNED'], 'write');
+    expect(write.access.summary()).toMatchObject({ served: ['Mutation.x'], wrote: true });
   });
 
   it("narrows to the caller's own subscriptions", () => {
