@@ -336,7 +336,7 @@ describe('requestedOperations, a query string the parser made objects of', () =>
     expect(
       requestedOperations({
         body: undefined,
-        query: { variables: { pin: '10503199012345' }, extensions: ['{"a":1}', { b: 2 }] },
+        query: { variables: { pin: '10503199012345' }, extensions: ['{"a":1}', { b: '2' }] },
       }),
     ).toEqual([
       {
@@ -344,7 +344,7 @@ describe('requestedOperations, a query string the parser made objects of', () =>
         id: undefined,
         operationName: undefined,
         variables: { pin: '10503199012345' },
-        extensions: [{ a: 1 }, { b: 2 }],
+        extensions: [{ a: 1 }, { b: '2' }],
       },
     ]);
   });
