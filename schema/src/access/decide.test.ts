@@ -1079,6 +1079,30 @@ describe("decideSubscriptionManager: callers who may subscribe to one of the age
     expect(outcomeOf(decided)).toBe(expected);
   });
 
+  it("lets a caller who may hear of one of the agency's events manage, not only of all", () => {
+    const events: ChangeEventType[] = ['PERSON_RETURNED', 'TB_CASE_OPENED'];
+    const context = contextOf(LABOUR, 'RETURNEE_SUPPORT');
+    expect(decideSubscriptionManager(context, 'Query.x', events, 'read')).toBe(true);
+  });
+
+  it('tells a region-scoped caller why, subscribing or managing', () => {
+    const subscribe = decideSubscribe(
+      contextOf(MIGRATION_OSH, 'MIGRATION_REGISTRATION'),
+      'Mutation.subscribe',
+      ['PERSON_RETURNED'],
+    );
+    const manage = decideSubscriptionManager(
+      contextOf(MIGRATION_OSH, 'MIGRATION_REGISTRATION'),
+      'Query.x',
+      ['PERSON_RETURNED'],
+      'read',
+    );
+    expect([(subscribe as GraphQLError).message, (manage as GraphQLError).message]).toEqual([
+      'Region-scoped callers may not subscribe to events: Mutation.subscribe',
+      'Region-scoped callers may not subscribe to events: Query.x',
+    ]);
+  });
+
   it('records a read as served and a change as a write', () => {
     const read = contextOf(LABOUR, 'RETURNEE_SUPPORT');
     decideSubscriptionManager(read, 'Query.x', ['PERSON_RETURNED'], 'read');
