@@ -1,7 +1,11 @@
+import { context, propagation, trace, TraceFlags } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import type { NextFunction, Request, Response } from 'express';
-import type { Caller, Logger } from '@jol/kernel';
+import { SIGNATURE_HEADERS, type Caller, type Logger } from '@jol/kernel';
 import { buildManifest, readOperations } from './partner-operations/manifest';
 import {
+  createPartnerErrorAuditor,
   createPersistedOperationsGate,
   createRefusalAuditor,
   pinsIn,
@@ -128,6 +132,9 @@ describe('the persisted operations gate, called directly', () => {
     [{ id: [HEX] }, 'an id in an array'],
     [{ id: 7 }, 'a number'],
     [{ extensions: { persistedQuery: { sha256Hash: HEX.slice(1) } } }, '63 digits'],
+    [{ extensions: { persistedQuery: { sha256Hash: `${HEX}a` } } }, '65 digits'],
+    [{ id: `x${HEX}` }, 'a letter before 64 digits'],
+    [{ id: `${HEX}x` }, 'a letter after 64 digits'],
   ] as [unknown, string][])('does not take %p (%s) for an operation id', async (body) => {
     const { call, refusals } = createHarness();
     expect(await call({ caller: PARTNER, body })).toMatchObject({ json: refusal(SEND_AN_ID) });
@@ -288,6 +295,17 @@ describe('requestedOperations', () => {
   it.each([
     ['no JSON', raw('{"variables":')],
     ['no utf-8', raw(new Uint8Array([0x7b, 0xff, 0x7d]))],
+    // JSON but for one byte that is no UTF-8, inside a string: still no body anyone may read.
+    [
+      'JSON with a byte that is no utf-8',
+      raw(
+        new Uint8Array([
+          ...Buffer.from('{"variables":{"pin":"10503199012345","note":"'),
+          0xff,
+          ...Buffer.from('"}}'),
+        ]),
+      ),
+    ],
     ['no body and no query string', { body: undefined, query: {} }],
     ['a JSON scalar', raw('"10503199012345"')],
   ])('finds no operation in %s', (_label, req) => {
@@ -313,6 +331,69 @@ describe('requestedOperations', () => {
   });
 });
 
+describe('requestedOperations, a query string the parser made objects of', () => {
+  it('keeps a parameter that is already an object as it is', () => {
+    expect(
+      requestedOperations({
+        body: undefined,
+        query: { variables: { pin: '10503199012345' }, extensions: ['{"a":1}', { b: '2' }] },
+      }),
+    ).toEqual([
+      {
+        query: undefined,
+        id: undefined,
+        operationName: undefined,
+        variables: { pin: '10503199012345' },
+        extensions: [{ a: 1 }, { b: '2' }],
+      },
+    ]);
+  });
+});
+
+describe('createPartnerErrorAuditor', () => {
+  async function failWith(error: unknown, caller: Caller | undefined) {
+    const refusals: OperationRefusal[] = [];
+    const auditor = createPartnerErrorAuditor({
+      manifests: new Map([['RU-SFR', manifest]]),
+      log: { error: () => undefined } as unknown as Logger,
+      audit: async (refusal) => {
+        refusals.push(refusal);
+      },
+    });
+    const req = {
+      method: 'POST',
+      body: Buffer.from('{"variables":{"pin":"10503199012345"}}'),
+      query: {},
+      headers: {},
+    } as unknown as Request;
+    const res = { locals: { caller, requestId: 'r-9' } } as unknown as Response;
+    const passed: unknown[] = [];
+    await auditor(error, req, res, ((e: unknown) => passed.push(e)) as NextFunction);
+    return { refusals, passed };
+  }
+  const tooLarge = Object.assign(new Error('too large'), {
+    status: 413,
+    type: 'entity.too.large',
+  });
+
+  it("audits a partner's request the body parser refused, then passes the error on", async () => {
+    const { refusals, passed } = await failWith(tooLarge, PARTNER);
+    expect(refusals.map((r) => r.pins)).toEqual([['10503199012345']]);
+    expect(passed).toEqual([tooLarge]);
+  });
+
+  it.each<[string, unknown, Caller | undefined]>([
+    ['a server error', new Error('socket hang up'), PARTNER],
+    ['an error of status 503', Object.assign(new Error('unavailable'), { status: 503 }), PARTNER],
+    ["an agency's request", tooLarge, { sub: 'o', roles: ['PENSION_OFFICER'] }],
+    ['a request without a caller', tooLarge, undefined],
+  ])('does not audit %s, and passes the error on', async (_case, error, caller) => {
+    const { refusals, passed } = await failWith(error, caller);
+    expect(refusals).toEqual([]);
+    expect(passed).toEqual([error]);
+  });
+});
+
 describe('pinsIn, bounded', () => {
   const pinOfDay = (day: number) => `1${String(day).padStart(2, '0')}01199000000`;
 
@@ -320,6 +401,15 @@ describe('pinsIn, bounded', () => {
     const pins = Array.from({ length: 25 }, (_, i) => pinOfDay(i + 1));
     expect(pinsIn(pins)).toEqual(pins.slice(0, 20));
     expect(pinsIn(pins.slice(0, 20))).toHaveLength(20);
+  });
+
+  it('adds nothing to a set that holds 20 already, and answers with those 20', () => {
+    const twenty = Array.from({ length: 20 }, (_, i) => pinOfDay(i + 1));
+    expect(pinsIn(pinOfDay(21), new Set(twenty))).toEqual(twenty);
+    expect(pinsIn([pinOfDay(21)], new Set(twenty.slice(1)))).toEqual([
+      ...twenty.slice(1),
+      pinOfDay(21),
+    ]);
   });
 
   it('looks six levels deep and no deeper, in arrays and objects', () => {
@@ -370,6 +460,35 @@ describe('createRefusalAuditor, the request it sends', () => {
       operationName: 'Named',
       pins: ['10503199012345'],
     });
+  });
+
+  it("sends the refusal's trace context, signed with the rest", async () => {
+    const calls: RequestInit[] = [];
+    const audit = createRefusalAuditor({
+      subgraphUrl: () => 'http://127.0.0.1:4004/graphql',
+      signingKeys: [{ id: 'gateway-tests', secret: 'gateway-tests-signing-secret-000000000' }],
+      fetchImpl: (async (_url: URL, init: RequestInit) => {
+        calls.push(init);
+        return new Response(null, { status: 204 });
+      }) as unknown as typeof fetch,
+    });
+    const manager = new AsyncLocalStorageContextManager().enable();
+    context.setGlobalContextManager(manager);
+    propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+    try {
+      const traced = trace.setSpanContext(context.active(), {
+        traceId: '0af7651916cd43dd8448eb211c80319c',
+        spanId: 'b7ad6b7169203331',
+        traceFlags: TraceFlags.SAMPLED,
+      });
+      await context.with(traced, () => audit(REFUSAL));
+    } finally {
+      context.disable();
+      propagation.disable();
+    }
+    const headers = calls[0]!.headers as Record<string, string>;
+    expect(headers.traceparent).toBe('00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01');
+    expect(headers[SIGNATURE_HEADERS.signedHeaders]!.split(';')).toContain('traceparent');
   });
 
   it('fails before sending while the pensions subgraph URL is unknown', async () => {

@@ -1,4 +1,4 @@
-import { buildSchema, graphql, type GraphQLResolveInfo } from 'graphql';
+import { buildSchema, graphql, GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import type { JolContext } from '../context';
 import { createAccessTrail } from './trail';
 import type { SubjectDirectory } from './subject-directory';
@@ -19,6 +19,7 @@ const SDL = /* GraphQL */ `
     person: Person
     persons: [Person]
     unruled: String
+    failing: String
     _service: _Service
     _entities: [String]
   }
@@ -40,6 +41,7 @@ const SDL = /* GraphQL */ `
     recordSkill(input: SkillInput): String
     enrolInReintegration(input: NumberedInput): String
     openPensionExchangeCase(pin: String): String
+    updateTbTreatmentStatus(id: String, input: SkillInput): String
   }
 `;
 
@@ -54,11 +56,19 @@ const ROOT = {
   recordSkill: 'ok',
   enrolInReintegration: 'ok',
   openPensionExchangeCase: 'ok',
+  updateTbTreatmentStatus: 'ok',
+  failing: () => {
+    throw new GraphQLError('No TB case has id x', { extensions: { code: 'NOT_FOUND' } });
+  },
 };
+
+/** TB cases by id, and the ids asked for: the person of a write that names a record. */
+const TB_CASES: Record<string, string> = { 'case-osh': '10503199012345' };
+const asked: string[] = [];
 
 const seen: unknown[] = [];
 const RULES: AccessRules[] = [
-  { Query: { person: allow, persons: allow } },
+  { Query: { person: allow, persons: allow, failing: allow } },
   {
     Person: {
       pin: allow,
@@ -73,6 +83,10 @@ const RULES: AccessRules[] = [
     Mutation: {
       recordSkill: writeRule('labour'),
       enrolInReintegration: writeRule('labour'),
+      updateTbTreatmentStatus: writeRule<{ id: string }>('health', async (args) => {
+        asked.push(args.id);
+        return TB_CASES[args.id] ?? null;
+      }),
       openPensionExchangeCase: submitRule<{ pin: string }>((args) => ({
         pin: args.pin,
         partners: ['RU-SFR'],
@@ -194,6 +208,84 @@ describe('applyAccessRules', () => {
     );
   });
 
+  it.each<[string, object, string, string[], { data: unknown; errors: unknown[] }, string[]]>([
+    [
+      'an officer: the person of the record, not of the input',
+      {},
+      'id: "case-osh", input: { pin: "22902200000001" }',
+      ['case-osh'],
+      { data: { updateTbTreatmentStatus: 'ok' }, errors: [] },
+      ['10503199012345'],
+    ],
+    [
+      "an officer of the record's region",
+      { region: 'KG-O' },
+      'id: "case-osh"',
+      ['case-osh'],
+      { data: { updateTbTreatmentStatus: 'ok' }, errors: [] },
+      ['10503199012345'],
+    ],
+    [
+      'an officer of another region',
+      { region: 'KG-J' },
+      'id: "case-osh"',
+      ['case-osh'],
+      {
+        data: { updateTbTreatmentStatus: null },
+        errors: [['Outside your region: Mutation.updateTbTreatmentStatus', 'FORBIDDEN']],
+      },
+      ['10503199012345'],
+    ],
+    // The resolver answers NOT_FOUND to a caller who may see every record.
+    [
+      'an officer, no such record',
+      {},
+      'id: "case-none"',
+      ['case-none'],
+      { data: { updateTbTreatmentStatus: 'ok' }, errors: [] },
+      [],
+    ],
+    [
+      'an officer of a region, no such record: as if outside the region',
+      { region: 'KG-O' },
+      'id: "case-none"',
+      ['case-none'],
+      {
+        data: { updateTbTreatmentStatus: null },
+        errors: [['Outside your region: Mutation.updateTbTreatmentStatus', 'FORBIDDEN']],
+      },
+      [],
+    ],
+  ])(
+    'writes a record named by id with the record person: %s',
+    async (_case, claims, args, lookups, expected, pins) => {
+      asked.length = 0;
+      const context = contextOf(officer(['HEALTH_OFFICER'], claims), 'MEDICAL_CARE');
+      expect(await run(`mutation { updateTbTreatmentStatus(${args}) }`, context)).toEqual(expected);
+      expect(asked).toEqual(lookups);
+      expect(context.access.summary().pins).toEqual(pins);
+    },
+  );
+
+  it('looks up no record for a caller who may not make the write', async () => {
+    asked.length = 0;
+    const context = contextOf(officer(['LABOUR_OFFICER']), 'EMPLOYMENT_SERVICES');
+    expect(await run('mutation { updateTbTreatmentStatus(id: "case-osh") }', context)).toEqual({
+      data: { updateTbTreatmentStatus: null },
+      errors: [['You may not read or write Mutation.updateTbTreatmentStatus', 'FORBIDDEN']],
+    });
+    expect(asked).toEqual([]);
+    expect(context.access.summary().pins).toEqual([]);
+  });
+
+  it("passes a resolver's own error through an allowed field", async () => {
+    const context = contextOf(officer(['HEALTH_OFFICER']), 'MEDICAL_CARE');
+    expect(await run('{ failing }', context)).toEqual({
+      data: { failing: null },
+      errors: [['No TB case has id x', 'NOT_FOUND']],
+    });
+  });
+
   it('lets a partner submit about its own cases only', async () => {
     const own = contextOf(officer(['PARTNER'], { partner: 'RU-SFR' }), 'PENSION_EXCHANGE');
     expect(await run('mutation { openPensionExchangeCase(pin: "10503199012345") }', own)).toEqual({
@@ -237,6 +329,11 @@ describe('mergeRuleMaps', () => {
     const merged = mergeRuleMaps([first, { Person: { skills: a } }, { Query: a }]);
     expect(merged).toEqual({ Person: { pin: a, skills: a }, Query: a });
     expect(first).toEqual({ Person: { pin: a } });
+  });
+  it('keeps a type-wide rule as it is given', () => {
+    expect(
+      (mergeRuleMaps([{ Query: a }, { Person: { pin: a } }]) as Record<string, unknown>).Query,
+    ).toBe(a);
   });
   it('refuses a field given two rules', () => {
     expect(() => mergeRuleMaps([{ Person: { pin: a } }, { Person: { pin: a } }])).toThrow(

@@ -28,6 +28,7 @@ import {
   oracleClassOf,
   oraclePurposes,
   oracleReads,
+  PURPOSE_AGGREGATES_ORACLE,
   PURPOSE_ORACLE,
   PURPOSE_WRITES_ORACLE,
   ROLE_ORACLE,
@@ -66,6 +67,21 @@ describe('the policy table and the oracle agree', () => {
       expect(sorted(ROLE_POLICY[role].reads)).toEqual(sorted([...served]));
     },
   );
+
+  it.each(ROLES)(
+    '%s holds no aggregate class beyond what its purposes read (latent widenings fail too)',
+    (role) => {
+      const aggregates = ROLE_ORACLE[role].aggregates ?? {};
+      const served = new Set(oraclePurposes(role).flatMap((p) => aggregates[p] ?? []));
+      expect(sorted(ROLE_POLICY[role].aggregates ?? [])).toEqual(sorted([...served]));
+    },
+  );
+
+  it.each(PURPOSES)('%s needs exactly the aggregate classes the oracle lists', (purpose) => {
+    expect(sorted(PURPOSE_POLICY[purpose].aggregates ?? [])).toEqual(
+      sorted(PURPOSE_AGGREGATES_ORACLE[purpose] ?? []),
+    );
+  });
 
   it.each(PURPOSES)('%s needs exactly the classes the oracle lists', (purpose) => {
     expect(sorted(PURPOSE_POLICY[purpose].reads)).toEqual(sorted(PURPOSE_ORACLE[purpose]));

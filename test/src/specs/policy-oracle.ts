@@ -350,6 +350,11 @@ export const PURPOSE_WRITES_ORACLE: Record<Purpose, readonly DataClass[]> = {
   WRITE_CHECK: [],
 };
 
+/** The aggregate classes each purpose needs, whoever declares it; none for a purpose not listed. */
+export const PURPOSE_AGGREGATES_ORACLE: Partial<Record<Purpose, readonly AggregateClass[]>> = {
+  STATISTICS: ['statistics'],
+};
+
 /** The class every mutation of the graph changes. */
 export const MUTATION_CLASSES: Record<string, DataClass> = {
   registerPerson: 'identity',
