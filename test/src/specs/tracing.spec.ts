@@ -39,7 +39,11 @@ describe('traces exported by the running processes', () => {
       const spans = receiver.spans.filter((span) => span.traceId === caller.traceId);
       const served = (service: string) =>
         spans.some((span) => span.service === service && span.kind === SERVER);
-      if ((served('gateway') && agencies.every(served)) || Date.now() > deadline) return spans;
+      // The gateway's span of the caller's own request ends last (after any question an agency
+      // asked the gateway meanwhile, a gateway span too): wait for the caller's child itself.
+      const root = spans.some((span) => span.parentSpanId === caller.spanId);
+      if ((root && served('gateway') && agencies.every(served)) || Date.now() > deadline)
+        return spans;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
