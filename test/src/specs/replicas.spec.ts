@@ -26,13 +26,14 @@ const pinOf = (i: number) => `1010119900${String(i + 1).padStart(4, '0')}`;
 const SNILS = '112-233-445 95';
 const MANIFEST_DIR = join(REPO_ROOT, 'gateway', 'src', 'partner-operations', 'manifests');
 
-type Kind = 'register' | 'employment' | 'screening' | 'period' | 'read';
+type Kind = 'register' | 'employment' | 'screening' | 'period' | 'assistance' | 'read';
 /** Where each kind of request must leave exactly one audit event. */
 const AUDITED_IN: Record<Kind, string[]> = {
   register: ['migration'],
   employment: ['labour'],
   screening: ['health'],
   period: ['pensions'],
+  assistance: ['consular'],
   read: ['migration', 'labour'],
 };
 
@@ -185,6 +186,14 @@ describe('two replicas of every subgraph', () => {
           },
         ),
         send(
+          'assistance',
+          'CONSULAR_OFFICER',
+          `mutation ($input: OpenAssistanceCaseInput!) { openAssistanceCase(input: $input) { id } }`,
+          {
+            input: { pin, type: 'LOST_DOCUMENTS', consulate: 'RU_MOSCOW', openedOn: '2025-02-01' },
+          },
+        ),
+        send(
           'read',
           'LABOUR_OFFICER',
           `query ($pin: PIN!) { person(pin: $pin) { nameLatin { last } employment { employer } } }`,
@@ -248,7 +257,7 @@ describe('two replicas of every subgraph', () => {
     // Every other event in the register is a subject-directory lookup made for a write in
     // another agency, joined to that write's event by Jol's request id.
     const writesElsewhere = new Set(
-      ['labour', 'health', 'pensions'].flatMap((name) =>
+      SUBGRAPHS.filter(({ name }) => name !== 'migration').flatMap(({ name }) =>
         events[name]!.filter((e) => sent.has(e.callerRequestId) || e.sub === partnerSub).map(
           (e) => e.requestId as string,
         ),
@@ -258,7 +267,7 @@ describe('two replicas of every subgraph', () => {
       (e) => !sent.has(e.callerRequestId) && !writesElsewhere.has(e.callerRequestId),
     );
     expect(unexplained).toEqual([]);
-    for (const name of ['labour', 'health', 'pensions'])
+    for (const { name } of SUBGRAPHS.filter(({ name }) => name !== 'migration'))
       for (const event of events[name]!.filter(
         (e) => sent.get(e.callerRequestId) !== 'read' && sent.has(e.callerRequestId),
       ))

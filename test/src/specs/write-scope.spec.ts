@@ -97,6 +97,9 @@ const MARKERS = [
   '2024-04-04',
   '2022-06-17',
   '2022-08-08',
+  '2025-08-01',
+  '2025-08-02',
+  '2025-08-03',
   'PARTNER_REPORTED',
   'active TB case',
   'already',
@@ -116,6 +119,8 @@ interface Ids {
   screening: string;
   insurancePeriod: string;
   contribution: string;
+  consularRegistration: string;
+  assistanceCase: string;
 }
 
 /**
@@ -244,6 +249,22 @@ const INVALID: Record<string, Invalid> = {
   }),
   remindPensionExchangeDocument: (_pin, ids) => ({ caseId: ids.exchangeCase }),
   acknowledgePensionExchangeDocument: (_pin, ids) => ({ documentId: ids.exchangeCase }),
+  registerConsularRegistration: (pin) => ({
+    pin,
+    consulate: 'RU_MOSCOW',
+    addressCity: 'Moscow',
+    from: '1950-01-01',
+  }),
+  endConsularRegistration: (_pin, ids) => ({ id: ids.consularRegistration, to: '1950-01-01' }),
+  openAssistanceCase: (pin) => ({
+    pin,
+    type: 'DETENTION',
+    consulate: 'RU_MOSCOW',
+    openedOn: '1950-01-01',
+  }),
+  // The stored case is closed: a change of its status or a second closing is a conflict.
+  updateAssistanceCaseStatus: (_pin, ids) => ({ id: ids.assistanceCase, status: 'IN_PROGRESS' }),
+  closeAssistanceCase: (_pin, ids) => ({ id: ids.assistanceCase, closedOn: '1950-01-01' }),
   // Corrections and voids name the stored record by id; their values would overlap or conflict.
   correctMigrationEpisode: revision(
     (ids) => ids.episode,
@@ -360,6 +381,8 @@ describe('writes honour region scope (every mutation of the supergraph)', () => 
     screening: NO_RECORD,
     insurancePeriod: NO_RECORD,
     contribution: NO_RECORD,
+    consularRegistration: NO_RECORD,
+    assistanceCase: NO_RECORD,
   };
 
   const db = (agency: Agency): Db => mongo.db(`${jol.databasePrefix}_${agency}`);
@@ -507,6 +530,21 @@ describe('writes honour region scope (every mutation of the supergraph)', () => 
         kind: 'MANDATORY',
       },
     );
+    const registered = await ok<{ registerConsularRegistration: { id: string } }>(
+      'CONSULAR_OFFICER',
+      'mutation ($input: RegisterConsularRegistrationInput!) { registerConsularRegistration(input: $input) { id } }',
+      { pin: OSH, consulate: 'RU_MOSCOW', addressCity: 'Moscow', from: '2025-08-01' },
+    );
+    const assisted = await ok<{ openAssistanceCase: { id: string } }>(
+      'CONSULAR_OFFICER',
+      'mutation ($input: OpenAssistanceCaseInput!) { openAssistanceCase(input: $input) { id } }',
+      { pin: OSH, type: 'LOST_DOCUMENTS', consulate: 'RU_MOSCOW', openedOn: '2025-08-02' },
+    );
+    await ok(
+      'CONSULAR_OFFICER',
+      'mutation ($input: CloseAssistanceCaseInput!) { closeAssistanceCase(input: $input) { id } }',
+      { id: assisted.openAssistanceCase.id, closedOn: '2025-08-03' },
+    );
     const partner = new PartnerClient({
       url: jol.graphqlUrl,
       token: await jol.token('PARTNER', { partner: 'RU-SFR', sub: 'ru-sfr-system' }),
@@ -527,6 +565,8 @@ describe('writes honour region scope (every mutation of the supergraph)', () => 
       screening: screened.recordScreening.id,
       insurancePeriod: insured.recordInsurancePeriod.id,
       contribution: contributed.recordContribution.id,
+      consularRegistration: registered.registerConsularRegistration.id,
+      assistanceCase: assisted.openAssistanceCase.id,
     };
   });
   afterAll(async () => {
