@@ -339,6 +339,21 @@ describe('the Helm chart (deploy/helm/jol)', () => {
       }
     });
 
+    it('refreshes no statistics of a subgraph that keeps none, and still verifies its audit', () => {
+      const jobsFor = (rendered: ReturnType<typeof renderChart>, agency: string) =>
+        podsOf(rendered)
+          .filter((p) => p.labels[COMPONENT].endsWith(`-${agency}`) && p.labels['jol.kg/job'])
+          .map((p) => p.labels['jol.kg/job'])
+          .sort();
+      const all = jobsFor(renderChart(), 'labour');
+      expect(all).toContain('stats-refresh');
+      const without = jobsFor(renderChart(['subgraphs.labour.statistics=false']), 'labour');
+      expect(without).toEqual(all.filter((job) => job !== 'stats-refresh'));
+      expect(without).toContain('audit-verify');
+      // Any other value, or none, keeps it.
+      expect(jobsFor(renderChart(['subgraphs.labour.statistics=true']), 'labour')).toEqual(all);
+    });
+
     it('takes its image and command from values', () => {
       const rendered = renderChart([], {
         jobs: {

@@ -238,6 +238,8 @@ function chartValues(n: AgencyNames): string {
     pdb:
       minAvailable: 1
     env: {}
+    # No indicators yet: no stats-refresh job until the agency's cube is built and listed in jobs.
+    statistics: false
 
 `;
 }
