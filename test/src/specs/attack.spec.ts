@@ -68,8 +68,10 @@ describe('the differencing attack', () => {
       expect(report.recovered).toBe(0);
       expect(report.examples).toEqual([]);
       expect(report.publishedCounts).toBeGreaterThan(500);
-      expect(report.meanAbsolutePerturbation).toBeGreaterThan(0.3);
-      expect(report.meanAbsolutePerturbation).toBeLessThan(0.8);
+      // Over the counts of groups that hold someone: the empty groups of rare measures (consular
+      // assistance by type) are published as 0 and would dilute it.
+      expect(report.meanAbsolutePerturbationOfNonzero).toBeGreaterThan(0.3);
+      expect(report.meanAbsolutePerturbationOfNonzero).toBeLessThan(0.8);
       // The in-process publisher the comparisons below use is the subgraphs' own path: with the
       // published control it gives what the gateway gave, so they compare like with like.
       const [inProcess] = await publishAll(
@@ -100,6 +102,7 @@ describe('the differencing attack', () => {
     );
     expect(report.recovered).toBeGreaterThan(10);
     expect(report.meanAbsolutePerturbation).toBe(0);
+    expect(report.meanAbsolutePerturbationOfNonzero).toBe(0);
     for (const { count } of report.examples) {
       expect(count).toBeGreaterThanOrEqual(1);
       expect(count).toBeLessThan(K);

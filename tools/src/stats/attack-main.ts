@@ -45,7 +45,8 @@ function line(name: string, report: AttackReport): string {
     `  ${report.groups} groups published, ${report.smallGroups} of 1 to K-1 persons; ` +
     `recovered exactly: ${report.recovered} (${share.toFixed(1)}%)\n` +
     `  ${report.publishedCounts} counts published, ${report.withheld} withheld; ` +
-    `mean absolute perturbation ${report.meanAbsolutePerturbation.toFixed(3)}` +
+    `mean absolute perturbation ${report.meanAbsolutePerturbation.toFixed(3)} ` +
+    `(${report.meanAbsolutePerturbationOfNonzero.toFixed(3)} over the ${report.nonzeroCounts} of groups holding someone)` +
     (report.examples.length > 0
       ? `\n  e.g. ${report.examples
           .slice(0, 3)

@@ -166,6 +166,9 @@ describe('attack', () => {
     // |38 - 40| + |27 - 25| + |70 - 68| over 9 published counts (8 regions and the total).
     expect(report.publishedCounts).toBe(9);
     expect(report.meanAbsolutePerturbation).toBeCloseTo(6 / 9, 10);
+    // The six other regions hold nobody: over KG-O, KG-B and the total alone, 6 / 3.
+    expect(report.nonzeroCounts).toBe(3);
+    expect(report.meanAbsolutePerturbationOfNonzero).toBeCloseTo(2, 10);
     expect(report.withheld).toBe(1);
   });
 

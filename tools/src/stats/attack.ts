@@ -159,6 +159,13 @@ export interface AttackReport {
   /** Published count entries, and the mean |published - true| over them. */
   publishedCounts: number;
   meanAbsolutePerturbation: number;
+  /**
+   * Of them, those of groups that hold someone, and the mean over these alone: a group of none is
+   * published as 0 by the cell key method, so a measure of rare events (most of its groups
+   * empty) lowers the mean over every count without changing what a count of people costs.
+   */
+  nonzeroCounts: number;
+  meanAbsolutePerturbationOfNonzero: number;
   /** Count entries withheld. */
   withheld: number;
 }
@@ -240,6 +247,8 @@ export function attack(
   const equations: Array<{ whole: Unknown; parts: Unknown[] }> = [];
   let publishedCounts = 0;
   let absolutePerturbation = 0;
+  let nonzeroCounts = 0;
+  let nonzeroPerturbation = 0;
   let withheld = 0;
   const shares: Array<{ numerator: Unknown; denominator: Unknown; share: number }> = [];
 
@@ -273,7 +282,12 @@ export function attack(
         } else {
           u.published.push(row.value!);
           publishedCounts += 1;
-          absolutePerturbation += Math.abs(row.value! - truth(u.group));
+          const trueCount = truth(u.group);
+          absolutePerturbation += Math.abs(row.value! - trueCount);
+          if (trueCount !== 0) {
+            nonzeroCounts += 1;
+            nonzeroPerturbation += Math.abs(row.value! - trueCount);
+          }
         }
       }
     }
@@ -311,6 +325,9 @@ export function attack(
     examples: [],
     publishedCounts,
     meanAbsolutePerturbation: publishedCounts === 0 ? 0 : absolutePerturbation / publishedCounts,
+    nonzeroCounts,
+    meanAbsolutePerturbationOfNonzero:
+      nonzeroCounts === 0 ? 0 : nonzeroPerturbation / nonzeroCounts,
     withheld,
   };
   for (const [key, u] of unknowns) {
