@@ -142,21 +142,6 @@ export const EXAMPLE_OPERATIONS: readonly ExampleOperation[] = [
     },
   },
   {
-    title: 'Consular assistance cases by country and type',
-    role: 'ANALYST',
-    purpose: 'STATISTICS',
-    query: `query ConsularIndicators($filter: IndicatorFilter) {
-  indicators(filter: $filter, by: [DESTINATION]) {
-    assistanceCases { dimensions minCellSize rows { destination value suppressed } total { value suppressed } }
-    detentionCases { rows { destination value suppressed } }
-    deathsAbroad { rows { destination value suppressed } }
-    labourExploitationCases { rows { destination value suppressed } }
-    lostDocumentsCases { rows { destination value suppressed } }
-  }
-}`,
-    variables: { filter: { fromYear: 2020, toYear: 2025 } },
-  },
-  {
     title: 'Indicators from the four agencies, by region and sex',
     role: 'ANALYST',
     purpose: 'STATISTICS',
@@ -181,6 +166,21 @@ export const EXAMPLE_OPERATIONS: readonly ExampleOperation[] = [
   }
 }`,
     variables: { filter: { year: 2025 }, by: ['REGION', 'SEX'] },
+  },
+  {
+    title: 'Consular assistance cases by country and type',
+    role: 'ANALYST',
+    purpose: 'STATISTICS',
+    query: `query ConsularIndicators($filter: IndicatorFilter) {
+  indicators(filter: $filter, by: [DESTINATION]) {
+    assistanceCases { dimensions minCellSize rows { destination value suppressed } total { value suppressed } }
+    detentionCases { rows { destination value suppressed } }
+    deathsAbroad { rows { destination value suppressed } }
+    labourExploitationCases { rows { destination value suppressed } }
+    lostDocumentsCases { rows { destination value suppressed } }
+  }
+}`,
+    variables: { filter: { fromYear: 2020, toYear: 2025 } },
   },
   {
     title: 'Schema: the root operation types',
