@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { MongoClient } from 'mongodb';
 import { ensureDevKeys, issueDevToken } from '../auth/dev-keys';
 import { createGraphQLClient } from '../client/graphql-client';
-import { countPersons, dropAgencyDatabases, seedSyntheticData } from '../seed/seed';
+import { countPersons, dropAgencyDatabases, seedIsComplete, seedSyntheticData } from '../seed/seed';
 import { refreshStatistics } from '../stats/refresh-all';
 import { syntheticRecordKeys } from '../stats/synthetic-secret';
 import { REPO_ROOT, startStore, type RunningStore } from '../store/secantus';
@@ -114,14 +114,17 @@ async function main(): Promise<void> {
       void store.stop().finally(() => process.exit(130));
     });
   }
-  const uri = store.uri;
+  // Building an index over a million documents holds the embedded store for minutes, during
+  // which it answers no heartbeat: the driver's monitor waits that long before it gives up on it
+  // (and interrupts the build's own connection).
+  const uri = `${store.uri}&connectTimeoutMS=900000`;
   const prefix = `scale_${persons}`;
   console.log(
     `embedded SecantusDB at ${uri} (${values.memory ? 'in memory' : 'storage .data/scale-store'}), pid ${store.pid}`,
   );
   try {
     const stored = values.fresh ? 0 : await countPersons(uri, prefix);
-    if (stored !== persons) {
+    if (values.fresh || !(await seedIsComplete(uri, prefix, persons, 1))) {
       if (stored === 0) await dropAgencyDatabases(uri, prefix);
       console.log(
         stored === 0

@@ -6,6 +6,7 @@ import {
   AGENCIES,
   dropAgencyDatabases,
   resumeFrom,
+  seedIsComplete,
   seedSyntheticData,
 } from './seed';
 
@@ -79,6 +80,29 @@ describe('a resumed seed', () => {
     }
     return out;
   }
+
+  it('knows a complete seed from one that stopped before its cubes', async () => {
+    expect(await seedIsComplete(uri, whole, 40, options.seed)).toBe(true);
+    // Other persons or another seed: not this seed.
+    expect(await seedIsComplete(uri, whole, 41, options.seed)).toBe(false);
+    expect(await seedIsComplete(uri, whole, 40, options.seed + 1)).toBe(false);
+    const stopped = `test_seed_stopped_${run}`;
+    try {
+      await seedSyntheticData(
+        { ...options, databasePrefix: stopped, persons: 20 },
+        { batchPersons: 10 },
+      );
+      expect(await seedIsComplete(uri, stopped, 20, options.seed)).toBe(true);
+      // Every person stored, the last agency's cube not built: the run stopped before its end.
+      await client
+        .db(agencyDatabaseName(stopped, AGENCIES.at(-1)!))
+        .collection('indicator_builds')
+        .deleteMany({});
+      expect(await seedIsComplete(uri, stopped, 20, options.seed)).toBe(false);
+    } finally {
+      await dropAgencyDatabases(uri, stopped);
+    }
+  });
 
   it('stores what an uninterrupted seed stores', async () => {
     // The stopped run: the first 25 persons written, then part of person 22's and 24's records

@@ -251,6 +251,31 @@ export async function countPersons(uri: string, prefix: string): Promise<number>
   }
 }
 
+/**
+ * Whether a seed of `persons` persons (with `seed`) ran to its end: its persons are all stored and
+ * every agency holds the indicator build made last (named after the seed). A seed that stopped
+ * while building its deferred indexes or its cubes has every person and is not complete.
+ */
+export async function seedIsComplete(
+  uri: string,
+  prefix: string,
+  persons: number,
+  seed: number,
+): Promise<boolean> {
+  if ((await countPersons(uri, prefix)) !== persons) return false;
+  const client = await new MongoClient(uri, { serverSelectionTimeoutMS: 10_000 }).connect();
+  try {
+    for (const agency of AGENCIES) {
+      const builds = client.db(agencyDatabaseName(prefix, agency)).collection('indicator_builds');
+      if ((await builds.countDocuments({ _id: `seed-${seed}-${persons}` as never })) !== 1)
+        return false;
+    }
+    return true;
+  } finally {
+    await client.close();
+  }
+}
+
 /** Documents per collection in the agency databases, keyed `<database>.<collection>`. */
 export async function countStoredDocuments(
   uri: string,
