@@ -1,12 +1,5 @@
 import { chain, rule } from 'graphql-shield';
-import {
-  coordinateOf,
-  decideOffice,
-  isRecordId,
-  pinOfRecord,
-  writeRule,
-  type JolContext,
-} from '@jol/kernel';
+import { coordinateOf, decideOffice, isRecordId, writeRule, type JolContext } from '@jol/kernel';
 import type { ConsularContext } from '../context';
 
 /** Records a consulate holds, read by id: whose each is, and which post holds it. */
@@ -31,11 +24,31 @@ export function openAtConsulateRule() {
 
 /**
  * A write that names a stored record by id: granted as the record's person's write, then held to
- * the officer's post: another post's record, or an id naming none, is refused alike.
+ * the officer's post: another post's record, or an id naming none, is refused alike. The record is
+ * read once for both decisions (the two rules of a field get the same arguments object).
  */
 export function heldRecordRules(records: (context: ConsularContext) => HeldRecords) {
-  const granted = writeRule<{ input: { id: unknown } }>('consular', (args, context) =>
-    pinOfRecord(records(context as ConsularContext), args.input.id),
+  type Held = { pin: string; consulate: string } | null;
+  const read = new WeakMap<object, Promise<Held>>();
+  const heldFor = (args: { input: { id: unknown } }, context: JolContext): Promise<Held> => {
+    let held = read.get(args);
+    if (!held) {
+      const id = args.input.id;
+      held = isRecordId(id)
+        ? // A query runs again each time it is awaited: settled once into a promise.
+          (Promise.resolve(
+            records(context as ConsularContext)
+              .findById(id, { _id: 0, pin: 1, consulate: 1 })
+              .lean(),
+          ) as Promise<Held>)
+        : Promise.resolve(null);
+      read.set(args, held);
+    }
+    return held;
+  };
+  const granted = writeRule<{ input: { id: unknown } }>(
+    'consular',
+    async (args, context) => (await heldFor(args, context))?.pin ?? null,
   );
   const atOwnPost = rule({ cache: 'no_cache' })(async (
     _parent,
@@ -43,12 +56,7 @@ export function heldRecordRules(records: (context: ConsularContext) => HeldRecor
     context: JolContext,
     info,
   ) => {
-    const id = args.input.id;
-    const record = isRecordId(id)
-      ? ((await records(context as ConsularContext)
-          .findById(id, { _id: 0, pin: 1, consulate: 1 })
-          .lean()) as { pin: string; consulate: string } | null)
-      : null;
+    const record = await heldFor(args, context);
     return decideOffice(context, coordinateOf(info), record?.pin, record?.consulate ?? null);
   });
   return chain(granted, atOwnPost);
