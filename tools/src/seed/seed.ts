@@ -262,9 +262,10 @@ export async function seedIsComplete(
   persons: number,
   seed: number,
 ): Promise<boolean> {
-  if ((await countPersons(uri, prefix)) !== persons) return false;
   const client = await new MongoClient(uri, { serverSelectionTimeoutMS: 10_000 }).connect();
   try {
+    const register = client.db(agencyDatabaseName(prefix, 'migration')).collection('persons');
+    if ((await register.countDocuments()) !== persons) return false;
     for (const agency of AGENCIES) {
       const builds = client.db(agencyDatabaseName(prefix, agency)).collection('indicator_builds');
       if ((await builds.countDocuments({ _id: `seed-${seed}-${persons}` as never })) !== 1)
