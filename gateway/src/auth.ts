@@ -15,10 +15,6 @@ import {
 import type { GatewayContext } from './context';
 import type { CallerRefusal } from './persisted-operations';
 
-function refuse(res: Response, status: 401 | 403, code: string, message: string): void {
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
-}
-
 /** A refusal answered as it is, audited by no one. */
 const answerRefusal: CallerRefusal = async (_req, res, status, code, message) => {
   sendError(res, status, code, message);
@@ -38,7 +34,7 @@ export function createAuthMiddleware(
   return async (req: Request, res: Response, next: NextFunction) => {
     const token = bearerToken(req.headers.authorization);
     if (!token) {
-      refuse(
+      sendError(
         res,
         401,
         ErrorCode.UNAUTHENTICATED,
