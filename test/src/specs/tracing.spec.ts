@@ -68,8 +68,11 @@ describe('traces exported by the running processes', () => {
         OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
         OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
         OTEL_BSP_SCHEDULE_DELAY: '100',
-        // A loaded CI machine can take long to take a batch: no span may be dropped for that.
+        // A loaded CI machine can take long to take a batch: no span may be dropped for that
+        // (the processor's timeout and the exporter's own, 10 s by default, after which the
+        // batch is lost).
         OTEL_BSP_EXPORT_TIMEOUT: '30000',
+        OTEL_EXPORTER_OTLP_TIMEOUT: '30000',
         OTEL_BSP_MAX_QUEUE_SIZE: '65536',
         WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
         WEBHOOK_ALLOW_HTTP: 'true',
