@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient, MongoServerError } from 'mongodb';
-import { auditJobConfig, ensureDevAuditKeys } from '@jol/jobs';
+import { auditJobConfig, ensureDevAuditKeys, STATISTICS_AGENCIES } from '@jol/jobs';
 import { SUBGRAPHS } from '@jol/schema';
 import { REPO_ROOT, SYNTHETIC_STATISTICS_SECRET } from '@jol/tools';
 import { startDatabaseGuard } from '../store/database-guard';
@@ -112,8 +112,9 @@ describe('each agency reaches its own database alone', () => {
 
   it("refreshes every agency's indicators, each job in its own database, current to the day it ran", async () => {
     const started = new Date();
-    // Migration first: it publishes the register's export the others count by.
-    for (const agency of ['migration', 'labour', 'health', 'pensions']) {
+    // Migration first (the list's order): it publishes the register's export the others count by.
+    expect(STATISTICS_AGENCIES[0]).toBe('migration');
+    for (const agency of STATISTICS_AGENCIES) {
       const run = await runJob('stats-refresh-main.js', ['--agency', agency], jobEnv(agency));
       expect({ agency, code: run.code, output: run.output }).toEqual({
         agency,
@@ -134,7 +135,8 @@ describe('each agency reaches its own database alone', () => {
     }>(
       `{ indicators(filter: { year: ${year} }) {
         personsAbroad { asOf refreshedAt } employedAbroad { asOf refreshedAt }
-        activeTbCases { asOf refreshedAt } insuredAbroad { asOf refreshedAt } } }`,
+        activeTbCases { asOf refreshedAt } insuredAbroad { asOf refreshedAt }
+        assistanceCases { asOf refreshedAt } } }`,
     );
     expect(result.errors).toBeUndefined();
     for (const [measure, table] of Object.entries(result.data!.indicators)) {

@@ -11,9 +11,14 @@ import {
   type AuditEventInput,
   type AuditEventRecord,
 } from '@jol/kernel';
-import { auditJobConfig, ensureDevAuditKeys } from '@jol/jobs';
-import { checkpointLogPath } from '@jol/jobs';
-import { runAuditCheckpoint, runAuditVerify } from '@jol/jobs';
+import {
+  auditJobConfig,
+  checkpointLogPath,
+  ensureDevAuditKeys,
+  runAuditCheckpoint,
+  runAuditVerify,
+} from '@jol/jobs';
+import { SUBGRAPHS } from '@jol/schema';
 
 /**
  * The audit jobs against the real store, attacked as whoever can write an agency's database: the
@@ -82,8 +87,7 @@ describe('audit:checkpoint and audit:verify', () => {
     expect(signed.lines).toContainEqual(expect.stringMatching(/^signed\s+labour\s+head seq 5 /));
   });
   afterEach(async () => {
-    for (const agency of ['migration', 'labour', 'health', 'pensions'])
-      await mongo.db(`${prefix}_${agency}`).dropDatabase();
+    for (const { name } of SUBGRAPHS) await mongo.db(`${prefix}_${name}`).dropDatabase();
     await mongo.close();
     rmSync(dir, { recursive: true, force: true });
   });

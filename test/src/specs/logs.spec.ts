@@ -1,22 +1,23 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { REFUSAL_AUDIT_PATH, ROLE_POLICY, type Role } from '@jol/schema';
+import { REFUSAL_AUDIT_PATH, ROLE_POLICY, SUBGRAPHS, type Role } from '@jol/schema';
 import { isServiceRole } from '@jol/kernel';
 import { REPO_ROOT } from '@jol/tools';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 
 const SPEC = 'logs';
 const LOG_DIR = join(REPO_ROOT, 'test-artifacts', 'logs', SPEC);
-const PROCESSES = ['gateway', 'migration', 'labour', 'health', 'pensions'] as const;
+const PROCESSES = ['gateway', ...SUBGRAPHS.map((s) => s.name)];
 const PIN = '10203199012345';
 
-/** One query that reaches all four agencies for a person (each field refused or not by role). */
+/** One query that reaches every agency for a person (each field refused or not by role). */
 const PERSON_ACROSS_AGENCIES = `query PersonAcrossAgencies($pin: PIN!) { person(pin: $pin) {
   pin homeRegion
   episodes { country departedOn }
   employment { country sector }
   screenings { kind result }
   insurancePeriods { country from }
+  assistanceCases { type country }
 } }`;
 
 interface AccessEntry {
@@ -181,7 +182,7 @@ describe('logs: one access line per request, and no credential in any process', 
   });
 
   it('carries one request id from the gateway into every subgraph it touched', () => {
-    // The person themself may read all four agencies: every subgraph is touched.
+    // The person themself may read every agency: every subgraph is touched.
     const { requestId, sub } = answers.get('DATA_SUBJECT')!;
     for (const name of PROCESSES) {
       const mine = accessLines(logs[name]!).filter((entry) => entry.requestId === requestId);

@@ -1,4 +1,4 @@
-import type { Role } from '@jol/schema';
+import { SUBGRAPHS, type Role } from '@jol/schema';
 import { type createGraphQLClient, type ServiceProcess } from '@jol/tools';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 
@@ -140,7 +140,7 @@ describe('partial answers when agencies are down or hung, through the real proce
     const ready = await readiness();
     expect(ready.status).toBe(200);
     expect(ready.body.status).toBe('ready');
-    for (const name of ['migration', 'labour', 'health', 'pensions'])
+    for (const { name } of SUBGRAPHS)
       expect(ready.body.subgraphs[name]).toEqual({
         status: 'ready',
         store: 'ready',
