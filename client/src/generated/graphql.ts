@@ -311,6 +311,8 @@ export type EventSubscription = {
   /** ISO 8601 timestamp (UTC). */
   createdAt: Scalars['String']['output'];
   events: Array<ChangeEventType>;
+  /** ISO 8601 timestamp (UTC): the end of its term. Changes after it are not delivered, nor deliveries still due then, until the subscription is renewed (the renew mutation of its agency). */
+  expiresAt: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   /** The purpose declared when subscribing; deliveries are decided for it. */
   purpose: Scalars['String']['output'];
@@ -763,6 +765,12 @@ export type Mutation = {
   registerReturn: MigrationEpisode;
   /** A reminder about a document your institution sent (by default its last one in the case): the acknowledgement or rejection is sent again, and a document left RECEIVED is settled first. */
   remindPensionExchangeDocument: PensionExchangeDocument;
+  /** Renews a subscription of yours, expired or not, for the deployment's subscription term (30 days unless its operators chose another) from now. It then keeps your token's roles and your declared purpose of today for its deliveries, so it is renewed only if they may hear of every event it lists; otherwise FORBIDDEN and it stays as it was. Changes made while it had expired are not delivered. */
+  renewHealthEventSubscription: EventSubscription;
+  /** Renews a subscription of yours, expired or not, for the deployment's subscription term (30 days unless its operators chose another) from now. It then keeps your token's roles and your declared purpose of today for its deliveries, so it is renewed only if they may hear of every event it lists; otherwise FORBIDDEN and it stays as it was. Changes made while it had expired are not delivered. */
+  renewMigrationEventSubscription: EventSubscription;
+  /** Renews a subscription of yours, expired or not, for the deployment's subscription term (30 days unless its operators chose another) from now. It then keeps your token's roles and your declared purpose of today for its deliveries, so it is renewed only if they may hear of every event it lists; otherwise FORBIDDEN and it stays as it was. Changes made while it had expired are not delivered. */
+  renewPensionsEventSubscription: EventSubscription;
   /** Sends a dead letter of yours again (its attempts start over). */
   replayHealthEventDelivery: EventDelivery;
   /** Sends a dead letter of yours again (its attempts start over). */
@@ -967,6 +975,21 @@ export type MutationRegisterReturnArgs = {
 
 export type MutationRemindPensionExchangeDocumentArgs = {
   input: RemindPensionExchangeDocumentInput;
+};
+
+
+export type MutationRenewHealthEventSubscriptionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRenewMigrationEventSubscriptionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRenewPensionsEventSubscriptionArgs = {
+  id: Scalars['ID']['input'];
 };
 
 

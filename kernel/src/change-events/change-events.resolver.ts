@@ -11,7 +11,7 @@ import {
   registerEnumType,
   Resolver,
 } from 'type-graphql';
-import { disclosedEventSubjects, subscriberOf } from '../access/decide';
+import { decideSubscribe, disclosedEventSubjects, subscriberOf } from '../access/decide';
 import { changeEventsOf } from '../access/policy';
 import { CHANGE_EVENTS, type Agency, type ChangeEventType } from '@jol/schema';
 import type { JolContext } from '../context';
@@ -40,6 +40,7 @@ export function changeEventFields(agency: Agency) {
   return {
     subscribe: `subscribeTo${Name}Events`,
     cancel: `cancel${Name}EventSubscription`,
+    renew: `renew${Name}EventSubscription`,
     subscriptions: `${agency}EventSubscriptions`,
     deliveries: `${agency}EventDeliveries`,
     replay: `replay${Name}EventDelivery`,
@@ -53,6 +54,19 @@ export function parseEventRecordId(field: string, value: string): Types.ObjectId
 }
 
 const MAX_PAGE = 200;
+const DAY_MS = 86_400_000;
+
+/** What a subscription keeps of its maker or renewer, from the caller of the day, and its term. */
+function heldBy(ctx: ChangeEventContext, now: Date) {
+  const caller = ctx.caller!;
+  return {
+    roles: caller.roles,
+    agency: caller.agency ?? null,
+    region: caller.region ?? null,
+    purpose: ctx.purpose!,
+    expiresAt: new Date(now.getTime() + ctx.webhooks.subscriptionDays * DAY_MS),
+  };
+}
 
 const built = new Map<Agency, ReturnType<typeof buildChangeEventResolvers>>();
 
@@ -60,7 +74,8 @@ const built = new Map<Agency, ReturnType<typeof buildChangeEventResolvers>>();
  * The webhook API of one agency, as type-graphql resolvers with the agency's field names, built
  * once per agency (type-graphql keeps its types in one registry per process). Every decision (who
  * may subscribe to what, whose subscription it is) is made by the rules of changeEventRules before
- * a resolver runs; the resolvers only store and list.
+ * a resolver runs; the resolvers only store and list, except renewal, whose events are known only
+ * once the subscription is read: it is decided then, by decideSubscribe as subscribing is.
  */
 export function createChangeEventResolvers(agency: Agency) {
   let resolvers = built.get(agency);
@@ -110,21 +125,18 @@ function buildChangeEventResolvers(agency: Agency) {
       const events = [...new Set(input.events)] as ChangeEventType[];
       const url = checkWebhookUrl(input.url, ctx.webhooks);
       if (url instanceof Error) throw url;
-      const caller = ctx.caller!;
       // The rule decided; the subscription keeps who made it, for every later decision.
       const secret = newSubscriptionSecret();
+      const now = new Date();
       const [created] = await ctx.models.EventSubscription.create([
         {
-          sub: caller.sub,
-          roles: caller.roles,
-          agency: caller.agency ?? null,
-          region: caller.region ?? null,
-          purpose: ctx.purpose!,
+          sub: subscriberOf(ctx),
+          ...heldBy(ctx, now),
           events,
           url: url.toString(),
           secret,
           active: true,
-          createdAt: new Date(),
+          createdAt: now,
           cancelledAt: null,
         },
       ]);
@@ -152,6 +164,33 @@ function buildChangeEventResolvers(agency: Agency) {
       if (await ctx.models.EventSubscription.exists(own))
         throw conflict(`Subscription ${id} is already cancelled`, 'id');
       throw notFound('EventSubscription of yours', 'id', id);
+    }
+
+    @Mutation(() => EventSubscription, {
+      name: fields.renew,
+      description: `Renews a subscription of yours, expired or not, for the deployment's subscription term (30 days unless its operators chose another) from now. It then keeps your token's roles and your declared purpose of today for its deliveries, so it is renewed only if they may hear of every event it lists; otherwise FORBIDDEN and it stays as it was. Changes made while it had expired are not delivered.`,
+    })
+    async renew(
+      @Arg('id', () => ID) id: string,
+      @Ctx() ctx: ChangeEventContext,
+    ): Promise<EventSubscription> {
+      const own = { _id: parseEventRecordId('id', id), sub: subscriberOf(ctx) };
+      const held = await ctx.models.EventSubscription.findOne(own, {
+        events: 1,
+        active: 1,
+      }).lean<Pick<EventSubscriptionRecord, 'events' | 'active'>>();
+      if (!held) throw notFound('EventSubscription of yours', 'id', id);
+      if (!held.active) throw conflict(`Subscription ${id} is cancelled`, 'id');
+      const decided = decideSubscribe(ctx, `Mutation.${fields.renew}`, held.events);
+      if (decided !== true) throw decided;
+      const renewed = await ctx.models.EventSubscription.findOneAndUpdate(
+        // A subscription's events never change; it must not have been cancelled meanwhile.
+        { ...own, active: true },
+        { $set: heldBy(ctx, new Date()) },
+        { returnDocument: 'after' },
+      ).lean<EventSubscriptionRecord>();
+      if (!renewed) throw conflict(`Subscription ${id} was cancelled meanwhile`, 'id');
+      return toEventSubscription(renewed, agency);
     }
 
     @Query(() => [EventSubscription], {
@@ -215,12 +254,14 @@ function buildChangeEventResolvers(agency: Agency) {
         subscriptionId: 1,
       }).lean<Pick<EventDeliveryRecord, 'subscriptionId'>>();
       if (!delivery) throw notFound('EventDelivery of yours', 'id', id);
-      const open = await ctx.models.EventSubscription.exists({
-        _id: delivery.subscriptionId,
-        sub: own.sub,
-        active: true,
-      });
-      if (!open) throw conflict(`Delivery ${id} belongs to a cancelled subscription`, 'id');
+      const subscription = await ctx.models.EventSubscription.findOne(
+        { _id: delivery.subscriptionId, sub: own.sub },
+        { active: 1, expiresAt: 1 },
+      ).lean<Pick<EventSubscriptionRecord, 'active' | 'expiresAt'>>();
+      if (!subscription?.active)
+        throw conflict(`Delivery ${id} belongs to a cancelled subscription`, 'id');
+      if (!(subscription.expiresAt > new Date()))
+        throw conflict(`Delivery ${id} belongs to an expired subscription: renew it first`, 'id');
       const replayed = await ctx.models.EventDelivery.findOneAndUpdate(
         { ...own, status: 'DEAD' },
         {

@@ -33,6 +33,8 @@ export function changeEventRules(agency: Agency): AccessRules {
         },
       ),
       [fields.cancel]: managing('Mutation', fields.cancel, 'write'),
+      // Then decided again by the resolver, against the events the subscription lists.
+      [fields.renew]: managing('Mutation', fields.renew, 'write'),
       [fields.replay]: managing('Mutation', fields.replay, 'write'),
     },
     Query: {

@@ -61,6 +61,12 @@ export class EventSubscription {
   @Field(() => String, { description: 'ISO 8601 timestamp (UTC).' })
   createdAt!: string;
 
+  @Field(() => String, {
+    description:
+      'ISO 8601 timestamp (UTC): the end of its term. Changes after it are not delivered, nor deliveries still due then, until the subscription is renewed (the renew mutation of its agency).',
+  })
+  expiresAt!: string;
+
   @Field(() => String, { nullable: true, description: 'ISO 8601 timestamp (UTC).' })
   cancelledAt!: string | null;
 }
@@ -131,6 +137,8 @@ export function toEventSubscription(
     purpose: record.purpose,
     active: record.active,
     createdAt: record.createdAt.toISOString(),
+    // A record kept from before subscriptions expired is taken as expired when it was made.
+    expiresAt: (record.expiresAt ?? record.createdAt).toISOString(),
     cancelledAt: record.cancelledAt?.toISOString() ?? null,
   };
 }

@@ -153,6 +153,7 @@ describe('the dispatcher delivering to an allowed name that resolves internally'
       secret: 'whsec_test-secret-test-secret-test-secret-000',
       active: true,
       createdAt: new Date(Date.now() - 60_000),
+      expiresAt: new Date(Date.now() + DAY),
     });
     const delivery = await models.EventDelivery.create({
       eventId: new Types.ObjectId(),
@@ -192,5 +193,116 @@ describe('the dispatcher delivering to an allowed name that resolves internally'
     await dispatcherAllowing(['localhost', '127.0.0.1', '::1']).runOnce();
     expect(await models.EventDelivery.findById(id).lean()).toMatchObject({ status: 'DELIVERED' });
     expect(hits).toBe(1);
+  });
+});
+
+/**
+ * A subscription's term on the real store: a change after it is not fanned out to it, and a
+ * delivery still due when it ends is given up without a call, until its maker renews it.
+ */
+describe('the dispatcher and an expired subscription', () => {
+  let connection: Connection;
+  let models: ChangeEventModels;
+  let receiver: Server;
+  let url: string;
+  let hits = 0;
+
+  beforeAll(async () => {
+    connection = await openTestDatabase('webhook_term');
+    models = createChangeEventModels(connection);
+    createAuditEventModel(connection);
+    await prepareTestDatabase(connection);
+    receiver = createServer((req, res) => {
+      hits += 1;
+      req.resume().on('end', () => res.writeHead(204).end());
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => receiver.close(resolve));
+    await dropTestDatabase(connection);
+  });
+
+  const dispatcher = () =>
+    createChangeEventDispatcher({
+      service: 'webhook_term',
+      connection,
+      chain: createAuditChain(createAuditEventModel(connection)),
+      settings: { ...DEFAULT_WEBHOOK_SETTINGS, allowedHosts: ['127.0.0.1'], allowHttp: true },
+      log: quietLogger(),
+    });
+  const subscription = (createdAt: Date, expiresAt: Date) =>
+    models.EventSubscription.create({
+      sub: 'labour-system',
+      roles: ['LABOUR_OFFICER'],
+      agency: null,
+      region: null,
+      purpose: 'RETURNEE_SUPPORT',
+      events: ['PERSON_RETURNED'],
+      url,
+      secret: 'whsec_test-secret-test-secret-test-secret-000',
+      active: true,
+      createdAt,
+      expiresAt,
+    });
+  let seq = 0;
+  const event = async (occurredAt: Date) => {
+    seq += 1;
+    return models.ChangeEvent.create({
+      seq,
+      type: 'PERSON_RETURNED',
+      recordId: new Types.ObjectId().toHexString(),
+      pin: '10707198500093',
+      partner: null,
+      occurredAt,
+      fannedOut: false,
+    });
+  };
+
+  it('fans a change out only to the subscriptions not expired when it happened', async () => {
+    const now = Date.now();
+    const lapsed = await subscription(new Date(now - 40 * DAY), new Date(now - 10 * DAY));
+    const current = await subscription(new Date(now - 40 * DAY), new Date(now + 20 * DAY));
+    const before = await event(new Date(now - 20 * DAY));
+    const after = await event(new Date(now - DAY));
+    await dispatcher().runOnce();
+    const fannedOut = async (eventId: Types.ObjectId) =>
+      (await models.EventDelivery.find({ eventId }).lean())
+        .map((d) => d.subscriptionId.toHexString())
+        .sort();
+    expect(await fannedOut(before._id)).toEqual(
+      [lapsed._id.toHexString(), current._id.toHexString()].sort(),
+    );
+    expect(await fannedOut(after._id)).toEqual([current._id.toHexString()]);
+    // The lapsed subscription's delivery, due after its term, was given up without a call.
+    expect(
+      await models.EventDelivery.findOne({
+        eventId: before._id,
+        subscriptionId: lapsed._id,
+      }).lean(),
+    ).toMatchObject({
+      status: 'DEAD',
+      attempts: 0,
+      lastFailure: 'the subscription expired: renew it, then replay the delivery',
+    });
+    expect(hits).toBe(2);
+  });
+
+  it('takes a subscription kept without a term for expired', async () => {
+    const now = Date.now();
+    const kept = await subscription(new Date(now - DAY), new Date(now + DAY));
+    await models.EventSubscription.collection.updateOne(
+      { _id: kept._id },
+      { $unset: { expiresAt: '' } },
+    );
+    const changed = await event(new Date(now - 1000));
+    const calls = hits;
+    await dispatcher().runOnce();
+    expect(await models.EventDelivery.countDocuments({ subscriptionId: kept._id })).toBe(0);
+    expect(hits).toBe(calls + 1);
+    expect(await models.ChangeEvent.findById(changed._id).lean()).toMatchObject({
+      fannedOut: true,
+    });
   });
 });

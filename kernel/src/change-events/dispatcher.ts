@@ -63,9 +63,14 @@ export function createChangeEventDispatcher(options: {
       .limit(batch)
       .lean<ChangeEventRecord[]>();
     for (const event of fresh) {
-      // Subscriptions made after the change do not hear of it.
+      // Subscriptions made after the change do not hear of it, nor those expired by then.
       const wanting = await Subscriptions.find(
-        { active: true, events: event.type, createdAt: { $lte: event.occurredAt } },
+        {
+          active: true,
+          events: event.type,
+          createdAt: { $lte: event.occurredAt },
+          expiresAt: { $gt: event.occurredAt },
+        },
         { _id: 1, sub: 1 },
       ).lean<Pick<EventSubscriptionRecord, '_id' | 'sub'>[]>();
       if (wanting.length > 0) {
@@ -192,6 +197,14 @@ export function createChangeEventDispatcher(options: {
     ).lean<EventSubscriptionRecord>();
     if (!subscription?.active)
       return bury(delivery, subscription, 'the subscription was cancelled', false);
+    // Its roles are the subscriber's of the day it was made or renewed: not heard past its term.
+    if (!(subscription.expiresAt > new Date()))
+      return bury(
+        delivery,
+        subscription,
+        'the subscription expired: renew it, then replay the delivery',
+        false,
+      );
     if (!subscriptionEntitled(subscription, delivery.type))
       return bury(
         delivery,

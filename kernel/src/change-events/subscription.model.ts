@@ -3,8 +3,8 @@ import { CHANGE_EVENT_TYPES, type ChangeEventType } from '@jol/schema';
 
 /**
  * An agency system's subscription to some of an agency's change events, kept in that agency's
- * database with who made it (token `sub`, roles, region, the purpose declared), so that every
- * delivery is decided again against the policy of the day.
+ * database with who made or last renewed it (token `sub`, roles, region, the purpose declared),
+ * so that every delivery is decided again against the policy of the day, until it expires.
  */
 export interface EventSubscriptionRecord {
   _id: Types.ObjectId;
@@ -20,6 +20,11 @@ export interface EventSubscriptionRecord {
   secret: string;
   active: boolean;
   createdAt: Date;
+  /**
+   * Until when it is heard (WebhookSettings.subscriptionDays from its making or last renewal);
+   * a record without one is taken as expired.
+   */
+  expiresAt: Date;
   cancelledAt: Date | null;
 }
 
@@ -35,6 +40,7 @@ const subscriptionSchema = new Schema<EventSubscriptionRecord>(
     secret: { type: String, required: true },
     active: { type: Boolean, required: true },
     createdAt: { type: Date, required: true },
+    expiresAt: { type: Date, required: true },
     cancelledAt: { type: Date, default: null },
   },
   { collection: 'event_subscriptions', versionKey: false },

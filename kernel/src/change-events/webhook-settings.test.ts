@@ -7,6 +7,11 @@ describe('webhookSettingsFromEnv', () => {
     expect(DEFAULT_WEBHOOK_SETTINGS.allowedHosts).toEqual([]);
     expect(DEFAULT_WEBHOOK_SETTINGS.allowHttp).toBe(false);
     expect(DEFAULT_WEBHOOK_SETTINGS.retentionDays).toBe(30);
+    expect(DEFAULT_WEBHOOK_SETTINGS.subscriptionDays).toBe(30);
+  });
+
+  it('reads how many days a subscription lasts', () => {
+    expect(webhookSettingsFromEnv({ WEBHOOK_SUBSCRIPTION_DAYS: '7' }).subscriptionDays).toBe(7);
   });
 
   it('reads the retention in days', () => {
@@ -32,6 +37,8 @@ describe('webhookSettingsFromEnv', () => {
     [{ WEBHOOK_TIMEOUT_MS: 'soon' }, /^WEBHOOK_TIMEOUT_MS must be a whole number/],
     [{ WEBHOOK_RETENTION_DAYS: '0' }, /^WEBHOOK_RETENTION_DAYS must be at least 1/],
     [{ WEBHOOK_RETENTION_DAYS: '1.5' }, /^WEBHOOK_RETENTION_DAYS must be a whole number/],
+    [{ WEBHOOK_SUBSCRIPTION_DAYS: '0' }, /^WEBHOOK_SUBSCRIPTION_DAYS must be at least 1/],
+    [{ WEBHOOK_SUBSCRIPTION_DAYS: '366' }, /^WEBHOOK_SUBSCRIPTION_DAYS must be at most 365/],
   ])('stops on %j', (env, message) => {
     expect(() => webhookSettingsFromEnv(env)).toThrow(ConfigError);
     expect(() => webhookSettingsFromEnv(env)).toThrow(message);

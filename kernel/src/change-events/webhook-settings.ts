@@ -24,6 +24,13 @@ export interface WebhookSettings {
    * fanned out this long after it occurred. A partner's inbox events are not subject to it.
    */
   retentionDays: number;
+  /**
+   * Days a subscription lasts from its making or its last renewal. The roles it was made with are
+   * the subscriber's of that day: an expired subscription hears of nothing until its maker renews
+   * it with a token of today, so a role withdrawn from the system stops its deliveries within this
+   * many days.
+   */
+  subscriptionDays: number;
 }
 
 export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
@@ -34,6 +41,7 @@ export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
   timeoutMs: 5_000,
   pollMs: 1_000,
   retentionDays: 30,
+  subscriptionDays: 30,
 };
 
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -62,6 +70,7 @@ const webhookEnv = z.object({
   WEBHOOK_TIMEOUT_MS: optional(wholeNumber(100, 60_000)),
   WEBHOOK_POLL_MS: optional(wholeNumber(50, 60_000)),
   WEBHOOK_RETENTION_DAYS: optional(wholeNumber(1, 3_650)),
+  WEBHOOK_SUBSCRIPTION_DAYS: optional(wholeNumber(1, 365)),
 });
 
 /** The webhook settings of `env`; a bad value stops the process with one line naming it. */
@@ -76,5 +85,6 @@ export function webhookSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): We
     timeoutMs: parsed.WEBHOOK_TIMEOUT_MS ?? d.timeoutMs,
     pollMs: parsed.WEBHOOK_POLL_MS ?? d.pollMs,
     retentionDays: parsed.WEBHOOK_RETENTION_DAYS ?? d.retentionDays,
+    subscriptionDays: parsed.WEBHOOK_SUBSCRIPTION_DAYS ?? d.subscriptionDays,
   };
 }

@@ -379,6 +379,128 @@ describe('change events: webhooks for agency systems, an inbox for partners', ()
     expect(audited.every((e) => e.pins.join() === PERSON.pin)).toBe(true);
   });
 
+  it("stops a subscription at the end of its term, until its maker renews it with today's roles", async () => {
+    const DAY = 86_400_000;
+    const TERM = { pin: '10808198100014', birthDate: '1981-08-08' };
+    const LAPSED = { pin: '10909198200025', birthDate: '1982-09-09' };
+    const RENEWED = { pin: '11010198300036', birthDate: '1983-10-10' };
+    const medical = await jol.as('HEALTH_OFFICER', {}, 'MEDICAL_CARE');
+    const openCase = async (person: { pin: string; birthDate: string }) => {
+      await registerAbroad(person);
+      const opened = await medical(
+        `mutation ($input: RecordTbCaseInput!) { recordTbCase(input: $input) { id } }`,
+        {
+          input: {
+            pin: person.pin,
+            diagnosedOn: '2025-11-02',
+            treatmentStatus: 'IN_TREATMENT',
+            drugResistant: false,
+          },
+        },
+      );
+      expect(opened.errors).toBeUndefined();
+      return opened.data!.recordTbCase.id as string;
+    };
+    const RENEW = `mutation ($id: ID!) { renewHealthEventSubscription(id: $id) {
+      id purpose active expiresAt } }`;
+    const owner = await jol.as('HEALTH_OFFICER', { sub: 'tb-term' }, 'PUBLIC_HEALTH');
+    const subscribedAt = Date.now();
+    const made = await owner(
+      `mutation ($input: SubscribeToHealthEventsInput!) { subscribeToHealthEvents(input: $input) {
+        subscription { id expiresAt } } }`,
+      { input: { events: ['TB_CASE_OPENED'], url: `${receiver.url}/term` } },
+    );
+    expect(made.errors).toBeUndefined();
+    const { id, expiresAt } = made.data!.subscribeToHealthEvents.subscription;
+    // 30 days by default, from its making.
+    const term = Date.parse(expiresAt as string) - subscribedAt;
+    expect(term).toBeGreaterThan(30 * DAY - 60_000);
+    expect(term).toBeLessThan(30 * DAY + 60_000);
+    const deliveries = async () =>
+      ((await owner(DELIVERIES('health'), { id })).data?.healthEventDeliveries ?? []) as {
+        id: string;
+        pin: string;
+        status: string;
+      }[];
+
+    await openCase(TERM);
+    const [delivered] = await waitFor('the delivery within the term', async () => {
+      const listed = await deliveries();
+      return listed[0]?.status === 'DELIVERED' ? listed : undefined;
+    });
+
+    // The term ends (as if 30 days had passed).
+    const subscriptions = healthDb.collection('event_subscriptions');
+    const objectId = (await subscriptions.findOne({ sub: 'tb-term' }))!._id;
+    await subscriptions.updateOne(
+      { _id: objectId },
+      { $set: { expiresAt: new Date(Date.now() - 1000) } },
+    );
+    const replay = await owner(
+      `mutation ($id: ID!) { replayHealthEventDelivery(id: $id) { id } }`,
+      { id: delivered!.id },
+    );
+    expect(replay.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(replay.errors?.[0]?.message).toMatch(/expired subscription: renew it first/);
+    const lapsedCase = await openCase(LAPSED);
+    await waitFor('the lapsed change to be fanned out', async () =>
+      (await healthDb.collection('change_events').findOne({ recordId: lapsedCase }))?.fannedOut
+        ? true
+        : undefined,
+    );
+    expect((await deliveries()).map((d) => d.pin)).toEqual([TERM.pin]);
+
+    // Only its maker renews it, and only with a token that may still hear of its events.
+    const other = await jol.as('HEALTH_OFFICER', { sub: 'someone-else' }, 'PUBLIC_HEALTH');
+    const theirs = await other(RENEW, { id });
+    const nobodys = await other(RENEW, { id: '0123456789abcdef01234567' });
+    expect(theirs.errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', field: 'id' });
+    expect(theirs.errors?.[0]?.message.replace(id as string, '<id>')).toBe(
+      nobodys.errors?.[0]?.message.replace('0123456789abcdef01234567', '<id>'),
+    );
+    const demoted = await jol.as('LABOUR_OFFICER', { sub: 'tb-term' }, 'RETURNEE_SUPPORT');
+    expect((await demoted(RENEW, { id })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const regional = await jol.as(
+      'HEALTH_OFFICER',
+      { sub: 'tb-term', region: 'KG-J' },
+      'PUBLIC_HEALTH',
+    );
+    expect((await regional(RENEW, { id })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await subscriptions.findOne({ _id: objectId }))!.expiresAt.getTime()).toBeLessThan(
+      Date.now(),
+    );
+
+    // Renewed under another purpose, the subscription keeps that one for its deliveries.
+    const renewer = await jol.as('HEALTH_OFFICER', { sub: 'tb-term' }, 'MEDICAL_CARE');
+    const renewedAt = Date.now();
+    const renewed = await renewer(RENEW, { id });
+    expect(renewed.errors).toBeUndefined();
+    expect(renewed.data!.renewHealthEventSubscription).toMatchObject({
+      id,
+      purpose: 'MEDICAL_CARE',
+      active: true,
+    });
+    expect(
+      Date.parse(renewed.data!.renewHealthEventSubscription.expiresAt as string) - renewedAt,
+    ).toBeGreaterThan(30 * DAY - 60_000);
+    await openCase(RENEWED);
+    await waitFor('the delivery after renewal', async () => {
+      const listed = await deliveries();
+      return listed.some((d) => d.pin === RENEWED.pin && d.status === 'DELIVERED')
+        ? listed
+        : undefined;
+    });
+    // What changed while it had lapsed was never sent.
+    const told = receiver.received
+      .filter((r) => r.path === '/term')
+      .map((r) => (JSON.parse(r.body) as { pin: string }).pin);
+    expect(told).toEqual([TERM.pin, RENEWED.pin]);
+
+    await owner(`mutation ($id: ID!) { cancelHealthEventSubscription(id: $id) { id } }`, { id });
+    const afterCancel = await owner(RENEW, { id });
+    expect(afterCancel.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+
   it('dead-letters an unreachable subscriber without losing the event', async () => {
     const closed = createServer();
     const port = await new Promise<number>((resolve) =>

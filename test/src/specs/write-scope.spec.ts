@@ -332,6 +332,7 @@ const INVALID: Record<string, Invalid> = {
     ).flatMap(([agency, event]): [string, Invalid][] => [
       [`subscribeTo${agency}Events`, () => ({ events: [event], url: 'https://127.0.0.1/hook' })],
       [`cancel${agency}EventSubscription`, (_pin, ids) => ({ id: ids.consent })],
+      [`renew${agency}EventSubscription`, (_pin, ids) => ({ id: ids.consent })],
       [`replay${agency}EventDelivery`, (_pin, ids) => ({ id: ids.tbCase })],
     ]),
   ),
