@@ -47,6 +47,14 @@ function chainsOf(
   return [{ service: agency, database: env.MONGODB_DB ?? `${prefix}_${agency}` }];
 }
 
+/**
+ * Whether audit:verify must hold the chains to their checkpoints: when the run was given a public
+ * key, or runs in production. Only a development run may verify the links alone.
+ */
+export function checkpointKeyRequired(env: NodeJS.ProcessEnv): boolean {
+  return env.AUDIT_CHECKPOINT_PUBLIC_KEY !== undefined || env.NODE_ENV === 'production';
+}
+
 export interface CliResult {
   /** 0 when every chain verifies, 1 when one does not. */
   code: number;
@@ -55,7 +63,9 @@ export interface CliResult {
 
 /**
  * `audit:verify [-- --agency <agency> --uri <MONGODB_URI> --prefix jol --checkpoints <dir>]`: every chain, held to
- * its signed checkpoints when the public key (AUDIT_CHECKPOINT_PUBLIC_KEY) is there.
+ * its signed checkpoints. Without them a chain rewritten and re-hashed whole verifies, so a run
+ * that was given a public key (AUDIT_CHECKPOINT_PUBLIC_KEY) or runs in production stops when the
+ * key is not there; only a development run without either verifies the links alone, and says so.
  */
 export async function runAuditVerify(
   args: string[],
@@ -66,7 +76,8 @@ export async function runAuditVerify(
   const dir = values.checkpoints ?? config.checkpointDir;
   const lines: string[] = [];
   let checkpoints;
-  if (existsSync(config.publicKeyPath)) {
+  if (checkpointKeyRequired(env) || existsSync(config.publicKeyPath)) {
+    // A missing or unreadable key stops the run (exit 2) with the file named.
     checkpoints = { dir, publicKey: readAuditKey(config.publicKeyPath, 'public') };
   } else {
     lines.push(

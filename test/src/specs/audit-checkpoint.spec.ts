@@ -178,4 +178,12 @@ describe('audit:checkpoint and audit:verify', () => {
       expect.stringMatching(/line 1: signed by key .* not this key/),
     );
   });
+
+  it('stops instead of verifying the links alone when a deployment lost its public key', async () => {
+    const missing = join(dir, 'nowhere', 'public.pem');
+    const named = { ...env, AUDIT_CHECKPOINT_PUBLIC_KEY: missing };
+    await expect(runAuditVerify(args, named)).rejects.toThrow(
+      `the audit public key ${missing} does not exist`,
+    );
+  });
 });
