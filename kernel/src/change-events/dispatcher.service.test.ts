@@ -113,49 +113,59 @@ describe('the dispatcher deleting what its retention period is over for', () => 
 });
 
 /**
+ * A test database with the change-event models, and a subscriber on 127.0.0.1 that takes every
+ * delivery and counts the calls, for one describe block.
+ */
+function deliveryFixture(name: string) {
+  const fixture = {
+    connection: undefined as unknown as Connection,
+    models: undefined as unknown as ChangeEventModels,
+    port: 0,
+    hits: 0,
+  };
+  let receiver: Server;
+  beforeAll(async () => {
+    fixture.connection = await openTestDatabase(name);
+    fixture.models = createChangeEventModels(fixture.connection);
+    createAuditEventModel(fixture.connection);
+    await prepareTestDatabase(fixture.connection);
+    receiver = createServer((req, res) => {
+      fixture.hits += 1;
+      req.resume().on('end', () => res.writeHead(204).end());
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    fixture.port = (receiver.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => receiver.close(resolve));
+    await dropTestDatabase(fixture.connection);
+  });
+  return fixture;
+}
+
+/**
  * Deliveries on the real store to a subscriber on this machine, named by an allowed host name
  * (localhost): the connection is refused for the address the name resolves to, unless the
  * allow-list names that address itself.
  */
 describe('the dispatcher delivering to an allowed name that resolves internally', () => {
-  let connection: Connection;
-  let models: ChangeEventModels;
-  let receiver: Server;
-  let port: number;
-  let hits = 0;
-
-  beforeAll(async () => {
-    connection = await openTestDatabase('webhook_address');
-    models = createChangeEventModels(connection);
-    createAuditEventModel(connection);
-    await prepareTestDatabase(connection);
-    receiver = createServer((req, res) => {
-      hits += 1;
-      req.resume().on('end', () => res.writeHead(204).end());
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    port = (receiver.address() as AddressInfo).port;
-  });
-  afterAll(async () => {
-    await new Promise((resolve) => receiver.close(resolve));
-    await dropTestDatabase(connection);
-  });
+  const fixture = deliveryFixture('webhook_address');
 
   const pendingDelivery = async () => {
-    const subscription = await models.EventSubscription.create({
+    const subscription = await fixture.models.EventSubscription.create({
       sub: 'labour-system',
       roles: ['LABOUR_OFFICER'],
       agency: null,
       region: null,
       purpose: 'RETURNEE_SUPPORT',
       events: ['PERSON_RETURNED'],
-      url: `http://localhost:${port}/hook`,
+      url: `http://localhost:${fixture.port}/hook`,
       secret: 'whsec_test-secret-test-secret-test-secret-000',
       active: true,
       createdAt: new Date(Date.now() - 60_000),
       expiresAt: new Date(Date.now() + DAY),
     });
-    const delivery = await models.EventDelivery.create({
+    const delivery = await fixture.models.EventDelivery.create({
       eventId: new Types.ObjectId(),
       subscriptionId: subscription._id,
       sub: 'labour-system',
@@ -172,8 +182,8 @@ describe('the dispatcher delivering to an allowed name that resolves internally'
   const dispatcherAllowing = (allowedHosts: string[]) =>
     createChangeEventDispatcher({
       service: 'webhook_address',
-      connection,
-      chain: createAuditChain(createAuditEventModel(connection)),
+      connection: fixture.connection,
+      chain: createAuditChain(createAuditEventModel(fixture.connection)),
       settings: { ...DEFAULT_WEBHOOK_SETTINGS, allowedHosts, allowHttp: true, maxAttempts: 1 },
       log: quietLogger(),
     });
@@ -181,18 +191,20 @@ describe('the dispatcher delivering to an allowed name that resolves internally'
   it('gives the delivery up without connecting, and says why', async () => {
     const id = await pendingDelivery();
     await dispatcherAllowing(['localhost']).runOnce();
-    expect(await models.EventDelivery.findById(id).lean()).toMatchObject({
+    expect(await fixture.models.EventDelivery.findById(id).lean()).toMatchObject({
       status: 'DEAD',
       lastFailure: "the subscriber's host resolves to an address webhooks are not delivered to",
     });
-    expect(hits).toBe(0);
+    expect(fixture.hits).toBe(0);
   });
 
   it('delivers when the allow-list names the address itself', async () => {
     const id = await pendingDelivery();
     await dispatcherAllowing(['localhost', '127.0.0.1', '::1']).runOnce();
-    expect(await models.EventDelivery.findById(id).lean()).toMatchObject({ status: 'DELIVERED' });
-    expect(hits).toBe(1);
+    expect(await fixture.models.EventDelivery.findById(id).lean()).toMatchObject({
+      status: 'DELIVERED',
+    });
+    expect(fixture.hits).toBe(1);
   });
 });
 
@@ -201,46 +213,25 @@ describe('the dispatcher delivering to an allowed name that resolves internally'
  * delivery still due when it ends is given up without a call, until its maker renews it.
  */
 describe('the dispatcher and an expired subscription', () => {
-  let connection: Connection;
-  let models: ChangeEventModels;
-  let receiver: Server;
-  let url: string;
-  let hits = 0;
-
-  beforeAll(async () => {
-    connection = await openTestDatabase('webhook_term');
-    models = createChangeEventModels(connection);
-    createAuditEventModel(connection);
-    await prepareTestDatabase(connection);
-    receiver = createServer((req, res) => {
-      hits += 1;
-      req.resume().on('end', () => res.writeHead(204).end());
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-  });
-  afterAll(async () => {
-    await new Promise((resolve) => receiver.close(resolve));
-    await dropTestDatabase(connection);
-  });
+  const fixture = deliveryFixture('webhook_term');
 
   const dispatcher = () =>
     createChangeEventDispatcher({
       service: 'webhook_term',
-      connection,
-      chain: createAuditChain(createAuditEventModel(connection)),
+      connection: fixture.connection,
+      chain: createAuditChain(createAuditEventModel(fixture.connection)),
       settings: { ...DEFAULT_WEBHOOK_SETTINGS, allowedHosts: ['127.0.0.1'], allowHttp: true },
       log: quietLogger(),
     });
   const subscription = (createdAt: Date, expiresAt: Date) =>
-    models.EventSubscription.create({
+    fixture.models.EventSubscription.create({
       sub: 'labour-system',
       roles: ['LABOUR_OFFICER'],
       agency: null,
       region: null,
       purpose: 'RETURNEE_SUPPORT',
       events: ['PERSON_RETURNED'],
-      url,
+      url: `http://127.0.0.1:${fixture.port}/hook`,
       secret: 'whsec_test-secret-test-secret-test-secret-000',
       active: true,
       createdAt,
@@ -249,7 +240,7 @@ describe('the dispatcher and an expired subscription', () => {
   let seq = 0;
   const event = async (occurredAt: Date) => {
     seq += 1;
-    return models.ChangeEvent.create({
+    return fixture.models.ChangeEvent.create({
       seq,
       type: 'PERSON_RETURNED',
       recordId: new Types.ObjectId().toHexString(),
@@ -268,7 +259,7 @@ describe('the dispatcher and an expired subscription', () => {
     const after = await event(new Date(now - DAY));
     await dispatcher().runOnce();
     const fannedOut = async (eventId: Types.ObjectId) =>
-      (await models.EventDelivery.find({ eventId }).lean())
+      (await fixture.models.EventDelivery.find({ eventId }).lean())
         .map((d) => d.subscriptionId.toHexString())
         .sort();
     expect(await fannedOut(before._id)).toEqual(
@@ -277,7 +268,7 @@ describe('the dispatcher and an expired subscription', () => {
     expect(await fannedOut(after._id)).toEqual([current._id.toHexString()]);
     // The lapsed subscription's delivery, due after its term, was given up without a call.
     expect(
-      await models.EventDelivery.findOne({
+      await fixture.models.EventDelivery.findOne({
         eventId: before._id,
         subscriptionId: lapsed._id,
       }).lean(),
@@ -286,22 +277,22 @@ describe('the dispatcher and an expired subscription', () => {
       attempts: 0,
       lastFailure: 'the subscription expired: renew it, then replay the delivery',
     });
-    expect(hits).toBe(2);
+    expect(fixture.hits).toBe(2);
   });
 
   it('takes a subscription kept without a term for expired', async () => {
     const now = Date.now();
     const kept = await subscription(new Date(now - DAY), new Date(now + DAY));
-    await models.EventSubscription.collection.updateOne(
+    await fixture.models.EventSubscription.collection.updateOne(
       { _id: kept._id },
       { $unset: { expiresAt: '' } },
     );
     const changed = await event(new Date(now - 1000));
-    const calls = hits;
+    const calls = fixture.hits;
     await dispatcher().runOnce();
-    expect(await models.EventDelivery.countDocuments({ subscriptionId: kept._id })).toBe(0);
-    expect(hits).toBe(calls + 1);
-    expect(await models.ChangeEvent.findById(changed._id).lean()).toMatchObject({
+    expect(await fixture.models.EventDelivery.countDocuments({ subscriptionId: kept._id })).toBe(0);
+    expect(fixture.hits).toBe(calls + 1);
+    expect(await fixture.models.ChangeEvent.findById(changed._id).lean()).toMatchObject({
       fannedOut: true,
     });
   });
