@@ -755,7 +755,7 @@ export type Mutation = {
   recordTbCase: TbCase;
   /** Closes an active case with a WHO outcome; treatment becomes COMPLETED for CURED and TREATMENT_COMPLETED, INTERRUPTED otherwise. CURED, TREATMENT_COMPLETED and TREATMENT_FAILED need a started treatment. */
   recordTbOutcome: TbCase;
-  /** Registers a citizen with a consulate; a citizen holds one current registration (CONFLICT otherwise). */
+  /** Registers a citizen with a consulate; a citizen holds one current registration (CONFLICT otherwise), beginning on or after the day their last one ended (BAD_USER_INPUT otherwise). */
   registerConsularRegistration: ConsularRegistration;
   /** Opens a stay abroad; the person must be at home. */
   registerDeparture: MigrationEpisode;

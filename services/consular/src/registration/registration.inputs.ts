@@ -63,6 +63,26 @@ export function checkEndInput(
   return id;
 }
 
+/**
+ * A citizen is registered with one consulate at a time, also in the past: a new registration
+ * begins on or after the day the person's last one ended (the current one is the store's unique
+ * index). `visible` says whether the caller may read the ended registration (an officer of another
+ * post may not), which decides whether the refusal gives its end.
+ */
+export function checkNotBeforeLastEnd(
+  from: Date,
+  ended: Pick<ConsularRegistrationRecord, 'to'> | null,
+  visible: boolean,
+): void {
+  if (!ended?.to || ended.to <= from) return;
+  const end = visible ? ` (${formatIsoDate(ended.to)})` : '';
+  throw badUserInput(
+    'from',
+    formatIsoDate(from),
+    `must not be before the end of the person's last consular registration${end}`,
+  );
+}
+
 /** A registration ends once, on or after the day it began. */
 export function checkEndTransition(
   record: Pick<ConsularRegistrationRecord, '_id' | 'from' | 'to'>,
