@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { serverAudits } from 'graphql-http';
 import { MongoClient, type Db } from 'mongodb';
-import { ROLE_POLICY } from '@jol/schema';
+import { ROLE_POLICY, SUBGRAPHS } from '@jol/schema';
 import { signRequest } from '@jol/kernel';
 import { signingKeysOf } from '@jol/tools';
 import { startTestSystem, type TestSystem } from '../system/test-system';
@@ -23,6 +23,9 @@ const LEAKS = [
 /** The gateway's and a subgraph's body limits (their defaults). */
 const GATEWAY_LIMIT = 100 * 1024;
 const SUBGRAPH_LIMIT = 1024 * 1024;
+
+/** Every subgraph the register lists: each is attacked alike, a new member included. */
+const SUBGRAPH_NAMES = SUBGRAPHS.map(({ name }) => name);
 
 /** One malformed request: what is sent and the typed answer it gets once its body is read. */
 interface MalformedCase {
@@ -413,7 +416,7 @@ describe('HTTP: every client error is a typed JSON error with a 4xx status', () 
       }
     });
 
-    it.each(['migration', 'labour', 'health', 'pensions'])(
+    it.each(SUBGRAPH_NAMES)(
       'refuses the same at the %s subgraph, for a signed POST with no body at all',
       async (name) => {
         const requestId = `preflight-${name}`;
@@ -558,7 +561,7 @@ describe('HTTP: every client error is a typed JSON error with a 4xx status', () 
     });
   });
 
-  describe.each(['migration', 'labour', 'health', 'pensions'])('at the %s subgraph', (name) => {
+  describe.each(SUBGRAPH_NAMES)('at the %s subgraph', (name) => {
     const url = () => jol.system.subgraphUrls[name];
     const unsigned = [...malformedCases(SUBGRAPH_LIMIT), ...encodedCases(SUBGRAPH_LIMIT)].map(
       (c): MalformedCase => {
@@ -614,7 +617,7 @@ describe('HTTP: every client error is a typed JSON error with a 4xx status', () 
   describe('malformed HTTP and undecodable paths', () => {
     const bases = (): [string, string][] => [
       ['the gateway', jol.system.gatewayUrl],
-      ...['migration', 'labour', 'health', 'pensions'].map((name): [string, string] => [
+      ...SUBGRAPH_NAMES.map((name): [string, string] => [
         `the ${name} subgraph`,
         new URL(jol.system.subgraphUrls[name]!).origin,
       ]),
