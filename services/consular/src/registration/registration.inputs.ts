@@ -1,14 +1,7 @@
 import type { Types } from 'mongoose';
 import { Field, ID, InputType } from 'type-graphql';
-import {
-  badUserInput,
-  checkNotInFuture,
-  conflict,
-  DateScalar,
-  formatIsoDate,
-  PinScalar,
-} from '@jol/kernel';
-import { Consulate } from '../consulate/consulate';
+import { badUserInput, conflict, DateScalar, formatIsoDate, PinScalar } from '@jol/kernel';
+import { checkNotInFutureAt, Consulate } from '../consulate/consulate';
 import { parseRecordId } from '../consulate/record-id';
 import type { ConsularRegistrationRecord } from './registration.model';
 
@@ -43,7 +36,7 @@ export class EndConsularRegistrationInput {
 
 /** Checks a new registration and returns its city, trimmed. */
 export function checkRegisterInput(input: RegisterConsularRegistrationInput, now = new Date()) {
-  checkNotInFuture('from', input.from, now);
+  checkNotInFutureAt('from', input.from, input.consulate, now);
   const city = input.addressCity.trim();
   if (city.length === 0 || city.length > MAX_CITY_LENGTH)
     throw badUserInput(
@@ -54,13 +47,8 @@ export function checkRegisterInput(input: RegisterConsularRegistrationInput, now
   return city;
 }
 
-export function checkEndInput(
-  input: EndConsularRegistrationInput,
-  now = new Date(),
-): Types.ObjectId {
-  const id = parseRecordId('ConsularRegistration', input.id);
-  checkNotInFuture('to', input.to, now);
-  return id;
+export function checkEndInput(input: EndConsularRegistrationInput): Types.ObjectId {
+  return parseRecordId('ConsularRegistration', input.id);
 }
 
 /**
@@ -83,11 +71,13 @@ export function checkNotBeforeLastEnd(
   );
 }
 
-/** A registration ends once, on or after the day it began. */
+/** A registration ends once, on or after the day it began, and not after today at its post. */
 export function checkEndTransition(
-  record: Pick<ConsularRegistrationRecord, '_id' | 'from' | 'to'>,
+  record: Pick<ConsularRegistrationRecord, '_id' | 'consulate' | 'from' | 'to'>,
   to: Date,
+  now = new Date(),
 ): void {
+  checkNotInFutureAt('to', to, record.consulate, now);
   const id = record._id.toHexString();
   if (record.to !== null && record.to !== undefined)
     throw conflict(`ConsularRegistration ${id} already ended on ${formatIsoDate(record.to)}`, 'id');
