@@ -755,7 +755,7 @@ export type Mutation = {
   recordTbCase: TbCase;
   /** Closes an active case with a WHO outcome; treatment becomes COMPLETED for CURED and TREATMENT_COMPLETED, INTERRUPTED otherwise. CURED, TREATMENT_COMPLETED and TREATMENT_FAILED need a started treatment. */
   recordTbOutcome: TbCase;
-  /** Registers a citizen with a consulate; a citizen holds one current registration (CONFLICT otherwise). */
+  /** Registers a citizen with a consulate; a citizen holds one current registration (CONFLICT otherwise), beginning on or after the day their last one ended (BAD_USER_INPUT otherwise). */
   registerConsularRegistration: ConsularRegistration;
   /** Opens a stay abroad; the person must be at home. */
   registerDeparture: MigrationEpisode;
@@ -771,11 +771,11 @@ export type Mutation = {
   renewMigrationEventSubscription: EventSubscription;
   /** Renews a subscription of yours, expired or not, for the deployment's subscription term (30 days unless its operators chose another) from now. It then keeps your token's roles and your declared purpose of today for its deliveries, so it is renewed only if they may hear of every event it lists; otherwise FORBIDDEN and it stays as it was. Changes made while it had expired are not delivered. */
   renewPensionsEventSubscription: EventSubscription;
-  /** Sends a dead letter of yours again (its attempts start over). */
+  /** Sends a dead letter of yours again (its attempts start over), of an event your declared purpose hears of. */
   replayHealthEventDelivery: EventDelivery;
-  /** Sends a dead letter of yours again (its attempts start over). */
+  /** Sends a dead letter of yours again (its attempts start over), of an event your declared purpose hears of. */
   replayMigrationEventDelivery: EventDelivery;
-  /** Sends a dead letter of yours again (its attempts start over). */
+  /** Sends a dead letter of yours again (its attempts start over), of an event your declared purpose hears of. */
   replayPensionsEventDelivery: EventDelivery;
   /** Withdraws a consent from today on. By the person it concerns (DATA_SUBJECT, SELF_SERVICE) or a health officer. */
   revokeHealthConsent: HealthConsent;
@@ -1576,13 +1576,13 @@ export type PersonNameInput = {
 
 export type Query = {
   __typename?: 'Query';
-  /** Deliveries of a subscription of yours, newest first; status DEAD lists the dead letters, which the replay mutation sends again. Another system’s subscription answers like an unknown one. */
+  /** Deliveries of a subscription of yours, newest first, of the events your declared purpose hears of; status DEAD lists the dead letters, which the replay mutation sends again. Another system’s subscription answers like an unknown one. */
   healthEventDeliveries: Array<EventDelivery>;
   /** Your subscriptions to health's events, newest first. */
   healthEventSubscriptions: Array<EventSubscription>;
   /** Statistics from the four agencies for one filter and at most two breakdowns. For analysts (purpose STATISTICS) only; no person is ever shown. */
   indicators: Indicators;
-  /** Deliveries of a subscription of yours, newest first; status DEAD lists the dead letters, which the replay mutation sends again. Another system’s subscription answers like an unknown one. */
+  /** Deliveries of a subscription of yours, newest first, of the events your declared purpose hears of; status DEAD lists the dead letters, which the replay mutation sends again. Another system’s subscription answers like an unknown one. */
   migrationEventDeliveries: Array<EventDelivery>;
   /** Your subscriptions to migration's events, newest first. */
   migrationEventSubscriptions: Array<EventSubscription>;
@@ -1596,7 +1596,7 @@ export type Query = {
   pensionExchangeInbox: PensionExchangeInbox;
   /** The partner pension institutions and the agreements each relies on. */
   pensionPartners: Array<PensionPartner>;
-  /** Deliveries of a subscription of yours, newest first; status DEAD lists the dead letters, which the replay mutation sends again. Another system’s subscription answers like an unknown one. */
+  /** Deliveries of a subscription of yours, newest first, of the events your declared purpose hears of; status DEAD lists the dead letters, which the replay mutation sends again. Another system’s subscription answers like an unknown one. */
   pensionsEventDeliveries: Array<EventDelivery>;
   /** Your subscriptions to pensions's events, newest first. */
   pensionsEventSubscriptions: Array<EventSubscription>;

@@ -12,6 +12,7 @@ import {
   decideOwnerOrSubjectWrite,
   decideRegionAsked,
   disclosedEventSubjects,
+  eventsHeardBy,
   ownerOrSubjectRoleOf,
   recordRefusedOperation,
   recordRevision,
@@ -34,6 +35,7 @@ import {
   type Subject,
 } from './decide';
 import {
+  CHANGE_EVENTS,
   PERSON_SEARCH,
   ROLE_POLICY,
   type Agency,
@@ -1176,6 +1178,36 @@ describe("decideSubscriptionManager: callers who may subscribe to one of the age
       'labour-system',
     );
     expect(subscriberOf(contextOf(null, null))).toBe('');
+  });
+});
+
+describe('eventsHeardBy: the deliveries a caller is shown, by the events it hears of now', () => {
+  const EVENTS: ChangeEventType[] = ['PERSON_RETURNED', 'TB_CASE_OPENED', 'HEALTH_CONSENT_GRANTED'];
+  it.each<[string, Caller | null, string | null, ChangeEventType[]]>([
+    ['labour: returns, no TB cases', LABOUR, 'RETURNEE_SUPPORT', ['PERSON_RETURNED']],
+    ['health for public health: all three', HEALTH, 'PUBLIC_HEALTH', EVENTS],
+    ['health, a purpose not its own', HEALTH, 'RETURNEE_SUPPORT', []],
+    ['no purpose', HEALTH, null, []],
+    ['region-scoped', MIGRATION_OSH, 'MIGRATION_REGISTRATION', []],
+    ['the data subject', SUBJECT_OSH, 'SELF_SERVICE', []],
+    ['anonymous', null, 'RETURNEE_SUPPORT', []],
+  ])('%s', (_name, caller, purpose, expected) => {
+    expect(eventsHeardBy(contextOf(caller, purpose), EVENTS)).toEqual(expected);
+  });
+
+  it("follows each event's class: a purpose that does not read one does not hear of it", () => {
+    const consent = CHANGE_EVENTS.HEALTH_CONSENT_GRANTED as { dataClass: string };
+    const declared = consent.dataClass;
+    consent.dataClass = 'healthCertificate';
+    try {
+      expect(eventsHeardBy(contextOf(HEALTH, 'PUBLIC_HEALTH'), EVENTS)).toEqual([
+        'PERSON_RETURNED',
+        'TB_CASE_OPENED',
+      ]);
+      expect(eventsHeardBy(contextOf(HEALTH, 'MEDICAL_CARE'), EVENTS)).toEqual(EVENTS);
+    } finally {
+      consent.dataClass = declared;
+    }
   });
 });
 

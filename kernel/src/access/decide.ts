@@ -643,6 +643,23 @@ export function decideSubscriptionManager(
   return true;
 }
 
+/**
+ * The events among `agencyEvents` a caller hears of now, for the declared purpose, as
+ * decideSubscribe judges each (none for a region-scoped caller). A delivery names a person and the
+ * change made to them, a read of its event's data class: resolvers listing or replaying deliveries
+ * narrow to these, so that a purpose that does not read the class is not shown deliveries of it,
+ * whatever purpose the subscription was made under.
+ */
+export function eventsHeardBy(
+  context: JolContext,
+  agencyEvents: readonly ChangeEventType[],
+): ChangeEventType[] {
+  const { caller, purpose } = context;
+  if (!caller || caller.region) return [];
+  const granting = policiesOf(caller.roles, purpose);
+  return agencyEvents.filter((event) => granting.some(([, p]) => hearsOf(p, event)));
+}
+
 /** Whose subscriptions a caller manages: its own (the token's `sub`); '' for nobody's. */
 export function subscriberOf(context: JolContext): string {
   return context.caller?.sub ?? '';

@@ -11,7 +11,12 @@ import {
   registerEnumType,
   Resolver,
 } from 'type-graphql';
-import { decideSubscribe, disclosedEventSubjects, subscriberOf } from '../access/decide';
+import {
+  decideSubscribe,
+  disclosedEventSubjects,
+  eventsHeardBy,
+  subscriberOf,
+} from '../access/decide';
 import { changeEventsOf } from '../access/policy';
 import { CHANGE_EVENTS, type Agency, type ChangeEventType } from '@jol/schema';
 import type { JolContext } from '../context';
@@ -208,7 +213,7 @@ function buildChangeEventResolvers(agency: Agency) {
     @Query(() => [EventDelivery], {
       name: fields.deliveries,
       description:
-        'Deliveries of a subscription of yours, newest first; status DEAD lists the dead letters, which the replay mutation sends again. Another system’s subscription answers like an unknown one.',
+        'Deliveries of a subscription of yours, newest first, of the events your declared purpose hears of; status DEAD lists the dead letters, which the replay mutation sends again. Another system’s subscription answers like an unknown one.',
     })
     async deliveries(
       @Arg('subscriptionId', () => ID) subscriptionId: string,
@@ -228,6 +233,7 @@ function buildChangeEventResolvers(agency: Agency) {
       const records = await ctx.models.EventDelivery.find({
         subscriptionId: own._id,
         sub: own.sub,
+        type: { $in: eventsHeardBy(ctx, emitted) },
         ...(status ? { status } : {}),
       })
         .sort({ _id: -1 })
@@ -243,13 +249,18 @@ function buildChangeEventResolvers(agency: Agency) {
 
     @Mutation(() => EventDelivery, {
       name: fields.replay,
-      description: 'Sends a dead letter of yours again (its attempts start over).',
+      description:
+        'Sends a dead letter of yours again (its attempts start over), of an event your declared purpose hears of.',
     })
     async replay(
       @Arg('id', () => ID) id: string,
       @Ctx() ctx: ChangeEventContext,
     ): Promise<EventDelivery> {
-      const own = { _id: parseEventRecordId('id', id), sub: subscriberOf(ctx) };
+      const own = {
+        _id: parseEventRecordId('id', id),
+        sub: subscriberOf(ctx),
+        type: { $in: eventsHeardBy(ctx, emitted) },
+      };
       const delivery = await ctx.models.EventDelivery.findOne(own, {
         subscriptionId: 1,
       }).lean<Pick<EventDeliveryRecord, 'subscriptionId'>>();

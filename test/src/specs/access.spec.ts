@@ -1,6 +1,7 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { MongoClient } from 'mongodb';
 import { signRequest } from '@jol/kernel';
+import { SUBGRAPHS } from '@jol/schema';
 import { readGraphQL, signingKeysOf } from '@jol/tools';
 import { verifyAllAuditChains } from '@jol/jobs';
 import { gatewaySeedWriter, seed } from '../seed';
@@ -218,17 +219,21 @@ describe('access: identity, purpose, signatures, audit', () => {
       const subject = await jol.as('DATA_SUBJECT', { pin: OSH });
       const reads = {
         'named-read-1': `query CaseWork42($pin: PIN!) {
-          person(pin: $pin) { pin skills { name } screenings { kind } contributions { amount } }
+          person(pin: $pin) {
+            pin skills { name } screenings { kind } contributions { amount } assistanceCases { type }
+          }
         }`,
         'anonymous-read-1': `query ($pin: PIN!) {
-          person(pin: $pin) { pin skills { name } screenings { kind } contributions { amount } }
+          person(pin: $pin) {
+            pin skills { name } screenings { kind } contributions { amount } assistanceCases { type }
+          }
         }`,
       };
       for (const [requestId, query] of Object.entries(reads)) {
         const read = await subject(query, { pin: OSH }, { requestId });
         expect(read.errors).toBeUndefined();
       }
-      const agencies = ['migration', 'labour', 'health', 'pensions'];
+      const agencies = SUBGRAPHS.map(({ name }) => name);
       const log = await subject(
         `query ($pin: PIN!) { person(pin: $pin) { accessLog {
           ${agencies.map((a) => `${a}(first: 20) { events { callerRequestId callerOperationName } }`).join('\n')}

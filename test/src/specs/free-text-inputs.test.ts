@@ -8,10 +8,12 @@ import {
   type GraphQLResolveInfo,
   type GraphQLSchema,
 } from 'graphql';
+import { createConsularSchema } from '@jol/consular';
 import { createHealthSchema } from '@jol/health';
 import { createLabourSchema } from '@jol/labour';
 import { createMigrationSchema } from '@jol/migration';
 import { createPensionsSchema } from '@jol/pensions';
+import { SUBGRAPHS } from '@jol/schema';
 
 /** One String input of a field: the arguments that carry a bad value there, and its name. */
 interface StringInput {
@@ -83,39 +85,49 @@ function refusalOf(schema: GraphQLSchema, input: StringInput): unknown {
   }
 }
 
-describe.each([
-  ['migration', createMigrationSchema],
-  ['labour', createLabourSchema],
-  ['health', createHealthSchema],
-  ['pensions', createPensionsSchema],
-])('every String input of the %s subgraph', (_name, createSchema) => {
-  let schema: GraphQLSchema;
-  let inputs: StringInput[];
-  beforeAll(async () => {
-    schema = await createSchema();
-    inputs = stringInputsOf(schema);
-  });
+/** Each subgraph's schema by its name in the register; a member missing here fails the walk. */
+const SCHEMAS: Record<string, () => Promise<GraphQLSchema>> = {
+  migration: createMigrationSchema,
+  labour: createLabourSchema,
+  health: createHealthSchema,
+  pensions: createPensionsSchema,
+  consular: createConsularSchema,
+};
 
-  it('refuses control and bidirectional characters with BAD_USER_INPUT naming the field', () => {
-    expect(inputs.length).toBeGreaterThan(0);
-    const unguarded = inputs.filter((input) => {
-      const refusal = refusalOf(schema, input);
-      return !(
-        refusal instanceof GraphQLError &&
-        refusal.extensions.code === 'BAD_USER_INPUT' &&
-        refusal.extensions.field === input.field &&
-        refusal.message.includes('must not contain control characters')
-      );
+describe.each(SUBGRAPHS.map(({ name }) => [name]))(
+  'every String input of the %s subgraph',
+  (name) => {
+    let schema: GraphQLSchema;
+    let inputs: StringInput[];
+    beforeAll(async () => {
+      const createSchema = SCHEMAS[name];
+      if (!createSchema) throw new Error(`${name} is in the register but not in SCHEMAS`);
+      schema = await createSchema();
+      inputs = stringInputsOf(schema);
     });
-    expect(unguarded.map((i) => `${i.coordinate} ${i.field}`)).toEqual([]);
-  });
-});
+
+    it('refuses control and bidirectional characters with BAD_USER_INPUT naming the field', () => {
+      expect(inputs.length).toBeGreaterThan(0);
+      const unguarded = inputs.filter((input) => {
+        const refusal = refusalOf(schema, input);
+        return !(
+          refusal instanceof GraphQLError &&
+          refusal.extensions.code === 'BAD_USER_INPUT' &&
+          refusal.extensions.field === input.field &&
+          refusal.message.includes('must not contain control characters')
+        );
+      });
+      expect(unguarded.map((i) => `${i.coordinate} ${i.field}`)).toEqual([]);
+    });
+  },
+);
 
 describe('the String inputs walked', () => {
   it('include the free text the review found stored: a city, a reason, refusal reasons', async () => {
     const walked = [
       ...stringInputsOf(await createMigrationSchema()),
       ...stringInputsOf(await createPensionsSchema()),
+      ...stringInputsOf(await createConsularSchema()),
     ].map((i) => `${i.coordinate} ${i.field}`);
     expect(walked).toEqual(
       expect.arrayContaining([
@@ -125,6 +137,7 @@ describe('the String inputs walked', () => {
         'Mutation.recordPensionDecision(input) refusalReasons[0]',
         'Mutation.voidPensionContribution(reason) reason',
         'Query.searchPersons(name) name',
+        'Mutation.registerConsularRegistration(input) addressCity',
       ]),
     );
   });

@@ -27,6 +27,9 @@ const LEAKS = [
 const GATEWAY_LIMIT = 100 * 1024;
 const SUBGRAPH_LIMIT = 1024 * 1024;
 
+/** Every subgraph the register lists: each is attacked alike, a new member included. */
+const SUBGRAPH_NAMES = SUBGRAPHS.map(({ name }) => name);
+
 /** One malformed request: what is sent and the typed answer it gets once its body is read. */
 interface MalformedCase {
   name: string;

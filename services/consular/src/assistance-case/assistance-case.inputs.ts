@@ -1,14 +1,7 @@
 import type { Types } from 'mongoose';
 import { Field, ID, InputType } from 'type-graphql';
-import {
-  badUserInput,
-  checkNotInFuture,
-  conflict,
-  DateScalar,
-  formatIsoDate,
-  PinScalar,
-} from '@jol/kernel';
-import { Consulate } from '../consulate/consulate';
+import { badUserInput, conflict, DateScalar, formatIsoDate, PinScalar } from '@jol/kernel';
+import { checkNotInFutureAt, Consulate } from '../consulate/consulate';
 import { parseRecordId } from '../consulate/record-id';
 import type { AssistanceCaseRecord } from './assistance-case.model';
 import { AssistanceCaseStatus, AssistanceType } from './assistance-case.type';
@@ -50,7 +43,7 @@ export const parseAssistanceCaseId = (value: unknown): Types.ObjectId =>
   parseRecordId('AssistanceCase', value);
 
 export function checkOpenInput(input: OpenAssistanceCaseInput, now = new Date()): void {
-  checkNotInFuture('openedOn', input.openedOn, now);
+  checkNotInFutureAt('openedOn', input.openedOn, input.consulate, now);
 }
 
 /** A case's status changes while it is open; CLOSED comes with its day (closeAssistanceCase). */
@@ -59,17 +52,17 @@ export function checkOpenStatus(status: AssistanceCaseStatus): void {
     throw badUserInput('status', status, 'must not be CLOSED; close the case with its day instead');
 }
 
-export function checkCloseInput(input: CloseAssistanceCaseInput, now = new Date()): Types.ObjectId {
-  const id = parseAssistanceCaseId(input.id);
-  checkNotInFuture('closedOn', input.closedOn, now);
-  return id;
+export function checkCloseInput(input: CloseAssistanceCaseInput): Types.ObjectId {
+  return parseAssistanceCaseId(input.id);
 }
 
-/** A case closes once, on or after the day it opened. */
+/** A case closes once, on or after the day it opened, and not after today at its post. */
 export function checkCloseTransition(
-  record: Pick<AssistanceCaseRecord, '_id' | 'status' | 'openedOn' | 'closedOn'>,
+  record: Pick<AssistanceCaseRecord, '_id' | 'status' | 'consulate' | 'openedOn' | 'closedOn'>,
   closedOn: Date,
+  now = new Date(),
 ): void {
+  checkNotInFutureAt('closedOn', closedOn, record.consulate, now);
   const id = record._id.toHexString();
   if (record.status === AssistanceCaseStatus.CLOSED) {
     const when = record.closedOn ? ` on ${formatIsoDate(record.closedOn)}` : '';

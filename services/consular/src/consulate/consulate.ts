@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { badUserInput, formatIsoDate, today } from '@jol/kernel';
 
 /**
  * The Kyrgyz Republic's consular posts abroad where its migrants live (the destinations of
@@ -39,4 +40,48 @@ export function consulatesIn(country: string): Consulate[] {
 
 export function isConsulate(value: unknown): value is Consulate {
   return typeof value === 'string' && (CONSULATES as readonly string[]).includes(value);
+}
+
+/** The time zone of each post: its officers date what happens there by its own calendar. */
+const TIME_ZONES: Readonly<Record<Consulate, string>> = {
+  RU_MOSCOW: 'Europe/Moscow',
+  RU_SAINT_PETERSBURG: 'Europe/Moscow',
+  RU_YEKATERINBURG: 'Asia/Yekaterinburg',
+  RU_NOVOSIBIRSK: 'Asia/Novosibirsk',
+  KZ_ASTANA: 'Asia/Almaty',
+  KZ_ALMATY: 'Asia/Almaty',
+  TR_ANKARA: 'Europe/Istanbul',
+  TR_ISTANBUL: 'Europe/Istanbul',
+  KR_SEOUL: 'Asia/Seoul',
+  DE_BERLIN: 'Europe/Berlin',
+  AE_DUBAI: 'Asia/Dubai',
+  US_WASHINGTON: 'America/New_York',
+};
+
+/** Today's date at a post, at UTC midnight like every stored date. */
+export function todayAt(consulate: Consulate, now = new Date()): Date {
+  const day = new Intl.DateTimeFormat('en-CA', {
+    timeZone: TIME_ZONES[consulate],
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+  return new Date(`${day}T00:00:00.000Z`);
+}
+
+/**
+ * Refuses a date after today, where today is the later of the Kyrgyz Republic's and the post's:
+ * Seoul and Novosibirsk are ahead of Bishkek, and a detention there just after midnight happened
+ * on a day Bishkek has not reached yet.
+ */
+export function checkNotInFutureAt(
+  field: string,
+  value: Date,
+  consulate: Consulate,
+  now = new Date(),
+): void {
+  const home = today(now);
+  const post = todayAt(consulate, now);
+  if (value > (post > home ? post : home))
+    throw badUserInput(field, formatIsoDate(value), 'must not be in the future');
 }

@@ -1,14 +1,7 @@
 import type { Types } from 'mongoose';
 import { Field, ID, InputType } from 'type-graphql';
-import {
-  badUserInput,
-  checkNotInFuture,
-  conflict,
-  DateScalar,
-  formatIsoDate,
-  PinScalar,
-} from '@jol/kernel';
-import { Consulate } from '../consulate/consulate';
+import { badUserInput, conflict, DateScalar, formatIsoDate, PinScalar } from '@jol/kernel';
+import { checkNotInFutureAt, Consulate } from '../consulate/consulate';
 import { parseRecordId } from '../consulate/record-id';
 import type { ConsularRegistrationRecord } from './registration.model';
 
@@ -43,7 +36,7 @@ export class EndConsularRegistrationInput {
 
 /** Checks a new registration and returns its city, trimmed. */
 export function checkRegisterInput(input: RegisterConsularRegistrationInput, now = new Date()) {
-  checkNotInFuture('from', input.from, now);
+  checkNotInFutureAt('from', input.from, input.consulate, now);
   const city = input.addressCity.trim();
   if (city.length === 0 || city.length > MAX_CITY_LENGTH)
     throw badUserInput(
@@ -54,20 +47,37 @@ export function checkRegisterInput(input: RegisterConsularRegistrationInput, now
   return city;
 }
 
-export function checkEndInput(
-  input: EndConsularRegistrationInput,
-  now = new Date(),
-): Types.ObjectId {
-  const id = parseRecordId('ConsularRegistration', input.id);
-  checkNotInFuture('to', input.to, now);
-  return id;
+export function checkEndInput(input: EndConsularRegistrationInput): Types.ObjectId {
+  return parseRecordId('ConsularRegistration', input.id);
 }
 
-/** A registration ends once, on or after the day it began. */
-export function checkEndTransition(
-  record: Pick<ConsularRegistrationRecord, '_id' | 'from' | 'to'>,
-  to: Date,
+/**
+ * A citizen is registered with one consulate at a time, also in the past: a new registration
+ * begins on or after the day the person's last one ended (the current one is the store's unique
+ * index). `visible` says whether the caller may read the ended registration (an officer of another
+ * post may not), which decides whether the refusal gives its end.
+ */
+export function checkNotBeforeLastEnd(
+  from: Date,
+  ended: Pick<ConsularRegistrationRecord, 'to'> | null,
+  visible: boolean,
 ): void {
+  if (!ended?.to || ended.to <= from) return;
+  const end = visible ? ` (${formatIsoDate(ended.to)})` : '';
+  throw badUserInput(
+    'from',
+    formatIsoDate(from),
+    `must not be before the end of the person's last consular registration${end}`,
+  );
+}
+
+/** A registration ends once, on or after the day it began, and not after today at its post. */
+export function checkEndTransition(
+  record: Pick<ConsularRegistrationRecord, '_id' | 'consulate' | 'from' | 'to'>,
+  to: Date,
+  now = new Date(),
+): void {
+  checkNotInFutureAt('to', to, record.consulate, now);
   const id = record._id.toHexString();
   if (record.to !== null && record.to !== undefined)
     throw conflict(`ConsularRegistration ${id} already ended on ${formatIsoDate(record.to)}`, 'id');

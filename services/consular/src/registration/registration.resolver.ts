@@ -12,6 +12,7 @@ import { Person } from '../person/person.type';
 import {
   checkEndInput,
   checkEndTransition,
+  checkNotBeforeLastEnd,
   checkRegisterInput,
   EndConsularRegistrationInput,
   RegisterConsularRegistrationInput,
@@ -41,7 +42,7 @@ export class PersonConsularRegistrationsResolver {
 export class ConsularRegistrationResolver {
   @Mutation(() => ConsularRegistration, {
     description:
-      'Registers a citizen with a consulate; a citizen holds one current registration (CONFLICT otherwise).',
+      'Registers a citizen with a consulate; a citizen holds one current registration (CONFLICT otherwise), beginning on or after the day their last one ended (BAD_USER_INPUT otherwise).',
   })
   async registerConsularRegistration(
     @Arg('input', () => RegisterConsularRegistrationInput) input: RegisterConsularRegistrationInput,
@@ -49,6 +50,15 @@ export class ConsularRegistrationResolver {
   ): Promise<ConsularRegistration> {
     const addressCity = checkRegisterInput(input);
     await checkDatesNotBeforeBirth(ctx, input.pin, { from: input.from });
+    // The registration that ended last (a current one, null, sorts after every day).
+    const last = await ctx.models.ConsularRegistration.findOne(
+      { pin: input.pin },
+      { _id: 0, consulate: 1, to: 1 },
+    )
+      .sort({ to: -1 })
+      .lean<Pick<ConsularRegistrationRecord, 'consulate' | 'to'>>();
+    const post = officeScopeOf(ctx);
+    checkNotBeforeLastEnd(input.from, last, post === null || last?.consulate === post);
     try {
       // The partial unique index on current registrations makes check-and-insert one step.
       const created = await ctx.models.ConsularRegistration.create({

@@ -91,6 +91,35 @@ describe('consular: registrations', () => {
     expect(await registrations().countDocuments({ pin })).toBe(2);
   });
 
+  it("refuses a registration beginning before the person's last one ended, saying when to its post only", async () => {
+    const pin = '10101199000004';
+    const moscow = await register(pin, { from: '2022-04-01' });
+    await execute(subgraph.server, END, { input: { id: moscow, to: '2023-12-20' } });
+    const before = await snapshot(pin);
+    for (const from of ['2023-06-01', '2020-01-01']) {
+      const result = await execute(subgraph.server, REGISTER, {
+        input: { pin, consulate: 'KZ_ALMATY', addressCity: 'Almaty', from },
+      });
+      expect(result.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'from',
+      });
+      expect(result.errors?.[0]?.message).toContain('(2023-12-20)');
+    }
+    const almaty = callerAs('CONSULAR_OFFICER', { office: 'KZ_ALMATY' });
+    const elsewhere = await execute(
+      subgraph.server,
+      REGISTER,
+      { input: { pin, consulate: 'KZ_ALMATY', addressCity: 'Almaty', from: '2023-06-01' } },
+      almaty,
+    );
+    expect(elsewhere.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(elsewhere.errors?.[0]?.message).not.toContain('2023-12-20');
+    expect(await snapshot(pin)).toEqual(before);
+    // The day the last one ended is the first a new one may begin.
+    await register(pin, { consulate: 'KZ_ALMATY', addressCity: 'Almaty', from: '2023-12-20' });
+  });
+
   it.each([
     [REGISTER, 'an empty city', { addressCity: '   ' }, 'BAD_USER_INPUT', 'addressCity'],
     [REGISTER, 'a future start', { from: '2999-01-01' }, 'BAD_USER_INPUT', '2999-01-01'],
