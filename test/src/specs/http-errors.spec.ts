@@ -8,9 +8,6 @@ import { signRequest } from '@jol/kernel';
 import { signingKeysOf } from '@jol/tools';
 import { startTestSystem, type TestSystem } from '../system/test-system';
 
-/** Every subgraph of the federation, as the register declares them. */
-const SUBGRAPH_NAMES = SUBGRAPHS.map(({ name }) => name);
-
 /** What names the stack, the file system or an internal: none of it reaches a client. */
 const LEAKS = [
   /\bat\s+\S+\s+\(/,
