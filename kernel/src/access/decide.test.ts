@@ -1125,6 +1125,18 @@ describe('subscriptionEntitled: the same judgement again at every delivery', () 
   ])('%s', (_name, roles, purpose, region, event, expected) => {
     expect(subscriptionEntitled({ roles, purpose, region }, event)).toBe(expected);
   });
+
+  it('hears of no event the register no longer declares, instead of failing', () => {
+    const gone = 'PERSON_VANISHED' as ChangeEventType;
+    const holder = { roles: ['LABOUR_OFFICER'], purpose: 'RETURNEE_SUPPORT', region: null };
+    expect(subscriptionEntitled(holder, gone)).toBe(false);
+    expect(eventsHeardBy(contextOf(LABOUR, 'RETURNEE_SUPPORT'), [gone, 'PERSON_RETURNED'])).toEqual(
+      ['PERSON_RETURNED'],
+    );
+    expect(
+      outcomeOf(decideSubscribe(contextOf(LABOUR, 'RETURNEE_SUPPORT'), 'Mutation.x', [gone])),
+    ).toBe('FORBIDDEN');
+  });
 });
 
 describe("decideSubscriptionManager: callers who may subscribe to one of the agency's events", () => {
@@ -1162,6 +1174,25 @@ describe("decideSubscriptionManager: callers who may subscribe to one of the age
       'Region-scoped callers may not subscribe to events: Mutation.subscribe',
       'Region-scoped callers may not subscribe to events: Query.x',
     ]);
+  });
+
+  it('refuses an office-scoped caller, subscribing or managing, and shows it no delivery', () => {
+    // An event names persons of every consulate's records.
+    const atAlmaty: Caller = { sub: 'post', roles: ['LABOUR_OFFICER'], office: 'KZ_ALMATY' };
+    const subscribe = decideSubscribe(contextOf(atAlmaty, 'RETURNEE_SUPPORT'), 'Mutation.s', [
+      'PERSON_RETURNED',
+    ]);
+    const manage = decideSubscriptionManager(
+      contextOf(atAlmaty, 'RETURNEE_SUPPORT'),
+      'Query.x',
+      ['PERSON_RETURNED'],
+      'write',
+    );
+    expect([(subscribe as GraphQLError).message, (manage as GraphQLError).message]).toEqual([
+      'Office-scoped callers may not subscribe to events: Mutation.s',
+      'Office-scoped callers may not subscribe to events: Query.x',
+    ]);
+    expect(eventsHeardBy(contextOf(atAlmaty, 'RETURNEE_SUPPORT'), ['PERSON_RETURNED'])).toEqual([]);
   });
 
   it('records a read as served and a change as a write', () => {

@@ -563,8 +563,8 @@ export function officeScopeOf(context: JolContext): string | null {
 /**
  * Subscribing to change events (webhooks): every event asked for must be one the caller's role
  * reads the data class of for the declared purpose, under a grant that reaches any person, and the
- * caller must not be region-scoped (an event names persons of every region). Recorded as a write
- * of the coordinate with no person.
+ * caller must not be region- or office-scoped (an event names persons of every region and office).
+ * Recorded as a write of the coordinate with no person.
  */
 export function decideSubscribe(
   context: JolContext,
@@ -580,21 +580,31 @@ export function decideSubscribe(
   if (grant instanceof GraphQLError) return grant;
   if (!events.every((event) => grant.granting.some(([, p]) => hearsOf(p, event))))
     return refuse(context, coordinate, undefined, forbidden(coordinate));
-  if (grant.caller.region)
-    return refuse(
-      context,
-      coordinate,
-      undefined,
-      forbidden(coordinate, 'Region-scoped callers may not subscribe to events:'),
-    );
+  const scoped = subscriptionScopeRefusal(grant.caller);
+  if (scoped) return refuse(context, coordinate, undefined, forbidden(coordinate, scoped));
   context.access.wrote(coordinate);
   return true;
 }
 
-/** Whether a role's policy (narrowed to a purpose) lets its holder hear of an event. */
+/**
+ * Why a caller may not subscribe whatever its role: an event names persons of every region and
+ * every office, so a caller held to one may not hear of them. Null when it is held to neither.
+ */
+function subscriptionScopeRefusal(caller: Caller): string | null {
+  if (caller.region) return 'Region-scoped callers may not subscribe to events:';
+  if (caller.office !== undefined) return 'Office-scoped callers may not subscribe to events:';
+  return null;
+}
+
+/**
+ * Whether a role's policy (narrowed to a purpose) lets its holder hear of an event; never of an
+ * event the register no longer declares (a subscription may still name one).
+ */
 function hearsOf(policy: RolePolicy, event: ChangeEventType): boolean {
+  const declared = CHANGE_EVENTS[event] as (typeof CHANGE_EVENTS)[ChangeEventType] | undefined;
   return (
-    policy.reads.includes(CHANGE_EVENTS[event].dataClass) &&
+    declared !== undefined &&
+    policy.reads.includes(declared.dataClass) &&
     !policy.ownRecordOnly &&
     !policy.partnerCasesOnly
   );
@@ -631,13 +641,8 @@ export function decideSubscriptionManager(
     agencyEvents.some((event) => hearsOf(p, event)),
   );
   if (grant instanceof GraphQLError) return grant;
-  if (grant.caller.region)
-    return refuse(
-      context,
-      coordinate,
-      undefined,
-      forbidden(coordinate, 'Region-scoped callers may not subscribe to events:'),
-    );
+  const scoped = subscriptionScopeRefusal(grant.caller);
+  if (scoped) return refuse(context, coordinate, undefined, forbidden(coordinate, scoped));
   if (kind === 'write') context.access.wrote(coordinate);
   else context.access.served(coordinate);
   return true;
@@ -645,7 +650,7 @@ export function decideSubscriptionManager(
 
 /**
  * The events among `agencyEvents` a caller hears of now, for the declared purpose, as
- * decideSubscribe judges each (none for a region-scoped caller). A delivery names a person and the
+ * decideSubscribe judges each (none for a region- or office-scoped caller). A delivery names a person and the
  * change made to them, a read of its event's data class: resolvers listing or replaying deliveries
  * narrow to these, so that a purpose that does not read the class is not shown deliveries of it,
  * whatever purpose the subscription was made under.
@@ -655,7 +660,7 @@ export function eventsHeardBy(
   agencyEvents: readonly ChangeEventType[],
 ): ChangeEventType[] {
   const { caller, purpose } = context;
-  if (!caller || caller.region) return [];
+  if (!caller || subscriptionScopeRefusal(caller)) return [];
   const granting = policiesOf(caller.roles, purpose);
   return agencyEvents.filter((event) => granting.some(([, p]) => hearsOf(p, event)));
 }

@@ -183,18 +183,33 @@ function buildChangeEventResolvers(agency: Agency) {
       const held = await ctx.models.EventSubscription.findOne(own, {
         events: 1,
         active: 1,
-      }).lean<Pick<EventSubscriptionRecord, 'events' | 'active'>>();
+        createdAt: 1,
+        expiresAt: 1,
+      }).lean<Pick<EventSubscriptionRecord, 'events' | 'active' | 'createdAt' | 'expiresAt'>>();
       if (!held) throw notFound('EventSubscription of yours', 'id', id);
       if (!held.active) throw conflict(`Subscription ${id} is cancelled`, 'id');
       const decided = decideSubscribe(ctx, `Mutation.${fields.renew}`, held.events);
       if (decided !== true) throw decided;
+      const now = new Date();
+      // A record kept without a term has stood expired since it was made.
+      const termEnd = held.expiresAt ?? held.createdAt;
       const renewed = await ctx.models.EventSubscription.findOneAndUpdate(
-        // A subscription's events never change; it must not have been cancelled meanwhile.
-        { ...own, active: true },
-        { $set: heldBy(ctx, new Date()) },
+        // A subscription's events never change; it must still be active and in the term read.
+        { ...own, active: true, expiresAt: held.expiresAt },
+        {
+          $set: {
+            ...heldBy(ctx, now),
+            // What changed while it stood expired stays untold, however late it is fanned out.
+            ...(termEnd <= now ? { lapse: { from: termEnd, to: now } } : {}),
+          },
+        },
         { returnDocument: 'after' },
       ).lean<EventSubscriptionRecord>();
-      if (!renewed) throw conflict(`Subscription ${id} was cancelled meanwhile`, 'id');
+      if (!renewed)
+        throw conflict(
+          `Subscription ${id} was cancelled or renewed meanwhile; read it again`,
+          'id',
+        );
       return toEventSubscription(renewed, agency);
     }
 

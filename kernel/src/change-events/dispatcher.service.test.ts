@@ -280,6 +280,27 @@ describe('the dispatcher and an expired subscription', () => {
     expect(fixture.hits).toBe(2);
   });
 
+  it('does not fan out what changed while a renewed subscription stood expired', async () => {
+    const now = Date.now();
+    // Renewed two days ago after eight days expired; the dispatcher had fallen behind meanwhile.
+    const renewed = await subscription(new Date(now - 60 * DAY), new Date(now + 28 * DAY));
+    await fixture.models.EventSubscription.updateOne(
+      { _id: renewed._id },
+      { $set: { lapse: { from: new Date(now - 10 * DAY), to: new Date(now - 2 * DAY) } } },
+    );
+    const inTerm = await event(new Date(now - 20 * DAY));
+    const inLapse = await event(new Date(now - 5 * DAY));
+    const afterRenewal = await event(new Date(now - DAY));
+    await dispatcher().runOnce();
+    const told = await fixture.models.EventDelivery.find({ subscriptionId: renewed._id }).lean();
+    expect(told.map((d) => d.eventId.toHexString()).sort()).toEqual(
+      [inTerm._id.toHexString(), afterRenewal._id.toHexString()].sort(),
+    );
+    expect(await fixture.models.ChangeEvent.findById(inLapse._id).lean()).toMatchObject({
+      fannedOut: true,
+    });
+  });
+
   it('takes a subscription kept without a term for expired', async () => {
     const now = Date.now();
     const kept = await subscription(new Date(now - DAY), new Date(now + DAY));
@@ -291,7 +312,9 @@ describe('the dispatcher and an expired subscription', () => {
     const calls = fixture.hits;
     await dispatcher().runOnce();
     expect(await fixture.models.EventDelivery.countDocuments({ subscriptionId: kept._id })).toBe(0);
-    expect(fixture.hits).toBe(calls + 1);
+    // The current subscriptions of the earlier tests were told.
+    expect(await fixture.models.EventDelivery.countDocuments({ eventId: changed._id })).toBe(2);
+    expect(fixture.hits).toBe(calls + 2);
     expect(await fixture.models.ChangeEvent.findById(changed._id).lean()).toMatchObject({
       fannedOut: true,
     });

@@ -64,15 +64,19 @@ export function createChangeEventDispatcher(options: {
       .lean<ChangeEventRecord[]>();
     for (const event of fresh) {
       // Subscriptions made after the change do not hear of it, nor those expired by then.
-      const wanting = await Subscriptions.find(
-        {
-          active: true,
-          events: event.type,
-          createdAt: { $lte: event.occurredAt },
-          expiresAt: { $gt: event.occurredAt },
-        },
-        { _id: 1, sub: 1 },
-      ).lean<Pick<EventSubscriptionRecord, '_id' | 'sub'>[]>();
+      const wanting = (
+        await Subscriptions.find(
+          {
+            active: true,
+            events: event.type,
+            createdAt: { $lte: event.occurredAt },
+            expiresAt: { $gt: event.occurredAt },
+          },
+          { _id: 1, sub: 1, lapse: 1 },
+        ).lean<Pick<EventSubscriptionRecord, '_id' | 'sub' | 'lapse'>[]>()
+      ).filter(
+        ({ lapse }) => !(lapse && lapse.from <= event.occurredAt && event.occurredAt < lapse.to),
+      );
       if (wanting.length > 0) {
         await Deliveries.bulkWrite(
           wanting.map((s) => ({

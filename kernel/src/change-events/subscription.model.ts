@@ -25,6 +25,11 @@ export interface EventSubscriptionRecord {
    * a record without one is taken as expired.
    */
   expiresAt: Date;
+  /**
+   * The last time it stood expired, from its term's end to its renewal: a change made then is not
+   * fanned out to it, however late the dispatcher comes to it.
+   */
+  lapse?: { from: Date; to: Date } | null;
   cancelledAt: Date | null;
 }
 
@@ -41,6 +46,7 @@ const subscriptionSchema = new Schema<EventSubscriptionRecord>(
     active: { type: Boolean, required: true },
     createdAt: { type: Date, required: true },
     expiresAt: { type: Date, required: true },
+    lapse: { type: { _id: false, from: Date, to: Date }, default: null },
     cancelledAt: { type: Date, default: null },
   },
   { collection: 'event_subscriptions', versionKey: false },

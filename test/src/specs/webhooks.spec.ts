@@ -432,10 +432,8 @@ describe('change events: webhooks for agency systems, an inbox for partners', ()
     // The term ends (as if 30 days had passed).
     const subscriptions = healthDb.collection('event_subscriptions');
     const objectId = (await subscriptions.findOne({ sub: 'tb-term' }))!._id;
-    await subscriptions.updateOne(
-      { _id: objectId },
-      { $set: { expiresAt: new Date(Date.now() - 1000) } },
-    );
+    const lapsedAt = new Date(Date.now() - 1000);
+    await subscriptions.updateOne({ _id: objectId }, { $set: { expiresAt: lapsedAt } });
     const replay = await owner(
       `mutation ($id: ID!) { replayHealthEventDelivery(id: $id) { id } }`,
       { id: delivered!.id },
@@ -483,6 +481,10 @@ describe('change events: webhooks for agency systems, an inbox for partners', ()
     expect(
       Date.parse(renewed.data!.renewHealthEventSubscription.expiresAt as string) - renewedAt,
     ).toBeGreaterThan(30 * DAY - 60_000);
+    // The time it stood expired is kept, so that no change of it is fanned out later.
+    const { lapse } = (await subscriptions.findOne({ _id: objectId }))!;
+    expect(lapse.from.getTime()).toBe(lapsedAt.getTime());
+    expect(Math.abs(lapse.to.getTime() - renewedAt)).toBeLessThan(60_000);
     await openCase(RENEWED);
     await waitFor('the delivery after renewal', async () => {
       const listed = await deliveries();
