@@ -37,6 +37,17 @@ export function policyFor(role: string, purpose: string | null): RolePolicy | nu
   return narrowed;
 }
 
+/**
+ * Whether a caller with these roles acts for the institution its `partner` claim names: only a
+ * role limited to its institution's cases does. Another role's stray claim names no one (the audit
+ * must not tell a person that a foreign institution read what an officer read).
+ */
+export function actsForPartner(roles: readonly string[]): boolean {
+  return roles.some(
+    (role) => (ROLE_POLICY as Record<string, RolePolicy | undefined>)[role]?.partnerCasesOnly,
+  );
+}
+
 /** Whether a declared purpose may change a class of data at all, whoever declares it. */
 export function purposeWrites(purpose: string | null, dataClass: DataClass): boolean {
   return (

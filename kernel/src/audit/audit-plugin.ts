@@ -9,6 +9,7 @@ import {
 import type { JolContext } from '../context';
 import { ErrorCode } from '../errors';
 import { isRefusalCode } from '../access/errors';
+import { actsForPartner } from '../access/policy';
 import { isEmptyTrail, type TrailSummary } from '../access/trail';
 import type { AuditChain, AuditEventInput } from './chain';
 
@@ -111,7 +112,7 @@ export function auditedCaller(
     sub: caller?.sub ?? 'anonymous',
     roles: caller?.roles ?? [],
     agency: caller?.agency ?? null,
-    partner: caller?.partner ?? null,
+    partner: caller && actsForPartner(caller.roles) ? (caller.partner ?? null) : null,
     purpose: context.purpose,
   };
 }

@@ -100,3 +100,59 @@ describe('pensions: access log', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('pensions: access log, the institution that read', () => {
+  let connection: Connection;
+  let server: Awaited<ReturnType<typeof createPensionsServer>>;
+  const pin = '10404199100051';
+
+  beforeAll(async () => {
+    connection = await openTestDatabase('pensions');
+    server = await createPensionsServer({ connection, log: quietLogger(), access: testAccess() });
+    await prepareTestDatabase(connection);
+  });
+  afterAll(async () => {
+    await server.apollo.stop();
+    await dropTestDatabase(connection);
+  });
+
+  it('names an officer by its agency, not by a partner claim its role does not act under', async () => {
+    // An identity provider's stray claim: the officer reads as an officer, so the person must not
+    // be told a foreign institution read their record.
+    const officer = callerAs('PENSION_OFFICER', { agency: 'pensions', partner: 'RU-SFR' });
+    const read = await execute(
+      server,
+      READ_PERIODS,
+      { reps: [{ __typename: 'Person', pin }] },
+      officer,
+    );
+    expect(read.errors).toBeUndefined();
+    const result = await execute(
+      server,
+      /* GraphQL */ `
+        query ($reps: [_Any!]!) {
+          _entities(representations: $reps) {
+            ... on PersonAccessLog {
+              pensions {
+                events {
+                  roles
+                  institution {
+                    kind
+                    code
+                  }
+                }
+              }
+            }
+          }
+        }
+      `,
+      { reps: [{ __typename: 'PersonAccessLog', pin }] },
+      callerAs('DATA_SUBJECT', { pin }),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities[0].pensions.events.at(-1)).toEqual({
+      roles: ['PENSION_OFFICER'],
+      institution: { kind: 'AGENCY', code: 'pensions' },
+    });
+  });
+});
