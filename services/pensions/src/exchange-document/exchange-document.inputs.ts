@@ -196,6 +196,18 @@ export function rejectionReasons(
   return overlaps ? [OVERLAPS_RECORDED_REASON] : [];
 }
 
+/**
+ * Whether a P5000's periods are valid on their own and against each other (rejectionReasons would
+ * consult what is recorded). Only such a document is held to the person's registered birth date.
+ */
+export function isValidOnItsOwn(
+  periods: readonly ExchangePeriodRecord[],
+  country: string,
+  now = new Date(),
+): boolean {
+  return invalidityReasons(periods, country, now).length === 0;
+}
+
 /** What is wrong with the message's own periods, each named by number, country and dates. */
 function invalidityReasons(
   periods: readonly ExchangePeriodRecord[],

@@ -7,6 +7,7 @@ import type { PensionPartnerRecord } from '../partner/partner.model';
 import {
   AcknowledgePensionExchangeDocumentInput,
   checkSubmissionEnvelope,
+  isValidOnItsOwn,
   InvalidatePensionExchangeDocumentInput,
   RemindPensionExchangeDocumentInput,
   SubmitPensionExchangePeriodsInput,
@@ -55,12 +56,24 @@ export class PensionExchangeDocumentResolver {
     const exchangeCase = await ctx.loaders.exchangeCaseById.load(input.caseId);
     if (!exchangeCase) throw notFound('PensionExchangeCase', 'caseId', input.caseId);
     const foreignId = checkSubmissionEnvelope(input, exchangeCase, partner);
-    // Nothing is stored for a person before their birth: the register says when that was.
+    const periods = input.periods.map((p) => ({
+      country: p.country,
+      from: p.from,
+      to: p.to,
+      type: p.type,
+      years: p.years,
+      months: p.months,
+      days: p.days,
+    }));
+    // Nothing is stored for a person before their birth: the register says when that was. The
+    // partner may not read it, so a document with an invalid period is rejected for that alone,
+    // whatever the register says, and probing the date costs a valid document each time.
+    const dated = isValidOnItsOwn(periods, partner.country) ? input.periods : [];
     await checkDatesNotBeforeRegisteredBirth(
       ctx,
       exchangeCase.pin,
       Object.fromEntries(
-        input.periods.flatMap((p, i) => [
+        dated.flatMap((p, i) => [
           [`periods[${i}].from`, p.from],
           [`periods[${i}].to`, p.to],
         ]),
@@ -71,15 +84,7 @@ export class PensionExchangeDocumentResolver {
       partner,
       foreignId,
       idempotencyKey: input.idempotencyKey,
-      periods: input.periods.map((p) => ({
-        country: p.country,
-        from: p.from,
-        to: p.to,
-        type: p.type,
-        years: p.years,
-        months: p.months,
-        days: p.days,
-      })),
+      periods,
     });
     return toExchangeDocument(record);
   }

@@ -7,7 +7,9 @@ import {
   openTestDatabase,
   prepareTestDatabase,
   quietLogger,
+  registeredPerson,
   testAccess,
+  type TestRegister,
 } from '@jol/testkit/service';
 import { createPensionsModels } from '../context';
 import { ensurePartnerRegistry } from '../partner/partner.registry';
@@ -120,6 +122,7 @@ describe('pensions: exchange documents (P5000 in)', () => {
   let connection: Connection;
   let server: Awaited<ReturnType<typeof createPensionsServer>>;
   let pinCounter = 0;
+  const register: TestRegister = new Map();
   const periods = () => connection.collection('insurance_periods');
   const documents = () =>
     connection.collection<ExchangeDocumentRecord>('pension_exchange_documents');
@@ -160,7 +163,11 @@ describe('pensions: exchange documents (P5000 in)', () => {
 
   beforeAll(async () => {
     connection = await openTestDatabase('pensions');
-    server = await createPensionsServer({ connection, log: quietLogger(), access: testAccess() });
+    server = await createPensionsServer({
+      connection,
+      log: quietLogger(),
+      access: testAccess(register),
+    });
     await prepareTestDatabase(connection);
     await ensurePartnerRegistry(createPensionsModels(connection));
   });
@@ -281,6 +288,61 @@ describe('pensions: exchange documents (P5000 in)', () => {
         source: 'PARTNER_REPORTED',
       }),
     ).toBe(0);
+  });
+
+  describe("the person's registered birth date, which a partner may not read", () => {
+    /** A person with a case, registered as born on 1990-06-15. */
+    async function bornMidJune() {
+      const person = await personWithCase();
+      register.set(person.pin, registeredPerson('KG-C', '1990-06-15'));
+      return person;
+    }
+
+    it('answers probes made invalid by a future period the same on either side of it', async () => {
+      const person = await bornMidJune();
+      const answers = [];
+      for (const [i, on] of ['1990-06-14', '1990-06-15'].entries()) {
+        const result = await submit(RU, {
+          caseId: person.caseId,
+          pin: person.pin,
+          foreignId: person.foreignId,
+          idempotencyKey: `sfr-born-${person.pin}-${i}`,
+          periods: [russian(on, on, 0, 0, 1), russian('2099-01-01', '2099-12-31')],
+        });
+        answers.push({ errors: result.errors, data: result.data?.submitPensionExchangePeriods });
+      }
+      expect(answers[0]).toEqual({
+        errors: undefined,
+        data: expect.objectContaining({
+          status: 'REJECTED',
+          rejectionReasons: ['period 2 (RU 2099-01-01..2099-12-31): must not be in the future'],
+        }),
+      });
+      expect(answers[1]!.data).toMatchObject({
+        status: answers[0]!.data.status,
+        rejectionReasons: answers[0]!.data.rejectionReasons,
+      });
+      expect(await periods().countDocuments({ pin: person.pin, source: 'PARTNER_REPORTED' })).toBe(
+        0,
+      );
+    });
+
+    it('refuses a document valid on its own dated before it, storing nothing', async () => {
+      const person = await bornMidJune();
+      const before = await documents().countDocuments();
+      const result = await submit(RU, {
+        caseId: person.caseId,
+        pin: person.pin,
+        foreignId: person.foreignId,
+        idempotencyKey: 'sfr-before-birth',
+        periods: [russian('1990-06-14', '1990-06-14', 0, 0, 1)],
+      });
+      expect(result.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'periods[0].from',
+      });
+      expect(await documents().countDocuments()).toBe(before);
+    });
   });
 
   describe('idempotency', () => {
