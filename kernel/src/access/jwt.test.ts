@@ -76,6 +76,14 @@ describe('callerFromClaims', () => {
       pin: '10503199012345',
     });
   });
+  it.each([{ a: 1 }, 7, '', null, 'x'.repeat(256)])(
+    'refuses the sub claim %p, which would name another caller once coerced',
+    (sub) => {
+      expect(() => callerFromClaims({ sub, roles: ['ANALYST'] } as unknown as JWTPayload)).toThrow(
+        UNAUTHENTICATED('The token sub claim must be a string of 1-255 characters'),
+      );
+    },
+  );
   it('ignores an agency claim that is not a string', () => {
     expect(callerFromClaims({ sub: 's', roles: ['ANALYST'], agency: 7 })).toStrictEqual({
       sub: 's',

@@ -247,13 +247,20 @@ function serviceTokenVerifier(audience: string, key: KeyObject | undefined): Tok
 /** An office code: upper-case letters, digits and underscores, as agencies name their offices. */
 const OFFICE = /^[A-Z][A-Z0-9_]{0,63}$/;
 
+/** The longest `sub` accepted: OpenID Connect Core's bound for a subject identifier. */
+const MAX_SUB = 255;
+
 /** Turns verified claims into a Caller, refusing claims Jol does not know. */
 export function callerFromClaims(payload: JWTPayload): Caller {
   const roles = payload.roles;
   if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isRole)) {
     throw unauthenticated('The token must carry a non-empty roles claim of known roles');
   }
-  const caller: Caller = { sub: String(payload.sub), roles: [...roles] };
+  // The sub names the caller wherever Jol keeps one (the audit, a webhook subscription's maker):
+  // coerced, {"a":1} and {"b":2} would both be "[object Object]", one caller for two.
+  if (typeof payload.sub !== 'string' || payload.sub === '' || payload.sub.length > MAX_SUB)
+    throw unauthenticated(`The token sub claim must be a string of 1-${MAX_SUB} characters`);
+  const caller: Caller = { sub: payload.sub, roles: [...roles] };
   if (typeof payload.agency === 'string') caller.agency = payload.agency;
   if (payload.region !== undefined) {
     if (!isRegionCode(payload.region))
