@@ -1,5 +1,5 @@
 import { buildSchema } from 'graphql';
-import { csvField, indicatorMeasures, indicatorsToCsv } from './indicators-csv';
+import { byParam, csvField, indicatorMeasures, indicatorsToCsv } from './indicators-csv';
 
 const row = (fields: Record<string, unknown>) => ({
   region: null,
@@ -69,5 +69,13 @@ describe('indicators as CSV', () => {
     `);
     expect(indicatorMeasures(schema)).toEqual(['personsAbroad', 'activeTbCases']);
     expect(indicatorMeasures(undefined)).toEqual([]);
+  });
+
+  it('reads `by` by the names it lists, and no name Object.prototype has', () => {
+    expect(byParam('region, AGE_BAND,ageBand')).toEqual(['REGION', 'AGE_BAND', 'AGE_BAND']);
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty'])
+      expect(() => byParam(name)).toThrow(
+        `by must list region, sex, age_band, destination or year; got "${name}"`,
+      );
   });
 });

@@ -202,10 +202,18 @@ function filterParam(value: unknown): Record<string, unknown> | undefined {
   }
 }
 
-function byParam(value: unknown): Dimension[] | undefined {
+/**
+ * The `by` parameter as dimensions. Names are looked up as own keys only: `constructor` or
+ * `__proto__` would otherwise find Object.prototype's and reach GraphQL as a dimension.
+ */
+export function byParam(value: unknown): Dimension[] | undefined {
   return listParam(value, 'by')?.map((name) => {
-    const dimension =
-      BY_NAMES[name.toLowerCase()] ?? (name in DIMENSION_COLUMNS ? (name as Dimension) : undefined);
+    const lower = name.toLowerCase();
+    const dimension = Object.hasOwn(BY_NAMES, lower)
+      ? BY_NAMES[lower]
+      : Object.hasOwn(DIMENSION_COLUMNS, name)
+        ? (name as Dimension)
+        : undefined;
     if (!dimension) {
       throw new CsvRequestError(
         400,
