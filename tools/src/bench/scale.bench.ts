@@ -105,6 +105,8 @@ async function main(): Promise<void> {
     storagePath: values.memory ? ':memory:' : join(dir, 'scale-store'),
     logFile: join(dir, 'scale-store.log'),
     cacheSize: values.cache,
+    // A store of a million persons on disk takes minutes to open.
+    readyTimeoutMs: 900_000,
   });
   // Stopped by a signal (the seed runs for hours), the store is stopped with it, not left
   // running; the seed resumes on the next run.
@@ -234,7 +236,7 @@ async function main(): Promise<void> {
       log: (line) => console.log(`  ${line}`),
     });
     console.log(
-      `refresh (four agencies, one after another): ${((performance.now() - refreshStarted) / 1000).toFixed(1)} s, ` +
+      `refresh (every agency, one after another): ${((performance.now() - refreshStarted) / 1000).toFixed(1)} s, ` +
         `cells ${JSON.stringify(refresh.cells)}; peak RSS: this process ${mb(process.resourceUsage().maxRSS * 1024)} MB, ` +
         `store ${peakRssOf(store.pid) ?? '?'} MB`,
     );

@@ -129,7 +129,13 @@ export async function startStore(options: StartStoreOptions = {}): Promise<Runni
   child.once('exit', () => {
     exited = true;
   });
-  await waitForPing(uri, options.readyTimeoutMs ?? 60_000, () => exited);
+  try {
+    await waitForPing(uri, options.readyTimeoutMs ?? 60_000, () => exited);
+  } catch (error) {
+    // A store that never answered is not left running behind the error.
+    await stopProcess(child);
+    throw error;
+  }
   const pid = child.pid;
   return {
     uri,
