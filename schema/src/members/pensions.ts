@@ -84,6 +84,8 @@ export const fieldClasses = {
   'Person.pensionEntitlement': 'pensions',
   'Query.pensionExchangeCase': 'pensionExchange',
   'Query.pensionExchangeCases': 'pensionExchange',
+  // Read on its own, so that the person's log shows their Kyrgyz periods went to the partner.
+  'PensionExchangeCase.kyrgyzPeriods': 'pensionExchange',
   'Mutation.openPensionExchangeCase': 'pensionExchange',
   'Mutation.submitPensionExchangePeriods': 'pensionExchange',
   'Mutation.invalidatePensionExchangeDocument': 'pensionExchange',

@@ -494,6 +494,7 @@ export const CLASS_COORDINATES: Record<DataClass, readonly string[]> = {
   pensionExchange: [
     'Query.pensionExchangeCase',
     'Query.pensionExchangeCases',
+    'PensionExchangeCase.kyrgyzPeriods',
     'Mutation.openPensionExchangeCase',
     'Mutation.submitPensionExchangePeriods',
     'Mutation.invalidatePensionExchangeDocument',

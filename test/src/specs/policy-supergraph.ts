@@ -16,7 +16,7 @@ import {
   type GraphQLOutputType,
 } from 'graphql';
 import { REPO_ROOT } from '@jol/tools';
-import { CLASS_COORDINATES } from './policy-oracle';
+import { CLASS_COORDINATES, oracleClassOf } from './policy-oracle';
 
 /**
  * The walk of the committed supergraph the policy matrix is generated from: the fields of Person
@@ -130,10 +130,27 @@ export interface CaseInventory {
   rootQueries: string[];
   /** Classified coordinates the committed supergraph does not have. */
   missing: string[];
-  /** Classified coordinates of other types that no field of Person leads to. */
+  /**
+   * Classified coordinates of other types that no field of Person leads to, nor a root query of
+   * the same class (whose refusal, asked at the root, is theirs too).
+   */
   unreachable: string[];
   /** Fields of Person, other than its key, that the oracle does not classify. */
   unclassified: string[];
+}
+
+/**
+ * Whether a coordinate of `typeName` is reached only under a root query that returns the type and
+ * that the oracle classifies alike: a caller without the class is refused at that root already.
+ */
+function underRootOfItsClass(typeName: string, coordinate: string): boolean {
+  const query = SUPERGRAPH.getQueryType()!;
+  return Object.values(query.getFields()).some(
+    (root) =>
+      getNamedType(root.type).name === typeName &&
+      oracleClassOf(`Query.${root.name}`) !== undefined &&
+      oracleClassOf(`Query.${root.name}`) === oracleClassOf(coordinate),
+  );
 }
 
 export function buildCases(): CaseInventory {
@@ -173,7 +190,7 @@ export function buildCases(): CaseInventory {
       (f) => getNamedType(f.type).name === typeName,
     );
     if (!parent) {
-      unreachable.push(coordinate);
+      if (!underRootOfItsClass(typeName, coordinate)) unreachable.push(coordinate);
       continue;
     }
     const field = type.getFields()[fieldName]!;

@@ -108,7 +108,11 @@ export const exchangeCaseRules: AccessRules = {
     person: allow,
     partner: allow,
     agreement: allow,
-    kyrgyzPeriods: allow,
+    // What leaves for the partner's state: decided and audited on its own, with the person.
+    kyrgyzPeriods: readRule<{ caseId: string }>(
+      'PensionExchangeCase.kyrgyzPeriods',
+      (parent, _args, context) => caseSubject(parent.caseId, context as PensionsContext),
+    ),
   },
   PensionExchangePeriod: allow,
 };

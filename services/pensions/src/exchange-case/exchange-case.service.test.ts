@@ -656,9 +656,10 @@ describe('pensions: partner registry and exchange cases', () => {
         { caseId: ruCase },
         { ...RU, headers: { 'x-request-id': 'case-read' } },
       );
+      // The periods sent are named beside the case, so the person sees what went abroad.
       expect(await audit('case-read')).toEqual([
         expect.objectContaining({
-          served: ['Query.pensionExchangeCase'],
+          served: ['PensionExchangeCase.kyrgyzPeriods', 'Query.pensionExchangeCase'],
           pins: [pin],
           roles: ['PARTNER'],
           outcome: 'ALLOWED',
