@@ -2,6 +2,7 @@ import {
   checkPageSize,
   decodeCursor,
   encodeCursor,
+  populationOf,
   readKeyPage,
   type KeyRange,
 } from './pagination';
@@ -128,5 +129,47 @@ describe('readKeyPage', () => {
     const store = storeOf([]);
     expect(await readKeyPage({ after: null, limit: 5, width: 14, read: store.read })).toEqual([]);
     expect(store.ranges.at(-1)).toEqual({ $gte: expect.any(String) });
+  });
+});
+
+describe('populationOf', () => {
+  const model = (counts: (number | Error)[]) => {
+    let asked = 0;
+    return {
+      collection: {},
+      get asked() {
+        return asked;
+      },
+      estimatedDocumentCount: () => {
+        const next = counts[asked++]!;
+        return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
+      },
+    };
+  };
+
+  it('reads a collection once per period, and again after it', async () => {
+    const persons = model([1000, 1200]);
+    expect(await populationOf(persons, 60_000, 0)).toBe(1000);
+    expect(await populationOf(persons, 60_000, 59_999)).toBe(1000);
+    expect(persons.asked).toBe(1);
+    expect(await populationOf(persons, 60_000, 60_000)).toBe(1200);
+    expect(persons.asked).toBe(2);
+  });
+
+  it('shares one reading between concurrent pages, and keeps collections apart', async () => {
+    const persons = model([1000]);
+    const episodes = model([5]);
+    const [a, b, c] = await Promise.all([
+      populationOf(persons, 60_000, 0),
+      populationOf(persons, 60_000, 1),
+      populationOf(episodes, 60_000, 1),
+    ]);
+    expect([a, b, c, persons.asked, episodes.asked]).toEqual([1000, 1000, 5, 1, 1]);
+  });
+
+  it('does not keep a failed reading', async () => {
+    const persons = model([new Error('store away'), 1000]);
+    await expect(populationOf(persons, 60_000, 0)).rejects.toThrow('store away');
+    expect(await populationOf(persons, 60_000, 1)).toBe(1000);
   });
 });

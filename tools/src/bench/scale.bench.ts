@@ -27,6 +27,7 @@ const USAGE = `Usage: npm run bench:scale -- [--persons N] [--runs R] [--concurr
   --concurrency C   the seed's writes in flight (default the seed's)
   --batch B         the seed's persons per batch (default the seed's)
   --fresh           seed again from nothing (by default a stopped seed of this size is resumed)
+  --skip-refresh    time the queries only, not the refresh of every agency's statistics
   --memory          an in-memory store (nothing kept) instead of .data/scale-store
   --cache SIZE      the store's engine cache (default 4G: at 100,000 persons 1G overflows)`;
 
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
       concurrency: { type: 'string' },
       batch: { type: 'string' },
       fresh: { type: 'boolean', default: false },
+      'skip-refresh': { type: 'boolean', default: false },
       memory: { type: 'boolean', default: false },
       cache: { type: 'string', default: '4G' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -227,6 +229,7 @@ async function main(): Promise<void> {
       await system.stop();
     }
 
+    if (values['skip-refresh']) return;
     const refreshStarted = performance.now();
     const refresh = await refreshStatistics({
       mongodbUri: uri,

@@ -7,6 +7,7 @@ import {
   decodeCursor,
   PIN_DIGITS,
   PIN_RANGE,
+  populationOf,
   readKeyPage,
   encodeCursor,
   recordListed,
@@ -75,7 +76,7 @@ export class PersonResolver {
       limit: first + 1,
       width: PIN_DIGITS,
       ...PIN_RANGE,
-      population: await ctx.models.Person.estimatedDocumentCount(),
+      population: await populationOf(ctx.models.Person),
       read: (pins, limit) =>
         ctx.models.Person.find({ ...query, pin: pins })
           .sort({ pin: 1 })
