@@ -18,6 +18,12 @@ export interface ExchangePeriodRecord {
   days: number;
 }
 
+/** A period's own fields, copied from an input or a stored document (nothing else rides along). */
+export function exchangePeriodOf(period: ExchangePeriodRecord): ExchangePeriodRecord {
+  const { country, from, to, type, years, months, days } = period;
+  return { country, from, to, type, years, months, days };
+}
+
 /** The content of a P6000, as the Social Fund recorded it. */
 export interface DecisionRecord {
   type: string;
@@ -141,15 +147,7 @@ export function toExchangeDocument(record: ExchangeDocumentRecord): PensionExcha
     rejectionReasons: [...record.rejectionReasons],
     idempotencyKey:
       record.direction === PensionExchangeDirection.INBOUND ? record.idempotencyKey : null,
-    periods: record.periods.map((p) => ({
-      country: p.country,
-      from: p.from,
-      to: p.to,
-      type: p.type,
-      years: p.years,
-      months: p.months,
-      days: p.days,
-    })),
+    periods: record.periods.map(exchangePeriodOf),
     receivedAt: record.createdAt.toISOString(),
     acknowledgedAt: iso(record.acknowledgedAt),
     invalidatedAt: iso(record.invalidatedAt),

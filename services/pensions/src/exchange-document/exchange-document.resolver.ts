@@ -12,7 +12,11 @@ import {
   RemindPensionExchangeDocumentInput,
   SubmitPensionExchangePeriodsInput,
 } from './exchange-document.inputs';
-import { toExchangeDocument, type ExchangeDocumentRecord } from './exchange-document.model';
+import {
+  exchangePeriodOf,
+  toExchangeDocument,
+  type ExchangeDocumentRecord,
+} from './exchange-document.model';
 import { PensionExchangeDirection, PensionExchangeDocument } from './exchange-document.type';
 import {
   acknowledgeDocument,
@@ -56,15 +60,7 @@ export class PensionExchangeDocumentResolver {
     const exchangeCase = await ctx.loaders.exchangeCaseById.load(input.caseId);
     if (!exchangeCase) throw notFound('PensionExchangeCase', 'caseId', input.caseId);
     const foreignId = checkSubmissionEnvelope(input, exchangeCase, partner);
-    const periods = input.periods.map((p) => ({
-      country: p.country,
-      from: p.from,
-      to: p.to,
-      type: p.type,
-      years: p.years,
-      months: p.months,
-      days: p.days,
-    }));
+    const periods = input.periods.map(exchangePeriodOf);
     // Nothing is stored for a person before their birth: the register says when that was. The
     // partner may not read it, so a document with an invalid period is rejected for that alone,
     // whatever the register says, and probing the date costs a valid document each time.
