@@ -29,6 +29,28 @@ describe('RedactingSpanProcessor', () => {
   });
   afterEach(() => recorder.stop());
 
+  it("keeps Jol's request id whole, even when its last group is all digits", () => {
+    const requestId = '3f2b9c1e-8d4a-4b7e-9c21-802713649051';
+    const span = trace.getTracer('test').startSpan('POST /graphql', {
+      attributes: {
+        'jol.request_id': requestId,
+        // Anything else under that name is masked like any attribute.
+        'jol.other_id': requestId,
+      },
+    });
+    span.end();
+    const lookalike = trace.getTracer('test').startSpan('POST /graphql', {
+      attributes: { 'jol.request_id': `req-${PIN}` },
+    });
+    lookalike.end();
+    const [exported, masked] = recorder.spans();
+    expect(exported!.attributes).toEqual({
+      'jol.request_id': requestId,
+      'jol.other_id': '3f2b9c1e-8d4a-4b7e-9c21-[id]',
+    });
+    expect(masked!.attributes).toEqual({ 'jol.request_id': 'req-[id]' });
+  });
+
   it('exports a span without query strings, headers, variables, PINs or tokens', () => {
     const span = trace.getTracer('test').startSpan(`query Person${PIN}`, {
       attributes: {
