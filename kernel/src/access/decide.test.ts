@@ -11,10 +11,10 @@ import {
   decideList,
   decideOwnerOrSubjectWrite,
   decideRegionAsked,
-  disclosedEventSubjects,
   eventsHeardBy,
   ownerOrSubjectRoleOf,
   recordRefusedOperation,
+  recordListed,
   recordRevision,
   recordSearchResults,
   decidePartnerInbox,
@@ -1860,9 +1860,9 @@ describe('what the access module records without deciding', () => {
     });
   });
 
-  it('records the persons a delivery list names', () => {
+  it('records the persons a list names, a delivery list as a page of persons', () => {
     const context = contextOf(LABOUR, 'RETURNEE_SUPPORT');
-    disclosedEventSubjects(context, 'Query.deliveries', new Set([OSH.pin!, JALAL_ABAD.pin!]));
+    recordListed(context, 'Query.deliveries', new Set([OSH.pin!, JALAL_ABAD.pin!]));
     expect(context.access.summary()).toMatchObject({
       served: ['Query.deliveries'],
       pins: [OSH.pin, JALAL_ABAD.pin],

@@ -462,15 +462,16 @@ export function recordSearchResults(
 }
 
 /**
- * The persons a page of a list read: each is served the list's coordinate, whatever the caller
- * selected of them, so that the audit names them and each sees the listing in their access log.
+ * The persons a page of a list read (persons, a subscriber's deliveries): each is served the
+ * list's coordinate, whatever the caller selected of them, so that the audit names them and each
+ * sees the listing in their access log.
  * A page's cursors are its persons' PINs: `edges { cursor }` or `pageInfo { endCursor }` alone
  * disclose who is on it, and that they match the filter.
  */
 export function recordListed(
   context: JolContext,
   coordinate: string,
-  pins: readonly string[],
+  pins: Iterable<string>,
 ): void {
   for (const pin of pins) context.access.served(coordinate, pin);
 }
@@ -629,7 +630,7 @@ export function subscriptionEntitled(
  * Each caller reaches only the subscriptions it made: resolvers narrow every query by
  * `subscriberOf`, so somebody else's subscription answers like one that does not exist. An
  * allowed read is recorded as served, an allowed change (cancel, replay) as a write; the PINs a
- * read hands out (deliveries name persons) are recorded with `disclosedEventSubjects`.
+ * read hands out (deliveries name persons) are recorded with `recordListed`.
  */
 export function decideSubscriptionManager(
   context: JolContext,
@@ -668,15 +669,6 @@ export function eventsHeardBy(
 /** Whose subscriptions a caller manages: its own (the token's `sub`); '' for nobody's. */
 export function subscriberOf(context: JolContext): string {
   return context.caller?.sub ?? '';
-}
-
-/** The persons a subscriber's own delivery list names, once its ownership was decided. */
-export function disclosedEventSubjects(
-  context: JolContext,
-  coordinate: string,
-  pins: Iterable<string>,
-): void {
-  for (const pin of pins) context.access.served(coordinate, pin);
 }
 
 /**

@@ -11,12 +11,7 @@ import {
   registerEnumType,
   Resolver,
 } from 'type-graphql';
-import {
-  decideSubscribe,
-  disclosedEventSubjects,
-  eventsHeardBy,
-  subscriberOf,
-} from '../access/decide';
+import { decideSubscribe, eventsHeardBy, recordListed, subscriberOf } from '../access/decide';
 import { changeEventsOf } from '../access/policy';
 import { CHANGE_EVENTS, type Agency, type ChangeEventType } from '@jol/schema';
 import type { JolContext } from '../context';
@@ -254,7 +249,7 @@ function buildChangeEventResolvers(agency: Agency) {
         .sort({ _id: -1 })
         .limit(first)
         .lean<EventDeliveryRecord[]>();
-      disclosedEventSubjects(
+      recordListed(
         ctx,
         `Query.${fields.deliveries}`,
         records.map((r) => r.pin),
