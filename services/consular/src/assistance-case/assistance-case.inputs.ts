@@ -1,8 +1,6 @@
-import type { Types } from 'mongoose';
 import { Field, ID, InputType } from 'type-graphql';
 import { badUserInput, conflict, DateScalar, formatIsoDate, PinScalar } from '@jol/kernel';
 import { checkNotInFutureAt, Consulate } from '../consulate/consulate';
-import { parseRecordId } from '../consulate/record-id';
 import type { AssistanceCaseRecord } from './assistance-case.model';
 import { AssistanceCaseStatus, AssistanceType } from './assistance-case.type';
 
@@ -39,9 +37,6 @@ export class CloseAssistanceCaseInput {
   closedOn!: Date;
 }
 
-export const parseAssistanceCaseId = (value: unknown): Types.ObjectId =>
-  parseRecordId('AssistanceCase', value);
-
 export function checkOpenInput(input: OpenAssistanceCaseInput, now = new Date()): void {
   checkNotInFutureAt('openedOn', input.openedOn, input.consulate, now);
 }
@@ -50,10 +45,6 @@ export function checkOpenInput(input: OpenAssistanceCaseInput, now = new Date())
 export function checkOpenStatus(status: AssistanceCaseStatus): void {
   if (status === AssistanceCaseStatus.CLOSED)
     throw badUserInput('status', status, 'must not be CLOSED; close the case with its day instead');
-}
-
-export function checkCloseInput(input: CloseAssistanceCaseInput): Types.ObjectId {
-  return parseAssistanceCaseId(input.id);
 }
 
 /** A case closes once, on or after the day it opened, and not after today at its post. */

@@ -1,16 +1,20 @@
 import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { checkDatesNotBeforeBirth, conflict, notFound, officeScopeOf } from '@jol/kernel';
+import {
+  checkDatesNotBeforeBirth,
+  conflict,
+  notFound,
+  officeScopeOf,
+  parseRecordId,
+} from '@jol/kernel';
 import type { ConsularContext } from '../context';
 import { countryOfConsulate } from '../consulate/consulate';
 import { Person } from '../person/person.type';
 import {
-  checkCloseInput,
   checkCloseTransition,
   checkOpenInput,
   checkOpenStatus,
   CloseAssistanceCaseInput,
   OpenAssistanceCaseInput,
-  parseAssistanceCaseId,
   UpdateAssistanceCaseStatusInput,
 } from './assistance-case.inputs';
 import { toAssistanceCase, type AssistanceCaseRecord } from './assistance-case.model';
@@ -62,7 +66,7 @@ export class AssistanceCaseResolver {
     @Arg('input', () => UpdateAssistanceCaseStatusInput) input: UpdateAssistanceCaseStatusInput,
     @Ctx() ctx: ConsularContext,
   ): Promise<AssistanceCase> {
-    const id = parseAssistanceCaseId(input.id);
+    const id = parseRecordId(input.id);
     checkOpenStatus(input.status);
     const { AssistanceCase: Cases } = ctx.models;
     const updated = await Cases.findOneAndUpdate(
@@ -80,7 +84,7 @@ export class AssistanceCaseResolver {
     @Arg('input', () => CloseAssistanceCaseInput) input: CloseAssistanceCaseInput,
     @Ctx() ctx: ConsularContext,
   ): Promise<AssistanceCase> {
-    const id = checkCloseInput(input);
+    const id = parseRecordId(input.id);
     const { AssistanceCase: Cases } = ctx.models;
     const record = await Cases.findById(id).lean<AssistanceCaseRecord>();
     if (!record) throw notFound('AssistanceCase', 'id', input.id);

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { Types } from 'mongoose';
-import { parseIsoDate } from '@jol/kernel';
+import { formatIsoDate, parseIsoDate } from '@jol/kernel';
 import { checkCloseTransition, checkOpenInput } from '../assistance-case/assistance-case.inputs';
 import { AssistanceCaseStatus, AssistanceType } from '../assistance-case/assistance-case.type';
 import { checkEndTransition, checkRegisterInput } from '../registration/registration.inputs';
@@ -27,9 +27,13 @@ describe("a post's today", () => {
     expect(todayAt(Consulate.US_WASHINGTON, SEOUL_AFTER_MIDNIGHT)).toEqual(day('2026-11-30'));
   });
 
-  it('knows the time zone of every post', () => {
-    for (const consulate of CONSULATES)
-      expect(todayAt(consulate, SEOUL_AFTER_MIDNIGHT)).toBeInstanceOf(Date);
+  it('names, for every post, a time zone the runtime knows (a misspelt one throws)', () => {
+    // 16:30 UTC: every post's calendar is on 30 November or, east of UTC+7:30, on 1 December.
+    const days = CONSULATES.map((consulate) =>
+      formatIsoDate(todayAt(consulate, SEOUL_AFTER_MIDNIGHT)),
+    );
+    expect(new Set(days)).toEqual(new Set(['2026-11-30', '2026-12-01']));
+    expect(formatIsoDate(todayAt(Consulate.RU_MOSCOW, SEOUL_AFTER_MIDNIGHT))).toBe('2026-11-30');
   });
 });
 

@@ -1,8 +1,6 @@
-import type { Types } from 'mongoose';
 import { Field, ID, InputType } from 'type-graphql';
 import { badUserInput, conflict, DateScalar, formatIsoDate, PinScalar } from '@jol/kernel';
 import { checkNotInFutureAt, Consulate } from '../consulate/consulate';
-import { parseRecordId } from '../consulate/record-id';
 import type { ConsularRegistrationRecord } from './registration.model';
 
 /** The longest city name kept; longer text is a mistake, not a city. */
@@ -45,10 +43,6 @@ export function checkRegisterInput(input: RegisterConsularRegistrationInput, now
       `must hold 1 to ${MAX_CITY_LENGTH} characters besides spaces`,
     );
   return city;
-}
-
-export function checkEndInput(input: EndConsularRegistrationInput): Types.ObjectId {
-  return parseRecordId('ConsularRegistration', input.id);
 }
 
 /**

@@ -5,12 +5,12 @@ import {
   isDuplicateKeyError,
   notFound,
   officeScopeOf,
+  parseRecordId,
 } from '@jol/kernel';
 import type { ConsularContext } from '../context';
 import { countryOfConsulate } from '../consulate/consulate';
 import { Person } from '../person/person.type';
 import {
-  checkEndInput,
   checkEndTransition,
   checkNotBeforeLastEnd,
   checkRegisterInput,
@@ -87,7 +87,7 @@ export class ConsularRegistrationResolver {
     @Arg('input', () => EndConsularRegistrationInput) input: EndConsularRegistrationInput,
     @Ctx() ctx: ConsularContext,
   ): Promise<ConsularRegistration> {
-    const id = checkEndInput(input);
+    const id = parseRecordId(input.id);
     const { ConsularRegistration: Registrations } = ctx.models;
     const record = await Registrations.findById(id).lean<ConsularRegistrationRecord>();
     if (!record) throw notFound('ConsularRegistration', 'id', input.id);
