@@ -6,6 +6,7 @@ import {
   readdirSync,
   rmSync,
   symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -81,6 +82,14 @@ describe('npm run new:agency', () => {
     expect(() => scaffoldAgency({ root, name: 'tourism' })).toThrow(
       'an agency named tourism exists already',
     );
+    expect(readFileSync(join(root, 'schema/src/members/index.ts'), 'utf8')).toBe(before);
+    // A member file left behind, not registered: refused before anything is written.
+    writeFileSync(join(root, 'schema/src/members/ferry.ts'), '// kept\n');
+    expect(() => scaffoldAgency({ root, name: 'ferry' })).toThrow(
+      'schema/src/members/ferry.ts exists already; the scaffold overwrites nothing',
+    );
+    expect(readFileSync(join(root, 'schema/src/members/ferry.ts'), 'utf8')).toBe('// kept\n');
+    expect(existsSync(join(root, 'services', 'ferry'))).toBe(false);
     expect(readFileSync(join(root, 'schema/src/members/index.ts'), 'utf8')).toBe(before);
   });
 

@@ -60,17 +60,22 @@ export function scaffoldAgency(options: NewAgencyOptions): NewAgencyReport {
   const n = namesOf(name, options.title ?? `Agency ${name}`, port);
   const report: NewAgencyReport = { names: n, created: [], edited: [] };
 
-  const create = (path: string, text: string) => {
+  const files: [string, string][] = [
+    ...Object.entries(serviceFiles(n)).map(([path, text]): [string, string] => [
+      `services/${name}/${path}`,
+      text,
+    ]),
+    [`schema/src/members/${name}.ts`, memberFile(n)],
+  ];
+  // Checked before anything is written, so that a refusal leaves the tree as it was.
+  const taken = files.find(([path]) => existsSync(join(root, path)));
+  if (taken) throw new Error(`${taken[0]} exists already; the scaffold overwrites nothing`);
+  for (const [path, text] of files) {
     const full = join(root, path);
-    if (existsSync(full))
-      throw new Error(`${path} exists already; the scaffold overwrites nothing`);
     mkdirSync(dirname(full), { recursive: true });
     writeFileSync(full, text);
     report.created.push(path);
-  };
-  for (const [path, text] of Object.entries(serviceFiles(n)))
-    create(`services/${name}/${path}`, text);
-  create(`schema/src/members/${name}.ts`, memberFile(n));
+  }
 
   const edit = (path: string, change: (text: string) => string) => {
     const before = read(path);
